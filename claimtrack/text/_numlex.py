@@ -1,0 +1,149 @@
+"""Word lists for figures and dates (German and English), kept apart from the parsing logic."""
+
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "januar": 1, "jaenner": 1, "january": 1, "jan": 1,
+    "februar": 2, "february": 2, "feb": 2, "febr": 2,
+    "maerz": 3, "march": 3, "mar": 3, "maer": 3,
+    "april": 4, "apr": 4,
+    "mai": 5, "may": 5,
+    "juni": 6, "june": 6, "jun": 6,
+    "juli": 7, "july": 7, "jul": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "oktober": 10, "october": 10, "okt": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "dezember": 12, "december": 12, "dez": 12, "dec": 12,
+}  # fmt: skip
+
+# Scale words: (regex fragment, factor). German "Billion" is 10**12, English "billion" 10**9.
+SCALES_DE: list[tuple[str, float]] = [
+    (r"tausend|tsd\.?", 1e3),
+    (r"hundert", 1e2),
+    (r"mio\.?|millionen|million", 1e6),
+    (r"mrd\.?|milliarden|milliarde", 1e9),
+    (r"billionen|billion", 1e12),
+]
+SCALES_EN: list[tuple[str, float]] = [
+    (r"thousand|k", 1e3),
+    (r"hundred", 1e2),
+    (r"millions|million|mln|mn|m", 1e6),
+    (r"billions|billion|bn", 1e9),
+    (r"trillions|trillion|tn", 1e12),
+]
+
+# Units written after the number: (regex fragment, canonical unit).
+UNITS_AFTER: list[tuple[str, str]] = [
+    (r"%|prozent|percent|per\s+cent|pct\.?", "percent"),
+    (r"prozentpunkte|percentage\s+points?", "percentage_points"),
+    (r"€|euro|eur", "eur"),
+    (r"us-dollar|dollars?|usd|\$", "usd"),
+    (r"rubel|rubles?|roubles?|rub", "rub"),
+    (r"tenge|kzt", "kzt"),
+    (r"kilometern|kilometer|kilometres?|kilometers?|km", "km"),
+    (r"metern|meter|metres?|meters?", "m"),
+    (r"kilogramm|kilograms?|kg", "kg"),
+    (r"tonnen|tonnes?|tons?", "tonnes"),
+    (r"jahren|jahre|years?", "years"),
+    (r"monaten|monate|months?", "months"),
+    (r"wochen|weeks?", "weeks"),
+    (r"tagen|tage|days?", "days"),
+    (r"stunden|hours?", "hours"),
+    (r"menschen|personen|leute|people|persons", "people"),
+]
+CURRENCY_BEFORE: dict[str, str] = {"$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": "eur"}
+
+# Qualifiers written before the number: phrase -> canonical qualifier.
+QUALIFIERS: dict[str, str] = {
+    "mehr als": "more_than", "ueber": "more_than", "über": "more_than", "gut": "more_than",
+    "more than": "more_than", "over": "more_than", "above": "more_than", "upwards of": "more_than",
+    "weniger als": "less_than", "unter": "less_than", "less than": "less_than",
+    "fewer than": "less_than", "under": "less_than", "below": "less_than",
+    "rund": "about", "etwa": "about", "ca.": "about", "ca": "about", "circa": "about",
+    "zirka": "about", "ungefähr": "about", "ungefaehr": "about", "schätzungsweise": "about",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+    "some": "about", "an estimated": "about", "approx.": "about",
+    "mindestens": "at_least", "wenigstens": "at_least", "at least": "at_least",
+    "no fewer than": "at_least", "no less than": "at_least",
+    "höchstens": "at_most", "hoechstens": "at_most", "maximal": "at_most", "bis zu": "at_most",
+    "up to": "at_most", "at most": "at_most", "no more than": "at_most",
+    "fast": "almost", "beinahe": "almost", "knapp": "almost", "nahezu": "almost",
+    "annähernd": "almost", "nearly": "almost", "almost": "almost", "close to": "almost",
+    "just under": "almost",
+}  # fmt: skip
+
+# Prefixes of folded words that say what is counted -> canonical English noun.
+COUNTED: list[tuple[str, str]] = [
+    ("todesopfer", "deaths"), ("todesfaell", "deaths"), ("tote", "deaths"), ("getoetet", "deaths"),
+    ("gestorben", "deaths"), ("starb", "deaths"), ("verstorb", "deaths"), ("death", "deaths"),
+    ("dead", "deaths"), ("killed", "deaths"), ("died", "deaths"), ("fatalit", "deaths"),
+    ("festnahm", "arrests"), ("festgenomm", "arrests"), ("verhaft", "arrests"),
+    ("arrest", "arrests"),
+    ("inhaftiert", "detained"), ("gewahrsam", "detained"), ("detain", "detained"),
+    ("detention", "detained"), ("gefangen", "detained"),
+    ("verletzt", "injured"), ("injur", "injured"), ("wounded", "injured"),
+    ("verwundet", "injured"),
+    ("soldat", "troops"), ("truppe", "troops"), ("troop", "troops"), ("soldier", "troops"),
+    ("peacekeeper", "troops"), ("friedenstruppe", "troops"),
+    ("demonstrant", "protesters"), ("protestier", "protesters"), ("protester", "protesters"),
+    ("demonstrator", "protesters"),
+    ("fluechtl", "refugees"), ("gefluechtet", "refugees"), ("refugee", "refugees"),
+    ("stimmen", "votes"), ("vote", "votes"),
+    ("faelle", "cases"), ("infektion", "cases"), ("infiziert", "cases"), ("cases", "cases"),
+    ("infection", "cases"),
+    ("arbeitsplaetze", "jobs"), ("jobs", "jobs"), ("stellen", "jobs"),
+    ("einwohner", "residents"), ("bewohner", "residents"), ("resident", "residents"),
+    ("inhabitant", "residents"),
+    ("opfer", "victims"), ("victim", "victims"),
+    ("evakuiert", "evacuated"), ("evacuat", "evacuated"),
+    ("vermisst", "missing"), ("missing", "missing"),
+]  # fmt: skip
+
+NUMBER_WORDS_EN: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+MULTIPLIERS_EN: dict[str, int] = {
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 10**6,
+    "billion": 10**9,
+}
+
+# German number words are compounds: "zweitausendsiebenhundert". Parts in matching order.
+GERMAN_PARTS = (
+    "zwölf|zwoelf|elf|zehn|zwanzig|dreißig|dreissig|vierzig|fünfzig|fuenfzig|sechzig|siebzig|"
+    "achtzig|neunzig|hundert|tausend|eins|ein|zwei|drei|vier|fünf|fuenf|sechs|sech|sieben|sieb|"
+    "acht|neun|und"
+)
+
+# Words before "N." that make N an ordinal in German ("am 3. Tag", "der 2. Weltkrieg").
+ORDINAL_CUES_DE = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "am",
+        "im",
+        "zum",
+        "zur",
+        "vom",
+        "beim",
+        "ab",
+        "seit",
+        "bis",
+        "vor",
+        "nach",
+        "ihr",
+        "sein",
+        "ihre",
+        "seine",
+    ]
+)

@@ -1,0 +1,107 @@
+"""Place names (countries, cities, regions) in German, English, Russian and Kazakh spellings.
+
+Every spelling is folded (see ``normalize``) and looked up as a token n-gram, so "Alma-Ata",
+"Almaty" and "Алматы" all yield the canonical English "Almaty". Latin-script matches must be
+capitalised, which keeps "china" (porcelain) and "us" (pronoun) out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale
+
+from claimtrack.text import _gazetteer as gz
+from claimtrack.text.normalize import Token, fold, tokens
+
+_LOCALES = ("en", "de", "ru", "kk", "uk")
+_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AQ"}
+_MAX_NGRAM = 4
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str
+    raw: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[tuple[str, ...], tuple[str, str]]:
+    """Folded spelling (token tuple) -> (canonical English name, kind)."""
+    table: dict[tuple[str, ...], tuple[str, str]] = {}
+
+    def add(spelling: str, name: str, kind: str) -> None:
+        key = tuple(fold(spelling).split())
+        if key and (len(key) > 1 or len(key[0]) > 2 or spelling.isupper()):
+            table.setdefault(key, (name, kind))
+
+    for name, spellings in gz.CITIES.items():
+        for s in [name, *spellings]:
+            add(s, name, "city")
+    for name, spellings in gz.REGIONS.items():
+        for s in [name, *spellings]:
+            add(s, name, "region")
+    english = Locale("en").territories
+    for name, spellings in gz.COUNTRY_EXTRAS.items():
+        for s in [name, *spellings]:
+            add(s, name, "country")
+    for loc in _LOCALES:
+        for code, local_name in Locale(loc).territories.items():
+            if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES:
+                add(local_name, english[code], "country")
+    return table
+
+
+def canonical_place(name: str) -> str | None:
+    """Canonical English name for one spelling, or None if the gazetteer does not know it."""
+    hit = gazetteer().get(tuple(fold(name).split()))
+    return hit[0] if hit else None
+
+
+def find_places(text: str) -> list[Place]:
+    """Places mentioned in ``text``, longest match first, in text order."""
+    table = gazetteer()
+    toks = tokens(text)
+    out: list[Place] = []
+    i = 0
+    while i < len(toks):
+        hit = _match_at(text, toks, i, table)
+        if hit is None:
+            i += 1
+            continue
+        n, (name, kind) = hit
+        start, end = toks[i].start, toks[i + n - 1].end
+        out.append(Place(name, kind, text[start:end], start, end))
+        i += n
+    return out
+
+
+def _match_at(text, toks: list[Token], i: int, table) -> tuple[int, tuple[str, str]] | None:
+    if not _looks_like_name(text[toks[i].start : toks[i].end]):
+        return None
+    for n in range(min(_MAX_NGRAM, len(toks) - i), 0, -1):
+        key = tuple(t.text for t in toks[i : i + n])
+        hit = table.get(key) or _inflected(key, table)
+        if hit:
+            return n, hit
+    return None
+
+
+def _inflected(key: tuple[str, ...], table) -> tuple[str, str] | None:
+    """German genitive ("Kasachstans") and common Russian case endings ("Казахстане")."""
+    last = key[-1]
+    for suffix in ("s", "e", "a", "u", "om", "ом"):
+        if last.endswith(suffix) and len(last) > len(suffix) + 3:
+            hit = table.get((*key[:-1], last[: -len(suffix)]))
+            if hit:
+                return hit
+    return None
+
+
+def _looks_like_name(raw: str) -> bool:
+    first = raw[:1]
+    return not first.isascii() or first.isupper() or not first.isalpha()

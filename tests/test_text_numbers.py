@@ -1,0 +1,88 @@
+"""Figures and dates in German and English claims."""
+
+import pytest
+
+from claimtrack.text.numbers import find_dates, find_figures, parse_numeral
+
+FIGURE_CASES = [
+    (
+        "de",
+        "Mehr als 2.000 Menschen wurden festgenommen.",
+        2000.0,
+        "more_than",
+        "people",
+        "arrests",
+    ),
+    ("en", "More than 2,000 people were arrested.", 2000.0, "more_than", "people", "arrests"),
+    ("de", "Rund 2,7 Tausend Festnahmen", 2700.0, "about", None, "arrests"),
+    ("de", "Die Regierung zahlte 1,5 Mio. Euro.", 1.5e6, None, "eur", None),
+    ("de", "zweitausend Soldaten der OVKS", 2000.0, None, None, "troops"),
+    ("en", "two thousand troops arrived", 2000.0, None, None, "troops"),
+    ("en", "2 thousand troops arrived", 2000.0, None, None, "troops"),
+    ("de", "Bei den Unruhen gab es 225 Tote", 225.0, None, None, "deaths"),
+    ("en", "The death toll rose to 225", 225.0, None, None, "deaths"),
+    ("en", "Inflation hit 8.5%", 8.5, None, "percent", None),
+    ("de", "Die Inflation lag bei 8,5 Prozent", 8.5, None, "percent", None),
+    ("en", "$5m was paid", 5e6, None, "usd", None),
+    ("en", "nearly twenty-five people died", 25.0, "almost", "people", "deaths"),
+    ("en", "about 10 000 protesters", 10000.0, "about", None, "protesters"),
+    ("de", "mindestens 16 Polizisten wurden verletzt", 16.0, "at_least", None, "injured"),
+    ("de", "2000 Menschen starben", 2000.0, None, "people", "deaths"),
+    ("de", "über 8.000 Personen in Gewahrsam", 8000.0, "more_than", "people", "detained"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value", "qualifier", "unit", "counted"), FIGURE_CASES)
+def test_figure(lang, text, value, qualifier, unit, counted):
+    figures = find_figures(text, lang)
+    assert len(figures) == 1, figures
+    f = figures[0]
+    assert (f.value, f.qualifier, f.unit, f.counted) == (value, qualifier, unit, counted)
+    assert text[f.start : f.end] == f.raw
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Am 20.01.1990 geschah es"),
+        ("en", "It happened in 2022"),
+        ("de", "im Jahr 2000 war alles anders"),
+        ("de", "Am 2. Januar 2022 begann es"),
+        ("en", "On January 6, 2022 it began"),
+        ("de", "Um 14 Uhr begann die Sitzung"),
+        ("de", "Der 2. Weltkrieg"),
+        ("de", "Ein Mann sagte etwas"),
+    ],
+)
+def test_not_figures(lang, text):
+    assert find_figures(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Am 20.01.1990 geschah es", ["1990-01-20"]),
+        ("Am 2. Januar 2022 und im März 2021", ["2022-01-02", "2021-03"]),
+        ("On January 6 there were 3,000 protesters", ["--01-06"]),
+        ("Es geschah 2022.", ["2022"]),
+    ],
+)
+def test_dates(text, values):
+    assert [d.value for d in find_dates(text, "de")] == values
+
+
+@pytest.mark.parametrize(
+    ("numeral", "lang", "value"),
+    [
+        ("2.000", "de", 2000.0),
+        ("2,000", "en", 2000.0),
+        ("2,7", "de", 2.7),
+        ("2.5", "en", 2.5),
+        ("1.234.567", "de", 1234567.0),
+        ("1,234,567.5", "en", 1234567.5),
+        ("1.234,5", "de", 1234.5),
+        ("10 000", "en", 10000.0),
+    ],
+)
+def test_parse_numeral(numeral, lang, value):
+    assert parse_numeral(numeral, lang) == value
