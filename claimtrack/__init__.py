@@ -1,0 +1,41 @@
+"""claimtrack: claims, verdicts, sources and duplicate matching for fact-checking desks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from .config import check_secret_key, load_config
+from .db import Database
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Build the app: config, database, extensions, blueprints. No module-level state."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    load_config(app, test_config)
+    app.testing = bool(app.config.get("TESTING"))
+    check_secret_key(app)
+    app.extensions["claimtrack.db"] = Database(
+        app.config["DATABASE_URL"],
+        busy_timeout_ms=int(app.config["SQLITE_BUSY_TIMEOUT_MS"]),
+        echo=bool(app.config["SQL_ECHO"]),
+    )
+    from .web import init_web
+
+    init_web(app)
+    return app
+
+
+def get_db(app: Flask) -> Database:
+    db: Database = app.extensions["claimtrack.db"]
+    return db

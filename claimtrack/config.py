@@ -1,0 +1,85 @@
+"""Configuration in four layers: defaults < instance/config.py < CLAIMTRACK_* environment < test config.
+
+Environment values are parsed as JSON when they look like JSON (numbers, booleans, lists), so
+`CLAIMTRACK_EXPORTS_PUBLIC=true` gives a bool; anything else stays a string.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+ENV_PREFIX = "CLAIMTRACK_"
+INSECURE_DEFAULT_KEY = "dev-insecure-change-me"
+
+DEFAULTS: dict[str, Any] = {
+    "SECRET_KEY": INSECURE_DEFAULT_KEY,
+    # Empty means: SQLite file in the instance folder.
+    "DATABASE_URL": "",
+    "SQLITE_BUSY_TIMEOUT_MS": 5000,
+    "SQL_ECHO": False,
+    # Organisation that publishes the verdicts (ClaimReview author, feed publisher).
+    "ORG_NAME": "claimtrack Faktencheck",
+    "ORG_URL": "http://localhost:5000/",
+    "PUBLIC_BASE_URL": "",
+    "DATA_LICENSE": "https://creativecommons.org/licenses/by/4.0/",
+    "EXPORTS_PUBLIC": False,
+    "API_RATE_LIMIT_PER_MINUTE": 120,
+    "LOGIN_RATE_LIMIT_PER_15_MIN": 10,
+    "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
+    "FETCH_MAX_BYTES": 5 * 1024 * 1024,
+    "FETCH_TIMEOUT_S": 10.0,
+    "FETCH_ALLOW_LOOPBACK": False,
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_SECURE": False,
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "WTF_CSRF_TIME_LIMIT": 8 * 3600,
+    "BABEL_DEFAULT_LOCALE": "de",
+    "LANGUAGES": ["de", "en"],
+}
+
+
+def _parse_env_value(raw: str) -> Any:
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return raw
+
+
+def load_config(app: Flask, test_config: dict[str, Any] | None = None) -> None:
+    """Apply the four layers in order; later layers win."""
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_pyfile("config.py", silent=True)
+    for key, raw in os.environ.items():
+        if key.startswith(ENV_PREFIX) and key != "CLAIMTRACK_TEST_DATABASE_URL":
+            app.config[key.removeprefix(ENV_PREFIX)] = _parse_env_value(raw)
+    if test_config:
+        app.config.from_mapping(test_config)
+    if not app.config["DATABASE_URL"]:
+        app.config["DATABASE_URL"] = sqlite_url(Path(app.instance_path) / "claimtrack.sqlite")
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+class InsecureConfigError(RuntimeError):
+    """Raised when the app would start in production with a guessable secret key."""
+
+
+def check_secret_key(app: Flask) -> None:
+    """Refuse to run outside debug and tests with the built-in or a short secret key."""
+    if app.debug or app.testing:
+        return
+    key = app.config.get("SECRET_KEY") or ""
+    if key == INSECURE_DEFAULT_KEY or len(str(key)) < 16:
+        raise InsecureConfigError(
+            "SECRET_KEY is not set: put SECRET_KEY in instance/config.py or set "
+            "CLAIMTRACK_SECRET_KEY to a long random value (python -c 'import secrets; "
+            "print(secrets.token_hex(32))')."
+        )

@@ -1,0 +1,43 @@
+"""All tables. Importing this package registers every table on SQLModel.metadata (Alembic reads it)."""
+
+from .base import utcnow
+from .claims import Claim, ClaimLink, ClaimNote, ClaimTag
+from .enums import (
+    ClaimantKind,
+    ClaimStatus,
+    LinkKind,
+    LinkState,
+    RevisionKind,
+    Role,
+    SourceKind,
+    VerdictState,
+)
+from .sources import Source
+from .stories import Appearance, Story
+from .users import AuditEvent, PartnerToken, User
+from .verdicts import RatingLabel, Verdict, VerdictRevision
+
+__all__ = [
+    "Appearance",
+    "AuditEvent",
+    "Claim",
+    "ClaimLink",
+    "ClaimNote",
+    "ClaimStatus",
+    "ClaimTag",
+    "ClaimantKind",
+    "LinkKind",
+    "LinkState",
+    "PartnerToken",
+    "RatingLabel",
+    "RevisionKind",
+    "Role",
+    "Source",
+    "SourceKind",
+    "Story",
+    "User",
+    "Verdict",
+    "VerdictRevision",
+    "VerdictState",
+    "utcnow",
+]

@@ -1,0 +1,1 @@
+"""Use cases: the only code that changes data. Each public function is one transaction."""

@@ -1,0 +1,395 @@
+"""Claims: create, edit (with version check), appearances, assignment, status, tags, notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session, col, delete, select
+
+from claimtrack.models import (
+    Appearance,
+    Claim,
+    ClaimantKind,
+    ClaimNote,
+    ClaimStatus,
+    ClaimTag,
+    Story,
+    User,
+    utcnow,
+)
+from claimtrack.workflow import Permission, can_transition
+
+from . import audit
+from .base import clean_text, get_or_raise, require, use_case
+from .errors import EditConflict, InvalidTransition, ValidationError
+
+EDITABLE = (
+    "text",
+    "language",
+    "claimant",
+    "claimant_kind",
+    "claim_date",
+    "figures",
+    "places",
+    "dates",
+)
+MIN_CLAIM_CHARS = 10
+MAX_CLAIM_CHARS = 2000
+
+
+@dataclass
+class ClaimInput:
+    text: str
+    language: str = "de"
+    claimant: str = ""
+    claimant_kind: str = ClaimantKind.UNKNOWN
+    claim_date: date | None = None
+    tags: list[str] = field(default_factory=list)
+    worthiness: float | None = None
+    worthiness_reasons: list[str] = field(default_factory=list)
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+
+
+@dataclass
+class AppearanceInput:
+    story_id: int
+    quote: str = ""
+    position: int | None = None
+    credited_to: str = ""
+    appeared_on: date | None = None
+
+
+def _validate(values: dict[str, Any]) -> dict[str, Any]:
+    out = dict(values)
+    if "text" in out:
+        out["text"] = clean_text(out["text"], "text", max_len=MAX_CLAIM_CHARS)
+        if len(out["text"]) < MIN_CLAIM_CHARS:
+            raise ValidationError("A claim needs at least a short sentence.", field="text")
+    if "language" in out and out["language"] not in ("de", "en"):
+        raise ValidationError("Language must be de or en.", field="language")
+    if "claimant" in out:
+        out["claimant"] = clean_text(out["claimant"], "claimant", required=False, max_len=300)
+    if "claimant_kind" in out:
+        try:
+            out["claimant_kind"] = ClaimantKind(out["claimant_kind"] or ClaimantKind.UNKNOWN)
+        except ValueError:
+            raise ValidationError("Unknown kind of claimant.", field="claimant_kind") from None
+    return out
+
+
+def normalise_tags(tags: list[str]) -> list[str]:
+    cleaned = {t.strip().lower()[:60] for t in tags if t and t.strip()}
+    return sorted(cleaned)
+
+
+@use_case
+def create_claim(
+    *, session: Session, actor: User, data: ClaimInput, appearance: AppearanceInput | None = None
+) -> Claim:
+    """Add a claim (optionally with the appearance it was found in)."""
+    require(actor, Permission.TRIAGE)
+    values = _validate({k: getattr(data, k) for k in EDITABLE})
+    claim = Claim(
+        **values,
+        worthiness=data.worthiness,
+        worthiness_reasons=list(data.worthiness_reasons),
+        created_by_id=actor.id,
+    )
+    session.add(claim)
+    session.flush()
+    _replace_tags(session, claim, normalise_tags(data.tags))
+    audit.record(
+        session, actor=actor, action="claim.create", obj=claim, after=claim_snapshot(session, claim)
+    )
+    if appearance is not None:
+        _add_appearance(session, actor, claim, appearance)
+    return claim
+
+
+def claim_snapshot(session: Session, claim: Claim) -> dict[str, Any]:
+    snap = audit.snapshot(claim, [*EDITABLE, "status", "assignee_id"])
+    snap["tags"] = tags_of(session, claim.id or 0)
+    return snap
+
+
+def tags_of(session: Session, claim_id: int) -> list[str]:
+    stmt = select(ClaimTag.tag).where(ClaimTag.claim_id == claim_id).order_by(ClaimTag.tag)
+    return list(session.exec(stmt))
+
+
+def _replace_tags(session: Session, claim: Claim, tags: list[str]) -> None:
+    session.exec(delete(ClaimTag).where(col(ClaimTag.claim_id) == claim.id))  # type: ignore[call-overload]
+    for tag in tags:
+        session.add(ClaimTag(claim_id=claim.id or 0, tag=tag))
+    session.flush()
+
+
+def check_version(session: Session, claim: Claim, expected_version: int | None) -> None:
+    """Refuse a change based on an older version, naming who changed what since."""
+    if expected_version is None or expected_version == claim.version:
+        return
+    raise conflict_for(session, claim, "claim")
+
+
+def conflict_for(session: Session, obj: Any, object_type: str) -> EditConflict:
+    last = audit.last_change(session, object_type, obj.id)
+    who = None
+    fields: list[str] = []
+    if last is not None:
+        person = session.get(User, last.actor_id) if last.actor_id else None
+        who = person.name if person else None
+        fields = audit.changed_fields(last.before or {}, last.after or {})
+    what = ", ".join(fields) if fields else "it"
+    message = (
+        f"{who or 'Someone'} changed {what} while you were editing. "
+        "Your text is kept below; compare and save again."
+    )
+    current = audit.snapshot(obj)
+    return EditConflict(
+        message, current=current, current_version=obj.version, changed_by=who, changed_fields=fields
+    )
+
+
+@use_case
+def edit_claim(
+    *, session: Session, actor: User, claim_id: int, expected_version: int, changes: dict[str, Any]
+) -> Claim:
+    """Change the claim's wording and facts; `expected_version` is the version the edit was based on."""
+    require(actor, Permission.TRIAGE)
+    claim = get_or_raise(session, Claim, claim_id)
+    check_version(session, claim, expected_version)
+    unknown = set(changes) - set(EDITABLE) - {"tags"}
+    if unknown:
+        raise ValidationError(f"Cannot change {', '.join(sorted(unknown))}.")
+    before = claim_snapshot(session, claim)
+    values = _validate({k: v for k, v in changes.items() if k != "tags"})
+    for key, value in values.items():
+        setattr(claim, key, value)
+    if "tags" in changes:
+        _replace_tags(session, claim, normalise_tags(changes["tags"]))
+    after = claim_snapshot(session, claim)
+    if after == before:
+        return claim
+    _touch(session, claim)
+    audit.record(session, actor=actor, action="claim.edit", obj=claim, before=before, after=after)
+    return claim
+
+
+def _touch(session: Session, claim: Claim) -> None:
+    claim.updated_at = utcnow()
+    session.add(claim)
+    session.flush()
+
+
+def _add_appearance(
+    session: Session, actor: User, claim: Claim, data: AppearanceInput
+) -> Appearance:
+    story = get_or_raise(session, Story, data.story_id)
+    appearance = Appearance(
+        claim_id=claim.id or 0,
+        story_id=story.id or 0,
+        quote=clean_text(data.quote, "quote", required=False, max_len=5000),
+        position=data.position,
+        credited_to=clean_text(data.credited_to, "credited_to", required=False, max_len=300),
+        appeared_on=data.appeared_on or (story.published_at.date() if story.published_at else None),
+        created_by_id=actor.id,
+    )
+    session.add(appearance)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="appearance.create",
+        obj=appearance,
+        after=audit.snapshot(
+            appearance, ["claim_id", "story_id", "quote", "credited_to", "appeared_on"]
+        ),
+    )
+    return appearance
+
+
+@use_case
+def add_appearance(
+    *, session: Session, actor: User, claim_id: int, data: AppearanceInput
+) -> Appearance:
+    """Record that a claim appeared (again) in a story. The same quote at the same place is kept once."""
+    require(actor, Permission.TRIAGE)
+    claim = get_or_raise(session, Claim, claim_id)
+    existing = session.exec(
+        select(Appearance).where(
+            Appearance.claim_id == claim_id,
+            Appearance.story_id == data.story_id,
+            Appearance.position == data.position,
+            col(Appearance.deleted_at).is_(None),
+        )
+    ).first()
+    if existing is not None and data.position is not None:
+        return existing
+    return _add_appearance(session, actor, claim, data)
+
+
+def appearances_of(session: Session, claim_ids: list[int]) -> list[tuple[Appearance, Story]]:
+    """Appearances of the given claims with their stories, first appearance first."""
+    stmt = (
+        select(Appearance, Story)
+        .join(Story, col(Story.id) == Appearance.story_id)
+        .where(col(Appearance.claim_id).in_(claim_ids), col(Appearance.deleted_at).is_(None))
+        .order_by(col(Appearance.appeared_on).asc().nulls_last(), col(Appearance.id))
+    )
+    return [(a, s) for a, s in session.exec(stmt)]
+
+
+@use_case
+def assign_claim(
+    *,
+    session: Session,
+    actor: User,
+    claim_id: int,
+    assignee_id: int | None,
+    expected_version: int | None = None,
+) -> Claim:
+    require(actor, Permission.TRIAGE)
+    claim = get_or_raise(session, Claim, claim_id)
+    check_version(session, claim, expected_version)
+    if assignee_id is not None:
+        assignee = get_or_raise(session, User, assignee_id)
+        if not assignee.active or assignee.is_system:
+            raise ValidationError("That person cannot be assigned claims.", field="assignee_id")
+    return _set(session, actor, claim, "claim.assign", assignee_id=assignee_id)
+
+
+def _set(session: Session, actor: User, claim: Claim, action: str, **values: Any) -> Claim:
+    before = claim_snapshot(session, claim)
+    for key, value in values.items():
+        setattr(claim, key, value)
+    _touch(session, claim)
+    audit.record(
+        session,
+        actor=actor,
+        action=action,
+        obj=claim,
+        before=before,
+        after=claim_snapshot(session, claim),
+    )
+    return claim
+
+
+@use_case
+def change_status(
+    *,
+    session: Session,
+    actor: User,
+    claim_id: int,
+    status: str,
+    expected_version: int | None = None,
+    reason: str = "",
+) -> Claim:
+    """Move a claim along the workflow (publishing and withdrawal go through the verdict)."""
+    require(actor, Permission.TRIAGE)
+    claim = get_or_raise(session, Claim, claim_id)
+    check_version(session, claim, expected_version)
+    if not can_transition(claim.status, status):
+        raise InvalidTransition(f"A claim cannot go from {claim.status} to {status}.")
+    claim = _set(session, actor, claim, f"claim.status.{status}", status=ClaimStatus(status))
+    if reason.strip():
+        session.add(ClaimNote(claim_id=claim.id or 0, author_id=actor.id, body=reason.strip()))
+    return claim
+
+
+def dismiss_claim(
+    *,
+    session: Session,
+    actor: User,
+    claim_id: int,
+    reason: str = "",
+    expected_version: int | None = None,
+) -> Claim:
+    """Mark a claim as not worth checking (it stays, and can be reopened)."""
+    return change_status(
+        session=session,
+        actor=actor,
+        claim_id=claim_id,
+        status=ClaimStatus.DISMISSED,
+        reason=reason,
+        expected_version=expected_version,
+    )
+
+
+@use_case
+def bulk_update(
+    *,
+    session: Session,
+    actor: User,
+    claim_ids: list[int],
+    assignee_id: int | None = None,
+    unassign: bool = False,
+    dismiss: bool = False,
+    add_tag: str | None = None,
+) -> int:
+    """Assign, dismiss or tag many claims in one transaction; returns how many changed.
+
+    Claims that cannot be dismissed from their status are skipped, not failed, so one published
+    claim in a selection does not block the rest.
+    """
+    require(actor, Permission.TRIAGE)
+    changed = 0
+    for claim_id in sorted(set(claim_ids)):
+        claim = get_or_raise(session, Claim, claim_id)
+        values: dict[str, Any] = {}
+        if assignee_id is not None or unassign:
+            values["assignee_id"] = None if unassign else assignee_id
+        if dismiss and can_transition(claim.status, ClaimStatus.DISMISSED):
+            values["status"] = ClaimStatus.DISMISSED
+        if add_tag:
+            tags = normalise_tags([*tags_of(session, claim_id), add_tag])
+            _replace_tags(session, claim, tags)
+        if values or add_tag:
+            _set(session, actor, claim, "claim.bulk", **values)
+            changed += 1
+    return changed
+
+
+@use_case
+def add_note(*, session: Session, actor: User, claim_id: int, body: str) -> ClaimNote:
+    require(actor, Permission.TRIAGE)
+    claim = get_or_raise(session, Claim, claim_id)
+    note = ClaimNote(
+        claim_id=claim.id or 0, author_id=actor.id, body=clean_text(body, "note", max_len=20_000)
+    )
+    session.add(note)
+    session.flush()
+    audit.record(session, actor=actor, action="note.create", obj=note, after={"claim_id": claim.id})
+    return note
+
+
+def notes_of(session: Session, claim_id: int) -> list[ClaimNote]:
+    stmt = (
+        select(ClaimNote)
+        .where(ClaimNote.claim_id == claim_id, col(ClaimNote.deleted_at).is_(None))
+        .order_by(col(ClaimNote.id))
+    )
+    return list(session.exec(stmt))
+
+
+@use_case
+def delete_claim(*, session: Session, actor: User, claim_id: int, reason: str) -> Claim:
+    """Soft-delete a claim that was entered by mistake; a claim with a published verdict cannot be."""
+    require(actor, Permission.PUBLISH)
+    claim = get_or_raise(session, Claim, claim_id)
+    if claim.status == ClaimStatus.PUBLISHED:
+        raise InvalidTransition("A published claim is withdrawn through its verdict, not deleted.")
+    reason = clean_text(reason, "reason", max_len=500)
+    claim.deleted_at = utcnow()
+    claim.deleted_by_id = actor.id
+    claim.deleted_reason = reason
+    session.add(claim)
+    audit.record(session, actor=actor, action="claim.delete", obj=claim, after={"reason": reason})
+    return claim
+
+
+def get_claim(session: Session, claim_id: int) -> Claim:
+    return get_or_raise(session, Claim, claim_id)
