@@ -30,6 +30,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         busy_timeout_ms=int(app.config["SQLITE_BUSY_TIMEOUT_MS"]),
         echo=bool(app.config["SQL_ECHO"]),
     )
+    if app.config.get("ARGON2_TIME_COST"):
+        from .services.users import configure_hasher
+
+        configure_hasher(
+            time_cost=int(app.config["ARGON2_TIME_COST"]),
+            memory_cost_kib=int(app.config["ARGON2_MEMORY_KIB"]),
+        )
     from .web import init_web
 
     init_web(app)

@@ -39,6 +39,9 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_SECURE": False,
     "REMEMBER_COOKIE_HTTPONLY": True,
     "WTF_CSRF_TIME_LIMIT": 8 * 3600,
+    # Empty: argon2-cffi's defaults (argon2id, t=3, 64 MiB). Tests set a cheap cost.
+    "ARGON2_TIME_COST": None,
+    "ARGON2_MEMORY_KIB": 65536,
     "BABEL_DEFAULT_LOCALE": "de",
     "LANGUAGES": ["de", "en"],
 }

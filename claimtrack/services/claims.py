@@ -167,11 +167,14 @@ def edit_claim(
         raise ValidationError(f"Cannot change {', '.join(sorted(unknown))}.")
     before = claim_snapshot(session, claim)
     values = _validate({k: v for k, v in changes.items() if k != "tags"})
-    for key, value in values.items():
-        setattr(claim, key, value)
     if "tags" in changes:
         _replace_tags(session, claim, normalise_tags(changes["tags"]))
-    after = claim_snapshot(session, claim)
+    # One UPDATE per edit: the version counter moves by exactly one.
+    with session.no_autoflush:
+        for key, value in values.items():
+            if getattr(claim, key) != value:
+                setattr(claim, key, value)
+        after = claim_snapshot(session, claim)
     if after == before:
         return claim
     _touch(session, claim)
@@ -264,8 +267,9 @@ def assign_claim(
 
 def _set(session: Session, actor: User, claim: Claim, action: str, **values: Any) -> Claim:
     before = claim_snapshot(session, claim)
-    for key, value in values.items():
-        setattr(claim, key, value)
+    with session.no_autoflush:
+        for key, value in values.items():
+            setattr(claim, key, value)
     _touch(session, claim)
     audit.record(
         session,

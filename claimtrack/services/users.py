@@ -29,6 +29,13 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("claimtrack-timing-equaliser")
 
 
+def configure_hasher(*, time_cost: int, memory_cost_kib: int) -> None:
+    """Set the argon2 cost (tests lower it; production keeps argon2-cffi's OWASP-grade defaults)."""
+    global _hasher, _DUMMY_HASH
+    _hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_cost_kib)
+    _DUMMY_HASH = _hasher.hash("claimtrack-timing-equaliser")
+
+
 def system_user(session: Session) -> User:
     """The account that acts for the CLI and imports (it has no password and cannot log in)."""
     user = session.exec(select(User).where(User.email == SYSTEM_EMAIL)).first()

@@ -1,0 +1,121 @@
+"""Fixtures: an app on a fresh database per test (SQLite, or PostgreSQL when
+CLAIMTRACK_TEST_DATABASE_URL is set), its client and CLI runner, a session, and ready users."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlmodel import Session, select
+
+from claimtrack import create_app
+from claimtrack.db import Database
+from claimtrack.models import User
+from tests.dbs import TemplateDatabases
+
+PASSWORD = "correct horse battery"
+TEST_USERS = {
+    "admin": ("admin@example.org", "Ada Admin"),
+    "editor": ("editor@example.org", "Erik Editor"),
+    "fact_checker": ("checker@example.org", "Frieda Faktencheck"),
+}
+CHEAP_ARGON2 = {"ARGON2_TIME_COST": 1, "ARGON2_MEMORY_KIB": 1024}
+
+
+def _prepare_template(url: str) -> None:
+    """Migrate, load the default rating scale and create one user per role."""
+    from claimtrack import migrate
+    from claimtrack.services import ratings, users
+
+    users.configure_hasher(time_cost=1, memory_cost_kib=1024)
+    db = Database(url)
+    migrate.upgrade(db.engine)
+    with db.session_scope() as session:
+        ratings.ensure_default_scale(session)
+        system = users.system_user(session)
+        session.commit()
+        for role, (email, name) in TEST_USERS.items():
+            users.create_user(
+                session=session, actor=system, email=email, name=name, role=role, password=PASSWORD
+            )
+    db.dispose()
+
+
+@pytest.fixture(scope="session")
+def template_dbs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TemplateDatabases]:
+    dbs = TemplateDatabases(tmp_path_factory.mktemp("db"), _prepare_template)
+    yield dbs
+    dbs.close()
+
+
+@pytest.fixture
+def database_url(template_dbs: TemplateDatabases) -> Iterator[str]:
+    url = template_dbs.fresh()
+    yield url
+    template_dbs.drop(url)
+
+
+def make_test_app(database_url: str, tmp_path: Path, **overrides: Any) -> Flask:
+    config: dict[str, Any] = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-key-not-for-production",
+        "DATABASE_URL": database_url,
+        "WTF_CSRF_ENABLED": False,
+        "SERVER_NAME": None,
+        **CHEAP_ARGON2,
+        **overrides,
+    }
+    return create_app(config)
+
+
+@pytest.fixture
+def app(database_url: str, tmp_path: Path) -> Iterator[Flask]:
+    app = make_test_app(database_url, tmp_path)
+    yield app
+    app.extensions["claimtrack.db"].dispose()
+
+
+@pytest.fixture
+def csrf_app(database_url: str, tmp_path: Path) -> Iterator[Flask]:
+    """The app with CSRF protection on, as in production."""
+    app = make_test_app(database_url, tmp_path, WTF_CSRF_ENABLED=True)
+    yield app
+    app.extensions["claimtrack.db"].dispose()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def db(app: Flask) -> Database:
+    database: Database = app.extensions["claimtrack.db"]
+    return database
+
+
+@pytest.fixture
+def session(db: Database) -> Iterator[Session]:
+    with db.session_scope() as s:
+        yield s
+
+
+@pytest.fixture
+def users(session: Session) -> dict[str, User]:
+    """The test users by role: admin, editor, fact_checker, and the system account."""
+    from claimtrack.services.users import SYSTEM_EMAIL
+
+    by_email = {u.email: u for u in session.exec(select(User))}
+    found = {role: by_email[email] for role, (email, _) in TEST_USERS.items()}
+    found["system"] = by_email[SYSTEM_EMAIL]
+    return found
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
