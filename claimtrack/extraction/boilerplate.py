@@ -1,0 +1,100 @@
+"""Line patterns for page furniture that is not article text (German and English).
+
+Kept apart from the cleanup algorithm so the word lists can grow without touching the
+logic. Every pattern matches a whole (lower-cased, trimmed) line.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SOCIAL = (
+    r"(?:facebook|twitter|x|whatsapp|telegram|linkedin|xing|reddit|threads|bluesky|mastodon"
+    r"|e-?mail|pinterest|flipboard|pocket)"
+)
+
+# Share buttons, loading strings, ads, reading time, subscription and account prompts.
+FURNITURE = re.compile(
+    r"^(?:"
+    r"(?:artikel |seite |beitrag |story |article )?(?:teilen|share)"
+    r"(?: (?:this|on|auf|via|per) .*)?"
+    rf"|{_SOCIAL}(?: ?[|·•/,] ?{_SOCIAL})*"
+    r"|(?:jetzt )?(?:teilen|tweet|tweeten|drucken|print|merken|speichern|save|bookmark|vorlesen)"
+    r"|link (?:kopieren|kopiert)|copy link|link copied|permalink"
+    r"|(?:artikel )?(?:anhören|vorlesen lassen)|listen(?: to (?:this )?article)?|audio.{0,40}"
+    r"|(?:\d+ )?kommentare?|(?:\d+ )?comments?|kommentieren|comment"
+    r"|(?:l[äa]dt|wird geladen|loading|bitte warten|please wait)\W*"
+    r"|anzeige|werbung|advertisement|sponsored|gesponsert|ad"
+    r"|lesezeit:? .{1,20}|\d+ ?min(?:\.|uten?)? (?:lesezeit|lesen)|\d+ ?min(?:ute)?s? read"
+    r"|(?:jetzt )?(?:abonnieren|abo abschließen|subscribe(?: now)?|sign up|anmelden|abmelden"
+    r"|login|log ?in|log ?out|registrieren|register|mein konto|my account)"
+    r"|newsletter.{0,60}|zum seitenanfang|nach oben|back to top|top"
+    r"|mehr anzeigen|weiterlesen|show more|read full article|alle anzeigen|see all|view all"
+    r"|(?:bild|foto|fotos|video|grafik|quelle|photo|image|credit|getty images)s?:.{0,80}"
+    r"|(?:zurück|back|weiter|next|vorheriger artikel|nächster artikel|previous|schließen|close"
+    r"|menü|menu|suche|search|startseite|home|navigation|hauptmenü|inhalt"
+    r"|skip to (?:main )?content|zum inhalt springen)"
+    r"|(?:play|pause|mute|stumm|vollbild|fullscreen|video abspielen|play video)"
+    r"|\d+ (?:bilder|fotos|photos|images)|bildergalerie|gallery|fotostrecke"
+    r"|(?:wir verwenden|we use) cookies.*"
+    r"|.*cookies? (?:akzeptieren|accept|einstellungen|settings).*"
+    r")$",
+    re.I,
+)
+
+# A photo credit at the end of a caption line: "... am 5. Januar. Foto: AFP".
+CAPTION_CREDIT = re.compile(
+    r"(?:(?:\(|\b)(?:foto|bild|fotos|quelle|photo|image|credit|grafik)\s*:\s*[^.]{1,60}\)?"
+    r"|©\s*[^.]{1,50}|/\s*(?:dpa|afp|reuters|ap|getty images|imago)\)?)\s*$",
+    re.I,
+)
+
+# Headings that introduce lists of other stories' headlines.
+_LIST_HEADINGS = (
+    r"mehr zum thema|mehr zu diesem thema|zum thema|das könnte (?:sie|dich) auch interessieren"
+    r"|lesen sie (?:auch|mehr)|lies auch|auch interessant|ebenfalls interessant"
+    r"|weitere (?:nachrichten|artikel|meldungen|themen)"
+    r"|(?:die )?neuesten? (?:nachrichten|artikel|meldungen|beiträge)"
+    r"|aktuelle (?:nachrichten|meldungen)"
+    r"|meistgelesen(?:e artikel)?|am meisten gelesen|meistgeklickt|top[- ]?themen|themen des tages"
+    r"|nachrichten im überblick|empfehlungen(?: der redaktion)?"
+    r"|mehr (?:aus|zu|von|nachrichten)\b.{0,40}"
+    r"|ähnliche (?:artikel|themen)|verwandte (?:artikel|themen)|weiterführende links"
+    r"|schlagzeilen|newsticker"
+    r"|latest(?: news| stories| headlines)?|more (?:news|stories|from|on)\b.{0,40}"
+    r"|related(?: stories| articles| content| topics| coverage)?"
+    r"|read (?:more|next|also)|also read|see also|you (?:may|might) also (?:like|be interested in)"
+    r"|recommended(?: for you)?|most (?:read|popular|viewed)|top (?:stories|news|headlines)"
+    r"|trending(?: now)?"
+    r"|editor'?s picks|around the web|don'?t miss"
+)
+LIST_HEADING = re.compile(rf"^(?:{_LIST_HEADINGS})\s*:?$", re.I)
+INLINE_TEASER = re.compile(rf"^(?:{_LIST_HEADINGS})\s*[:|–—-]\s*\S.*$", re.I)
+
+# Footer lines: once the article has started, nothing after them is article text.
+_FOOTER_WORDS = (
+    r"impressum|datenschutz(?:erklärung|hinweise)?|nutzungsbedingungen|agb|kontakt|barrierefreiheit"
+    r"|cookie[- ]?(?:einstellungen|richtlinie|settings|policy)|privacy(?: policy| settings)?"
+    r"|terms(?: (?:of|and) (?:use|service|conditions))?|about us|über uns|contact(?: us)?"
+    r"|sitemap|mediadaten|jobs|karriere"
+)
+_FOOTER_PART = re.compile(rf"^(?:{_FOOTER_WORDS})$", re.I)
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}|[^\s]+ \d{4})|alle rechte vorbehalten|all rights reserved",
+    re.I,
+)
+
+
+def is_footer(line: str) -> bool:
+    """True for imprint/privacy link rows and copyright notices."""
+    if _COPYRIGHT.search(line):
+        return True
+    parts = [p.strip() for p in re.split(r"\s*[|·•]\s*", line) if p.strip()]
+    return bool(parts) and all(_FOOTER_PART.match(p) for p in parts)
+
+
+BYLINE = re.compile(
+    r"^(?i:von|by|text:|autor(?:in)?:|author:)\s+[A-ZÄÖÜ][\w'.\-]+(?:\s+[A-ZÄÖÜ][\w'.\-]+){0,3}"
+    r"(?:\s*(?:,|und|and|&)\s*[A-ZÄÖÜ][\w'.\-]+(?:\s+[A-ZÄÖÜ][\w'.\-]+){0,3})*"
+    r"(?:\s*[,|(]\s*[\w\s./-]{1,40}\)?)?$"
+)

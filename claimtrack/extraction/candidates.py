@@ -1,0 +1,155 @@
+"""From a story's text to ranked candidate claims: the extraction entry point.
+
+Each sentence of the body (and the headline) is attributed, its figures, places and
+dates are collected, and it is scored for check-worthiness. Figures and places come from
+`claimtrack.text` (shared with matching, so both see the same numbers); dates are
+resolved here against the story date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from claimtrack.extraction.attribution import OUTLET, Attribution, Attributor
+from claimtrack.extraction.dates import DateMention, find_dates
+from claimtrack.extraction.language import detect_language
+from claimtrack.extraction.sentences import split_sentences
+from claimtrack.extraction.worthiness import Evidence, score_sentence
+from claimtrack.text.numbers import Figure, find_figures
+from claimtrack.text.places import find_places
+
+DEFAULT_MIN_SCORE = 0.3
+_MIN_WORDS = 4
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A sentence proposed for checking, with everything the desk needs to judge it."""
+
+    text: str
+    score: float
+    reasons: tuple[str, ...]
+    claimant: str | None
+    claimant_kind: str  # person | organisation | unnamed | outlet
+    cue: str | None
+    figures: tuple[Figure, ...] = ()
+    places: tuple[str, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    start: int | None = None  # offset in the body; None for the headline
+    end: int | None = None
+    headline: bool = False
+    language: str = "de"
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def figure_dicts(self) -> list[dict[str, Any]]:
+        """Figures in the shape claims store them."""
+        return [
+            {"value": f.value, "qualifier": f.qualifier, "unit": f.unit, "counted": f.counted,
+             "raw": f.raw}
+            for f in self.figures
+        ]  # fmt: skip
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready form (CLI --json, API)."""
+        return {
+            "text": self.text,
+            "score": self.score,
+            "reasons": list(self.reasons),
+            "claimant": self.claimant,
+            "claimant_kind": self.claimant_kind,
+            "cue": self.cue,
+            "figures": self.figure_dicts(),
+            "places": list(self.places),
+            "dates": [
+                {"raw": d.raw, "value": d.value, "precision": d.precision} for d in self.dates
+            ],
+            "start": self.start,
+            "end": self.end,
+            "headline": self.headline,
+            "language": self.language,
+        }
+
+
+def extract_candidates(
+    body: str,
+    title: str = "",
+    language: str | None = None,
+    published: date | datetime | None = None,
+    *,
+    outlet: str | None = None,
+    min_score: float = DEFAULT_MIN_SCORE,
+    limit: int | None = None,
+) -> list[Candidate]:
+    """Candidate claims of a story, best first (ties keep reading order).
+
+    `language` None means detect it; `published` anchors dates like "am 4. Januar";
+    `outlet` is credited with what the story asserts itself.
+    """
+    language = language or detect_language(f"{title}\n{body}")
+    day = published.date() if isinstance(published, datetime) else published
+    attributor = Attributor(language, outlet)
+    scored: list[Candidate] = []
+    if title.strip():
+        scored.append(_candidate(title.strip(), None, language, day, attributor, headline=True))
+        attributor = Attributor(language, outlet)  # a headline's speaker is not "er" in the body
+    for sentence in split_sentences(body, language):
+        if len(sentence.text.split()) < _MIN_WORDS or not _LETTER.search(sentence.text):
+            attributor.attribute(sentence.text)
+            continue
+        scored.append(
+            _candidate(sentence.text, (sentence.start, sentence.end), language, day, attributor)
+        )
+    ranked = sorted(
+        (c for c in scored if c.score >= min_score),
+        key=lambda c: (-c.score, -1 if c.start is None else c.start),
+    )
+    return ranked[:limit] if limit is not None else ranked
+
+
+def _candidate(
+    text: str,
+    span: tuple[int, int] | None,
+    language: str,
+    day: date | None,
+    attributor: Attributor,
+    *,
+    headline: bool = False,
+) -> Candidate:
+    attribution: Attribution = attributor.attribute(text)
+    figures = tuple(find_figures(text, language))
+    places = tuple(dict.fromkeys(p.name for p in find_places(text)))
+    dates = tuple(find_dates(text, day, language))
+    score, reasons = score_sentence(
+        text,
+        language,
+        Evidence(
+            figures=tuple(f.raw for f in figures),
+            places=places,
+            dates=tuple(d.display for d in dates),
+            claimant=attribution.claimant,
+            claimant_kind=attribution.kind,
+            cue=attribution.cue,
+            headline=headline,
+        ),
+    )
+    return Candidate(
+        text=text,
+        score=score,
+        reasons=tuple(reasons),
+        claimant=attribution.claimant,
+        claimant_kind=attribution.kind
+        if attribution.claimant or attribution.kind != OUTLET
+        else OUTLET,
+        cue=attribution.cue,
+        figures=figures,
+        places=places,
+        dates=dates,
+        start=span[0] if span else None,
+        end=span[1] if span else None,
+        headline=headline,
+        language=language,
+    )

@@ -1,0 +1,165 @@
+"""Cleaning a page copied from a browser down to headline, dateline, byline and article.
+
+Pasted pages bring the site's menus, the title twice, share and loading strings, lists
+of other stories' headlines ("Mehr zum Thema", "Latest news") and footers. We classify
+each line (prose, short, furniture, list heading, footer, dateline, byline), take the
+article to start at the first prose line, keep short lines inside it only as
+subheadings, skip headline lists, and stop at the footer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from claimtrack.extraction import boilerplate as bp
+from claimtrack.extraction.dates import find_dates
+
+_SENTENCE_END = re.compile(r"[.!?:…][“”\"»«’')\]]*$")
+_FULL_STOP = re.compile(r"\w[.!][“”\"»«’')]*$")
+_DATELINE_HINT = re.compile(
+    r"^(?:stand|veröffentlicht|aktualisiert|erstellt|zuletzt aktualisiert|published|updated|"
+    r"posted|last updated)\b|\b\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm|gmt|utc|cet|mez)\b|\d{4}",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CleanPage:
+    """The parts of a pasted page that belong to the article."""
+
+    title: str
+    body: str
+    byline: str = ""
+    dateline: str = ""
+    published: str | None = None  # ISO date from the dateline, when it names one
+
+
+def normalise_text(text: str) -> str:
+    """NFC, unified line breaks, no control characters, single spaces inside lines."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
+    text = re.sub(r"[\u200b-\u200d\ufeff\u00ad]", "", text)
+    text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch)[0] != "C")
+    return "\n".join(re.sub(r" {2,}", " ", line).strip() for line in text.split("\n"))
+
+
+def is_prose(line: str) -> bool:
+    """A line that reads like article text: a sentence of some length."""
+    words = len(line.split())
+    if words >= 20:
+        return True
+    if words >= 8 and _SENTENCE_END.search(line):
+        return True
+    # A short closing sentence ("Forecasters expect more rain.") but not a headline,
+    # which never ends with a full stop.
+    return words >= 5 and bool(_FULL_STOP.search(line))
+
+
+def _is_dateline(line: str) -> bool:
+    return len(line.split()) <= 12 and bool(_DATELINE_HINT.search(line)) and bool(find_dates(line))
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\W+", " ", line.casefold()).strip()
+
+
+def clean_pasted_text(text: str, title: str | None = None) -> CleanPage:
+    """Split pasted page text into headline, byline, dateline and article body."""
+    lines = [line for line in normalise_text(text).split("\n") if line]
+    first = next((i for i, line in enumerate(lines) if _is_article_prose(line)), None)
+    if first is None:  # no prose at all: a headline list or a short note; keep its lines
+        kept = [ln for ln in lines if not _is_furniture(ln) and not bp.is_footer(ln)]
+        head = title or (kept[0] if kept else "")
+        return CleanPage(title=head, body="\n".join(ln for ln in kept if _key(ln) != _key(head)))
+    preamble = lines[:first]
+    headline = title or _pick_headline(preamble)
+    byline = next((ln for ln in preamble if bp.BYLINE.match(ln)), "")
+    dateline = next((ln for ln in preamble if _is_dateline(ln)), "")
+    body, extra_byline, extra_dateline = _article(lines[first:], headline)
+    byline = byline or extra_byline
+    dateline = dateline or extra_dateline
+    dates = find_dates(dateline) if dateline else []
+    published = next((d.value for d in dates if d.precision == "day"), None)
+    return CleanPage(headline, "\n".join(body), _strip_by(byline), dateline, published)
+
+
+def _is_article_prose(line: str) -> bool:
+    return is_prose(line) and not _is_furniture(line) and not bp.is_footer(line)
+
+
+def _is_furniture(line: str) -> bool:
+    return bool(bp.FURNITURE.match(line)) or bool(bp.INLINE_TEASER.match(line))
+
+
+def _pick_headline(preamble: list[str]) -> str:
+    """The repeated title line, else the last headline-like line before the article."""
+    candidates = [
+        ln
+        for ln in preamble
+        if not _is_furniture(ln)
+        and not bp.LIST_HEADING.match(ln)
+        and not bp.BYLINE.match(ln)
+        and not _is_dateline(ln)
+        and not bp.is_footer(ln)
+    ]
+    keys = [_key(ln) for ln in candidates]
+    for line, key in zip(candidates, keys, strict=True):
+        if keys.count(key) > 1 and len(line.split()) >= 3:
+            return line
+    for line in reversed(candidates):
+        if len(line.split()) >= 3:
+            return line
+    return candidates[-1] if candidates else ""
+
+
+def _article(lines: list[str], headline: str) -> tuple[list[str], str, str]:
+    """Article paragraphs from the first prose line on, plus a byline/dateline found there."""
+    body: list[str] = []
+    pending: list[str] = []  # short lines: kept as subheadings only if prose follows
+    in_list = False
+    byline = dateline = ""
+    head_key = _key(headline)
+    for i, line in enumerate(lines):
+        if bp.is_footer(line) and body:
+            break
+        if _key(line) == head_key or _is_furniture(line) or bp.CAPTION_CREDIT.search(line):
+            continue
+        if bp.BYLINE.match(line):
+            byline = byline or line
+            continue
+        if not is_prose(line) and _is_dateline(line):
+            dateline = dateline or line
+            continue
+        if bp.LIST_HEADING.match(line):
+            in_list, pending = True, []
+            continue
+        if not is_prose(line):
+            pending.append(line)
+            continue
+        if in_list and not _ends_list(line, lines[i + 1 :]):
+            pending = []
+            continue
+        in_list = False
+        if 0 < len(pending) <= 2:
+            body.extend(p for p in pending if len(p.split()) >= 2)
+        pending = []
+        body.append(line)
+    return body, byline, dateline
+
+
+def _ends_list(line: str, rest: list[str]) -> bool:
+    """Inside a headline list, prose resumes the article only when it is paragraph-like.
+
+    Teasers are one headline plus one short sentence; the article goes on with long
+    paragraphs or with several prose lines in a row.
+    """
+    if len(line.split()) >= 40:
+        return True
+    following = next((ln for ln in rest if not _is_furniture(ln)), None)
+    return following is not None and is_prose(following)
+
+
+def _strip_by(byline: str) -> str:
+    return re.sub(r"^(?i:von|by|text:|autor(?:in)?:|author:)\s+", "", byline).strip()

@@ -1,0 +1,99 @@
+"""Word lists for attribution and check-worthiness (German and English news prose).
+
+Plain data so the rules in attribution.py and worthiness.py stay short; extend here.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# pronoun -> preferred gender of the speaker it refers back to (None: any)
+PRONOUNS = {"er": "m", "sie": "f", "he": "m", "she": "f", "they": None}
+ARTICLES = _words("der die das des dem den ein eine einer eines einem einen the a an")
+LINKS = _words("des der von vom of the und and for für")
+STOP = _words(
+    "wie dies diese dieser es man am im in nach auch doch aber und dann nun so zudem "
+    "außerdem dabei damit deshalb daher zuvor bisher heute gestern jetzt dort hier "
+    "as this it but and on at after then now there here also yet still meanwhile"
+)
+NOT_SPEAKERS = _words("das dies es man wer was it this that there who what")
+UNNAMED = _words(
+    "experten expertinnen expertin experte fachleute beobachter kritiker kritikerinnen analysten "
+    "wissenschaftler wissenschaftlerinnen forscher forscherinnen insider kreise diplomaten "
+    "augenzeugen zeugen anwohner quellen medienberichte berichte sprecher sprecherin ärzte "
+    "experts analysts observers critics officials sources witnesses residents scientists "
+    "researchers spokesperson spokesman spokeswoman insiders diplomats doctors reports"
+)
+ROLES = _words(
+    "dr prof herr frau mr mrs ms miss sir dame president minister chancellor senator governor "
+    "mayor secretary general chief director ceo professor doctor judge prime foreign interior "
+    "defence defense health finance state vice deputy former ex- rep sen gov"
+)
+FEMALE_TITLES = _words("frau mrs ms miss dame")
+MALE_TITLES = _words("herr mr sir")
+ROLE_WORD = re.compile(
+    r"[\w\-]*(?:minister|präsident|president|kanzler|sprecher|chef|leiter|vorsitzender?|direktor|"
+    r"bürgermeister|abgeordneter?|senator|botschafter|sekretär|richter|anwalt|trainer|gouverneur|"
+    r"kommissar|beauftragter?|politiker|virologe|ökonom|bischof|könig|premier)(?:in)?",
+    re.I,
+)
+ORG_WORD = re.compile(
+    r"(?:polizei|regierung|ministeri(?:um|ums)|behörde|ämt(?:er|ern)|amt(?:e?s)?|gericht(?:e?s)?|"
+    r"partei|institut(?:s)?|verband(?:e?s)?|agentur|bank|kommission|rat(?:e?s)?|armee|bundeswehr|"
+    r"feuerwehr|veranstalter[ns]?|unternehmen[s]?|konzern(?:s)?|verwaltung|senat(?:s)?|"
+    r"gewerkschaft|staatsanwaltschaft|bundestag(?:s)?|parlament(?:s)?|organisation|stiftung|"
+    r"universität|klinik|krankenhaus(?:es)?|kreml|police|government|ministry|department|agency|"
+    r"court|army|commission|council|company|organi[sz]ers|office|authorit(?:y|ies)|"
+    r"administration|parliament|union|institute|university|prosecutors?|kremlin|pentagon|"
+    r"military|spokesperson's|white house)",
+    re.I,
+)
+ACRONYM = re.compile(r"[A-ZÄÖÜ][A-Za-zÄÖÜ]{0,4}[A-ZÄÖÜ](?:/[A-ZÄÖÜ]{2,5})?(?:-\w+)?")
+_FEMININE_END = ("ei", "ung", "ion", "schaft", "heit", "keit", "tät", "ee", "rde")
+
+
+def is_feminine_org(word: str) -> bool:
+    """German organisations referred back to with "sie" (die Polizei, die Regierung)."""
+    return word.lower().endswith(_FEMININE_END)
+
+
+# Reporting cues: (tokens, where the speaker stands: "after", "before", "both" = after first,
+# "pronoun_after" = before unless a pronoun follows)
+_BOTH = _words(
+    "sagte sagten sagt sagen erklärte erklärten erklärt betonte betonten betont behauptete "
+    "behaupteten behauptet behaupten warnte warnten warnt warnen kritisierte kritisierten meinte "
+    "meint bestätigte bestätigten berichtete berichteten berichtet berichten schrieb schreibt "
+    "ergänzte fügte räumte teilte teilten teilt verkündete "
+    "sprach sprachen nannte bezeichnete meldete meldeten forderte kündigte "
+    "said says told stated claimed claims explained added warned argued insisted "
+    "wrote tweeted announced confirmed reported"
+)
+# Opinion verbs: the speaker stands before them unless a pronoun follows ("hält er").
+_OPINION = _words(
+    "hält halten glaubt glauben schätzt schätzen say believe believes estimate estimates"
+)
+CUES: list[tuple[tuple[str, ...], str]] = sorted(
+    [((w,), "both") for w in sorted(_BOTH)]
+    + [((w,), "pronoun_after") for w in sorted(_OPINION)]
+    + [
+        (("laut",), "after"),
+        (("so",), "after"),
+        (("nach", "angaben"), "after"),
+        (("nach", "ansicht"), "after"),
+        (("nach", "einschätzung"), "after"),
+        (("nach", "auffassung"), "after"),
+        (("according", "to"), "after"),
+        (("zufolge",), "before"),
+        (("ist", "der", "ansicht"), "before"),
+        (("sind", "der", "ansicht"), "before"),
+        (("ist", "überzeugt"), "before"),
+        (("is", "of", "the", "view"), "before"),
+        (("gehen", "davon", "aus"), "before"),
+    ],
+    key=lambda c: -len(c[0]),
+)

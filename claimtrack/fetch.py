@@ -1,0 +1,167 @@
+"""Fetching a story page by URL without becoming a proxy into our own network.
+
+A desk pastes arbitrary URLs, so the fetcher is an SSRF surface. Rules (FIELD-NOTES):
+http/https only, no credentials in the URL; resolve the host once and refuse it if
+*any* address is not globally routable (IPv4-mapped, 6to4 and Teredo IPv6 addresses are
+unwrapped first); connect to the checked IP itself, sending the original Host header and
+TLS SNI (so the certificate is still verified for the host name); follow at most
+`max_redirects` redirects by hand, checking every hop the same way; ignore proxy
+environment variables; connect/read/total time limits; a streamed size cap; an allowed
+content-type list. `allow_loopback` exists for tests only and is off by default.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+from dataclasses import dataclass
+
+import httpx
+
+ALLOWED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+_REDIRECTS = {301, 302, 303, 307, 308}
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+class FetchError(Exception):
+    """The URL cannot be fetched safely or did not return a usable page."""
+
+
+@dataclass(frozen=True, slots=True)
+class FetchPolicy:
+    connect_timeout: float = 5.0
+    read_timeout: float = 10.0
+    total_timeout: float = 30.0
+    max_bytes: int = 5_000_000
+    max_redirects: int = 5
+    allow_loopback: bool = False  # tests only: lets the suite use a server on 127.0.0.1
+    user_agent: str = "claimtrack/0.1 (fact-checking desk; story intake)"
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedPage:
+    url: str  # the final URL after redirects
+    content: bytes
+    content_type: str  # the full Content-Type header value
+
+
+def fetch_url(url: str, policy: FetchPolicy | None = None) -> FetchedPage:
+    """GET `url` under `policy`; FetchError with a readable reason on any refusal."""
+    policy = policy or FetchPolicy()
+    deadline = time.monotonic() + policy.total_timeout
+    timeout = httpx.Timeout(
+        connect=policy.connect_timeout, read=policy.read_timeout, write=5.0, pool=5.0
+    )
+    current = _parse(url)
+    with httpx.Client(trust_env=False, follow_redirects=False, timeout=timeout) as client:
+        for _hop in range(policy.max_redirects + 1):
+            location = _get(client, current, policy, deadline)
+            if isinstance(location, FetchedPage):
+                return location
+            current = _parse(str(current.join(location)))
+    raise FetchError(f"too many redirects (more than {policy.max_redirects})")
+
+
+def _parse(url: str) -> httpx.URL:
+    try:
+        parsed = httpx.URL(url.strip())
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise FetchError(f"not a valid URL: {url!r}") from exc
+    if parsed.scheme not in ("http", "https"):
+        raise FetchError("only http and https URLs can be fetched")
+    if not parsed.host:
+        raise FetchError("the URL has no host")
+    if parsed.userinfo:
+        raise FetchError("URLs with credentials are not fetched")
+    return parsed
+
+
+def _get(
+    client: httpx.Client, url: httpx.URL, policy: FetchPolicy, deadline: float
+) -> FetchedPage | str:
+    """One request; returns the page, or the Location of a redirect to follow."""
+    host = url.raw_host.decode("ascii")
+    address = resolve_public(host, url.port or (443 if url.scheme == "https" else 80), policy)
+    default_port = url.port in (None, 80 if url.scheme == "http" else 443)
+    headers = {
+        "Host": host if default_port else f"{host}:{url.port}",
+        "User-Agent": policy.user_agent,
+        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9",
+    }
+    extensions = {"sni_hostname": host} if url.scheme == "https" else {}
+    target = url.copy_with(host=str(address))
+    try:
+        with client.stream("GET", target, headers=headers, extensions=extensions) as response:
+            if response.status_code in _REDIRECTS:
+                location = response.headers.get("location")
+                if not location:
+                    raise FetchError(f"redirect without a Location from {url.host}")
+                return location
+            if response.status_code >= 400:
+                raise FetchError(f"{url.host} answered HTTP {response.status_code}")
+            content_type = _check_type(response)
+            content = _read_capped(response, policy, deadline)
+    except httpx.TimeoutException as exc:
+        raise FetchError(f"timed out fetching {url.host}") from exc
+    except httpx.HTTPError as exc:
+        raise FetchError(f"could not fetch {url.host}: {exc.__class__.__name__}") from exc
+    return FetchedPage(url=str(url), content=content, content_type=content_type)
+
+
+def _check_type(response: httpx.Response) -> str:
+    content_type = response.headers.get("content-type", "")
+    media = content_type.split(";")[0].strip().lower()
+    if media not in ALLOWED_TYPES:
+        raise FetchError(f"unsupported content type {media or 'none'!r}; expected an HTML page")
+    return content_type
+
+
+def _read_capped(response: httpx.Response, policy: FetchPolicy, deadline: float) -> bytes:
+    declared = response.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > policy.max_bytes:
+        raise FetchError(f"the page is larger than {policy.max_bytes} bytes")
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > policy.max_bytes:
+            raise FetchError(f"the page is larger than {policy.max_bytes} bytes")
+        if time.monotonic() > deadline:
+            raise FetchError("fetching the page took too long")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def resolve_public(host: str, port: int, policy: FetchPolicy) -> IPAddress:
+    """Resolve `host` once; refuse it unless every address is public (or test loopback)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(f"cannot resolve host {host!r}") from exc
+    addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+    if not addresses:
+        raise FetchError(f"cannot resolve host {host!r}")
+    for address in addresses:
+        if not is_allowed(address, policy.allow_loopback):
+            raise FetchError(f"refusing to fetch {host!r}: it resolves to a non-public address")
+    return addresses[0]
+
+
+def is_allowed(address: IPAddress, allow_loopback: bool = False) -> bool:
+    """True for globally routable unicast addresses (embedded IPv4 unwrapped)."""
+    inner = _unwrap(address)
+    if allow_loopback and inner.is_loopback:
+        return True
+    return inner.is_global and not inner.is_multicast
+
+
+def _unwrap(address: IPAddress) -> IPAddress:
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return address.ipv4_mapped
+        if address.sixtofour is not None:
+            return address.sixtofour
+        if address.teredo is not None:
+            return address.teredo[1]
+    return address
