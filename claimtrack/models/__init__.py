@@ -1,5 +1,6 @@
 """All tables. Importing this package registers every table on SQLModel.metadata (Alembic reads it)."""
 
+from .auth import LoginAttempt
 from .base import utcnow
 from .claims import Claim, ClaimLink, ClaimNote, ClaimTag
 from .enums import (
@@ -28,6 +29,7 @@ __all__ = [
     "ClaimantKind",
     "LinkKind",
     "LinkState",
+    "LoginAttempt",
     "PartnerToken",
     "RatingLabel",
     "RevisionKind",
