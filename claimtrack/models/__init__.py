@@ -13,6 +13,7 @@ from .enums import (
     SourceKind,
     VerdictState,
 )
+from .matching import MatchAlias, MatchEntry, MatchPosting, MatchStats, MatchTerm, MatchThreshold
 from .sources import Source
 from .stories import Appearance, Story
 from .users import AuditEvent, PartnerToken, User
@@ -29,6 +30,12 @@ __all__ = [
     "ClaimantKind",
     "LinkKind",
     "LinkState",
+    "MatchAlias",
+    "MatchEntry",
+    "MatchPosting",
+    "MatchStats",
+    "MatchTerm",
+    "MatchThreshold",
     "LoginAttempt",
     "PartnerToken",
     "RatingLabel",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -114,6 +115,8 @@ _WORD_RUN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 def find_dates(text: str, language: str = "de") -> list[DateMention]:
     """Dates, day-month mentions, times and standalone years ("1990", "2022")."""
+    if not _has_digit(text):
+        return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for pattern, kind in _DATE_PATTERNS:
@@ -197,9 +200,16 @@ def parse_numeral(numeral: str, language: str) -> float:
 def find_figures(text: str, language: str) -> list[Figure]:
     """All figures in ``text`` (language "de" or "en"), in text order; dates are excluded."""
     lang = "de" if language == "de" else "en"
-    dates = [(d.start, d.end) for d in find_dates(text, lang)]
+    return figures_and_dates(text, lang)[0]
+
+
+def figures_and_dates(text: str, language: str) -> tuple[list[Figure], list[DateMention]]:
+    """Both at once: figures must avoid date spans, so callers needing both save a pass."""
+    lang = "de" if language == "de" else "en"
+    found_dates = find_dates(text, lang)
+    dates = [(d.start, d.end) for d in found_dates]
     time_spans = [(m.start(), m.end()) for p, k in _DATE_PATTERNS if k == "time"
-                  for m in p.finditer(text)]  # fmt: skip
+                  for m in p.finditer(text)] if dates or _has_digit(text) else []  # fmt: skip
     blocked = dates + time_spans
     figures: list[Figure] = []
     for start, end, value in _numerals(text, lang) + _number_words(text, lang):
@@ -208,7 +218,14 @@ def find_figures(text: str, language: str) -> list[Figure]:
         figure = _complete(text, start, end, value, lang)
         blocked.append((figure.start, figure.end))
         figures.append(figure)
-    return sorted(figures, key=lambda f: f.start)
+    return sorted(figures, key=lambda f: f.start), found_dates
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _has_digit(text: str) -> bool:
+    return _DIGIT.search(text) is not None
 
 
 def _numerals(text: str, lang: str) -> list[tuple[int, int, float]]:
@@ -330,6 +347,7 @@ def _counted_before(text: str, start: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
 def _counted_word(word: str) -> str | None:
     folded = fold_word(word)
     for stem, canon in lex.COUNTED:

@@ -56,16 +56,24 @@ def gazetteer() -> dict[tuple[str, ...], tuple[str, str]]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _firsts() -> frozenset[str]:
+    return frozenset(k[0] for k in gazetteer())
+
+
 def canonical_place(name: str) -> str | None:
     """Canonical English name for one spelling, or None if the gazetteer does not know it."""
     hit = gazetteer().get(tuple(fold(name).split()))
     return hit[0] if hit else None
 
 
-def find_places(text: str) -> list[Place]:
-    """Places mentioned in ``text``, longest match first, in text order."""
+def find_places(text: str, toks: list[Token] | None = None) -> list[Place]:
+    """Places mentioned in ``text``, longest match first, in text order.
+
+    ``toks`` may pass ``normalize.tokens(text)`` when the caller already has them.
+    """
     table = gazetteer()
-    toks = tokens(text)
+    toks = tokens(text) if toks is None else toks
     out: list[Place] = []
     i = 0
     while i < len(toks):
@@ -81,7 +89,9 @@ def find_places(text: str) -> list[Place]:
 
 
 def _match_at(text, toks: list[Token], i: int, table) -> tuple[int, tuple[str, str]] | None:
-    if not _looks_like_name(text[toks[i].start : toks[i].end]):
+    if not _looks_like_name(text[toks[i].start : toks[i].start + 1]):
+        return None
+    if toks[i].text not in _firsts() and not _inflected((toks[i].text,), table):
         return None
     for n in range(min(_MAX_NGRAM, len(toks) - i), 0, -1):
         key = tuple(t.text for t in toks[i : i + n])

@@ -1,0 +1,118 @@
+"""Turn a claim text into the comparable facts matching works on.
+
+``prepare`` runs once per claim (when it is indexed) and once per query. It folds the text,
+rewrites figures ("2.000" -> "2000"), places ("Alma-Ata" -> "almaty") and aliases
+("ОДКБ" -> "csto") into canonical tokens so that notation and spelling stop mattering, and keeps
+the figures, places, dates, persons and polarity apart for conflict checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimtrack.matching._stopwords import ENGLISH_HINTS, GERMAN_HINTS, STOPWORDS
+from claimtrack.text.aliases import AliasTable
+from claimtrack.text.normalize import fold, tokens
+from claimtrack.text.numbers import figures_and_dates
+from claimtrack.text.places import find_places
+from claimtrack.text.polarity import Polarity, polarity_of_words
+
+FigureKey = tuple[float, str | None, str | None, str | None]  # value, unit, counted, qualifier
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A claim reduced to what matching compares. Plain values only, cheap to serialise."""
+
+    norm: str
+    language: str
+    n_words: int
+    figures: tuple[FigureKey, ...]
+    places: tuple[tuple[str, str], ...]
+    dates: tuple[str, ...]
+    persons: tuple[str, ...]
+    polarity: Polarity
+
+    @property
+    def terms(self) -> list[str]:
+        return content_terms(self.norm)
+
+
+@lru_cache(maxsize=1)
+def default_aliases() -> AliasTable:
+    return AliasTable.default()
+
+
+def guess_language(text: str) -> str:
+    """"de" or "en" from function-word counts; good enough to choose number notation."""
+    ws = fold(text).split()
+    de = sum(w in GERMAN_HINTS for w in ws)
+    en = sum(w in ENGLISH_HINTS for w in ws)
+    return "de" if de > en else "en"
+
+
+def figure_token(value: float) -> str:
+    """Canonical token of a figure value: 2000.0 -> "2000", 8.5 -> "8p5"."""
+    return f"{value:.6g}".replace(".", "p").replace("+", "")
+
+
+def prepare(text: str, language: str | None = None, aliases: AliasTable | None = None) -> Prepared:
+    """Prepared form of ``text``; ``language`` is guessed when not given."""
+    lang = language if language in ("de", "en") else guess_language(text)
+    table = aliases or default_aliases()
+    figures, dates = figures_and_dates(text, lang)
+    toks = tokens(text)
+    places = find_places(text, toks)
+    spans: list[tuple[int, int, str]] = [
+        (f.start, f.end, f"{figure_token(f.value)} {f.unit or ''}") for f in figures
+    ]
+    taken = [(s, e) for s, e, _ in spans]
+    for p in places:
+        if not any(s < p.end and p.start < e for s, e in taken):
+            spans.append((p.start, p.end, fold(p.name).replace(" ", "")))
+    rewritten = _rewrite(text, spans)
+    words = table.canonical_tokens(fold(rewritten).split())
+    persons = sorted({h.canonical for h in table.find(text, toks) if h.kind == "person"})
+    return Prepared(
+        norm=" ".join(words),
+        language=lang,
+        n_words=len(fold(text).split()),
+        figures=tuple((f.value, f.unit, f.counted, f.qualifier) for f in figures),
+        places=tuple(sorted({(p.name, p.kind) for p in places})),
+        dates=tuple(sorted({d.value for d in dates})),
+        persons=tuple(persons),
+        polarity=polarity_of_words(words),
+    )
+
+
+def _rewrite(text: str, spans: list[tuple[int, int, str]]) -> str:
+    out, pos = [], 0
+    for start, end, repl in sorted(spans):
+        if start < pos:
+            continue
+        out.append(text[pos:start])
+        out.append(f" {repl} ")
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_SUFFIXES = ("ungen", "ung", "ies", "ing", "ern", "en", "er", "es", "em", "ed", "ly", "e", "s", "n")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Light suffix stripping shared by German and English, then truncation to 7 letters."""
+    if word[:1].isdigit():
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:7]
+
+
+def content_terms(norm: str) -> list[str]:
+    """Stemmed content words of a normalised text (function words dropped), in order."""
+    return [stem(w) for w in norm.split() if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]

@@ -1,0 +1,198 @@
+"""Candidate retrieval over an inverted index of hashed terms, then re-ranking.
+
+The index is a table of (key, claim_id) rows plus a document-frequency table; any store that can
+answer the three questions of ``Store`` serves (SQL tables in ``services.matching``, a dict in
+tests and benchmarks). A query looks up the document frequencies of its terms, reads the postings
+of only its rarest terms (bounded by a budget of rows), sums their IDF per claim, and re-ranks the
+best few hundred with rapidfuzz and the conflict checks. Nothing compares a query with every claim.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from claimtrack.matching import signature
+from claimtrack.matching.compare import (
+    DEFAULT_THRESHOLDS,
+    Comparison,
+    Thresholds,
+    classify,
+    find_conflicts,
+    similarity,
+)
+from claimtrack.matching.prepare import Prepared, content_terms
+from claimtrack.matching.score import rank_score
+
+
+def key_of(term: str) -> int:
+    """Stable signed 64-bit key of a term: the same in every process and on every server."""
+    return int.from_bytes(hashlib.blake2b(term.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    """What the index stores per claim: normalised text, signature, and its content terms."""
+
+    claim_id: int
+    norm: str
+    sig: str
+    terms: str  # space-separated content terms (with repeats) of the text and any extra field
+
+
+def make_row(claim_id: int, p: Prepared, extra_norm: str = "") -> tuple[IndexRow, list[int]]:
+    """The stored row and the index keys of one prepared claim."""
+    terms = content_terms(p.norm) + (content_terms(extra_norm) if extra_norm else [])
+    keys = sorted({key_of(t) for t in terms})
+    return IndexRow(claim_id, p.norm, signature.encode(p), " ".join(terms)), keys
+
+
+class Store(Protocol):
+    def stats(self) -> tuple[int, int]:
+        """(number of indexed claims, total number of their terms)."""
+        ...
+
+    def doc_freqs(self, keys: list[int]) -> dict[int, int]: ...
+
+    def postings(self, keys: list[int]) -> Iterable[tuple[int, int]]: ...
+
+    def rows(self, ids: list[int]) -> list[IndexRow]: ...
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    candidates: int = 200  # how many first-stage candidates are re-ranked
+    budget: int = 20_000  # most postings rows read per query
+    max_keys: int = 32  # most query terms looked up
+    detail: int = 40  # how many re-ranked candidates get the full conflict check
+    thresholds: Thresholds = field(default_factory=lambda: DEFAULT_THRESHOLDS)
+
+
+@dataclass(frozen=True)
+class Hit:
+    claim_id: int
+    score: float
+    comparison: Comparison
+
+
+def idf(n_docs: int, df: int) -> float:
+    return math.log(1.0 + (n_docs - df + 0.5) / (df + 0.5))
+
+
+def plan_keys(
+    query_terms: list[str], dfs: dict[int, int], params: SearchParams
+) -> list[tuple[int, float]]:
+    """The rarest query keys whose postings fit the budget, with their weights (IDF x count)."""
+    counts: dict[int, int] = defaultdict(int)
+    for t in query_terms:
+        counts[key_of(t)] += 1
+    known = sorted((dfs[k], k) for k in counts if dfs.get(k))
+    chosen: list[tuple[int, float]] = []
+    total = 0
+    for df, k in known[: params.max_keys]:
+        if chosen and total + df > params.budget:
+            break
+        total += df
+        chosen.append((k, df))
+    return [(k, float(df)) for k, df in chosen]
+
+
+def first_stage(
+    store: Store, terms: list[str], n_docs: int, params: SearchParams
+) -> tuple[dict[int, float], dict[str, float]]:
+    """Candidate ids with their summed IDF over the rarest keys, and the IDF of each query term."""
+    by_key = {key_of(t): t for t in set(terms)}
+    dfs = store.doc_freqs(sorted(by_key))
+    weights = {by_key[k]: idf(n_docs, df) for k, df in dfs.items() if df}
+    chosen = plan_keys(terms, dfs, params)
+    key_weight = {k: weights[by_key[k]] for k, _ in chosen}
+    scores: dict[int, float] = defaultdict(float)
+    for key, claim_id in store.postings(list(key_weight)):
+        scores[claim_id] += key_weight[key]
+    return scores, weights
+
+
+def search(
+    store: Store, query: Prepared, limit: int = 10, params: SearchParams | None = None
+) -> list[Hit]:
+    """Best ``limit`` stored claims for ``query``, conflicts ranked below clean matches."""
+    params = params or SearchParams()
+    terms = content_terms(query.norm)
+    n_docs, total_terms = store.stats()
+    if not terms or not n_docs:
+        return []
+    scores, weights = first_stage(store, terms, n_docs, params)
+    top = heapq.nlargest(params.candidates, scores.items(), key=lambda kv: kv[1])
+    rows = store.rows([cid for cid, _ in top])
+    avgdl = total_terms / n_docs if n_docs else 1.0
+    lexical = [(bm25(weights, row.terms, avgdl), row) for row in rows]
+    best = max((s for s, _ in lexical), default=0.0) or 1.0
+    ranked = sorted(
+        ((rank_score(query.norm, row.norm, s / best), row) for s, row in lexical),
+        key=lambda t: -t[0],
+    )
+    hits = [_detail(query, row, s, params.thresholds) for s, row in ranked[: params.detail]]
+    hits.sort(key=lambda h: -h.score)
+    return hits[:limit]
+
+
+K1 = 1.2
+B = 0.75
+
+
+def bm25(weights: dict[str, float], doc_terms: str, avgdl: float) -> float:
+    """Okapi BM25 of a stored claim's terms for the query terms' IDF ``weights``."""
+    terms = doc_terms.split()
+    norm = K1 * (1 - B + B * len(terms) / max(avgdl, 1e-9))
+    score = 0.0
+    for t, tf in Counter(terms).items():
+        w = weights.get(t)
+        if w:
+            score += w * tf * (K1 + 1) / (tf + norm)
+    return score
+
+
+CONFLICT_PENALTY = 12.0
+
+
+def _detail(query: Prepared, row: IndexRow, score: float, thresholds: Thresholds) -> Hit:
+    other = signature.decode(row.norm, row.sig)
+    conflicts = find_conflicts(query, other)
+    sim = similarity(query.norm, other.norm)
+    comparison = classify(sim, conflicts, query, other, thresholds)
+    penalty = CONFLICT_PENALTY if conflicts else 0.0
+    return Hit(row.claim_id, round(score - penalty, 3), comparison)
+
+
+class MemoryStore:
+    """An in-process store with the same behaviour as the SQL one (tests, benchmarks, eval)."""
+
+    def __init__(self) -> None:
+        self._postings: dict[int, list[int]] = defaultdict(list)
+        self._rows: dict[int, IndexRow] = {}
+        self._total_terms = 0
+
+    def add(self, row: IndexRow, keys: list[int]) -> None:
+        self._rows[row.claim_id] = row
+        self._total_terms += len(row.terms.split())
+        for k in keys:
+            self._postings[k].append(row.claim_id)
+
+    def stats(self) -> tuple[int, int]:
+        return len(self._rows), self._total_terms
+
+    def doc_freqs(self, keys: list[int]) -> dict[int, int]:
+        return {k: len(self._postings[k]) for k in keys if k in self._postings}
+
+    def postings(self, keys: list[int]) -> Iterable[tuple[int, int]]:
+        for k in keys:
+            for cid in self._postings.get(k, ()):
+                yield k, cid
+
+    def rows(self, ids: list[int]) -> list[IndexRow]:
+        return [self._rows[i] for i in ids if i in self._rows]

@@ -1,0 +1,41 @@
+"""Compact storage form of a prepared claim, so ranking never re-parses stored claims.
+
+The index keeps ``norm`` and this signature per claim; decoding is a json.loads plus tuple
+rebuilding (a few microseconds), while ``prepare`` costs about 100 microseconds.
+"""
+
+from __future__ import annotations
+
+import json
+
+from claimtrack.matching.prepare import Prepared
+from claimtrack.text.polarity import Polarity
+
+
+def encode(p: Prepared) -> str:
+    data = {
+        "l": p.language,
+        "n": p.n_words,
+        "f": [list(f) for f in p.figures],
+        "p": [list(x) for x in p.places],
+        "d": list(p.dates),
+        "e": list(p.persons),
+        "g": int(p.polarity.negated),
+        "s": [list(s) for s in p.polarity.stances],
+    }
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+
+
+def decode(norm: str, sig: str) -> Prepared:
+    d = json.loads(sig)
+    words = frozenset(w for w in norm.split() if len(w) > 4)
+    return Prepared(
+        norm=norm,
+        language=d["l"],
+        n_words=d["n"],
+        figures=tuple((f[0], f[1], f[2], f[3]) for f in d["f"]),
+        places=tuple((x[0], x[1]) for x in d["p"]),
+        dates=tuple(d["d"]),
+        persons=tuple(d["e"]),
+        polarity=Polarity(bool(d["g"]), tuple((s[0], s[1], s[2]) for s in d["s"]), words),
+    )

@@ -1,0 +1,82 @@
+"""Tables of the duplicate-claim matcher: its inverted index, aliases and thresholds.
+
+The index lives in the database so that every process and server retrieves the same candidates:
+``match_posting`` holds one (key, claim) row per distinct term of a claim, ``match_term`` the
+number of claims per key (to query only the rarest keys), ``match_entry`` what re-ranking needs
+per claim, and ``match_stats`` the totals BM25 needs.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Column, Integer, Text
+from sqlmodel import Field, SQLModel
+
+from .base import time_field
+
+
+class MatchEntry(SQLModel, table=True):
+    """Per indexed claim: normalised text, comparison signature and content terms."""
+
+    __tablename__ = "match_entry"
+
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True)
+    norm: str = Field(sa_column=Column(Text, nullable=False))
+    sig: str = Field(sa_column=Column(Text, nullable=False))
+    terms: str = Field(sa_column=Column(Text, nullable=False))
+    n_terms: int = Field(default=0)
+
+
+class MatchPosting(SQLModel, table=True):
+    """(term key, claim): clustered by key, so one key's claims are one range read."""
+
+    __tablename__ = "match_posting"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    key: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    claim_id: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
+
+
+class MatchTerm(SQLModel, table=True):
+    """Document frequency per term key."""
+
+    __tablename__ = "match_term"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    key: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    df: int = Field(default=0)
+
+
+class MatchStats(SQLModel, table=True):
+    """One row (id 1): number of indexed claims and their total number of terms."""
+
+    __tablename__ = "match_stats"
+
+    id: int = Field(default=1, primary_key=True)
+    n_docs: int = Field(default=0)
+    total_terms: int = Field(default=0)
+
+
+class MatchAlias(SQLModel, table=True):
+    """A spelling the desk declared equal to a canonical name ("OVKS" = "CSTO")."""
+
+    __tablename__ = "match_alias"
+
+    id: int | None = Field(default=None, primary_key=True)
+    spelling: str = Field(max_length=200, unique=True, index=True)
+    canonical: str = Field(max_length=200)
+    kind: str = Field(default="org", max_length=20)
+    created_by_id: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = time_field(nullable=False, default_now=True)
+
+
+class MatchThreshold(SQLModel, table=True):
+    """A matching threshold the desk set (``suggest``, ``auto_link``, ``same``, ``related``)."""
+
+    __tablename__ = "match_threshold"
+
+    name: str = Field(max_length=30, primary_key=True)
+    value: float
+    updated_by_id: int | None = Field(default=None, foreign_key="user.id")
+    updated_at: datetime = time_field(nullable=False, default_now=True)
