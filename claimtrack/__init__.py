@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Build the app: config, database, extensions, blueprints. No module-level state."""
     app = Flask(
         __name__,
+        instance_path=instance_path(),
         instance_relative_config=True,
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
@@ -41,6 +43,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     init_web(app)
     return app
+
+
+def instance_path() -> str | None:
+    """The instance folder: CLAIMTRACK_INSTANCE_PATH, else Flask's default (./instance beside the code)."""
+    return os.environ.get("CLAIMTRACK_INSTANCE_PATH") or None
 
 
 def get_db(app: Flask) -> Database:

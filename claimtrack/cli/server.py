@@ -1,0 +1,107 @@
+"""init, demo, run, backup: setting up and running an instance."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+import click
+
+from claimtrack.services import demo, setup
+from claimtrack.services.backup import backup_database
+
+
+def write_instance_config(instance: Path) -> Path | None:
+    """Create instance/config.py with a random secret key, once. Returns the path when it was created."""
+    path = instance / "config.py"
+    if path.exists():
+        return None
+    instance.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "# Written by `claimtrack init`. Keep this file out of version control.\n"
+        f"SECRET_KEY = {secrets.token_hex(32)!r}\n"
+        "# DATABASE_URL = 'postgresql+psycopg://user@host:5432/claimtrack'\n"
+        "# ORG_NAME = 'Your fact-checking desk'\n"
+        "# ORG_URL = 'https://factcheck.example.org/'\n",
+        encoding="utf-8",
+    )
+    path.chmod(0o600)
+    return path
+
+
+def _instance_dir() -> Path:
+    from flask import Flask
+
+    from claimtrack import instance_path
+
+    return Path(
+        Flask(
+            "claimtrack", instance_path=instance_path(), instance_relative_config=True
+        ).instance_path
+    )
+
+
+def _prepare(ctx: click.Context) -> None:
+    from . import get_app
+
+    if "app" not in ctx.obj:
+        created = write_instance_config(_instance_dir())
+        if created:
+            click.echo(f"Wrote {created} with a new secret key.")
+    app = get_app(ctx)
+    db = app.extensions["claimtrack.db"]
+    revision = setup.initialise(db)
+    click.echo(f"Database ready at schema revision {revision} ({db.engine.dialect.name}).")
+
+
+def register(main: click.Group) -> None:
+    @main.command()
+    @click.pass_context
+    def init(ctx: click.Context) -> None:
+        """Create or upgrade the database (and a secret key on first run)."""
+        _prepare(ctx)
+
+    @main.command("demo")
+    @click.pass_context
+    def demo_cmd(ctx: click.Context) -> None:
+        """Load the demo data (Kazakhstan, January 2022). Running it twice changes nothing."""
+        from . import get_app
+
+        _prepare(ctx)
+        db = get_app(ctx).extensions["claimtrack.db"]
+        with db.session_scope() as session:
+            report = demo.load_demo(session)
+        click.echo(report.summary())
+        for email, password in report.logins:
+            click.echo(f"  demo login: {email} / {password}")
+
+    @main.command()
+    @click.option("--host", default="127.0.0.1", show_default=True)
+    @click.option("--port", default=5000, show_default=True, type=int)
+    @click.option("--workers", default=2, show_default=True, type=int)
+    @click.option(
+        "--debug", is_flag=True, help="Flask's reloading debug server (never in production)."
+    )
+    @click.pass_context
+    def run(ctx: click.Context, host: str, port: int, workers: int, debug: bool) -> None:
+        """Serve claimtrack (gunicorn; --debug for the development server)."""
+        from . import get_app
+
+        app = get_app(ctx)
+        if debug:
+            app.run(host=host, port=port, debug=True)
+            return
+        from claimtrack.serve import serve
+
+        serve(app, host=host, port=port, workers=workers)
+
+    @main.command()
+    @click.argument("dest", type=click.Path(dir_okay=False, path_type=Path))
+    @click.pass_context
+    def backup(ctx: click.Context, dest: Path) -> None:
+        """Write a consistent copy of the database to DEST while the service runs."""
+        from . import get_app
+
+        db = get_app(ctx).extensions["claimtrack.db"]
+        size = backup_database(db, dest)
+        click.echo(f"Backup written to {dest} ({size:,} bytes).")
