@@ -53,7 +53,7 @@ class Attributor:
     def _attribute(self, sentence: str) -> Attribution:
         tokens = [_strip_dot(t) for t in _TOKEN.findall(sentence)]
         for index, cue_len, cue, direction in _cues(tokens):
-            phrase = _phrase(tokens, index, cue_len, direction)
+            phrase = _phrase(tokens, index, cue_len, direction, self.language)
             if not phrase:
                 continue
             found = self._classify(phrase, cue)
@@ -74,6 +74,8 @@ class Attributor:
         if not content:
             return None
         name = " ".join(content)
+        if phrase[0].lower() == "des" and len(content) == 1:
+            name = _nominative(name)  # "nach Angaben des Ministeriums" -> "Ministerium"
         if _is_org(content[-1]):
             gender = "f" if lx.is_feminine_org(content[-1]) else None
             self._remember(_Speaker(name, ORGANISATION, gender))
@@ -81,9 +83,9 @@ class Attributor:
         if any(t.lower() in lx.UNNAMED for t in content[:3]):
             return Attribution(name, UNNAMED, cue)
         names = [t for t in content if t[:1].isupper() and not _is_role(t) and not _is_org(t)]
-        gender = _gender(content)
-        if not names:  # "sagte die Ministerin": a role word refers back like a pronoun
-            return self._refer_back(gender, cue, "role")
+        gender = _gender(content, self.language)
+        if not names:  # "sagte die Ministerin": the last person of that role, else the role
+            return self._refer_to_role(content, gender, cue)
         person = self._expand(" ".join(names))
         self._remember(_Speaker(person, PERSON, gender))
         return Attribution(person, PERSON, cue)
@@ -97,7 +99,18 @@ class Attributor:
             return Attribution(None, UNNAMED, cue)
         return Attribution(speaker.name, speaker.kind, cue)
 
+    def _refer_to_role(self, content: list[str], gender: str | None, cue: str) -> Attribution:
+        for speaker in reversed(self._last):
+            if speaker.kind == PERSON and speaker.gender in (None, gender):
+                return Attribution(speaker.name, PERSON, cue)
+        role = _nominative(" ".join(content))
+        self._remember(_Speaker(role, PERSON, gender))
+        return Attribution(role, PERSON, cue)
+
     def _remember(self, speaker: _Speaker) -> None:
+        known = next((s for s in self._last if s.name == speaker.name), None)
+        if known is not None and speaker.gender is None:
+            speaker = _Speaker(speaker.name, speaker.kind, known.gender)
         self._last = [s for s in self._last if s.name != speaker.name] + [speaker]
 
     def _recall(self, gender: str | None, people_only: bool) -> _Speaker | None:
@@ -117,9 +130,22 @@ class Attributor:
         return name
 
 
+_GENITIVE = re.compile(
+    r"(.*(?:ministerium|amt|gericht|institut|verband|senat|parlament|bundestag|konzern|"
+    r"unternehmen|krankenhaus|rat|staatsanwalt|anwalt))(?:e?s)$",
+    re.I,
+)
+
+
+def _nominative(name: str) -> str:
+    """Undo the German genitive of common speaker nouns: "Ministeriums" -> "Ministerium"."""
+    match = _GENITIVE.fullmatch(name)
+    return match.group(1) if match else name
+
+
 def _strip_dot(token: str) -> str:
     """Drop a sentence-final dot ("Berger." -> "Berger") but keep "U.S." and "Dr."."""
-    if token.endswith(".") and "." not in token[:-1] and len(token) > 3:
+    if token.endswith(".") and "." not in token[:-1] and token[:-1].lower() not in lx.ROLES:
         return token[:-1]
     return token
 
@@ -138,22 +164,24 @@ def _cues(tokens: list[str]) -> list[tuple[int, int, str, str]]:
     return found
 
 
-def _phrase(tokens: list[str], index: int, length: int, direction: str) -> list[str]:
+def _phrase(tokens: list[str], index: int, length: int, direction: str, language: str) -> list[str]:
     """The noun phrase next to a cue: after it ("sagte er", "laut Polizei") or before it."""
-    after = _collect(tokens[index + length :])
+    after = _collect(tokens[index + length :], language)
     if direction == "pronoun_after" and after and after[0].lower() in lx.PRONOUNS:
         return after  # "hält er": otherwise what follows an opinion verb is its object
     if direction == "after" or (direction == "both" and after):
         return after
-    before = _collect(list(reversed(tokens[:index])))
+    before = _collect(list(reversed(tokens[:index])), language, backwards=True)
     return list(reversed(before))
 
 
-def _collect(tokens: list[str]) -> list[str]:
+def _collect(tokens: list[str], language: str, backwards: bool = False) -> list[str]:
     """Up to 8 word tokens, stopping at punctuation, quotes, numbers and function words.
 
-    Lowercase words are kept only inside the phrase ("the interior ministry"); at its
-    edge they are trimmed, so "told reporters the protests" yields nothing.
+    English lowercase words are kept only inside the phrase ("the interior ministry"); at
+    its edge they are trimmed, so "told reporters the protests" yields nothing. German
+    nouns and names are capitalised, so there a lowercase word ends the phrase. Walking
+    backwards from the cue, an article opens the phrase and ends the walk.
     """
     phrase: list[str] = []
     for token in tokens[:8]:
@@ -164,10 +192,14 @@ def _collect(tokens: list[str]) -> list[str]:
             break
         if not phrase and low in lx.LINKS - lx.ARTICLES:
             return []  # "sprach von ...": a prepositional object, not the speaker
+        if language == "de" and token[:1].islower() and low not in lx.ARTICLES | lx.LINKS:
+            break
         phrase.append(token)
+        if backwards and low in lx.ARTICLES and len(phrase) > 1:
+            return phrase  # "the health ministry said": the article closes the phrase
     while phrase and not _is_head(phrase[-1]):
         phrase.pop()
-    while phrase and phrase[0].lower() in lx.LINKS:
+    while phrase and phrase[0].lower() in lx.LINKS - lx.ARTICLES:
         phrase.pop(0)
     if not phrase or all(t.lower() in lx.ARTICLES or t.lower() in lx.NOT_SPEAKERS for t in phrase):
         return []
@@ -207,11 +239,14 @@ def _is_role(token: str) -> bool:
     return token.lower().rstrip(".") in lx.ROLES or bool(lx.ROLE_WORD.fullmatch(token))
 
 
-def _gender(content: list[str]) -> str | None:
+def _gender(content: list[str], language: str) -> str | None:
+    """From titles (Frau, Mr) and, in German, role nouns (Ministerin vs. Minister)."""
     for token in content:
         low = token.lower().rstrip(".")
-        if low in lx.FEMALE_TITLES or (lx.ROLE_WORD.fullmatch(token) and low.endswith("in")):
+        if low in lx.FEMALE_TITLES:
             return "f"
-        if low in lx.MALE_TITLES or lx.ROLE_WORD.fullmatch(token):
+        if low in lx.MALE_TITLES:
             return "m"
+        if language == "de" and lx.ROLE_WORD.fullmatch(token):
+            return "f" if low.endswith("in") else "m"
     return None

@@ -138,7 +138,7 @@ def _article(lines: list[str], headline: str) -> tuple[list[str], str, str]:
         if not is_prose(line):
             pending.append(line)
             continue
-        if in_list and not _ends_list(line, lines[i + 1 :]):
+        if in_list and not _ends_list(line, lines[i + 1 :], after_headline=bool(pending)):
             pending = []
             continue
         in_list = False
@@ -149,14 +149,16 @@ def _article(lines: list[str], headline: str) -> tuple[list[str], str, str]:
     return body, byline, dateline
 
 
-def _ends_list(line: str, rest: list[str]) -> bool:
+def _ends_list(line: str, rest: list[str], after_headline: bool) -> bool:
     """Inside a headline list, prose resumes the article only when it is paragraph-like.
 
-    Teasers are one headline plus one short sentence; the article goes on with long
-    paragraphs or with several prose lines in a row.
+    Teasers are a headline plus one short sentence; the article goes on with long
+    paragraphs, or with prose that does not hang under a headline and is followed by more.
     """
-    if len(line.split()) >= 40:
+    if len(line.split()) >= 25:
         return True
+    if after_headline:
+        return False
     following = next((ln for ln in rest if not _is_furniture(ln)), None)
     return following is not None and is_prose(following)
 

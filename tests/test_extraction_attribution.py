@@ -1,0 +1,101 @@
+"""Claimants: named speakers, "sagte er" back-references, unnamed sources, the outlet."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.extraction.attribution import Attributor
+
+GERMAN_STORY = [
+    (
+        "Bei den Protesten hat die Polizei mehr als 2.000 Menschen festgenommen.",
+        ("Tagesblatt", "outlet"),
+    ),
+    (
+        "Das teilte ein Sprecher des Innenministeriums am Mittwoch mit.",
+        ("Sprecher des Innenministeriums", "organisation"),
+    ),
+    (
+        "Innenministerin Maria Berger sagte, die Demonstrationen seien illegal gewesen.",
+        ("Maria Berger", "person"),
+    ),
+    (
+        "„Wer Polizisten angreift, verstößt gegen das Gesetz“, sagte sie.",
+        ("Maria Berger", "person"),
+    ),
+    ("„Das dulden wir nicht.“", ("Maria Berger", "person")),
+    ("Experten halten die Zahl für zu hoch.", ("Experten", "unnamed")),
+    ("Laut Polizei gab es 14 Verletzte.", ("Polizei", "organisation")),
+    (
+        "Nach Angaben der Veranstalter nahmen 15.000 Menschen teil.",
+        ("Veranstalter", "organisation"),
+    ),
+    (
+        "Regierungssprecher Steffen Hebestreit sagte, die Zahlen seien korrekt.",
+        ("Steffen Hebestreit", "person"),
+    ),
+    ("Er betonte, es habe keine Toten gegeben.", ("Steffen Hebestreit", "person")),
+    ("„Wir prüfen das“, so Berger.", ("Maria Berger", "person")),
+    ("Das sei falsch, sagte die Ministerin.", ("Maria Berger", "person")),
+    (
+        "Die Polizei teilte am Abend mit, dass 300 Beamte im Einsatz waren.",
+        ("Polizei", "organisation"),
+    ),
+    ("Sie sprach von einem friedlichen Verlauf.", ("Polizei", "organisation")),
+    (
+        "Das Robert Koch-Institut meldete 20.000 neue Fälle.",
+        ("Robert Koch-Institut", "organisation"),
+    ),
+    ("Die Zahl der Toten stieg auf 40.", ("Tagesblatt", "outlet")),
+]
+
+ENGLISH_STORY = [
+    ("Police said more than 2,000 people were arrested.", ("Police", "organisation")),
+    (
+        "According to the interior ministry, 14 officers were injured.",
+        ("interior ministry", "organisation"),
+    ),
+    (
+        "Interior Minister Jane Doe told reporters the protests were unlawful.",
+        ("Jane Doe", "person"),
+    ),
+    ("She added that troops would stay.", ("Jane Doe", "person")),
+    ("Experts say the figure is too high.", ("Experts", "unnamed")),
+    ('"We will not tolerate this," said Doe.', ("Jane Doe", "person")),
+    ('"It is a lie," he said.', ("Jane Doe", "person")),  # gender unknown: the last person
+    ("The death toll rose to 40.", ("Daily Example", "outlet")),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "outlet", "story"),
+    [("de", "Tagesblatt", GERMAN_STORY), ("en", "Daily Example", ENGLISH_STORY)],
+)
+def test_claimants_through_a_story(
+    language: str, outlet: str, story: list[tuple[str, tuple[str | None, str]]]
+) -> None:
+    attributor = Attributor(language, outlet)
+    got = [(s, (a.claimant, a.kind)) for s, a in ((s, attributor.attribute(s)) for s, _ in story)]
+    assert got == story
+
+
+def test_sagte_er_refers_to_the_last_man_not_the_last_speaker() -> None:
+    attributor = Attributor("de", "Blatt")
+    attributor.attribute("Kanzler Olaf Scholz sagte, die Lage sei ernst.")
+    attributor.attribute("Außenministerin Annalena Baerbock sagte, man verhandle.")
+    assert (
+        attributor.attribute("Die Gespräche seien schwierig, sagte er.").claimant == "Olaf Scholz"
+    )
+    assert attributor.attribute("Sie sagte, es gebe Fortschritte.").claimant == "Annalena Baerbock"
+
+
+def test_pronoun_without_any_named_person_stays_unnamed() -> None:
+    attributor = Attributor("en", "Daily Example")
+    attributor.attribute("Police said 40 people were injured.")
+    result = attributor.attribute('"It is a lie," he said.')
+    assert (result.claimant, result.kind) == (None, "unnamed")
+
+
+def test_without_outlet_own_assertions_have_no_claimant() -> None:
+    result = Attributor("de").attribute("Die Zahl der Toten stieg auf 40.")
+    assert (result.claimant, result.kind) == (None, "outlet")

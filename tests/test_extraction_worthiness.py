@@ -1,0 +1,66 @@
+"""Check-worthiness: checkable sentences score high, with reasons; others score low."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.extraction.worthiness import Evidence, score_sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "evidence", "reason"),
+    [
+        ("Die Demonstrationen waren illegal und verstießen gegen das Gesetz.", "de", Evidence(), "legal assertion: illegal"),
+        ("Die Verdopplung der Preise führte zu Protesten im ganzen Land.", "de", Evidence(), "causal assertion: führte zu"),
+        ("Der Gaspreis ist höher als je zuvor in diesem Land.", "de", Evidence(), "comparison or change: höher als"),
+        ("The floods caused damage across the whole region.", "en", Evidence(), "causal assertion: caused"),
+        ("Es war der größte Einsatz seit Jahrzehnten im Land.", "de", Evidence(), "superlative or record: größte"),
+        ("Es gab 14 Festnahmen in der Stadt.", "de", Evidence(figures=("14 Festnahmen",)), "figure: 14 Festnahmen"),
+        ("Berger sagte, die Lage sei ernst und angespannt.", "de", Evidence(claimant="Berger", claimant_kind="person", cue="sagte"), "attributed to person: Berger"),
+    ],
+)  # fmt: skip
+def test_signals_raise_the_score_and_are_named(
+    text: str, language: str, evidence: Evidence, reason: str
+) -> None:
+    score, reasons = score_sentence(text, language, evidence)
+    assert reason in reasons
+    assert (
+        score > score_sentence("Das Wetter war an diesem Tag angenehm warm.", "de", Evidence())[0]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "reason"),
+    [
+        ("Wird die Regierung die Preise senken?", "de", "question (lowers score)"),
+        ("Vielleicht sinken die Preise im Sommer wieder.", "de", "hedged: Vielleicht (lowers score)"),
+        ("Ich finde, die Regierung hat zu spät gehandelt.", "de", "opinion: Ich finde (lowers score)"),
+        ("Wir hoffen, dass alle gesund nach Hause kommen.", "de", "wish: hoffen (lowers score)"),
+        ("Die Regierung wird die Steuern im Herbst erhöhen.", "de", "prediction: future tense (lowers score)"),
+        ("Forecasters expect more rain next week in the north.", "en", "prediction: next week (lowers score)"),
+        ("I think the response should have been faster.", "en", "opinion: I think (lowers score)"),
+    ],
+)  # fmt: skip
+def test_opinions_questions_hedges_predictions_wishes_score_lower(
+    text: str, language: str, reason: str
+) -> None:
+    score, reasons = score_sentence(text, language, Evidence())
+    assert reason in reasons
+    assert score < 0.15
+
+
+def test_score_is_bounded_and_reasons_are_ordered_by_weight() -> None:
+    evidence = Evidence(
+        figures=("mehr als 2.000 Menschen", "14"),
+        places=("Almaty",),
+        dates=("2022-01-04",),
+        claimant="Polizei",
+        claimant_kind="organisation",
+        cue="laut",
+    )
+    text = (
+        "Laut Polizei wurden mehr als 2.000 Menschen illegal festgenommen, weil sie protestierten."
+    )
+    score, reasons = score_sentence(text, "de", evidence)
+    assert 0.9 <= score <= 1.0
+    assert reasons[0] == "figure: mehr als 2.000 Menschen, 14"
