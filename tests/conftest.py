@@ -101,7 +101,10 @@ def db(app: Flask) -> Database:
 
 @pytest.fixture
 def session(db: Database) -> Iterator[Session]:
-    with db.session_scope() as s:
+    """A session for the test itself. It opens transactions lazily (no SQLite write lock until it
+    writes), so the app can write while the test holds it. SQLite keeps a read snapshot until the
+    transaction ends: call `session.rollback()` (or commit) before reading what a request wrote."""
+    with db.session_scope(write=False) as s:
         yield s
 
 
@@ -113,6 +116,7 @@ def users(session: Session) -> dict[str, User]:
     by_email = {u.email: u for u in session.exec(select(User))}
     found = {role: by_email[email] for role, (email, _) in TEST_USERS.items()}
     found["system"] = by_email[SYSTEM_EMAIL]
+    session.commit()  # end the read transaction: later reads see what requests write
     return found
 
 

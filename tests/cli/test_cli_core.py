@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+from sqlmodel import select
+
+from claimtrack import create_app, migrate
+from claimtrack.cli import main
+from claimtrack.models import Claim, PartnerToken, Story, User, Verdict
+from claimtrack.services import users
+from tests.factories import make_claim
+
+
+def invoke(runner, app, *args, input=None):
+    return runner.invoke(main, list(args), obj={"app": app}, input=input, catch_exceptions=False)
+
+
+def test_demo_loads_once_and_twice_changes_nothing(runner, app, session):
+    first = invoke(runner, app, "demo")
+    assert first.exit_code == 0, first.output
+    counts = [len(session.exec(select(m)).all()) for m in (Story, Claim, Verdict)]
+    assert counts[0] >= 5 and counts[1] >= 10 and counts[2] >= 4
+    second = invoke(runner, app, "demo")
+    assert "nothing changed" in second.output
+    session.expire_all()
+    assert [len(session.exec(select(m)).all()) for m in (Story, Claim, Verdict)] == counts
+
+
+def test_user_create_reads_password_from_stdin_and_refuses_bad_input(runner, app, session):
+    ok = invoke(
+        runner,
+        app,
+        "user",
+        "create",
+        "new@example.org",
+        "--role",
+        "editor",
+        "--password-stdin",
+        input="a long enough password\n",
+    )
+    assert ok.exit_code == 0, ok.output
+    assert session.exec(select(User).where(User.email == "new@example.org")).one().role == "editor"
+    short = invoke(
+        runner,
+        app,
+        "user",
+        "create",
+        "other@example.org",
+        "--role",
+        "editor",
+        "--password-stdin",
+        input="short\n",
+    )
+    assert short.exit_code == 1
+    assert (
+        short.output.strip().startswith("claimtrack: error:")
+        and len(short.output.strip().splitlines()) == 1
+    )
+    assert session.exec(select(User).where(User.email == "other@example.org")).first() is None
+
+
+def test_token_create_shows_token_once_and_stores_only_its_hash(runner, app, session):
+    result = invoke(runner, app, "token", "create", "Example Platform", "--scope", "export")
+    assert result.exit_code == 0
+    plaintext = result.stdout.splitlines()[1]
+    stored = session.exec(select(PartnerToken)).one()
+    assert stored.token_hash == users.hash_token(plaintext) and plaintext not in stored.token_hash
+    assert users.find_token(session, plaintext).partner == "Example Platform"
+    revoke = invoke(runner, app, "token", "revoke", str(stored.id))
+    assert revoke.exit_code == 0
+    session.expire_all()
+    assert users.find_token(session, plaintext) is None
+    missing = invoke(runner, app, "token", "revoke", "999")
+    assert missing.exit_code == 1 and "does not exist" in missing.output
+
+
+def test_refuses_to_start_without_secret_key_outside_debug(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMTRACK_INSTANCE_PATH", str(tmp_path))
+    from claimtrack.config import InsecureConfigError
+
+    with pytest.raises(InsecureConfigError):
+        create_app({"DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite"})
+
+
+def test_config_layers_env_overrides_instance_file(tmp_path, monkeypatch):
+    (tmp_path / "config.py").write_text(
+        "SECRET_KEY = 'from-instance-file-0123456789'\nORG_NAME = 'File'\n"
+    )
+    monkeypatch.setenv("CLAIMTRACK_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.setenv("CLAIMTRACK_ORG_NAME", "Env")
+    monkeypatch.setenv("CLAIMTRACK_EXPORTS_PUBLIC", "true")
+    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite"})
+    assert app.config["SECRET_KEY"] == "from-instance-file-0123456789"
+    assert app.config["ORG_NAME"] == "Env" and app.config["EXPORTS_PUBLIC"] is True
+    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite", "ORG_NAME": "Test"})
+    assert app.config["ORG_NAME"] == "Test"
+
+
+def test_backup_during_writes_is_intact_and_restores(runner, app, db, session, users, tmp_path):
+    checker = users["fact_checker"]
+    make_claim(session, checker)
+    stop = threading.Event()
+    written: list[int] = []
+
+    def writer() -> None:
+        with db.session_scope() as s:
+            actor = s.get(User, checker.id)
+            while not stop.is_set():
+                written.append(make_claim(s, actor).id)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        while len(written) < 5:
+            stop.wait(0.01)
+        dest = tmp_path / "backup.db"
+        result = invoke(runner, app, "backup", str(dest))
+    finally:
+        stop.set()
+        thread.join()
+    assert result.exit_code == 0, result.output
+    assert dest.exists() and not (tmp_path / "backup.db.partial").exists()
+    if db.is_sqlite:
+        assert sqlite3.connect(dest).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        restored_url = f"sqlite:///{dest}"
+    else:
+        restored_url = _pg_restore(dest, db)
+    restored = create_app({"TESTING": True, "SECRET_KEY": "x" * 32, "DATABASE_URL": restored_url})
+    rdb = restored.extensions["claimtrack.db"]
+    assert migrate.current_revision(rdb.engine) == migrate.head_revision()
+    with rdb.session_scope() as s:
+        assert len(s.exec(select(Claim)).all()) >= 6
+    rdb.dispose()
+
+
+def _pg_restore(dump, db) -> str:
+    import subprocess
+    import uuid
+
+    from sqlalchemy.engine import make_url
+
+    url = make_url(db.url)
+    name = f"restore_{uuid.uuid4().hex[:8]}"
+    base = [
+        "-h",
+        url.host or "127.0.0.1",
+        "-p",
+        str(url.port or 5432),
+        "-U",
+        url.username or "postgres",
+    ]
+    subprocess.run(["createdb", *base, name], check=True)
+    subprocess.run(["pg_restore", *base, "--no-owner", "-d", name, str(dump)], check=True)
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+def test_backup_to_missing_folder_fails_cleanly(runner, app, tmp_path):
+    result = invoke(runner, app, "backup", str(tmp_path / "nope" / "b.db"))
+    assert result.exit_code == 1 and "does not exist" in result.output
