@@ -1,6 +1,11 @@
 """German and English function words (folded): never index keys, down-weighted in scoring."""
 
-STOPWORDS = frozenset(
+
+def _w(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOPWORDS = _w(
     """
     a about above after again against all am an and any are as at be because been before being
     below between both but by can could did do does doing down during each few for from further
@@ -22,13 +27,13 @@ STOPWORDS = frozenset(
     was weg weil weiter welche welchem welchen welcher welches wenn werde werden wie wieder will
     wir wird wirst wo wollen wollte wuerde wuerden zu zum zur zwar zwischen sagte sagt laut
     wurde wurden worden seien sei habe
-    """.split()
+    """
 )
 
-GERMAN_HINTS = frozenset(
+GERMAN_HINTS = _w(
     "der die das und ist nicht ein eine mit von den dem des zu auf fuer sich wurde wurden im sind "
-    "auch als bei nach".split()
+    "auch als bei nach"
 )
-ENGLISH_HINTS = frozenset(
-    "the and is not a an with of to on for was were are in that this by from has have it".split()
+ENGLISH_HINTS = _w(
+    "the and is not a an with of to on for was were are in that this by from has have it"
 )

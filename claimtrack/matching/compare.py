@@ -134,8 +134,9 @@ def _comparable(x: FigureKey, y: FigureKey) -> bool:
 
 def _equal(x: FigureKey, y: FigureKey) -> bool:
     vague = {"about", "almost"}
-    tolerance = 0.05 if (x[3] in vague or y[3] in vague) else 0.005
-    return abs(x[0] - y[0]) <= tolerance * max(abs(x[0]), abs(y[0]), 1e-9)
+    if x[3] in vague or y[3] in vague:  # "rund 2.000" agrees with "2.050", not with "2.700"
+        return abs(x[0] - y[0]) <= 0.05 * max(abs(x[0]), abs(y[0]))
+    return abs(x[0] - y[0]) <= 1e-9 * max(abs(x[0]), abs(y[0]), 1.0)
 
 
 _OPPOSITE_QUALIFIERS = {

@@ -8,6 +8,7 @@ the figures, places, dates, persons and polarity apart for conflict checks.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,6 +18,9 @@ from claimtrack.text.normalize import fold, tokens
 from claimtrack.text.numbers import figures_and_dates
 from claimtrack.text.places import find_places
 from claimtrack.text.polarity import Polarity, polarity_of_words
+
+# Links and @handles say where a post came from, not what it claims.
+_NOISE = re.compile(r"https?://\S+|www\.\S+|pic\.twitter\.com/\S+|(?<!\w)@\w+")
 
 FigureKey = tuple[float, str | None, str | None, str | None]  # value, unit, counted, qualifier
 
@@ -59,6 +63,7 @@ def figure_token(value: float) -> str:
 
 def prepare(text: str, language: str | None = None, aliases: AliasTable | None = None) -> Prepared:
     """Prepared form of ``text``; ``language`` is guessed when not given."""
+    text = _NOISE.sub(" ", text)
     lang = language if language in ("de", "en") else guess_language(text)
     table = aliases or default_aliases()
     figures, dates = figures_and_dates(text, lang)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-W_LEX = 0.5
-W_SET = 0.3
-W_SORT = 0.2
+W_LEX = 0.8
+W_SET = 0.1
+W_SORT = 0.1
 
 
 def rank_score(query_norm: str, cand_norm: str, lex_share: float) -> float:

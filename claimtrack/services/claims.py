@@ -21,7 +21,7 @@ from claimtrack.models import (
 )
 from claimtrack.workflow import Permission, can_transition
 
-from . import audit
+from . import audit, matching
 from .base import clean_text, get_or_raise, require, use_case
 from .errors import EditConflict, InvalidTransition, ValidationError
 
@@ -107,6 +107,7 @@ def create_claim(
     )
     if appearance is not None:
         _add_appearance(session, actor, claim, appearance)
+    matching.on_claim_saved(session, claim, actor)
     return claim
 
 
@@ -179,6 +180,7 @@ def edit_claim(
         return claim
     _touch(session, claim)
     audit.record(session, actor=actor, action="claim.edit", obj=claim, before=before, after=after)
+    matching.on_claim_saved(session, claim, actor)
     return claim
 
 
