@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Install what the tests need and run the whole suite.
+#   bash scripts/test.sh                 # on SQLite
+#   CLAIMTRACK_TEST_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/postgres bash scripts/test.sh
+# Extra arguments go to pytest (e.g. -k matching, -x).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Chromium for the browser tests (Debian packages chromium, chromium-driver)…"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  else
+    echo "Chromium is missing: browser tests will be skipped (apt-get install chromium chromium-driver)." >&2
+  fi
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null
+.venv/bin/python -m pip install -q -e '.[dev]' 2>&1 | grep -v '^WARNING: Location' || true
+
+if [ -n "${CLAIMTRACK_INSTALL_ONLY:-}" ]; then
+  exit 0
+fi
+exec .venv/bin/python -m pytest -n 2 -p no:cacheprovider "$@"
