@@ -423,6 +423,17 @@ CLAIMS = [
     ),
 ]
 
+# Links the desk has decided: (claim key, claim key, decision). Others stay as the matcher suggested them.
+LINKS = [
+    ("de-225", "en-225", "same"),
+    ("de-illegal", "en-illegal", "same"),
+    ("de-almaty-2000", "en-almaty-2000", "same"),
+    ("de-schanaosen", "en-zhanaozen", "same"),
+    ("en-almaty-2000", "en-almaty-2700", "variant"),
+    ("de-164", "de-225", "variant"),
+    ("en-withdrawal", "de-abzug", "related"),
+]
+
 # Desk users for trying the demo. `claimtrack demo` prints them; never use them in production.
 DEMO_USERS = [
     ("admin@demo.claimtrack.example", "Demo Admin", "admin", "demo-admin-password"),

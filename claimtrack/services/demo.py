@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 from sqlmodel import Session, col, select
 
 from claimtrack import demo_data as d
-from claimtrack.models import Claim, ClaimStatus, Story, User, VerdictState
+from claimtrack.models import Claim, ClaimLink, ClaimStatus, LinkState, Story, User, VerdictState
 
-from . import claims, ratings, sources, stories, users, verdicts
+from . import claims, matching_links, ratings, sources, stories, users, verdicts
 
 
 @dataclass
@@ -172,6 +172,18 @@ def _verdict(
         )
 
 
+def _link(session: Session, editor: User, a: Claim, b: Claim, decision: str) -> None:
+    low, high = sorted((a.id or 0, b.id or 0))
+    link = session.exec(
+        select(ClaimLink).where(ClaimLink.claim_a_id == low, ClaimLink.claim_b_id == high)
+    ).first()
+    if link is not None and link.state == LinkState.CONFIRMED and link.kind == decision:
+        return
+    matching_links.link_claims(
+        session=session, actor=editor, claim_id=low, other_id=high, decision=decision
+    )
+
+
 def load_demo(session: Session) -> DemoReport:
     """Add whatever part of the demo data is missing."""
     report = DemoReport()
@@ -181,8 +193,11 @@ def load_demo(session: Session) -> DemoReport:
     people = _demo_users(session, system, report)
     checker, editor = people["fact_checker"], people["editor"]
     story_by_key = _stories(session, checker, report)
+    by_key: dict[str, Claim] = {}
     for c in d.CLAIMS:
-        claim = _claim(session, checker, c, story_by_key, report)
+        by_key[c.key] = _claim(session, checker, c, story_by_key, report)
         if c.verdict is not None:
-            _verdict(session, checker, editor, claim, c.verdict, report)
+            _verdict(session, checker, editor, by_key[c.key], c.verdict, report)
+    for a, b, decision in d.LINKS:
+        _link(session, editor, by_key[a], by_key[b], decision)
     return report
