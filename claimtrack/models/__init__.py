@@ -14,6 +14,7 @@ from .enums import (
     VerdictState,
 )
 from .matching import MatchAlias, MatchEntry, MatchPosting, MatchStats, MatchTerm, MatchThreshold
+from .reports import ErrorReport
 from .sources import Source
 from .stories import Appearance, Story
 from .users import AuditEvent, PartnerToken, User
@@ -23,6 +24,7 @@ __all__ = [
     "Appearance",
     "AuditEvent",
     "Claim",
+    "ErrorReport",
     "ClaimLink",
     "ClaimNote",
     "ClaimStatus",
