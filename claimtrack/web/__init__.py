@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from . import dbsession, errors, health
+from . import api, auth, dbsession, errors, exports, health, i18n, security
 
 csrf = CSRFProtect()
 
@@ -15,3 +17,9 @@ def init_web(app: Flask) -> None:
     dbsession.init_app(app)
     errors.init_app(app)
     app.register_blueprint(health.bp)
+    security.init_app(app)
+    auth.init_app(app)
+    i18n.init_app(app)
+    app.register_blueprint(csrf.exempt(exports.bp))
+    app.register_blueprint(csrf.exempt(api.bp))
+    app.register_blueprint(import_module(".public", __name__).bp)  # W-C reader pages
