@@ -32,8 +32,10 @@ STOPWORDS = _w(
 
 GERMAN_HINTS = _w(
     "der die das und ist nicht ein eine mit von den dem des zu auf fuer sich wurde wurden im sind "
-    "auch als bei nach"
+    "auch als bei nach sagte ueber wird werden hat haben laut mehr am zum zur durch einen einer "
+    "keine nicht seit wegen sowie"
 )
 ENGLISH_HINTS = _w(
-    "the and is not a an with of to on for was were are in that this by from has have it"
+    "the and is not a an with of to on for was were are that this by from has have it said than "
+    "been will would people at be as more over about"
 )

@@ -78,9 +78,7 @@ def build_clusters(
     return Clustering(canonical, skipped)
 
 
-def pairwise_scores(
-    predicted: dict[int, int], truth: dict[int, int]
-) -> tuple[float, float, float]:
+def pairwise_scores(predicted: dict[int, int], truth: dict[int, int]) -> tuple[float, float, float]:
     """Pairwise precision, recall and F1 of predicted clusters against true cluster labels.
 
     Both map item -> cluster label; items missing from a mapping are singletons.

@@ -49,9 +49,9 @@ def default_aliases() -> AliasTable:
 
 
 def guess_language(text: str) -> str:
-    """"de" or "en" from function-word counts; good enough to choose number notation."""
+    """ "de" or "en" from function-word counts; good enough to choose number notation."""
     ws = fold(text).split()
-    de = sum(w in GERMAN_HINTS for w in ws)
+    de = sum(w in GERMAN_HINTS for w in ws) + 2 * any(c in "äöüßÄÖÜ" for c in text)
     en = sum(w in ENGLISH_HINTS for w in ws)
     return "de" if de > en else "en"
 

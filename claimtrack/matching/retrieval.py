@@ -32,7 +32,9 @@ from claimtrack.matching.score import rank_score
 
 def key_of(term: str) -> int:
     """Stable signed 64-bit key of a term: the same in every process and on every server."""
-    return int.from_bytes(hashlib.blake2b(term.encode(), digest_size=8).digest(), "big", signed=True)
+    return int.from_bytes(
+        hashlib.blake2b(term.encode(), digest_size=8).digest(), "big", signed=True
+    )
 
 
 @dataclass(frozen=True)
