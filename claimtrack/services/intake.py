@@ -35,9 +35,10 @@ from claimtrack.fetch import FetchError, FetchPolicy, fetch_url
 from claimtrack.models import Claim, ClaimantKind, Story, User
 from claimtrack.workflow import Permission
 
-from . import claims, stories
+from . import claims, matching, stories
 from .base import get_or_raise, require
 from .errors import ValidationError
+from .matching import MatchResult
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 UPLOAD_SUFFIXES = (".html", ".htm", ".txt")
@@ -219,6 +220,19 @@ def ingest_file(
     return _store(session, actor, prepare_bytes(data, meta, content_type=content_type), min_score)
 
 
+def ingest_bytes(
+    *,
+    session: Session,
+    actor: User,
+    data: bytes,
+    meta: StoryMeta | None = None,
+    min_score: float = DEFAULT_MIN_SCORE,
+) -> IntakeResult:
+    """Store a page given as bytes of unknown kind (e.g. standard input): HTML is detected."""
+    require(actor, Permission.INGEST)
+    return _store(session, actor, prepare_bytes(data, meta), min_score)
+
+
 def ingest_url(
     *,
     session: Session,
@@ -314,6 +328,11 @@ def accept_candidate(
         dates=[d.display for d in candidate.dates],
     )
     return claims.create_claim(session=session, actor=actor, data=data, appearance=appearance)
+
+
+def similar_claims(session: Session, candidate: Candidate, *, limit: int = 5) -> list[MatchResult]:
+    """Stored claims like a candidate, so the desk can attach it to one instead of a new claim."""
+    return matching.search_text(session, candidate.text, language=candidate.language, limit=limit)
 
 
 def _find_candidate(story: Story, text: str, position: int | None) -> Candidate:
