@@ -20,6 +20,8 @@ def init_web(app: Flask) -> None:
     security.init_app(app)
     auth.init_app(app)
     i18n.init_app(app)
+    app.register_blueprint(import_module(".admin", __name__).bp)  # W-A admin pages
     app.register_blueprint(csrf.exempt(exports.bp))
     app.register_blueprint(csrf.exempt(api.bp))
     app.register_blueprint(import_module(".public", __name__).bp)  # W-C reader pages
+    app.register_blueprint(import_module(".desk", __name__).bp)  # W-B desk work pages

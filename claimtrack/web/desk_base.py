@@ -1,0 +1,72 @@
+"""What the desk's views share: the blueprint, the actor, version parsing, people to assign."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, request
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from sqlmodel import Session, col, select
+
+from claimtrack.models import User
+from claimtrack.services.errors import DomainError, EditConflict, ValidationError
+
+from .auth import safe_next
+from .dbsession import db_session
+
+bp = Blueprint("desk", __name__, url_prefix="/desk")
+
+
+def dbs() -> Session:
+    return db_session()
+
+
+def form_version(raw: Any) -> int:
+    """The version a form was based on (hidden field); a missing or forged one is a bad request."""
+    try:
+        version = int(str(raw))
+    except (TypeError, ValueError):
+        abort(400)
+    if version < 1:
+        abort(400)
+    return version
+
+
+def people(session: Session) -> list[User]:
+    """Everyone who can be assigned claims."""
+    stmt = (
+        select(User)
+        .where(col(User.active).is_(True), col(User.is_system).is_(False))
+        .order_by(User.name)
+    )
+    return list(session.exec(stmt))
+
+
+def people_choices(session: Session, *, blank: str) -> list[tuple[str, str]]:
+    return [("", blank), *((str(u.id), u.name) for u in people(session))]
+
+
+def back_to(default: str) -> ResponseReturnValue:
+    """Redirect to the form's `next` when it is a path on this site, else to `default`."""
+    target = safe_next(request.form.get("next")) or default
+    return redirect(target)
+
+
+def flash_error(exc: DomainError) -> None:
+    """A domain error as a message; the services' texts are English, so prefix a translated lead."""
+    if isinstance(exc, EditConflict):
+        flash(_("Someone else changed this in the meantime.") + " " + str(exc), "error")
+    elif isinstance(exc, ValidationError):
+        flash(_("Not saved:") + " " + str(exc), "error")
+    else:
+        flash(_("Not done:") + " " + str(exc), "error")
+
+
+def field_errors(form: Any, exc: ValidationError) -> None:
+    """Attach a service ValidationError to the field it names (or to the whole form)."""
+    field = getattr(form, exc.field, None) if exc.field else None
+    if field is not None and hasattr(field, "errors"):
+        field.errors = [*field.errors, str(exc)]
+    else:
+        form.form_errors.append(str(exc))
