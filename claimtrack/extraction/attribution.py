@@ -154,13 +154,14 @@ def _cues(tokens: list[str]) -> list[tuple[int, int, str, str]]:
     """(index, length, cue text, direction) for every reporting cue in the sentence."""
     found = []
     lowered = [t.lower() for t in tokens]
-    for i in range(len(tokens)):
-        for cue, direction in lx.CUES:
+    for i, low in enumerate(lowered):
+        for cue, direction in lx.CUES_BY_FIRST.get(low, ()):
             n = len(cue)
-            if tuple(lowered[i : i + n]) == cue:
-                if cue == ("so",) and (i == 0 or tokens[i - 1] != ","):
-                    continue
-                found.append((i, n, " ".join(tokens[i : i + n]), direction))
+            if tuple(lowered[i : i + n]) != cue:
+                continue
+            if cue == ("so",) and (i == 0 or tokens[i - 1] != ","):
+                continue
+            found.append((i, n, " ".join(tokens[i : i + n]), direction))
     return found
 
 

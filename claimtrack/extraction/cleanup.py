@@ -17,6 +17,10 @@ from claimtrack.extraction import boilerplate as bp
 from claimtrack.extraction.dates import find_dates
 
 _SENTENCE_END = re.compile(r"[.!?:…][“”\"»«’')\]]*$")
+# Control characters (except the line break) and invisible format characters.
+_INVISIBLE = re.compile(
+    r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\u00ad]"
+)
 _FULL_STOP = re.compile(r"\w[.!][“”\"»«’')]*$")
 _DATELINE_HINT = re.compile(
     r"^(?:stand|veröffentlicht|aktualisiert|erstellt|zuletzt aktualisiert|published|updated|"
@@ -38,10 +42,10 @@ class CleanPage:
 
 def normalise_text(text: str) -> str:
     """NFC, unified line breaks, no control characters, single spaces inside lines."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n")
+    text = re.sub(r"[\r\u2028\u2029\x0b\x0c\x85]", "\n", text)
     text = re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
-    text = re.sub(r"[\u200b-\u200d\ufeff\u00ad]", "", text)
-    text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch)[0] != "C")
+    text = _INVISIBLE.sub("", text)
     return "\n".join(re.sub(r" {2,}", " ", line).strip() for line in text.split("\n"))
 
 

@@ -97,3 +97,8 @@ CUES: list[tuple[tuple[str, ...], str]] = sorted(
     ],
     key=lambda c: -len(c[0]),
 )
+
+# Cues by their first word, longest first: the lookup the attributor does per token.
+CUES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _cue in CUES:
+    CUES_BY_FIRST.setdefault(_cue[0][0], []).append(_cue)

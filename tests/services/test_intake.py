@@ -319,3 +319,29 @@ def test_accept_unknown_candidate_is_refused(session, users):
             position=0,
         )
     assert count(session, Claim) == 0
+
+
+def test_similar_claims_finds_the_claim_a_candidate_repeats(session, users):
+    checker = users["fact_checker"]
+    first = intake.ingest_text(
+        session=session,
+        actor=checker,
+        text="Die Polizei hat in Almaty mehr als 2.000 Menschen festgenommen, teilte das "
+        "Innenministerium am Mittwoch mit.",
+    )
+    candidate = first.candidates[0]
+    claim = intake.accept_candidate(
+        session=session,
+        actor=checker,
+        story_id=first.story.id,
+        text=candidate.text,
+        position=candidate.start,
+    )
+    second = intake.ingest_text(
+        session=session,
+        actor=checker,
+        text="In Almaty hat die Polizei mehr als 2.000 Menschen festgenommen, wie das "
+        "Innenministerium mitteilte.",
+    )
+    matches = intake.similar_claims(session, second.candidates[0])
+    assert matches and matches[0].claim_id == claim.id
