@@ -22,7 +22,10 @@ def _render(status: int, title: str, message: str) -> ResponseReturnValue:
 
 
 def handle_http(exc: HTTPException) -> ResponseReturnValue:
-    return _render(exc.code or 500, exc.name, exc.description or exc.name)
+    body, status = _render(exc.code or 500, exc.name, exc.description or exc.name)  # type: ignore[misc]
+    # Keep the exception's own headers: RFC 9110 wants `Allow` on every 405.
+    headers = [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]
+    return body, status, headers
 
 
 def handle_not_found(exc: NotFound) -> ResponseReturnValue:
