@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from claimtrack.services.partner_api import PAGE_TOKEN_PATTERNS
+
 _STR = {"type": "string"}
 _NULLABLE_STR = {"type": ["string", "null"]}
 _DATE = {"type": ["string", "null"], "format": "date"}
@@ -168,7 +170,11 @@ PAGE_SIZE = _param(
 
 
 def _page_token(kind: str) -> dict[str, Any]:
-    return _param("pageToken", _STR, f"The nextPageToken of the previous {kind} page, unchanged.")
+    return _param(
+        "pageToken",
+        {"type": "string", "pattern": PAGE_TOKEN_PATTERNS[kind]},
+        f"The nextPageToken of the previous {kind} page, unchanged.",
+    )
 
 
 def _error(description: str) -> dict[str, Any]:
