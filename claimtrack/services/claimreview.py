@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from claimtrack.models import ClaimantKind
 
@@ -63,6 +64,15 @@ def iso(value: datetime | date | None) -> str | None:
     return value.isoformat()
 
 
+def http_url(url: str | None) -> str | None:
+    """The URL if it is an absolute http(s) address, else None: markup never carries another scheme
+    (the services refuse them on save; this guards data that arrived some other way)."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
 def _compact(d: dict[str, Any]) -> dict[str, Any]:
     """Drop empty values so the markup carries only what we know."""
     return {k: v for k, v in d.items() if v not in (None, "", [], {})}
@@ -89,7 +99,7 @@ def creative_work(appearance: AppearanceView) -> dict[str, Any]:
     return _compact(
         {
             "@type": "CreativeWork",
-            "url": appearance.story_url,
+            "url": http_url(appearance.story_url),
             "headline": appearance.story_title,
             "datePublished": iso(appearance.appeared_on),
             "publisher": _compact({"@type": "Organization", "name": appearance.outlet})
@@ -103,12 +113,12 @@ def citation(source: SourceView) -> dict[str, Any]:
     return _compact(
         {
             "@type": "CreativeWork",
-            "url": source.url,
+            "url": http_url(source.url),
             "name": source.title,
             "publisher": _compact({"@type": "Organization", "name": source.publisher})
             if source.publisher
             else None,
-            "archivedAt": source.archive_url,
+            "archivedAt": http_url(source.archive_url),
         }
     )
 

@@ -418,13 +418,19 @@ def _related(
 
 
 def load_bundles(
-    session: Session, claim_ids: Sequence[int], *, include_withdrawn: bool = False
+    session: Session,
+    claim_ids: Sequence[int],
+    *,
+    include_withdrawn: bool = False,
+    states: Sequence[str] | None = None,
 ) -> list[PublishedVerdict]:
     """Bundles of the given claims that have a published (or withdrawn) verdict, in the given order.
 
-    Claims without a visible verdict are left out. Eight queries, however many ids.
+    Claims without a visible verdict are left out. Eight queries, however many ids. `states`
+    overrides the verdict states loaded (the desk's preview passes drafts too).
     """
-    states = list(VISIBLE_STATES) if include_withdrawn else [VerdictState.PUBLISHED]
+    if states is None:
+        states = list(VISIBLE_STATES) if include_withdrawn else [VerdictState.PUBLISHED]
     rows = _visible_rows(session, claim_ids, states)
     if not rows:
         return []
@@ -458,6 +464,15 @@ def get_published(session: Session, claim_id: int) -> PublishedVerdict:
     found = load_bundles(session, [claim_id], include_withdrawn=True)
     if not found:
         raise NotFound(f"No published verdict for claim {claim_id}.")
+    return found[0]
+
+
+def preview_bundle(session: Session, claim_id: int) -> PublishedVerdict:
+    """The bundle of a claim whatever its verdict's state, for the desk's preview of a draft
+    (render it with templates/public/_verdict.html and `preview=True`). NotFound without a verdict."""
+    found = load_bundles(session, [claim_id], states=[s.value for s in VerdictState])
+    if not found:
+        raise NotFound(f"Claim {claim_id} has no verdict yet.")
     return found[0]
 
 

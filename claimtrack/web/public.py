@@ -176,4 +176,4 @@ def corrections() -> ResponseReturnValue:
 
 
 # Routes of the feed, stylesheet, search and error reports live in these modules.
-from . import public_feed, public_reports  # noqa: E402, F401
+from . import public_feed, public_reports, public_search  # noqa: E402, F401

@@ -10,8 +10,15 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional, Reg
 from claimtrack.services import publication
 
 
+class SearchForm(FlaskForm):  # type: ignore[misc]
+    q = StringField(
+        _l("Claim, quote or post"),
+        validators=[InputRequired(), Length(min=3, max=1000)],
+        description=_l("Paste what you read; it does not need to match our wording."),
+    )
+
+
 class FilterForm(FlaskForm):  # type: ignore[misc]
-    q = StringField(_l("Search"), validators=[Optional(), Length(max=300)])
     rating = SelectField(_l("Rating"), choices=[], validators=[Optional()], validate_choice=True)
     claimant = StringField(_l("Claimant"), validators=[Optional(), Length(max=300)])
     tag = StringField(_l("Topic"), validators=[Optional(), Length(max=60)])

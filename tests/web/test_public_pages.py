@@ -151,3 +151,20 @@ def test_feed_has_new_and_corrected_verdicts(
     body = response.get_data(as_text=True)
     assert f"/claims/{data.claim.id}-" in body and f"/claims/{data.variant.id}-" in body
     assert "Die Zahl stieg später" in body
+
+
+def test_german_by_default_english_on_request(
+    client: FlaskClient, session: Session, users: dict[str, User]
+) -> None:
+    claim = make_claim(session, users["editor"])
+    make_published_verdict(session, users["editor"], claim)
+    assert "Neueste Bewertungen" in client.get("/").get_data(as_text=True)
+    german = client.get(_url(client, claim.id or 0))
+    with client.session_transaction() as s:
+        s["locale"] = "en"
+    assert "Latest verdicts" in client.get("/").get_data(as_text=True)
+    english = client.get(
+        _url(client, claim.id or 0), headers={"If-None-Match": german.headers["ETag"]}
+    )
+    assert english.status_code == 200  # the language is part of the validator
+    assert "Our rating" in english.get_data(as_text=True)
