@@ -54,11 +54,13 @@ def main(ctx: click.Context) -> None:
 
 
 from . import admin as _admin  # noqa: E402
+from . import export as _export  # noqa: E402
 from . import ingest as _ingest  # noqa: E402
 from . import matching as _matching  # noqa: E402
 from . import server as _server  # noqa: E402
 
 _admin.register(main)
+_export.register(main)
 _ingest.register(main)
 _matching.register(main)
 _server.register(main)
