@@ -36,8 +36,11 @@ FURNITURE = re.compile(
     r"|skip to (?:main )?content|zum inhalt springen)"
     r"|(?:play|pause|mute|stumm|vollbild|fullscreen|video abspielen|play video)"
     r"|\d+ (?:bilder|fotos|photos|images)|bildergalerie|gallery|fotostrecke"
-    r"|(?:wir verwenden|we use) cookies.*"
-    r"|.*cookies? (?:akzeptieren|accept|einstellungen|settings).*"
+    r"|.*\bcookies?\b.*(?:akzeptier|zustimm|einwillig|accept|consent|datenschutz|privacy|"
+    r"einstellungen|settings|verwenden|nutzt|use).*"
+    r"|.*\bjavascript\b.*(?:aktivier|deaktiviert|enable|disabled).*"
+    r"|.*(?:nur für abonnenten|jetzt weiterlesen|weiterlesen mit|plus-artikel|subscribers only|"
+    r"subscribe to (?:read|continue)|to continue reading).*"
     r")$",
     re.I,
 )

@@ -9,11 +9,11 @@ resolved here against the story date.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from claimtrack.extraction.attribution import OUTLET, Attribution, Attributor
+from claimtrack.extraction.attribution import Attribution, Attributor
 from claimtrack.extraction.dates import DateMention, find_dates
 from claimtrack.extraction.language import detect_language
 from claimtrack.extraction.sentences import split_sentences
@@ -43,7 +43,6 @@ class Candidate:
     end: int | None = None
     headline: bool = False
     language: str = "de"
-    extras: dict[str, Any] = field(default_factory=dict)
 
     def figure_dicts(self) -> list[dict[str, Any]]:
         """Figures in the shape claims store them."""
@@ -141,9 +140,7 @@ def _candidate(
         score=score,
         reasons=tuple(reasons),
         claimant=attribution.claimant,
-        claimant_kind=attribution.kind
-        if attribution.claimant or attribution.kind != OUTLET
-        else OUTLET,
+        claimant_kind=attribution.kind,
         cue=attribution.cue,
         figures=figures,
         places=places,

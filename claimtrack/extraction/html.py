@@ -28,7 +28,6 @@ class HtmlPage:
     outlet: str = ""
     published: str | None = None  # ISO date
     url: str | None = None  # canonical URL when the page declares one
-    description: str = ""
 
 
 def extract_html(html: str, url: str | None = None) -> HtmlPage:
@@ -57,7 +56,6 @@ def extract_html(html: str, url: str | None = None) -> HtmlPage:
         outlet=normalise_text(document.sitename or "") or _host(document.hostname),
         published=document.date or page.published,
         url=document.url or url,
-        description=normalise_text(document.description or ""),
     )
 
 
