@@ -1,0 +1,40 @@
+"""The platform in a real browser: login, language switch, logout, CSP and accessibility."""
+
+from __future__ import annotations
+
+from tests.browser.conftest import axe_violations, login_page
+
+
+def test_login_switch_language_and_logout(page, page_errors):
+    page.goto("/login")
+    assert page.locator("html").get_attribute("lang") == "de"
+    assert page.locator("h1").inner_text() == "Anmeldung für die Redaktion"
+    with page.expect_navigation():
+        page.click("button[lang=en]")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").inner_text() == "Log in to the desk"
+
+    login_page(page, "admin")
+    assert page.locator(".whoami").inner_text() == "Ada Admin"
+    assert page.locator("html").get_attribute("lang") == "en"  # the choice survives the login
+    with page.expect_navigation():
+        page.click("form[action='/logout'] button")
+    assert "/login" in page.url
+    assert "logged out" in page.locator(".flashes").inner_text()
+    assert page_errors == []
+
+
+def test_wrong_password_is_announced(page, page_errors):
+    page.goto("/login")
+    page.fill("input[name=email]", "editor@example.org")
+    page.fill("input[name=password]", "not the password")
+    with page.expect_navigation():
+        page.click("form[action='/login'] [type=submit]")
+    assert page.get_by_role("alert").inner_text().startswith("Die E-Mail-Adresse")
+    assert page.input_value("input[name=email]") == "editor@example.org"
+    assert page_errors == []
+
+
+def test_login_page_has_no_serious_accessibility_violations(axe_page):
+    axe_page.goto("/login")
+    assert axe_violations(axe_page) == []
