@@ -99,3 +99,10 @@ def test_pronoun_without_any_named_person_stays_unnamed() -> None:
 def test_without_outlet_own_assertions_have_no_claimant() -> None:
     result = Attributor("de").attribute("Die Zahl der Toten stieg auf 40.")
     assert (result.claimant, result.kind) == (None, "outlet")
+
+
+def test_surname_expands_to_a_full_name_introduced_without_attribution() -> None:
+    attributor = Attributor("en", "Broadcaster")
+    attributor.attribute("Troops arrived at the request of President Kassym-Jomart Tokayev.")
+    result = attributor.attribute('"This is an attack on our state," Mr Tokayev said.')
+    assert (result.claimant, result.kind) == ("Kassym-Jomart Tokayev", "person")

@@ -56,6 +56,44 @@ def test_english_pasted_page() -> None:
     assert page.published == "2022-01-12"
 
 
+@pytest.mark.parametrize(
+    ("name", "title", "published", "first", "last", "lines"),
+    [
+        (
+            "de_pasted_wochenblatt.txt",
+            "Präsident Tokajew: Mehr als 160 Tote bei Protesten",
+            "2022-01-09",
+            "Kasachstans Präsident spricht von einem Putschversuch.",
+            "Zuvor hatte das Innenministerium 5.800 Festnahmen gemeldet.",
+            4,
+        ),
+        (
+            "en_pasted_broadcaster.txt",
+            "Kazakhstan unrest: Dozens of protesters killed, police say",
+            "2022-01-06",
+            "Dozens of anti-government protesters have been killed",
+            '"This is an attack on our state," Mr Tokayev said in a televised address.',
+            4,
+        ),
+    ],
+)
+def test_pasted_pages_with_captions_paywall_notes_and_topic_lists(
+    name: str, title: str, published: str, first: str, last: str, lines: int
+) -> None:
+    page = clean_pasted_text((PAGES / name).read_text("utf-8"))
+    body = page.body.split("\n")
+    assert (page.title, page.published, len(body)) == (title, published, lines)
+    assert body[0].startswith(first) and body[-1] == last
+    for furniture in (
+        "Foto:",
+        "Image caption",
+        "Sicherheitskräfte in Almaty",
+        "stormed",
+        "Abonnement",
+    ):
+        assert furniture not in page.body
+
+
 def test_given_title_is_used_and_removed_from_body() -> None:
     text = "Menü\nMein Titel hier\nDer Artikel beginnt mit einem langen Satz über die Lage.\n"
     page = clean_pasted_text(text, title="Mein Titel hier")

@@ -42,6 +42,7 @@ class Attributor:
         self.language = language
         self.outlet = outlet or None
         self._last: list[_Speaker] = []
+        self._full_names: dict[str, str] = {}  # surname -> "Role Firstname Surname" seen
         self._previous: Attribution | None = None
 
     def attribute(self, sentence: str) -> Attribution:
@@ -52,6 +53,7 @@ class Attributor:
 
     def _attribute(self, sentence: str) -> Attribution:
         tokens = [_strip_dot(t) for t in _TOKEN.findall(sentence)]
+        self._learn_names(tokens)
         for index, cue_len, cue, direction in _cues(tokens):
             phrase = _phrase(tokens, index, cue_len, direction, self.language)
             if not phrase:
@@ -127,7 +129,22 @@ class Attributor:
         for speaker in reversed(self._last):
             if speaker.kind == PERSON and speaker.name.split()[-1] == name:
                 return speaker.name
-        return name
+        return self._full_names.get(name, name)
+
+    def _learn_names(self, tokens: list[str]) -> None:
+        """Remember "President Kassym-Jomart Tokayev" from any sentence, quoted or not."""
+        for i, token in enumerate(tokens):
+            if not _is_role(token):
+                continue
+            name: list[str] = []
+            for nxt in tokens[i + 1 : i + 4]:
+                if not nxt[:1].isupper() or _is_role(nxt) or _is_org(nxt) or nxt in _QUOTES:
+                    break
+                if nxt.lower() in lx.STOP or nxt.lower() in lx.ARTICLES:
+                    break
+                name.append(nxt)
+            if len(name) >= 2:
+                self._full_names[name[-1]] = " ".join(name)
 
 
 _GENITIVE = re.compile(

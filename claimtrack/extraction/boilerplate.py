@@ -39,10 +39,20 @@ FURNITURE = re.compile(
     r"|.*\bcookies?\b.*(?:akzeptier|zustimm|einwillig|accept|consent|datenschutz|privacy|"
     r"einstellungen|settings|verwenden|nutzt|use).*"
     r"|.*\bjavascript\b.*(?:aktivier|deaktiviert|enable|disabled).*"
+    r"|.*(?:gehört zum angebot|ohne abonnement|mit einem abonnement|\babonnent(?:en|innen)\b).*"
+    r"|(?:image|photo|video) (?:source|caption|credit),?.*|bildquelle:?.*|bildunterschrift:?.*"
+    r"|close panel|share page|about sharing|published|updated|veröffentlicht|aktualisiert"
     r"|.*(?:nur für abonnenten|jetzt weiterlesen|weiterlesen mit|plus-artikel|subscribers only|"
     r"subscribe to (?:read|continue)|to continue reading).*"
     r")$",
     re.I,
+)
+
+# A line saying that the next line is an image caption.
+CAPTION_LABEL = re.compile(r"^(?:image|photo) caption,?$|^bildunterschrift:?$", re.I)
+# A line that is only a photo credit; the short line before it was the caption.
+CREDIT_LINE = re.compile(
+    r"^(?:bild|foto|fotos|photo|image|credit|quelle|image source)s?\s*[:,]\s*.{1,80}$", re.I
 )
 
 # A photo credit at the end of a caption line: "... am 5. Januar. Foto: AFP".

@@ -98,24 +98,46 @@ def _is_furniture(line: str) -> bool:
 
 
 def _pick_headline(preamble: list[str]) -> str:
-    """The repeated title line, else the last headline-like line before the article."""
-    candidates = [
-        ln
-        for ln in preamble
-        if not _is_furniture(ln)
-        and not bp.LIST_HEADING.match(ln)
-        and not bp.BYLINE.match(ln)
-        and not _is_dateline(ln)
-        and not bp.is_footer(ln)
-    ]
-    keys = [_key(ln) for ln in candidates]
-    for line, key in zip(candidates, keys, strict=True):
-        if keys.count(key) > 1 and len(line.split()) >= 3:
+    """The repeated title line, else the last headline-like line before the dateline or
+    byline (pictures and captions sit between them and the article), else before the
+    article."""
+    stop = next(
+        (i for i, ln in enumerate(preamble) if _is_dateline(ln) or bp.BYLINE.match(ln)), None
+    )
+    head = [ln for ln in preamble[:stop] if len(ln.split()) >= 3] if stop is not None else []
+    pool = preamble[:stop] if any(_headline_like(ln) for ln in head) else preamble
+    candidates = [ln for ln in _without_captions(pool) if _headline_like(ln)]
+    keys = [_key(ln) for ln in _without_captions(preamble) if _headline_like(ln)]
+    for line in candidates:
+        if keys.count(_key(line)) > 1 and len(line.split()) >= 3:
             return line
     for line in reversed(candidates):
         if len(line.split()) >= 3:
             return line
     return candidates[-1] if candidates else ""
+
+
+def _headline_like(line: str) -> bool:
+    return not (
+        _is_furniture(line)
+        or bp.LIST_HEADING.match(line)
+        or bp.BYLINE.match(line)
+        or _is_dateline(line)
+        or bp.is_footer(line)
+        or bp.CAPTION_LABEL.match(line)
+        or bp.CREDIT_LINE.match(line)
+    )
+
+
+def _without_captions(lines: list[str]) -> list[str]:
+    """Drop the line after "Image caption," and the line before a photo credit."""
+    drop = set()
+    for i, line in enumerate(lines):
+        if bp.CAPTION_LABEL.match(line):
+            drop.add(i + 1)
+        if bp.CREDIT_LINE.match(line):
+            drop.add(i - 1)
+    return [ln for i, ln in enumerate(lines) if i not in drop]
 
 
 def _article(lines: list[str], headline: str) -> tuple[list[str], str, str]:
@@ -125,9 +147,19 @@ def _article(lines: list[str], headline: str) -> tuple[list[str], str, str]:
     in_list = False
     byline = dateline = ""
     head_key = _key(headline)
+    skip_caption = False
     for i, line in enumerate(lines):
         if bp.is_footer(line) and body:
             break
+        if skip_caption:  # the line after "Image caption,"
+            skip_caption = False
+            continue
+        if bp.CAPTION_LABEL.match(line):
+            skip_caption = True
+            continue
+        if bp.CREDIT_LINE.match(line):
+            pending = []  # the short line before a credit was the photo's caption
+            continue
         if _key(line) == head_key or _is_furniture(line) or bp.CAPTION_CREDIT.search(line):
             continue
         if bp.BYLINE.match(line):

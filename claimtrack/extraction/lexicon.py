@@ -69,7 +69,7 @@ _BOTH = _words(
     "behaupteten behauptet behaupten warnte warnten warnt warnen kritisierte kritisierten meinte "
     "meint bestätigte bestätigten berichtete berichteten berichtet berichten schrieb schreibt "
     "ergänzte fügte räumte teilte teilten teilt verkündete "
-    "sprach sprachen nannte bezeichnete meldete meldeten forderte kündigte "
+    "sprach sprachen spricht nannte bezeichnete meldete meldeten meldet melden forderte kündigte "
     "said says told stated claimed claims explained added warned argued insisted "
     "wrote tweeted announced confirmed reported"
 )
