@@ -1,0 +1,161 @@
+"""Full partner exports at scale: time and peak memory of the DataFeed, CSV and JSON Lines exports.
+
+    .venv/bin/python benchmarks/exports_bench.py [--verdicts 10000] [--db URL]
+
+Loads N published verdicts (each with a story appearance and two sources) into a fresh SQLite file
+(or the given empty database), then streams each export into a byte counter: first timed, then again
+under tracemalloc for the peak of Python allocations. The DataFeed export is also run at a tenth of N:
+when streaming works, its peak does not grow with N.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import sys
+import tempfile
+import time
+import tracemalloc
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from claimtrack import migrate  # noqa: E402
+from claimtrack.db import Database  # noqa: E402
+from claimtrack.models import (  # noqa: E402
+    Appearance,
+    Claim,
+    ClaimStatus,
+    Source,
+    Story,
+    Verdict,
+    VerdictState,
+)
+from claimtrack.services import claimreview, exports, ratings  # noqa: E402
+
+SITE = claimreview.Site(
+    base_url="https://faktencheck.example.org/",
+    org_name="Beispiel Faktencheck",
+    org_url="https://faktencheck.example.org/",
+    license="https://creativecommons.org/licenses/by/4.0/",
+)
+CITIES = ["Almaty", "Astana", "Berlin", "Hamburg", "Wien", "Zürich", "Köln", "Leipzig"]
+
+
+def load(db: Database, n: int, offset: int = 0) -> None:
+    """Insert n published verdicts with their claim, story, appearance and two sources."""
+    rng = random.Random(7)
+    with db.session_scope() as session:
+        labels = [label.id for label in ratings.scale(session)]
+        start = datetime(2023, 1, 1, tzinfo=UTC)
+        for chunk_start in range(0, n, 1000):
+            rows = []
+            for i in range(chunk_start, min(n, chunk_start + 1000)):
+                k = offset + i
+                when = start + timedelta(minutes=7 * k)
+                city = rng.choice(CITIES)
+                text = f"In {city} wurden am {k % 28 + 1}. März {1000 + k} Menschen festgenommen."
+                story = Story(
+                    url=f"https://news.example.org/{k}",
+                    canonical_url=f"https://news.example.org/{k}",
+                    outlet="Beispielzeitung",
+                    title=f"Unruhen in {city}, Teil {k}",
+                    published_at=when,
+                    body=text * 20,
+                    content_hash=hashlib.sha256(f"story-{k}".encode()).hexdigest(),
+                )
+                claim = Claim(
+                    text=text,
+                    claimant="Polizeisprecher",
+                    claim_date=date(2023, 3, k % 28 + 1),
+                    status=ClaimStatus.PUBLISHED,
+                )
+                rows.append((story, claim, when))
+            session.add_all([s for s, _, _ in rows] + [c for _, c, _ in rows])
+            session.flush()
+            for story, claim, when in rows:
+                session.add(
+                    Appearance(claim_id=claim.id, story_id=story.id, quote=claim.text, position=0)
+                )
+                for j in range(2):
+                    session.add(
+                        Source(
+                            claim_id=claim.id or 0,
+                            url=f"https://stat.example.org/{claim.id}/{j}.pdf",
+                            title=f"Statistik {j}",
+                            publisher="Statistikamt",
+                            archive_url=f"https://archive.example.org/{claim.id}/{j}",
+                            position=j,
+                        )
+                    )
+                session.add(
+                    Verdict(
+                        claim_id=claim.id or 0,
+                        rating_id=rng.choice(labels),
+                        headline="Die Zahl stimmt nicht",
+                        summary="Die offiziellen Zahlen sagen etwas anderes. " * 3,
+                        reasoning="Laut **Polizei** waren es weniger. " * 20,
+                        state=VerdictState.PUBLISHED,
+                        published_at=when,
+                        modified_at=when,
+                    )
+                )
+            session.commit()
+
+
+def run_export(db: Database, fmt: str) -> tuple[float, int]:
+    """Stream one export into a byte counter: (seconds, bytes)."""
+    size = 0
+    started = time.perf_counter()
+    with db.session_scope(write=False) as session:
+        for chunk in exports.chunks(fmt, session, SITE):
+            size += len(chunk.encode("utf-8"))
+    return time.perf_counter() - started, size
+
+
+def peak_mib(db: Database, fmt: str) -> float:
+    tracemalloc.start()
+    try:
+        run_export(db, fmt)
+        return tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verdicts", type=int, default=10_000)
+    parser.add_argument("--db", default="", help="Empty database URL (default: temp SQLite file).")
+    args = parser.parse_args()
+    tmp = tempfile.TemporaryDirectory()
+    url = args.db or f"sqlite:///{Path(tmp.name) / 'exports.sqlite'}"
+    db = Database(url)
+    migrate.upgrade(db.engine)
+    with db.session_scope() as session:
+        ratings.ensure_default_scale(session)
+        session.commit()
+    small = max(1, args.verdicts // 10)
+    started = time.perf_counter()
+    load(db, small)
+    small_peak = peak_mib(db, "claimreview")
+    load(db, args.verdicts - small, offset=small)
+    print(f"loaded {args.verdicts:,} published verdicts in {time.perf_counter() - started:.1f} s")
+    print(f"database: {db.engine.dialect.name}; batch size {exports.BATCH_SIZE}")
+    for fmt in exports.FORMATS:
+        seconds, size = run_export(db, fmt)
+        print(
+            f"{fmt:12s} {seconds:6.2f} s  {args.verdicts / seconds:8,.0f} verdicts/s  "
+            f"{size / 2**20:7.1f} MiB out  peak {peak_mib(db, fmt):5.1f} MiB (tracemalloc)"
+        )
+    print(
+        f"claimreview peak at {small:,} verdicts: {small_peak:.1f} MiB "
+        f"(vs {peak_mib(db, 'claimreview'):.1f} MiB at {args.verdicts:,})"
+    )
+    db.dispose()
+    tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()
