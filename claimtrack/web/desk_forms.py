@@ -161,7 +161,12 @@ class IntakeForm(FlaskForm):
     title = StringField(_l("Title (optional)"), validators=[Optional(), Length(max=1000)])
     outlet = StringField(_l("Outlet (optional)"), validators=[Optional(), Length(max=200)])
     published = DateField(_l("Published on (optional)"), validators=[Optional()])
-    language = SelectField(_l("Language"), choices=[("", _l("Detect automatically")), *LANGUAGES])
+    language = SelectField(
+        _l("Language"),
+        choices=[("", _l("Detect automatically")), *LANGUAGES],
+        default="",
+        validate_choice=False,
+    )
 
 
 class CandidateForm(FlaskForm):

@@ -157,7 +157,9 @@ def intake_accept(story_id: int) -> ResponseReturnValue:
 
 
 def _jobs_folder() -> Path:
-    return Path(current_app.instance_path) / "imports"
+    """Where import jobs keep their state (config DESK_IMPORTS_DIR, default instance/imports)."""
+    configured = current_app.config.get("DESK_IMPORTS_DIR")
+    return Path(configured) if configured else Path(current_app.instance_path) / "imports"
 
 
 @bp.post("/intake/bulk", endpoint="intake_bulk")
@@ -180,7 +182,10 @@ def intake_bulk() -> ResponseReturnValue:
         flash_error(exc)
         return redirect(url_for("desk.intake"))
     if not started:
-        flash(_("This file was imported before (or is being imported); nothing is added twice."))
+        flash(
+            _("This file was imported before (or is being imported); nothing is added twice."),
+            "info",
+        )
     return redirect(url_for("desk.intake_job", job_id=state.job_id))
 
 
