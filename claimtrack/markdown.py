@@ -8,6 +8,7 @@ Links keep only http, https and mailto targets and get `rel="nofollow noopener"`
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import nh3
@@ -59,6 +60,12 @@ def render(text: str | None) -> Markup:
     """Markdown to safe HTML for templates."""
     if not text:
         return Markup("")
+    return Markup(_render_cached(text))  # noqa: S704 - sanitised by nh3 in _render_cached
+
+
+@lru_cache(maxsize=2048)
+def _render_cached(text: str) -> str:
+    """Rendering is pure and costs a few ms for a long reasoning: popular pages render it once."""
     cleaned = nh3.clean(
         _md.render(text),
         tags=ALLOWED_TAGS,
@@ -69,7 +76,7 @@ def render(text: str | None) -> Markup:
         link_rel=LINK_REL,
         strip_comments=True,
     )
-    return Markup(cleaned)  # noqa: S704 - sanitised by nh3 above
+    return cleaned
 
 
 def plain(text: str | None) -> str:

@@ -51,6 +51,7 @@ class RatingView:
     explanation_en: str
     color: str
     ordinal: int | None
+    active: bool = True
 
     def label(self, language: str) -> str:
         return self.label_en if language == "en" else self.label_de
@@ -216,6 +217,7 @@ def _rating_view(label: RatingLabel | None) -> RatingView | None:
         explanation_en=label.explanation_en,
         color=label.color,
         ordinal=label.ordinal,
+        active=label.active,
     )
 
 
@@ -225,9 +227,8 @@ def scale_views(session: Session) -> dict[int, RatingView]:
     return {label.id or 0: view for label in labels if (view := _rating_view(label))}
 
 
-def _bounds(scale: dict[int, RatingView], session: Session) -> tuple[int, int] | None:
-    active = set(session.exec(select(RatingLabel.id).where(col(RatingLabel.active).is_(True))))
-    values = [r.ordinal for i, r in scale.items() if r.ordinal is not None and i in active]
+def _bounds(scale: dict[int, RatingView]) -> tuple[int, int] | None:
+    values = [r.ordinal for r in scale.values() if r.ordinal is not None and r.active]
     return (min(values), max(values)) if values else None
 
 
@@ -436,7 +437,7 @@ def load_bundles(
         return []
     ids = [c.id or 0 for c, _ in rows]
     scale = scale_views(session)
-    bounds = _bounds(scale, session)
+    bounds = _bounds(scale)
     tags = _tags(session, ids)
     links = _links(session, ids)
     appearances = _appearances(session, ids)

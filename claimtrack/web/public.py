@@ -61,7 +61,9 @@ def index() -> ResponseReturnValue:
     form = FilterForm(request.args, meta={"csrf": False})
     session = db_session()
     form.rating.choices = [("", _("All ratings"))] + [
-        (r.key, r.label(current_lang())) for r in publication.scale_views(session).values()
+        (r.key, r.label(current_lang()))
+        for r in publication.scale_views(session).values()
+        if r.active
     ]
     filters = form.filters() if form.validate() else publication.ListFilters()
     page_no = form.page_number()
@@ -143,7 +145,7 @@ STATUS_DESCRIPTIONS = {
 @bp.get("/methodology")
 def methodology() -> ResponseReturnValue:
     session = db_session()
-    scale = list(publication.scale_views(session).values())
+    scale = [r for r in publication.scale_views(session).values() if r.active]
     ordinals = [r.ordinal for r in scale if r.ordinal is not None]
     steps = [
         (

@@ -1,0 +1,411 @@
+"""Reader pages under load: requests/s and p50/p99 latency of verdict pages next to a minimal Flask page.
+
+    .venv/bin/python benchmarks/pages_bench.py [--verdicts 10000] [--requests 4000] [--seconds 20]
+                                                [--connections 16] [--workers 2]
+
+Loads N published verdicts (claim, story appearance, two sources, a tag, a publication revision) into
+a fresh SQLite file, then serves claimtrack under gunicorn (sync workers) on 127.0.0.1 and measures,
+one after the other: verdict pages (random canonical URLs), the same with a matching If-None-Match
+(304), the home page, and as the ceiling a minimal Flask app that reads one SQLite row and renders it
+with Jinja, served the same way. The load generator is `wrk` when installed (latency from
+`--latency`), else a bounded Python client (processes × threads, one connection per request as sync
+gunicorn closes them) that runs on the same two cores as the server: its figures are lower bounds.
+Every run is bounded by --requests and --seconds. Nothing leaves 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import random
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from claimtrack import migrate  # noqa: E402
+from claimtrack.db import Database  # noqa: E402
+from claimtrack.models import (  # noqa: E402
+    Appearance,
+    Claim,
+    ClaimStatus,
+    ClaimTag,
+    RevisionKind,
+    Source,
+    Story,
+    Verdict,
+    VerdictRevision,
+    VerdictState,
+)
+from claimtrack.services import publication, ratings  # noqa: E402
+
+CITIES = ["Almaty", "Astana", "Berlin", "Hamburg", "Wien", "Zürich", "Köln", "Leipzig"]
+HOST = "127.0.0.1"
+
+
+def load(db: Database, n: int) -> list[str]:
+    """Insert n published verdicts; return their canonical page paths."""
+    rng = random.Random(11)
+    paths: list[str] = []
+    start = datetime(2023, 1, 1, tzinfo=UTC)
+    with db.session_scope() as session:
+        labels = [label.id for label in ratings.scale(session)]
+        for chunk in range(0, n, 1000):
+            rows = []
+            for k in range(chunk, min(n, chunk + 1000)):
+                when = start + timedelta(minutes=7 * k)
+                city = rng.choice(CITIES)
+                text = f"In {city} wurden am {k % 28 + 1}. März {1000 + k} Menschen festgenommen."
+                story = Story(
+                    url=f"https://news.example.org/{k}",
+                    canonical_url=f"https://news.example.org/{k}",
+                    outlet="Beispielzeitung",
+                    title=f"Unruhen in {city}, Teil {k}",
+                    published_at=when,
+                    body=text * 20,
+                    content_hash=hashlib.sha256(f"story-{k}".encode()).hexdigest(),
+                )
+                claim = Claim(
+                    text=text,
+                    claimant="Polizeisprecher",
+                    claim_date=date(2023, 3, k % 28 + 1),
+                    status=ClaimStatus.PUBLISHED,
+                    figures=[
+                        {"value": 1000 + k, "counted": "arrests", "raw": f"{1000 + k} Menschen"}
+                    ],
+                )
+                rows.append((story, claim, when))
+            session.add_all([s for s, _, _ in rows] + [c for _, c, _ in rows])
+            session.flush()
+            verdicts = []
+            for story, claim, when in rows:
+                cid = claim.id or 0
+                session.add(Appearance(claim_id=cid, story_id=story.id or 0, quote=claim.text))
+                session.add(
+                    ClaimTag(claim_id=cid, tag=rng.choice(["unruhen", "polizei", "zahlen"]))
+                )
+                for j in range(2):
+                    session.add(
+                        Source(
+                            claim_id=cid,
+                            url=f"https://stat.example.org/{cid}/{j}.pdf",
+                            title=f"Statistik {j}",
+                            publisher="Statistikamt",
+                            archive_url=f"https://archive.example.org/{cid}/{j}",
+                            position=j,
+                        )
+                    )
+                verdict = Verdict(
+                    claim_id=cid,
+                    rating_id=rng.choice(labels),
+                    headline="Die Zahl stimmt nicht",
+                    summary="Die offiziellen Zahlen sagen etwas anderes. " * 3,
+                    reasoning="Laut **Polizei** waren es weniger. " * 20,
+                    state=VerdictState.PUBLISHED,
+                    published_at=when,
+                    modified_at=when,
+                )
+                verdicts.append(verdict)
+                paths.append("/" + publication.claim_path(cid, publication.slugify(claim.text)))
+            session.add_all(verdicts)
+            session.flush()
+            for v in verdicts:
+                session.add(
+                    VerdictRevision(
+                        verdict_id=v.id or 0,
+                        number=1,
+                        kind=RevisionKind.PUBLICATION,
+                        public=True,
+                        new_rating_id=v.rating_id,
+                    )
+                )
+            session.commit()
+    return paths
+
+
+MINIMAL_DB_ENV = "PAGES_BENCH_MINIMAL_DB"
+
+
+def minimal_app() -> Any:
+    """The ceiling: Flask + one SQLite row + Jinja, nothing else (gunicorn factory target)."""
+    import sqlite3
+
+    from flask import Flask, g, render_template_string
+
+    app = Flask("minimal")
+    path = os.environ[MINIMAL_DB_ENV]
+    page = (
+        "<!doctype html><html><head><title>{{ row[1] }}</title></head><body>"
+        "<h1>{{ row[1] }}</h1><p>{{ row[2] }}</p></body></html>"
+    )
+
+    def db() -> sqlite3.Connection:
+        if "db" not in g:
+            g.db = sqlite3.connect(path)
+        return g.db
+
+    @app.teardown_appcontext
+    def close(_exc: BaseException | None) -> None:
+        conn = g.pop("db", None)
+        if conn is not None:
+            conn.close()
+
+    @app.get("/claims/<int:claim_id>")
+    def claim(claim_id: int) -> str:
+        row = (
+            db()
+            .execute("SELECT id, text, claimant FROM claim WHERE id = ?", (claim_id,))
+            .fetchone()
+        )
+        return render_template_string(page, row=row)
+
+    return app
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+def start_gunicorn(
+    target: str, env: dict[str, str], workers: int, probe: str
+) -> tuple[subprocess.Popen[bytes], int]:
+    """Start gunicorn and wait until `probe` answers 200."""
+    port = free_port()
+    cmd = [
+        str(Path(sys.executable).parent / "gunicorn"),
+        "--workers", str(workers), "--worker-class", "sync", "--bind", f"{HOST}:{port}",
+        "--log-level", "warning", "--chdir", str(ROOT),
+        "--pythonpath", f"{ROOT},{ROOT / 'benchmarks'}", target,
+    ]  # fmt: skip
+    proc = subprocess.Popen(cmd, env={**os.environ, **env})
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if fetch(port, probe)[0] == 200:
+                return proc, port
+        except OSError:
+            pass
+        time.sleep(0.2)
+    proc.kill()
+    raise SystemExit(f"gunicorn did not start: {target}")
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def fetch(port: int, path: str, headers: str = "") -> tuple[int, float, bytes]:
+    """One request on a fresh connection: (status, milliseconds, response bytes)."""
+    started = time.perf_counter()
+    with socket.create_connection((HOST, port), timeout=30) as sock:
+        sock.sendall(
+            f"GET {path} HTTP/1.1\r\nHost: {HOST}:{port}\r\n{headers}Connection: close\r\n\r\n".encode()
+        )
+        chunks = []
+        while data := sock.recv(65536):
+            chunks.append(data)
+    raw = b"".join(chunks)
+    status = int(raw[9:12]) if raw.startswith(b"HTTP/") else 0
+    return status, (time.perf_counter() - started) * 1000, raw
+
+
+def _client_process(job: tuple[int, list[str], int, float, int, str]) -> list[tuple[int, float]]:
+    port, paths, count, deadline, threads, headers = job
+    rng = random.Random(os.getpid())
+
+    def run(n: int) -> list[tuple[int, float]]:
+        out = []
+        for _ in range(n):
+            if time.time() > deadline:
+                break
+            status, ms, _raw = fetch(port, rng.choice(paths), headers)
+            out.append((status, ms))
+        return out
+
+    per_thread = [count // threads + (1 if i < count % threads else 0) for i in range(threads)]
+    with ThreadPoolExecutor(threads) as pool:
+        return [r for part in pool.map(run, per_thread) for r in part]
+
+
+def python_load(
+    port: int, paths: list[str], requests: int, seconds: float, connections: int, headers: str = ""
+) -> dict[str, float]:
+    procs = 2
+    threads = max(1, connections // procs)
+    deadline = time.time() + seconds
+    jobs = [
+        (
+            port,
+            paths,
+            requests // procs + (1 if i < requests % procs else 0),
+            deadline,
+            threads,
+            headers,
+        )
+        for i in range(procs)
+    ]
+    started = time.perf_counter()
+    with ProcessPoolExecutor(procs) as pool:
+        results = [r for part in pool.map(_client_process, jobs) for r in part]
+    elapsed = time.perf_counter() - started
+    return summarise(results, elapsed)
+
+
+def summarise(results: list[tuple[int, float]], elapsed: float) -> dict[str, float]:
+    latencies = sorted(ms for _status, ms in results)
+    if not latencies:
+        return {"requests": 0, "rps": 0.0, "p50": 0.0, "p99": 0.0, "errors": 0}
+    q = statistics.quantiles(latencies, n=100, method="inclusive")
+    return {
+        "requests": len(results),
+        "rps": len(results) / elapsed,
+        "p50": q[49],
+        "p99": q[98],
+        "errors": sum(1 for status, _ in results if status not in (200, 304)),
+    }
+
+
+def wrk_load(
+    port: int, paths: list[str], seconds: float, connections: int, headers: str = ""
+) -> dict[str, float]:
+    """wrk with a Lua script that picks a random path per request."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
+        f.write("local paths = {\n" + ",\n".join(f'"{p}"' for p in paths[:2000]) + "}\n")
+        header_lines = [h.split(": ", 1) for h in headers.split("\r\n") if h]
+        for name, value in header_lines:
+            f.write(f'wrk.headers["{name}"] = "{value}"\n')
+        f.write("math.randomseed(7)\nrequest = function()\n")
+        f.write("  return wrk.format(nil, paths[math.random(#paths)])\nend\n")
+        script = f.name
+    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{int(seconds)}s", "--latency", "-s", script,
+           f"http://{HOST}:{port}"]  # fmt: skip
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 30).stdout
+    os.unlink(script)
+
+    def ms(label: str) -> float:
+        m = re.search(rf"{label}\s+([\d.]+)(us|ms|s)", out)
+        if not m:
+            return float("nan")
+        return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
+
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    total = re.search(r"(\d+) requests in", out)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "requests": int(total.group(1)) if total else 0,
+        "rps": float(rps.group(1)) if rps else 0.0,
+        "p50": ms("50%"),
+        "p99": ms("99%"),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def measure(
+    port: int, paths: list[str], args: argparse.Namespace, headers: str = ""
+) -> dict[str, float]:
+    for path in paths[:20]:  # warm up both workers' caches and connections
+        fetch(port, path, headers)
+    if args.wrk:
+        return wrk_load(port, paths, args.seconds, args.connections, headers)
+    return python_load(port, paths, args.requests, args.seconds, args.connections, headers)
+
+
+def etag_of(port: int, path: str) -> str:
+    status, _ms, raw = fetch(port, path)
+    head = raw.split(b"\r\n\r\n", 1)[0].decode("latin-1")
+    match = re.search(r"(?im)^etag: (.+)$", head)
+    if status != 200 or not match:
+        raise SystemExit(f"{path} answered {status} without an ETag")
+    return match.group(1).strip()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--verdicts", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=4000, help="per run (Python client)")
+    parser.add_argument("--seconds", type=float, default=20.0, help="upper bound per run")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-wrk", action="store_true", help="use the Python client even with wrk")
+    args = parser.parse_args()
+    args.wrk = bool(shutil.which("wrk")) and not args.no_wrk
+    tmp = tempfile.TemporaryDirectory()
+    db_path = Path(tmp.name) / "pages.sqlite"
+    db = Database(f"sqlite:///{db_path}")
+    migrate.upgrade(db.engine)
+    with db.session_scope() as session:
+        ratings.ensure_default_scale(session)
+        session.commit()
+    started = time.perf_counter()
+    paths = load(db, args.verdicts)
+    db.dispose()
+    print(f"loaded {len(paths):,} published verdicts in {time.perf_counter() - started:.1f} s")
+    client = "wrk (2 threads)" if args.wrk else "Python client (2 processes, same 2 cores)"
+    print(
+        f"gunicorn {args.workers} sync workers on {HOST}; {args.connections} connections; {client}"
+    )
+
+    env = {
+        "CLAIMTRACK_DATABASE_URL": f"sqlite:///{db_path}",
+        "CLAIMTRACK_SECRET_KEY": "pages-bench-" + "x" * 32,
+        MINIMAL_DB_ENV: str(db_path),
+    }
+    rows: list[tuple[str, dict[str, float]]] = []
+    proc, port = start_gunicorn("claimtrack:create_app()", env, args.workers, paths[0])
+    try:
+        rows.append(("verdict page /claims/<id>-<slug>", measure(port, paths, args)))
+        one = paths[len(paths) // 2]
+        etag = etag_of(port, one)
+        rows.append(
+            (
+                "verdict page, If-None-Match (304)",
+                measure(port, [one], args, f"If-None-Match: {etag}\r\n"),
+            )
+        )
+        rows.append(("home page /", measure(port, ["/"], args)))
+    finally:
+        stop(proc)
+    proc, port = start_gunicorn("pages_bench:minimal_app()", env, args.workers, "/claims/1")
+    try:
+        ids = [p.split("/")[2].split("-")[0] for p in paths]
+        rows.append(
+            ("minimal Flask page (ceiling)", measure(port, [f"/claims/{i}" for i in ids], args))
+        )
+    finally:
+        stop(proc)
+
+    print(f"\n{'page':38} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    for name, r in rows:
+        print(
+            f"{name:38} {int(r['requests']):>9} {r['rps']:>8.0f} {r['p50']:>8.1f} {r['p99']:>8.1f} {int(r['errors']):>7}"
+        )
+    ceiling = rows[-1][1]["rps"] or 1
+    print(
+        f"\nverdict pages reach {rows[0][1]['rps'] / ceiling:.0%} of the minimal page's throughput"
+    )
+    if os.getloadavg()[0] > 1.5:
+        print(
+            f"note: load average {os.getloadavg()[0]:.1f} before the end: other work shared the cores"
+        )
+
+
+if __name__ == "__main__":
+    main()
