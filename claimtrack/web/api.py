@@ -7,11 +7,13 @@ blueprint is registered exempt. Errors are `{"errors": [{"field", "reason"}]}`.
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, current_app, g, jsonify, request
 from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
-from claimtrack.services import claimreview, partner_api
+from claimtrack.services import claimreview, exports, partner_api
 from claimtrack.services.errors import NotFound, ValidationError
 
 from . import partner_auth
@@ -50,6 +52,11 @@ def _not_found(exc: NotFound) -> ResponseReturnValue:
     return partner_auth.error_response(404, str(exc), "claimId")
 
 
+def _json(body: dict[str, Any]) -> Response:
+    """JSON with <, > and & escaped (as in the exports): no stored text can read as markup."""
+    return Response(exports.to_json(body), mimetype="application/json")
+
+
 def _site() -> claimreview.Site:
     return claimreview.site_from_config(current_app.config, request.url_root)
 
@@ -77,7 +84,7 @@ def list_claims() -> ResponseReturnValue:
         page_size=_int_arg("pageSize"),
         page_token=request.args.get("pageToken"),
     )
-    return jsonify(body)
+    return _json(body)
 
 
 @bp.get("/claims/<int(min=1, max=2147483647):claim_id>")
@@ -86,7 +93,7 @@ def get_claim(claim_id: int) -> ResponseReturnValue:
     if bundle.withdrawn:
         reason = bundle.verdict.withdrawn_reason or "The verdict was withdrawn."
         return partner_auth.error_response(410, reason, "claimId")
-    return jsonify(partner_api.item(bundle, _site()))
+    return _json(partner_api.item(bundle, _site()))
 
 
 @bp.get("/claims:search")
@@ -98,4 +105,4 @@ def search_claims() -> ResponseReturnValue:
         _int_arg("pageSize"),
         request.args.get("pageToken"),
     )
-    return jsonify(partner_api.search(db_session(), _site(), params))
+    return _json(partner_api.search(db_session(), _site(), params))

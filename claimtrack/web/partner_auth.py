@@ -18,12 +18,12 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask import current_app, jsonify, request
+from flask import Response, current_app, request
 from flask.typing import ResponseReturnValue
 from sqlalchemy.exc import OperationalError
 
 from claimtrack.models import PartnerToken
-from claimtrack.services import users
+from claimtrack.services import exports, users
 
 WINDOW_S = 60.0
 
@@ -131,7 +131,7 @@ def limiter() -> RateLimiter:
 
 
 def rate_limit(partner: Partner) -> dict[str, str]:
-    """Count the request; the X-RateLimit headers to send, or AuthFailure-like 429 via RateLimited."""
+    """Count the request: the X-RateLimit headers to send, or RateLimited (answered with 429)."""
     limit = int(current_app.config["API_RATE_LIMIT_PER_MINUTE"])
     allowed, remaining, reset = limiter().hit(partner.token_id, limit)
     headers = {
@@ -154,8 +154,8 @@ def error_response(
     status: int, reason: str, field: str | None = None, headers: dict[str, str] | None = None
 ) -> ResponseReturnValue:
     """The one JSON error shape of the partner endpoints."""
-    response = jsonify({"errors": [{"field": field, "reason": reason}]})
-    response.status_code = status
+    body = exports.to_json({"errors": [{"field": field, "reason": reason}]})
+    response = Response(body, status=status, mimetype="application/json")
     if status == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="claimtrack"'
     response.headers.update(headers or {})
