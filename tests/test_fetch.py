@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -190,3 +193,40 @@ def test_unreachable_port() -> None:
 )
 def test_is_allowed(address: str, loopback: bool, allowed: bool) -> None:
     assert is_allowed(ipaddress.ip_address(address), loopback) is allowed
+
+
+@pytest.fixture(scope="module")
+def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, str]]:
+    """An HTTPS server on 127.0.0.1 with a self-signed certificate for "localhost"."""
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-keyout", str(key), "-out", str(cert), "-subj", "/CN=localhost",
+         "-addext", "subjectAltName=DNS:localhost"],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield httpd.server_address[1], str(cert)
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_https_connects_to_checked_ip_but_verifies_the_host_name(
+    server: str, tls_server: tuple[int, str]
+) -> None:
+    port, ca_file = tls_server
+    policy = replace(LOOPBACK, ca_file=ca_file)
+    page = fetch_url(f"https://localhost:{port}/page", policy)
+    assert page.content.decode() == PAGE
+    # the certificate names "localhost", not the address we connected to
+    with pytest.raises(FetchError, match="could not fetch"):
+        fetch_url(f"https://127.0.0.1:{port}/page", policy)
+    # and it is not trusted without the test CA
+    with pytest.raises(FetchError, match="could not fetch"):
+        fetch_url(f"https://localhost:{port}/page", LOOPBACK)
