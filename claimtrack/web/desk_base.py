@@ -56,7 +56,10 @@ def back_to(default: str) -> ResponseReturnValue:
 def flash_error(exc: DomainError) -> None:
     """A domain error as a message; the services' texts are English, so prefix a translated lead."""
     if isinstance(exc, EditConflict):
-        flash(_("Someone else changed this in the meantime.") + " " + str(exc), "error")
+        flash(
+            conflict_message(exc, {}) + " " + _("Reload the page and apply your change again."),
+            "error",
+        )
     elif isinstance(exc, ValidationError):
         flash(_("Not saved:") + " " + str(exc), "error")
     else:
@@ -70,3 +73,16 @@ def field_errors(form: Any, exc: ValidationError) -> None:
         field.errors = [*field.errors, str(exc)]
     else:
         form.form_errors.append(str(exc))
+
+
+def conflict_message(exc: EditConflict, labels: dict[str, Any]) -> str:
+    """The conflict in the reader's language: who changed which fields since the form was opened."""
+    fields = [
+        str(labels.get(f, f)) for f in exc.changed_fields if f not in ("version", "updated_at")
+    ]
+    who = exc.changed_by or _("Someone")
+    if fields:
+        return _(
+            "%(who)s changed %(fields)s while you were editing.", who=who, fields=", ".join(fields)
+        )
+    return _("%(who)s saved a newer version while you were editing.", who=who)

@@ -18,7 +18,15 @@ from claimtrack.services.errors import DomainError, EditConflict, ValidationErro
 from claimtrack.workflow import Permission, allowed_targets
 
 from .auth import current_actor, role_required, user_can
-from .desk_base import bp, dbs, field_errors, flash_error, form_version, people_choices
+from .desk_base import (
+    bp,
+    conflict_message,
+    dbs,
+    field_errors,
+    flash_error,
+    form_version,
+    people_choices,
+)
 from .desk_diff import field_changes, side_marks
 from .desk_forms import (
     SOURCE_KINDS,
@@ -110,7 +118,7 @@ def _conflict_context(exc: EditConflict, yours: dict[str, Any], claim_id: int) -
     claim = claims.get_claim(session, claim_id)
     theirs = claims.claim_snapshot(session, claim)
     return {
-        "message": str(exc),
+        "message": conflict_message(exc, FIELD_LABELS),
         "version": claim.version,
         "changes": field_changes(yours, theirs, [f for f in CLAIM_FIELDS if f in yours]),
     }
@@ -174,7 +182,7 @@ def claim_assign(claim_id: int) -> ResponseReturnValue:
             expected_version=form_version(form.version.data),
         )
     except EditConflict as exc:
-        conflict = {"message": str(exc), "changes": []}
+        conflict = {"message": conflict_message(exc, FIELD_LABELS), "changes": []}
         return render_workbench(claim_id, status=409, conflict=conflict)
     except DomainError as exc:
         flash_error(exc)
@@ -198,7 +206,7 @@ def claim_status(claim_id: int) -> ResponseReturnValue:
             reason=form.reason.data or "",
         )
     except EditConflict as exc:
-        conflict = {"message": str(exc), "changes": []}
+        conflict = {"message": conflict_message(exc, FIELD_LABELS), "changes": []}
         claim = claims.get_claim(dbs(), claim_id)
         form.version.data = str(claim.version)
         return render_workbench(claim_id, status=409, conflict=conflict, status_form=form)

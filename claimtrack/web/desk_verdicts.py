@@ -18,7 +18,7 @@ from claimtrack.services.errors import DomainError, EditConflict, ValidationErro
 from claimtrack.workflow import Permission
 
 from .auth import current_actor, role_required, user_can
-from .desk_base import bp, dbs, field_errors, flash_error, form_version
+from .desk_base import bp, conflict_message, dbs, field_errors, flash_error, form_version
 from .desk_diff import field_changes
 from .desk_forms import VerdictForm
 
@@ -31,6 +31,7 @@ FIELD_LABELS = {
     "valid_as_of": _l("Valid as of"),
     "language": _l("Language"),
     "state": _l("State"),
+    "rating_id": _l("Rating"),
 }
 REVISION_KINDS = {
     "draft": _l("Draft saved"),
@@ -190,7 +191,7 @@ def _conflict(exc: EditConflict, claim_id: int, data: verdicts.VerdictInput) -> 
     theirs = _snapshot(verdict.__dict__ if verdict else {}, names)
     yours = _snapshot(data.__dict__, names)
     return {
-        "message": str(exc),
+        "message": conflict_message(exc, FIELD_LABELS),
         "version": verdict.version if verdict else "",
         "changes": field_changes(yours, theirs, VERDICT_FIELDS),
     }

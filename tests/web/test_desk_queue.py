@@ -28,7 +28,7 @@ def test_queue_lists_claims_most_urgent_first_with_filters(client, login, sessio
     login(client, "fact_checker")
     html = client.get("/desk/").get_data(as_text=True)
     assert _row_ids(html) == [high.id, low.id]
-    assert "1 Story" in html or "1 story" in html
+    assert "1 Artikel, 1 Medium" in html and "Sichtungsliste" in html  # German by default
     assert _row_ids(client.get("/desk/?q=almaty").get_data(as_text=True)) == [low.id]
     assert _row_ids(client.get("/desk/?tag=Kasachstan").get_data(as_text=True)) == [high.id]
     assert _row_ids(client.get("/desk/?outlet=taz").get_data(as_text=True)) == [high.id]
@@ -54,7 +54,7 @@ def test_next_page_link_keeps_the_snapshot(client, login, session, users, monkey
     second = _row_ids(html2)
     assert len(second) == 2 and not set(first) & set(second)
     assert set(first + second) <= {c.id for c in made}
-    assert "1 new claim" in html2 or "1 neue" in html2
+    assert "1 neue Behauptung ist eingegangen" in html2
 
 
 def test_bulk_assign_dismiss_and_tag(client, login, session, users):
