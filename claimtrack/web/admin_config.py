@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import format_percent
 from flask_babel import gettext as _
 from sqlmodel import col, select
 from wtforms import SelectChoice
@@ -110,6 +111,7 @@ def _render_matching(
         threshold_labels=THRESHOLD_LABELS,
         kind_labels=ALIAS_KIND_LABELS,
         confirm_form=ConfirmForm(formdata=None),
+        percent=lambda share: format_percent(share, "#,##0.0\u00a0%"),
     ), status
 
 
@@ -252,4 +254,10 @@ def audit_log() -> ResponseReturnValue:
         names=names,
         next_url=next_url,
         newest_url=newest_url,
+        changed_fields=_changed_fields,
     )
+
+
+def _changed_fields(event: AuditEvent) -> list[str]:
+    """The fields an event changed (all fields it names when there is no before)."""
+    return audit.changed_fields(event.before or {}, event.after or {})

@@ -40,6 +40,15 @@ def options(labels: dict[str, object]) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in labels.items()]  # type: ignore[arg-type]
 
 
+class ScoreField(FloatField):  # type: ignore[misc]
+    """A 0–100 score shown without a needless ".0"."""
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return str(self.raw_data[0])
+        return f"{self.data:g}" if isinstance(self.data, float) else ""
+
+
 class UserCreateForm(FlaskForm):  # type: ignore[misc]
     email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254)])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
@@ -123,10 +132,10 @@ class AliasForm(FlaskForm):  # type: ignore[misc]
 
 
 class ThresholdsForm(FlaskForm):  # type: ignore[misc]
-    suggest = FloatField(THRESHOLD_LABELS["suggest"], validators=[NumberRange(0, 100)])
-    auto_link = FloatField(THRESHOLD_LABELS["auto_link"], validators=[NumberRange(0, 100)])
-    same = FloatField(THRESHOLD_LABELS["same"], validators=[NumberRange(0, 100)])
-    related = FloatField(THRESHOLD_LABELS["related"], validators=[NumberRange(0, 100)])
+    suggest = ScoreField(THRESHOLD_LABELS["suggest"], validators=[NumberRange(0, 100)])
+    auto_link = ScoreField(THRESHOLD_LABELS["auto_link"], validators=[NumberRange(0, 100)])
+    same = ScoreField(THRESHOLD_LABELS["same"], validators=[NumberRange(0, 100)])
+    related = ScoreField(THRESHOLD_LABELS["related"], validators=[NumberRange(0, 100)])
     submit = SubmitField(_l("Save thresholds"))
 
 

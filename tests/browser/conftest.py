@@ -9,6 +9,8 @@
 - `browser_login(page, role)`: log a page in as the test user of that role.
 - `axe_page` and `axe_violations(page)`: a CSP-bypassing page with the vendored axe-core, and the
   serious/critical accessibility violations of the page's current document.
+
+Screenshots of the main pages for reviewers: `.venv/bin/python -m tests.browser.screenshots OUTDIR`.
 """
 
 from __future__ import annotations

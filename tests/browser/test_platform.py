@@ -38,3 +38,27 @@ def test_wrong_password_is_announced(page, page_errors):
 def test_login_page_has_no_serious_accessibility_violations(axe_page):
     axe_page.goto("/login")
     assert axe_violations(axe_page) == []
+
+
+def test_the_csp_blocks_injected_inline_code_and_the_fixture_sees_it(page, page_problems):
+    page.goto("/login")
+    page.evaluate(
+        """() => {
+            const s = document.createElement('script');
+            s.textContent = 'window.__injected = true';
+            document.body.appendChild(s);
+        }"""
+    )
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__injected === undefined")
+    assert any("script-src" in v for v in page_problems.csp_violations)
+    page_problems.csp_violations.clear()  # seen on purpose; the teardown check stays strict
+
+
+def test_axe_reports_a_known_violation(axe_page):
+    axe_page.goto("/login")
+    axe_page.evaluate(
+        "() => { const i = document.createElement('img'); i.src = '/static/favicon.svg';"
+        " document.querySelector('main').appendChild(i); }"
+    )
+    assert any(v.startswith("image-alt") for v in axe_violations(axe_page))

@@ -264,15 +264,16 @@ def test_audit_log_filters_and_pages(client, session, users, monkeypatch):
     monkeypatch.setattr(admin_config, "AUDIT_PAGE", 2)
     for n in range(5):
         user_service.create_token(
-            session=session, actor=users["admin"], partner=f"P{n}", scopes=["api"]
+            session=session, actor=users["admin"], partner=f"Partner-Nummer-{n}", scopes=["api"]
         )
     do_login(client, "editor")
     page = _html(client.get("/admin/audit?action=token.create"))
     assert page.count("<code>token.create</code>") == 2
-    assert "P4" in page and "P3" in page
+    assert "Partner-Nummer-4" in page and "Partner-Nummer-3" in page
     older = re.search(r'href="([^"]+)" rel="next"', page).group(1).replace("&amp;", "&")
     page2 = _html(client.get(older))
-    assert "P2" in page2 and "P1" in page2 and "P4" not in page2
+    assert "Partner-Nummer-2" in page2 and "Partner-Nummer-1" in page2
+    assert "Partner-Nummer-4" not in page2
     by_actor = _html(client.get(f"/admin/audit?actor={users['editor'].id}"))
     assert "<code>token.create</code>" not in by_actor
     assert client.get("/admin/audit?before=abc").status_code == 400
@@ -303,3 +304,34 @@ def test_admin_forms_need_csrf(csrf_app):
         r'name="csrf_token" type="hidden" value="([^"]+)"', _html(client.get("/admin/users"))
     ).group(1)
     assert _new_user(client, csrf_token=token).status_code == 302
+
+
+def test_precision_and_recall_from_the_desks_decisions(client, session, users):
+    from claimtrack.models import ClaimLink, LinkState
+    from tests.factories import make_claim
+
+    a = make_claim(session, users["editor"], "In Almaty wurden 3.000 Menschen festgenommen.")
+    b = make_claim(session, users["editor"], "Die OVKS zog ihre Truppen bis zum 19. Januar ab.")
+    c = make_claim(session, users["editor"], "Präsident Tokajew sprach von 20.000 Terroristen.")
+    for other, score, state in ((b, 90.0, LinkState.CONFIRMED), (c, 80.0, LinkState.REJECTED)):
+        session.add(
+            ClaimLink(
+                claim_a_id=a.id,
+                claim_b_id=other.id,
+                kind="same",
+                score=score,
+                method="matcher-v1",
+                state=state,
+            )
+        )
+    session.commit()
+    do_login(client, "admin")
+    html = _html(client.get("/admin/matching"))
+    rows = re.findall(
+        r"<tr[^>]*>\s*<td>(\d+)[^<]*(?:<span[^>]*>[^<]*</span>)?</td>\s*<td>([^<]*)</td>\s*<td>([^<]*)</td>",
+        html,
+    )
+    by_threshold = {int(t): (p.strip(), r.strip()) for t, p, r in rows}
+    assert by_threshold[80] == ("50,0\xa0%", "100,0\xa0%")
+    assert by_threshold[85] == ("100,0\xa0%", "100,0\xa0%")
+    assert by_threshold[95] == ("–", "0,0\xa0%")
