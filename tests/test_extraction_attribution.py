@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.extraction.attribution import Attributor
+from claimtrack.extraction.attribution import Attributor, attribute_sentences
 
 GERMAN_STORY = [
     (
@@ -106,3 +106,29 @@ def test_surname_expands_to_a_full_name_introduced_without_attribution() -> None
     attributor.attribute("Troops arrived at the request of President Kassym-Jomart Tokayev.")
     result = attributor.attribute('"This is an attack on our state," Mr Tokayev said.')
     assert (result.claimant, result.kind) == ("Kassym-Jomart Tokayev", "person")
+
+
+@pytest.mark.parametrize(
+    ("language", "sentences", "claimant"),
+    [
+        (
+            "de",
+            ["Die Polizei nahm 2.000 Menschen fest.", "Das teilte ein Sprecher der Stadt mit."],
+            "Sprecher der Stadt",
+        ),
+        (
+            "de",
+            ["Es gab 14 Tote.", "Dies bestätigte Innenministerin Maria Berger."],
+            "Maria Berger",
+        ),
+        ("en", ["Forty people died.", "That was confirmed by the ministry."], "ministry"),
+        ("en", ["Forty people died.", "The figure is disputed."], "Blatt"),
+        ("en", ["Forty people died.", "This is what officials told reporters."], "officials"),
+    ],
+)
+def test_a_crediting_sentence_gives_its_speaker_to_the_sentence_before(
+    language: str, sentences: list[str], claimant: str
+) -> None:
+    found, credits_previous = attribute_sentences(sentences, language, "Blatt")
+    assert found[0].claimant == claimant
+    assert credits_previous[1] is (claimant != "Blatt")

@@ -67,7 +67,13 @@ def test_german_fixture_page_ranked_with_headline_and_attribution() -> None:
     assert (quote.claimant, quote.claimant_kind) == ("Maria Berger", "person")
     assert "legal assertion: verstößt gegen" in quote.reasons
     lead = next(c for c in candidates if c.text.startswith("Bei den Protesten"))
-    assert (lead.claimant, lead.claimant_kind) == ("Tagesblatt", "outlet")
+    # "Das teilte ein Sprecher des Innenministeriums mit." credits the lead sentence ...
+    assert (lead.claimant, lead.claimant_kind) == ("Sprecher des Innenministeriums", "organisation")
+    # ... and is not proposed itself
+    assert not any(t.startswith("Das teilte") for t in by_text)
+    own = by_text["Die Proteste hatten sich an einer Verdopplung der Gaspreise entzündet, die zu "
+                  "Unruhen in mehreren Städten führte."]  # fmt: skip
+    assert (own.claimant, own.claimant_kind) == ("Tagesblatt", "outlet")
     assert page.body[lead.start : lead.end] == lead.text
     # subheading questions and hedged or unclear statements are not proposed
     assert "Was sagen die Veranstalter?" not in by_text

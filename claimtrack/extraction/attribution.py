@@ -28,6 +28,33 @@ class Attribution:
     cue: str | None = None
 
 
+# "Das teilte ein Sprecher mit." credits the sentence before it, and says nothing itself.
+_BACK_REFERENCE = re.compile(
+    r"^(?:das|dies|so|diese zahlen|diese angaben|that|this|these figures)\b\W+(?:[\w-]+\s+){0,3}?"
+    r"(?:sagte|sagten|teilte|teilten|erklärte|erklärten|berichtete|berichteten|meldete|"
+    r"meldeten|bestätigte|bestätigten|said|told|reported|confirmed|announced)\b",
+    re.I,
+)
+
+
+def attribute_sentences(
+    sentences: list[str], language: str, outlet: str | None = None
+) -> tuple[list[Attribution], list[bool]]:
+    """Attributions of a story's sentences in reading order, and which sentences only credit
+    the one before ("Das teilte die Polizei mit."): that sentence's claim gets their speaker.
+    """
+    attributor = Attributor(language, outlet)
+    found = [attributor.attribute(sentence) for sentence in sentences]
+    credits_previous = [False] * len(sentences)
+    for i in range(1, len(sentences)):
+        current, before = found[i], found[i - 1]
+        if _BACK_REFERENCE.match(sentences[i].strip()) and current.kind != OUTLET:
+            credits_previous[i] = True
+            if before.kind == OUTLET:
+                found[i - 1] = current
+    return found, credits_previous
+
+
 @dataclass(frozen=True, slots=True)
 class _Speaker:
     name: str
@@ -208,6 +235,8 @@ def _collect(tokens: list[str], language: str, backwards: bool = False) -> list[
             return [token]
         if low in lx.STOP or not token[:1].isalpha():
             break
+        if not phrase and low == "by" and not backwards:
+            continue  # "confirmed by the ministry": the passive's agent is the speaker
         if not phrase and low in lx.LINKS - lx.ARTICLES:
             return []  # "sprach von ...": a prepositional object, not the speaker
         if language == "de" and token[:1].islower() and low not in lx.ARTICLES | lx.LINKS:

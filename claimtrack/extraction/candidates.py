@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from claimtrack.extraction.attribution import Attribution, Attributor
+from claimtrack.extraction.attribution import Attribution, Attributor, attribute_sentences
 from claimtrack.extraction.dates import DateMention, find_dates
 from claimtrack.extraction.language import detect_language
 from claimtrack.extraction.sentences import split_sentences
@@ -90,17 +90,21 @@ def extract_candidates(
     """
     language = language or detect_language(f"{title}\n{body}")
     day = published.date() if isinstance(published, datetime) else published
-    attributor = Attributor(language, outlet)
     scored: list[Candidate] = []
     if title.strip():
-        scored.append(_candidate(title.strip(), None, language, day, attributor, headline=True))
-        attributor = Attributor(language, outlet)  # a headline's speaker is not "er" in the body
-    for sentence in split_sentences(body, language):
+        # the headline gets its own attributor: its speaker is not "er" in the body
+        headline = Attributor(language, outlet).attribute(title.strip())
+        scored.append(_candidate(title.strip(), None, language, day, headline, headline=True))
+    sentences = split_sentences(body, language)
+    attributions, credits_previous = attribute_sentences(
+        [s.text for s in sentences], language, outlet
+    )
+    for sentence, attribution, back in zip(sentences, attributions, credits_previous, strict=True):
         if len(sentence.text.split()) < _MIN_WORDS or not _LETTER.search(sentence.text):
-            attributor.attribute(sentence.text)
             continue
+        span = (sentence.start, sentence.end)
         scored.append(
-            _candidate(sentence.text, (sentence.start, sentence.end), language, day, attributor)
+            _candidate(sentence.text, span, language, day, attribution, credits_previous=back)
         )
     ranked = sorted(
         (c for c in scored if c.score >= min_score),
@@ -114,11 +118,11 @@ def _candidate(
     span: tuple[int, int] | None,
     language: str,
     day: date | None,
-    attributor: Attributor,
+    attribution: Attribution,
     *,
     headline: bool = False,
+    credits_previous: bool = False,
 ) -> Candidate:
-    attribution: Attribution = attributor.attribute(text)
     figures = tuple(find_figures(text, language))
     places = tuple(dict.fromkeys(p.name for p in find_places(text)))
     dates = tuple(find_dates(text, day, language))
@@ -133,6 +137,7 @@ def _candidate(
             claimant_kind=attribution.kind,
             cue=attribution.cue,
             headline=headline,
+            credits_previous=credits_previous,
         ),
     )
     return Candidate(

@@ -97,6 +97,7 @@ class Evidence:
     claimant_kind: str | None = None
     cue: str | None = None
     headline: bool = False
+    credits_previous: bool = False  # "Das teilte die Polizei mit."
 
 
 def score_sentence(text: str, language: str, evidence: Evidence) -> tuple[float, list[str]]:
@@ -124,6 +125,8 @@ def score_sentence(text: str, language: str, evidence: Evidence) -> tuple[float,
         parts.append((0.05, _list("date", evidence.dates)))
     if evidence.headline:
         parts.append((0.05, "headline"))
+    if evidence.credits_previous:
+        parts.append((-0.25, "only credits the previous sentence"))
     parts.extend(_shape(text, evidence.headline))
     score = max(0.0, min(1.0, BASE + sum(weight for weight, _ in parts)))
     parts.sort(key=lambda p: -abs(p[0]))
