@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 
 from claimtrack.models import Claim, Verdict, VerdictState
 
-from . import claimreview, exports, matching, publication
+from . import claimreview, export_rows, matching, publication
 from .claimreview import Site
 from .errors import ValidationError
 
@@ -70,7 +70,7 @@ def check_page_size(value: int | None) -> int:
 
 def item(bundle: publication.PublishedVerdict, site: Site) -> dict[str, Any]:
     """One claim with its verdict: the export record plus the page's ClaimReview."""
-    return exports.record(bundle, site) | {
+    return export_rows.record(bundle, site) | {
         "claimReview": claimreview.claim_review(bundle, site=site)
     }
 

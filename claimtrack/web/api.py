@@ -13,7 +13,7 @@ from flask import Blueprint, current_app, g, jsonify, request
 from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
-from claimtrack.services import claimreview, exports, partner_api
+from claimtrack.services import claimreview, export_rows, partner_api
 from claimtrack.services.errors import NotFound, ValidationError
 
 from . import partner_auth
@@ -54,7 +54,7 @@ def _not_found(exc: NotFound) -> ResponseReturnValue:
 
 def _json(body: dict[str, Any]) -> Response:
     """JSON with <, > and & escaped (as in the exports): no stored text can read as markup."""
-    return Response(exports.to_json(body), mimetype="application/json")
+    return Response(export_rows.to_json(body), mimetype="application/json")
 
 
 def _site() -> claimreview.Site:

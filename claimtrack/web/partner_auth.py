@@ -23,7 +23,7 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy.exc import OperationalError
 
 from claimtrack.models import PartnerToken
-from claimtrack.services import exports, users
+from claimtrack.services import export_rows, users
 
 WINDOW_S = 60.0
 
@@ -154,7 +154,7 @@ def error_response(
     status: int, reason: str, field: str | None = None, headers: dict[str, str] | None = None
 ) -> ResponseReturnValue:
     """The one JSON error shape of the partner endpoints."""
-    body = exports.to_json({"errors": [{"field": field, "reason": reason}]})
+    body = export_rows.to_json({"errors": [{"field": field, "reason": reason}]})
     response = Response(body, status=status, mimetype="application/json")
     if status == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="claimtrack"'

@@ -8,7 +8,7 @@ import json
 from datetime import UTC, datetime
 
 from claimtrack.cli import main
-from claimtrack.services import exports
+from claimtrack.services import export_rows
 from tests.web.partners import correct, issue_token, jsonl, publish, withdraw
 
 
@@ -64,7 +64,7 @@ def test_csv_export_to_a_file(runner, app, session, users, tmp_path):
     result = invoke(runner, app, "export", "--format", "csv", "--out", str(out))
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert rows[0] == exports.CSV_COLUMNS
+    assert rows[0] == export_rows.CSV_COLUMNS
     assert len(rows) == 2
 
 

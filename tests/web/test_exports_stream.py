@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import event
 
-from claimtrack.services import claimreview, exports
+from claimtrack.services import claimreview, export_rows, exports
 from claimtrack.services.errors import ValidationError
 from tests.web.partners import jsonl, publish, withdraw
 
@@ -91,7 +91,9 @@ def test_parse_since_refuses(raw):
 
 
 def test_csv_cell_neutralises_formulas():
-    assert [exports.csv_cell(v) for v in ["=1+1", "+49 30", "-5", "@x", "\tx", "ok", 5, None]] == [
+    assert [
+        export_rows.csv_cell(v) for v in ["=1+1", "+49 30", "-5", "@x", "\tx", "ok", 5, None]
+    ] == [
         "'=1+1",
         "'+49 30",
         "'-5",
