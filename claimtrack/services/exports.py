@@ -39,9 +39,10 @@ from .export_rows import (
 )
 
 FORMATS = ("claimreview", "csv", "jsonl")
+# Flask adds "; charset=utf-8" to text/* types itself.
 MEDIA_TYPES = {
     "claimreview": "application/json",
-    "csv": "text/csv; charset=utf-8",
+    "csv": "text/csv",
     "jsonl": "application/jsonl; charset=utf-8",
 }
 BATCH_SIZE = 500

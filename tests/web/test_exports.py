@@ -152,7 +152,9 @@ def test_datafeed_items_are_the_claimreview_builders_output(app, client, session
 def test_empty_exports_are_well_formed(client, token):
     assert _get(client, "/exports/claimreview.json", token).json["dataFeedElement"] == []
     assert _get(client, "/exports/claims.jsonl", token).text == ""
-    header = _get(client, "/exports/claims.csv", token).text
+    response = _get(client, "/exports/claims.csv", token)
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    header = response.text
     assert header.startswith("claim_id,verdict_id,status,url,")
 
 
