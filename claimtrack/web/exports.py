@@ -1,7 +1,8 @@
 """GET /exports/claimreview.json, /exports/claims.csv, /exports/claims.jsonl (streamed).
 
-They need a partner token with the `export` scope, unless the config sets EXPORTS_PUBLIC. A bad
-`since` is refused with a JSON 400 before the first byte is streamed.
+They need a partner token with the `export` scope (counted against the token's rate limit, as in the
+API), unless the config sets EXPORTS_PUBLIC. A bad `since` is refused with a JSON 400 before the
+first byte is streamed.
 """
 
 from __future__ import annotations
