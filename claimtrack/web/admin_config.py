@@ -7,6 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import format_percent
 from flask_babel import gettext as _
 from sqlmodel import col, select
+from werkzeug.routing import BuildError
 from wtforms import SelectChoice
 
 from claimtrack.models import AuditEvent, RatingLabel, User
@@ -255,7 +256,26 @@ def audit_log() -> ResponseReturnValue:
         next_url=next_url,
         newest_url=newest_url,
         changed_fields=_changed_fields,
+        audit_object_url=_object_url,
     )
+
+
+# Where an audited object can be looked at: object type → (endpoint, URL argument).
+OBJECT_PAGES = {
+    "claim": ("desk.claim", "claim_id"),
+    "user": ("admin.user", "user_id"),
+    "rating_label": ("admin.edit_label", "label_id"),
+}
+
+
+def _object_url(event: AuditEvent) -> str | None:
+    page = OBJECT_PAGES.get(event.object_type)
+    if page is None or event.object_id is None:
+        return None
+    try:
+        return url_for(page[0], **{page[1]: event.object_id})
+    except BuildError:
+        return None
 
 
 def _changed_fields(event: AuditEvent) -> list[str]:
