@@ -75,11 +75,14 @@ def register(main: click.Group) -> None:
             if source.startswith(("http://", "https://")):
                 results = [intake.ingest_url(**kw, url=source, meta=meta, policy=fetch_policy(app))]
             elif source == "-":
-                results = [intake.ingest_bytes(**kw, data=sys.stdin.buffer.read(), meta=meta)]
+                data = sys.stdin.buffer.read(intake.MAX_INPUT_BYTES + 1)
+                results = [intake.ingest_bytes(**kw, data=data, meta=meta)]
             else:
                 path = Path(source)
-                data = path.read_bytes()
                 fmt = BULK_SUFFIXES.get(path.suffix.lower())
+                with path.open("rb") as handle:  # read one byte past the cap, never the rest
+                    cap = intake.MAX_BULK_BYTES if fmt else intake.MAX_INPUT_BYTES
+                    data = handle.read(cap + 1)
                 if fmt:
                     results = intake.ingest_bulk(**kw, data=data, fmt=fmt)
                 else:

@@ -41,6 +41,7 @@ from .errors import ValidationError
 from .matching import MatchResult
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024
+MAX_BULK_BYTES = 10 * MAX_INPUT_BYTES
 UPLOAD_SUFFIXES = (".html", ".htm", ".txt")
 _KINDS = {
     "person": ClaimantKind.PERSON,
@@ -268,8 +269,8 @@ def ingest_bulk(
     import is safe because stories are deduplicated.
     """
     require(actor, Permission.INGEST)
-    if len(data) > MAX_INPUT_BYTES * 10:
-        raise ValidationError(f"The file is larger than {MAX_INPUT_BYTES * 10} bytes.", "file")
+    if len(data) > MAX_BULK_BYTES:
+        raise ValidationError(f"The file is larger than {MAX_BULK_BYTES} bytes.", field="file")
     with _as_validation("file"):
         records = parse_bulk(decode_bytes(data), fmt)
     prepared = []

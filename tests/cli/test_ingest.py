@@ -115,6 +115,13 @@ def test_bad_input_one_line_on_stderr_nothing_stored(
     assert stories(session) == 0
 
 
+def test_oversized_stdin_is_refused_without_reading_it_all(runner, app, session):
+    big = b"Ein Satz mit Inhalt. " * (5 * 1024 * 1024 // 20 + 10)
+    result = invoke(runner, app, "ingest", "-", input=big)
+    assert result.exit_code == 1 and "larger than" in result.output
+    assert stories(session) == 0
+
+
 class _Article(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802
         body = (PAGES / "de_saved_nordkurier.html").read_bytes()
