@@ -26,7 +26,7 @@ from claimtrack.workflow import TRANSITIONS
 from .dbsession import db_session
 from .i18n import current_lang
 from .public_caching import conditional, page_validators, site_validators
-from .public_forms import FilterForm
+from .public_forms import FilterForm, ReportForm
 
 bp = Blueprint("public", __name__)
 PAGE_SIZE = 20
@@ -114,6 +114,7 @@ def claim(claim_id: int, slug: str | None = None) -> ResponseReturnValue:
         chart=_chart(bundle),
         claim_review=jsonld(claim_review(bundle, site=site)),
         canonical_url=site.verdict_url(bundle),
+        report_form=ReportForm(formdata=None),
     )
     return conditional(*validators, body=html)
 

@@ -42,7 +42,7 @@ def report(claim_id: int) -> ResponseReturnValue:
             flash(_("Thank you. Your report has reached the desk."), "success")
             return redirect(url_for("public.claim", claim_id=claim_id, slug=bundle.claim.slug))
     status = 422 if form.errors else 200
-    return render_template("public/report.html", bundle=bundle, form=form), status
+    return render_template("public/report.html", bundle=bundle, report_form=form), status
 
 
 class CloseForm(FlaskForm):  # type: ignore[misc]

@@ -29,7 +29,8 @@ def test_report_with_csrf_lands_in_desk_list(
     with db.session_scope() as session:
         claim_id = _published(session, users)
     client = csrf_app.test_client()
-    form_page = client.get(f"/claims/{claim_id}/report")
+    form_page = client.get(f"/claims/{claim_id}", follow_redirects=True)  # the form is on the page
+    assert f'action="/claims/{claim_id}/report"' in form_page.get_data(as_text=True)
     token = csrf_token_of(form_page.get_data(as_text=True))
     assert token
     refused = client.post(f"/claims/{claim_id}/report", data={"message": "Ohne Token geschickt."})
