@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.extraction.attribution import Attributor, attribute_sentences
+from claimtrack.extraction.attribution import Attributor, attribute_sentences, names_in
 
 GERMAN_STORY = [
     (
@@ -132,3 +132,18 @@ def test_a_crediting_sentence_gives_its_speaker_to_the_sentence_before(
     found, credits_previous = attribute_sentences(sentences, language, "Blatt")
     assert found[0].claimant == claimant
     assert credits_previous[1] is (claimant != "Blatt")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Präsident Kassym-Schomart Tokajew sprach.", ["Präsident Kassym-Schomart Tokajew"]),
+        ("Die NATO und die OVKS schickten Truppen.", ["NATO", "OVKS"]),
+        ("Interior Minister Jane Doe told reporters.", ["Minister Jane Doe"]),
+        ("Bundeskanzler Olaf Scholz (SPD) sagte das.", ["Bundeskanzler Olaf Scholz", "SPD"]),
+        ("Der Minister sagte am Montag nichts.", []),
+        ("Die Polizei nahm 2.000 Menschen fest.", []),
+    ],
+)
+def test_names_in(sentence: str, names: list[str]) -> None:
+    assert names_in(sentence) == names

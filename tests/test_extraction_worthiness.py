@@ -17,6 +17,7 @@ from claimtrack.extraction.worthiness import Evidence, score_sentence
         ("Es war der größte Einsatz seit Jahrzehnten im Land.", "de", Evidence(), "superlative or record: größte"),
         ("Es gab 14 Festnahmen in der Stadt.", "de", Evidence(figures=("14 Festnahmen",)), "figure: 14 Festnahmen"),
         ("Berger sagte, die Lage sei ernst und angespannt.", "de", Evidence(claimant="Berger", claimant_kind="person", cue="sagte"), "attributed to person: Berger"),
+        ("Die NATO schickte Truppen in die Region.", "de", Evidence(names=("NATO",)), "named: NATO"),
     ],
 )  # fmt: skip
 def test_signals_raise_the_score_and_are_named(

@@ -187,6 +187,22 @@ def _nominative(name: str) -> str:
     return match.group(1) if match else name
 
 
+def names_in(sentence: str) -> list[str]:
+    """Named organisations (acronyms such as "NATO", "OVKS") and people introduced with a
+    role ("Präsident Tokajew", "Interior Minister Jane Doe") mentioned in a sentence."""
+    tokens = [_strip_dot(t) for t in _TOKEN.findall(sentence)]
+    found: list[str] = []
+    for i, token in enumerate(tokens):
+        if lx.ACRONYM.fullmatch(token) and token.upper() == token and len(token) <= 6:
+            found.append(token)
+        elif _is_role(token) and token[:1].isupper():
+            name = [t for t in tokens[i + 1 : i + 3] if t[:1].isupper() and t not in _QUOTES]
+            name = name[: next((k for k, t in enumerate(name) if _is_role(t)), len(name))]
+            if name and not _is_org(name[-1]) and name[0].lower() not in lx.STOP:
+                found.append(f"{token} {' '.join(name)}")
+    return list(dict.fromkeys(found))
+
+
 def _strip_dot(token: str) -> str:
     """Drop a sentence-final dot ("Berger." -> "Berger") but keep "U.S." and "Dr."."""
     if token.endswith(".") and "." not in token[:-1] and token[:-1].lower() not in lx.ROLES:

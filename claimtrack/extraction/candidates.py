@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from claimtrack.extraction.attribution import Attribution, Attributor, attribute_sentences
+from claimtrack.extraction.attribution import (
+    Attribution,
+    Attributor,
+    attribute_sentences,
+    names_in,
+)
 from claimtrack.extraction.dates import DateMention, find_dates
 from claimtrack.extraction.language import detect_language
 from claimtrack.extraction.sentences import split_sentences
@@ -132,6 +137,7 @@ def _candidate(
         Evidence(
             figures=tuple(f.raw for f in figures),
             places=places,
+            names=tuple(names_in(text)),
             dates=tuple(d.display for d in dates),
             claimant=attribution.claimant,
             claimant_kind=attribution.kind,

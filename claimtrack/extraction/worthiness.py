@@ -92,6 +92,7 @@ class Evidence:
 
     figures: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # organisations and people named in the sentence
     dates: tuple[str, ...] = ()
     claimant: str | None = None
     claimant_kind: str | None = None
@@ -115,6 +116,8 @@ def score_sentence(text: str, language: str, evidence: Evidence) -> tuple[float,
         parts.append((-0.15, "prediction: future tense"))
     if evidence.places:
         parts.append((0.10, _list("place", evidence.places)))
+    if evidence.names:
+        parts.append((0.05, _list("named", evidence.names)))
     if evidence.claimant and evidence.claimant_kind in ("person", "organisation"):
         parts.append((0.10, f"attributed to {evidence.claimant_kind}: {evidence.claimant}"))
     elif evidence.claimant_kind == "unnamed" and evidence.cue:
