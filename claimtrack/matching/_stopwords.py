@@ -37,5 +37,6 @@ GERMAN_HINTS = _w(
 )
 ENGLISH_HINTS = _w(
     "the and is not a an with of to on for was were are that this by from has have it said than "
-    "been will would people at be as more over about"
+    "been will would people at be as more over about says told according after during their "
+    "they which who but"
 )

@@ -13,6 +13,7 @@ from enum import StrEnum
 from rapidfuzz import fuzz
 
 from claimtrack.matching.prepare import FigureKey, Prepared
+from claimtrack.text.places import country_of
 from claimtrack.text.polarity import polarity_conflict
 
 MIN_AUTO_WORDS = 8  # shorter claims are never linked without a person confirming
@@ -29,10 +30,10 @@ class Kind(StrEnum):
 class Thresholds:
     """Score cut-offs (0-100). ``suggest`` asks a person; ``auto_link`` links without asking."""
 
-    same: float = 78.0
+    same: float = 80.0
     related: float = 55.0
-    suggest: float = 78.0
-    auto_link: float = 92.0
+    suggest: float = 65.0
+    auto_link: float = 90.0
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -68,12 +69,23 @@ def compare(a: Prepared, b: Prepared, thresholds: Thresholds = DEFAULT_THRESHOLD
 
 
 def classify(
-    score: float,
+    similarity_score: float,
     conflicts: list[str],
     a: Prepared,
     b: Prepared,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> Comparison:
+    """Kind and score of a pair from its text similarity, its conflicts and its shared facts.
+
+    Without conflicts, each fact both claims state (a figure, place, date or person; up to
+    three) adds FACT_BONUS: two paraphrases that agree on who, how many, where and when are
+    the same claim even when their wording differs. With a conflict the raw similarity decides
+    between *variant* and *related*.
+    """
+    shared = shared_facts(a, b)
+    score = similarity_score
+    if not conflicts:
+        score = min(100.0, score + FACT_BONUS * min(len(shared), MAX_BONUS_FACTS))
     if score >= thresholds.same:
         kind = Kind.VARIANT if conflicts else Kind.SAME
     elif score >= thresholds.related:
@@ -81,13 +93,25 @@ def classify(
     else:
         kind = Kind.UNRELATED
     features: dict[str, object] = {
-        "similarity": round(score, 1),
+        "similarity": round(similarity_score, 1),
         "conflicts": list(conflicts),
-        "shared_figures": sorted({f[0] for f in a.figures} & {f[0] for f in b.figures}),
-        "shared_places": sorted({p[0] for p in a.places} & {p[0] for p in b.places}),
+        "shared_facts": shared,
     }
     short = min(a.n_words, b.n_words) < MIN_AUTO_WORDS
     return Comparison(round(score, 2), kind, tuple(conflicts), features, short)
+
+
+FACT_BONUS = 5.0
+MAX_BONUS_FACTS = 3
+
+
+def shared_facts(a: Prepared, b: Prepared) -> list[str]:
+    """Facts both claims state, named ("figure 2000", "place Almaty", "date 2022", ...)."""
+    out = [f"figure {v:g}" for v in sorted({f[0] for f in a.figures} & {f[0] for f in b.figures})]
+    out += [f"place {n}" for n in sorted({p[0] for p in a.places} & {p[0] for p in b.places})]
+    out += [f"date {d}" for d in sorted(set(a.dates) & set(b.dates))]
+    out += [f"person {p}" for p in sorted(set(a.persons) & set(b.persons))]
+    return out
 
 
 def find_conflicts(a: Prepared, b: Prepared) -> list[str]:
@@ -96,22 +120,57 @@ def find_conflicts(a: Prepared, b: Prepared) -> list[str]:
     fig = figure_conflict(a.figures, b.figures)
     if fig:
         out.append(f"figure: {fig}")
-    for kind in ("city", "country", "region"):
-        diff = _set_conflict(
-            {n for n, k in a.places if k == kind}, {n for n, k in b.places if k == kind}
-        )
-        if diff:
-            out.append(f"{kind}: {diff}")
+    place = place_conflict(a.places, b.places)
+    if place:
+        out.append(f"place: {place}")
     date = date_conflict(a.dates, b.dates)
     if date:
         out.append(f"date: {date}")
-    person = _set_conflict(set(a.persons), set(b.persons))
+    person = person_conflict(a.persons, b.persons)
     if person:
         out.append(f"person: {person}")
-    pol = polarity_conflict(a.polarity, b.polarity) or polarity_conflict(b.polarity, a.polarity)
+    pol = polarity_conflict(a.polarity, b.polarity)
     if pol:
         out.append(f"polarity: {pol}")
     return out
+
+
+def place_conflict(pa: tuple[tuple[str, str], ...], pb: tuple[tuple[str, str], ...]) -> str | None:
+    """Each side names a place the other does not cover: "Almaty" vs "Astana", "Almaty" vs
+    "Uzbekistan"; "Almaty" and "Kazakhstan" agree (the city lies in the country)."""
+    names_a, names_b = {n for n, _ in pa}, {n for n, _ in pb}
+
+    def covered(name: str, others: set[str]) -> bool:
+        country = country_of(name)
+        return (
+            name in others
+            or (country is not None and country in others)
+            or any(country_of(o) == name for o in others)
+        )
+
+    only_a = sorted(n for n in names_a if not covered(n, names_b))
+    only_b = sorted(n for n in names_b if not covered(n, names_a))
+    if only_a and only_b:
+        x, y = sorted([", ".join(only_a), ", ".join(only_b)])
+        return f"{x} vs {y}"
+    return None
+
+
+def person_conflict(pa: tuple[str, ...], pb: tuple[str, ...]) -> str | None:
+    """Each side names a person the other does not: same surname with no first name (or the
+    same first name) counts as the same person ("Merkel" = "Angela Merkel")."""
+
+    def same(x: str, y: str) -> bool:
+        fx, _, sx = x.rpartition(" ")
+        fy, _, sy = y.rpartition(" ")
+        return sx == sy and (not fx or not fy or fx == fy)
+
+    only_a = sorted(x for x in pa if not any(same(x, y) for y in pb))
+    only_b = sorted(y for y in pb if not any(same(x, y) for x in pa))
+    if only_a and only_b:
+        x, y = sorted([", ".join(only_a), ", ".join(only_b)])
+        return f"{x} vs {y}"
+    return None
 
 
 def _set_conflict(a: set[str], b: set[str]) -> str | None:
@@ -135,8 +194,19 @@ def _comparable(x: FigureKey, y: FigureKey) -> bool:
 def _equal(x: FigureKey, y: FigureKey) -> bool:
     vague = {"about", "almost"}
     if x[3] in vague or y[3] in vague:  # "rund 2.000" agrees with "2.050", not with "2.700"
-        return abs(x[0] - y[0]) <= 0.05 * max(abs(x[0]), abs(y[0]))
+        tolerance = max(_rounding(v[0]) for v in (x, y) if v[3] in vague)
+        return abs(x[0] - y[0]) <= min(tolerance, 0.05 * max(abs(x[0]), abs(y[0])))
     return abs(x[0] - y[0]) <= 1e-9 * max(abs(x[0]), abs(y[0]), 1.0)
+
+
+def _rounding(value: float) -> float:
+    """How far a vague figure may be off: a tenth of its rounding step ("about 2,000": 100)."""
+    if value != int(value) or value == 0:
+        return 0.0
+    n, step = int(abs(value)), 1
+    while n % (step * 10) == 0:
+        step *= 10
+    return step / 10 if step >= 10 else 0.0
 
 
 _OPPOSITE_QUALIFIERS = {
@@ -148,21 +218,30 @@ _OPPOSITE_QUALIFIERS = {
 
 
 def figure_conflict(fa: tuple[FigureKey, ...], fb: tuple[FigureKey, ...]) -> str | None:
-    """The number guard: a figure on one side whose comparable figures on the other all differ."""
+    """The number guard: a figure on one side whose comparable figures on the other all differ,
+    or the same number counting different things ("2,000 arrested" vs "2,000 killed")."""
     if not fa or not fb:
         return None
-    found: list[str] = []
+    found: list[tuple[FigureKey, FigureKey]] = []
     for side, other in ((fa, fb), (fb, fa)):
         for x in side:
             ys = [y for y in other if _comparable(x, y)]
             if ys and not any(_equal(x, y) for y in ys):
-                found.extend(" vs ".join(sorted([_fmt(x), _fmt(y)])) for y in ys)
+                found.extend((x, y) for y in ys)
             found.extend(
-                " vs ".join(sorted([_fmt(x), _fmt(y)]))
+                (x, y)
                 for y in ys
                 if _equal(x, y) and frozenset({x[3], y[3]}) in _OPPOSITE_QUALIFIERS
             )
-    return min(found) if found else None  # min: the name must not depend on argument order
+            found.extend((x, y) for y in other if x[2] and y[2] and x[2] != y[2] and _equal(x, y))
+    counted_a, counted_b = {x[2] for x in fa if x[2]}, {y[2] for y in fb if y[2]}
+    if not found and counted_a and counted_b and not counted_a & counted_b:
+        return " vs ".join(sorted([", ".join(sorted(counted_a)), ", ".join(sorted(counted_b))]))
+    if not found:
+        return None
+    # The smallest pair names the conflict, so compare(a, b) and compare(b, a) agree.
+    x, y = min(((min(x, y, key=repr), max(x, y, key=repr)) for x, y in found), key=repr)
+    return f"{_fmt(x)} vs {_fmt(y)}"
 
 
 def _fmt(f: FigureKey) -> str:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimtrack.matching._stopwords import ENGLISH_HINTS, GERMAN_HINTS, STOPWORDS
+from claimtrack.text._numlex import MONTHS
 from claimtrack.text.aliases import AliasTable
-from claimtrack.text.normalize import fold, tokens
+from claimtrack.text.normalize import Token, fold, tokens
 from claimtrack.text.numbers import figures_and_dates
 from claimtrack.text.places import find_places
 from claimtrack.text.polarity import Polarity, polarity_of_words
@@ -51,7 +52,7 @@ def default_aliases() -> AliasTable:
 def guess_language(text: str) -> str:
     """ "de" or "en" from function-word counts; good enough to choose number notation."""
     ws = fold(text).split()
-    de = sum(w in GERMAN_HINTS for w in ws) + 2 * any(c in "äöüßÄÖÜ" for c in text)
+    de = sum(w in GERMAN_HINTS for w in ws) + any(c in "äöüßÄÖÜ" for c in text)
     en = sum(w in ENGLISH_HINTS for w in ws)
     return "de" if de > en else "en"
 
@@ -78,7 +79,10 @@ def prepare(text: str, language: str | None = None, aliases: AliasTable | None =
             spans.append((p.start, p.end, fold(p.name).replace(" ", "")))
     rewritten = _rewrite(text, spans)
     words = table.canonical_tokens(fold(rewritten).split())
-    persons = sorted({h.canonical for h in table.find(text, toks) if h.kind == "person"})
+    alias_hits = table.find(text, toks)
+    persons = {fold(h.canonical) for h in alias_hits if h.kind == "person"}
+    taken_spans = [(p.start, p.end) for p in places] + [(h.start, h.end) for h in alias_hits]
+    persons.update(person_names(text, toks, taken_spans))
     return Prepared(
         norm=" ".join(words),
         language=lang,
@@ -86,7 +90,7 @@ def prepare(text: str, language: str | None = None, aliases: AliasTable | None =
         figures=tuple((f.value, f.unit, f.counted, f.qualifier) for f in figures),
         places=tuple(sorted({(p.name, p.kind) for p in places})),
         dates=tuple(sorted({d.value for d in dates})),
-        persons=tuple(persons),
+        persons=tuple(sorted(persons)),
         polarity=polarity_of_words(words),
     )
 
@@ -121,3 +125,85 @@ def stem(word: str) -> str:
 def content_terms(norm: str) -> list[str]:
     """Stemmed content words of a normalised text (function words dropped), in order."""
     return [stem(w) for w in norm.split() if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+
+
+_TITLES = frozenset(
+    [
+        "praesident",
+        "praesidentin",
+        "president",
+        "minister",
+        "ministerin",
+        "kanzler",
+        "kanzlerin",
+        "chancellor",
+        "buergermeister",
+        "buergermeisterin",
+        "mayor",
+        "general",
+        "dr",
+        "prof",
+        "herr",
+        "frau",
+        "mr",
+        "mrs",
+        "ms",
+        "sir",
+        "senator",
+        "premier",
+        "premierminister",
+        "sprecher",
+        "sprecherin",
+        "spokesman",
+        "spokeswoman",
+        "chef",
+        "chief",
+    ]
+)
+_CALENDAR = frozenset(
+    [
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+
+
+def person_names(text: str, toks: list[Token], taken: list[tuple[int, int]]) -> set[str]:
+    """Runs of two or three capitalised name words ("Gulnara Rakhimov") as "first last".
+
+    Skipped in Title Case text, where every word is capitalised and runs mean nothing.
+    """
+    caps = [text[t.start : t.start + 1].isupper() for t in toks]
+    if not toks or sum(caps) > 0.6 * len(toks):
+        return set()
+    names: set[str] = set()
+    run: list[Token] = []
+    for tok, cap in [*zip(toks, caps, strict=True), (None, False)]:
+        name_like = (
+            tok is not None
+            and cap
+            and tok.text not in STOPWORDS
+            and tok.text not in _TITLES
+            and tok.text not in _CALENDAR
+            and tok.text not in MONTHS
+            and not any(s <= tok.start < e for s, e in taken)
+        )
+        if name_like and (not run or text[run[-1].end : tok.start].isspace()):
+            run.append(tok)  # type: ignore[arg-type]
+            continue
+        if 2 <= len(run) <= 3:
+            names.add(f"{run[0].text} {run[-1].text}")
+        run = [tok] if name_like and tok is not None else []
+    return names

@@ -49,8 +49,10 @@ class IndexRow:
 
 def make_row(claim_id: int, p: Prepared, extra_norm: str = "") -> tuple[IndexRow, list[int]]:
     """The stored row and the index keys of one prepared claim."""
-    terms = content_terms(p.norm) + (content_terms(extra_norm) if extra_norm else [])
-    keys = sorted({key_of(t) for t in terms})
+    terms = content_terms(p.norm)
+    if extra_norm:
+        terms += [FIELD_BREAK, *content_terms(extra_norm)]
+    keys = sorted({key_of(t) for t in key_terms(terms)})
     return IndexRow(claim_id, p.norm, signature.encode(p), " ".join(terms)), keys
 
 
@@ -68,10 +70,13 @@ class Store(Protocol):
 
 @dataclass(frozen=True)
 class SearchParams:
-    candidates: int = 200  # how many first-stage candidates are re-ranked
-    budget: int = 20_000  # most postings rows read per query
+    candidates: int = 200  # how many first-stage candidates are re-ranked (long queries)
+    short_candidates: int = 50  # ... for claim-length queries (<= 20 terms)
+    budget: int = 1_000  # most postings rows read per query (claim-length queries)
     max_keys: int = 32  # most query terms looked up
-    detail: int = 40  # how many re-ranked candidates get the full conflict check
+    max_df_share: float = 0.05  # keys in more claims than this share are not read...
+    min_keys: int = 3  # ...unless fewer than this many keys would be left
+    detail: int = 15  # how many re-ranked candidates get the full conflict check
     thresholds: Thresholds = field(default_factory=lambda: DEFAULT_THRESHOLDS)
 
 
@@ -86,33 +91,46 @@ def idf(n_docs: int, df: int) -> float:
     return math.log(1.0 + (n_docs - df + 0.5) / (df + 0.5))
 
 
-def plan_keys(
-    query_terms: list[str], dfs: dict[int, int], params: SearchParams
-) -> list[tuple[int, float]]:
-    """The rarest query keys whose postings fit the budget, with their weights (IDF x count)."""
-    counts: dict[int, int] = defaultdict(int)
-    for t in query_terms:
-        counts[key_of(t)] += 1
-    known = sorted((dfs[k], k) for k in counts if dfs.get(k))
-    chosen: list[tuple[int, float]] = []
+FIELD_BREAK = "|"  # separates a claim's terms from an extra field's in IndexRow.terms
+
+
+def key_terms(terms: list[str]) -> list[str]:
+    """Index terms: the content terms and each adjacent pair ("tokayev_said").
+
+    Pairs are what make retrieval cheap: a name or a number next to its noun is far rarer than
+    either word, so the rarest keys of a query have short postings even in a million claims.
+    """
+    pairs = [
+        f"{a}_{b}"
+        for a, b in zip(terms, terms[1:], strict=False)
+        if a != FIELD_BREAK and b != FIELD_BREAK
+    ]
+    return [t for t in terms if t != FIELD_BREAK] + pairs
+
+
+def plan_keys(dfs: dict[int, int], params: SearchParams, n_docs: int) -> list[int]:
+    """The rarest query keys whose postings fit the budget."""
+    known = sorted((df, k) for k, df in dfs.items() if df)
+    chosen: list[int] = []
     total = 0
+    common = params.max_df_share * n_docs
     for df, k in known[: params.max_keys]:
-        if chosen and total + df > params.budget:
+        over_budget = total + df > params.budget
+        if chosen and (over_budget or (df > common and len(chosen) >= params.min_keys)):
             break
         total += df
-        chosen.append((k, df))
-    return [(k, float(df)) for k, df in chosen]
+        chosen.append(k)
+    return chosen
 
 
 def first_stage(
     store: Store, terms: list[str], n_docs: int, params: SearchParams
 ) -> tuple[dict[int, float], dict[str, float]]:
     """Candidate ids with their summed IDF over the rarest keys, and the IDF of each query term."""
-    by_key = {key_of(t): t for t in set(terms)}
+    by_key = {key_of(t): t for t in set(key_terms(terms))}
     dfs = store.doc_freqs(sorted(by_key))
     weights = {by_key[k]: idf(n_docs, df) for k, df in dfs.items() if df}
-    chosen = plan_keys(terms, dfs, params)
-    key_weight = {k: weights[by_key[k]] for k, _ in chosen}
+    key_weight = {k: weights[by_key[k]] for k in plan_keys(dfs, params, n_docs)}
     scores: dict[int, float] = defaultdict(float)
     for key, claim_id in store.postings(list(key_weight)):
         scores[claim_id] += key_weight[key]
@@ -129,7 +147,8 @@ def search(
     if not terms or not n_docs:
         return []
     scores, weights = first_stage(store, terms, n_docs, params)
-    top = heapq.nlargest(params.candidates, scores.items(), key=lambda kv: kv[1])
+    wanted = params.short_candidates if len(terms) <= 20 else params.candidates
+    top = heapq.nlargest(wanted, scores.items(), key=lambda kv: kv[1])
     rows = store.rows([cid for cid, _ in top])
     avgdl = total_terms / n_docs if n_docs else 1.0
     lexical = [(bm25(weights, row.terms, avgdl), row) for row in rows]

@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 
 from claimtrack.matching.compare import Comparison, Kind, Thresholds
 from claimtrack.matching.prepare import Prepared, prepare
-from claimtrack.matching.retrieval import SearchParams, key_of, make_row, search
+from claimtrack.matching.retrieval import SearchParams, key_of, key_terms, make_row, search
 from claimtrack.models import (
     Claim,
     ClaimLink,
@@ -85,7 +85,7 @@ def index_claim(session: Session, claim: Claim) -> Prepared:
     claim_id = claim.id or 0
     old = store.old_terms(claim_id)
     if old is not None:
-        old_keys = sorted({key_of(t) for t in old.split()})
+        old_keys = sorted({key_of(t) for t in key_terms(old.split())})
         store.remove(claim_id, old_keys, len(old.split()))
     prepared = prepare_claim(session, claim)
     row, keys = make_row(claim_id, prepared)

@@ -43,7 +43,7 @@ CITIES: dict[str, list[str]] = {
     "Karaganda": ["Karagandy", "Qaraghandy", "Караганда"],
     "Aktobe": ["Aqtobe", "Актобе"],
     "Aktau": ["Aqtau", "Актау"],
-    "Taraz": ["Тараз"],
+    "Taraz": ["Taras", "Тараз"],
     "Zhanaozen": ["Schangaösen", "Zhanaozen", "Janaozen", "Жанаозен", "Zhanaözen"],
     "Atyrau": ["Атырау"],
     "Taldykorgan": ["Талдыкорган"],
@@ -106,4 +106,32 @@ REGIONS: dict[str, list[str]] = {
     "South Ossetia": ["Südossetien"], "Zaporizhzhia Oblast": ["Saporischschja", "Zaporizhzhia"],
     "Kherson Oblast": ["Cherson", "Kherson"], "Europe": ["Europa", "Европа"],
     "Central Asia": ["Zentralasien", "Центральная Азия"],
+}  # fmt: skip
+
+# Country of each listed city or region (containment: "Almaty" does not contradict "Kazakhstan").
+_IN_COUNTRY: dict[str, str] = {
+    "Kazakhstan": "Almaty Astana Shymkent Karaganda Aktobe Aktau Taraz Zhanaozen Atyrau "
+    "Taldykorgan Mangystau",
+    "Kyrgyzstan": "Bishkek", "Uzbekistan": "Tashkent", "Tajikistan": "Dushanbe",
+    "Turkmenistan": "Ashgabat", "Belarus": "Minsk", "Armenia": "Yerevan", "Azerbaijan": "Baku",
+    "Georgia": "Tbilisi Abkhazia", "Russia": "Moscow Novosibirsk Yekaterinburg Kazan Chechnya "
+    "Siberia Kaliningrad",
+    "Ukraine": "Kyiv Kharkiv Odesa Lviv Mariupol Donetsk Luhansk Donbas",
+    "Germany": "Berlin Hamburg Munich Cologne Frankfurt Stuttgart Düsseldorf Leipzig Dresden Bonn "
+    "Hanover Nuremberg Bremen Bavaria Saxony",
+    "Austria": "Vienna", "Switzerland": "Zurich Geneva Bern", "Belgium": "Brussels",
+    "France": "Paris Strasbourg", "United Kingdom": "London Scotland Wales England",
+    "Italy": "Rome", "Spain": "Madrid Barcelona Catalonia", "Portugal": "Lisbon",
+    "Netherlands": "Amsterdam", "Poland": "Warsaw", "Czechia": "Prague", "Hungary": "Budapest",
+    "Romania": "Bucharest", "Bulgaria": "Sofia", "Serbia": "Belgrade", "Greece": "Athens",
+    "Türkiye": "Istanbul Ankara", "Sweden": "Stockholm", "Norway": "Oslo",
+    "Denmark": "Copenhagen", "Finland": "Helsinki", "Lithuania": "Vilnius", "Latvia": "Riga",
+    "Estonia": "Tallinn", "Ireland": "Dublin",
+    "United States": "Washington Los Angeles Chicago",
+    "China": "Beijing Shanghai Xinjiang Tibet Urumqi", "Japan": "Tokyo", "South Korea": "Seoul",
+    "India": "Mumbai", "Iran": "Tehran", "Iraq": "Baghdad", "Syria": "Damascus",
+    "Lebanon": "Beirut", "Israel": "Tel Aviv", "Egypt": "Cairo", "Afghanistan": "Kabul",
+    "Pakistan": "Islamabad", "Saudi Arabia": "Riyadh", "Kenya": "Nairobi", "Nigeria": "Lagos",
+    "Brazil": "Brasília São Paulo", "Argentina": "Buenos Aires", "Canada": "Ottawa Toronto",
+    "Australia": "Sydney Canberra", "Mexico": "Mexico City",
 }  # fmt: skip

@@ -83,6 +83,77 @@ _YEAR_CUES = frozenset(
         "from",
     ]
 )
+_NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+_NOT_AFTER_QUANTITY = frozenset(
+    [
+        "wurden",
+        "wurde",
+        "war",
+        "waren",
+        "ist",
+        "sind",
+        "hat",
+        "haben",
+        "hatte",
+        "hatten",
+        "wird",
+        "werden",
+        "gab",
+        "gibt",
+        "sowie",
+        "und",
+        "oder",
+        "in",
+        "im",
+        "am",
+        "an",
+        "auf",
+        "bei",
+        "fuer",
+        "mit",
+        "nach",
+        "seit",
+        "vor",
+        "als",
+        "bis",
+        "zum",
+        "zur",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "had",
+        "have",
+        "will",
+        "saw",
+        "marked",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "after",
+        "since",
+        "before",
+        "as",
+        "until",
+        "the",
+        "a",
+        "an",
+        "of",
+        "its",
+        "this",
+    ]
+)
 _SPACE = "[ \u00a0\u202f\u2009]"
 _NUMERAL = re.compile(
     rf"(?<![\w.,])(\d{{1,3}}(?:(?:[.,]|{_SPACE}(?=\d{{3}}(?!\d)))\d{{3}})+(?:[.,]\d+)?"
@@ -175,7 +246,17 @@ def _is_quantity_context(text: str, start: int, end: int, language: str) -> bool
         return False
     if _QUAL_RE.search(text[max(0, start - 25) : start]):
         return True
-    return _counted_after(text, end) is not None
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    if _counted_word(word) is not None:
+        return True
+    # "2000 Journalisten" / "2000 journalists" count; "2020 wurden", "2020 was", "2020 in" do not.
+    folded = fold_word(word)
+    if folded in _NOT_AFTER_QUANTITY or folded in lex.MONTHS:
+        return False
+    return word[0].isupper() if language == "de" else folded.endswith("s")
 
 
 def parse_numeral(numeral: str, language: str) -> float:

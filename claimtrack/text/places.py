@@ -115,3 +115,21 @@ def _inflected(key: tuple[str, ...], table) -> tuple[str, str] | None:
 def _looks_like_name(raw: str) -> bool:
     first = raw[:1]
     return not first.isascii() or first.isupper() or not first.isalpha()
+
+
+@lru_cache(maxsize=1)
+def _containment() -> dict[str, str]:
+    names = set(gz.CITIES) | set(gz.REGIONS)
+    out: dict[str, str] = {}
+    for country, listed in gz._IN_COUNTRY.items():
+        words, i = listed.split(), 0
+        while i < len(words):
+            n = next(n for n in (3, 2, 1) if " ".join(words[i : i + n]) in names or n == 1)
+            out[" ".join(words[i : i + n])] = country
+            i += n
+    return out
+
+
+def country_of(name: str) -> str | None:
+    """The country a listed city or region lies in (canonical names), if the gazetteer knows."""
+    return _containment().get(name)

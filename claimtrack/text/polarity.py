@@ -136,32 +136,30 @@ def polarity_of_words(ws: list[str]) -> Polarity:
 
 
 def polarity_conflict(a: Polarity, b: Polarity) -> str | None:
-    """Why the two claims have opposite polarity, or None if they agree."""
+    """Why the two claims have opposite polarity, or None if they agree. Symmetric."""
     reasons: list[str] = []
     if a.negated != b.negated:
         reasons.append("negation")
     signs_a: dict[str, tuple[int, str]] = {axis: (sign, w) for axis, sign, w in a.stances}
     for axis, sign, word in b.stances:
         if axis in signs_a and signs_a[axis][0] != sign:
-            reasons.append(f"'{signs_a[axis][1]}' vs '{word}'")
-    reasons.extend(_antonym_pairs(a.words, b.words))
-    reasons.extend(f"'{y}' vs '{x}'" for x, y in _antonym_pairs_raw(b.words, a.words))
+            reasons.append(" vs ".join(sorted([f"'{signs_a[axis][1]}'", f"'{word}'"])))
+    only_a, only_b = a.words - b.words, b.words - a.words
+    if only_a and only_b:
+        pairs = _antonym_pairs_raw(only_a, only_b) + _antonym_pairs_raw(only_b, only_a)
+        reasons.extend(" vs ".join(sorted([f"'{x}'", f"'{y}'"])) for x, y in pairs)
+    reasons.sort()
     return "; ".join(reasons) if len(reasons) % 2 == 1 else None
 
 
-def _antonym_pairs(a: frozenset[str], b: frozenset[str]) -> list[str]:
-    return [f"'{x}' vs '{y}'" for x, y in _antonym_pairs_raw(a, b)]
-
-
-def _antonym_pairs_raw(a: frozenset[str], b: frozenset[str]) -> list[tuple[str, str]]:
-    """Words in ``a`` that are a prefixed antonym of a word only in ``b`` ("illegal"/"legal")."""
+def _antonym_pairs_raw(only_a: frozenset[str], only_b: frozenset[str]) -> list[tuple[str, str]]:
+    """Words only in ``a`` that are a prefixed antonym of a word only in ``b`` ("unwahr"/"wahr")."""
     out = []
-    for w in a - b:
+    for w in only_a:
         if w in AXES:
             continue
         for prefix in _ANTONYM_PREFIXES:
-            base = w[len(prefix) :]
-            if w.startswith(prefix) and len(base) > 4 and base in b and base not in a:
-                out.append((w, base))
+            if w.startswith(prefix) and w[len(prefix) :] in only_b and len(w) - len(prefix) > 4:
+                out.append((w, w[len(prefix) :]))
                 break
     return out
