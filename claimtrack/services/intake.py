@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
@@ -248,7 +248,7 @@ def ingest_url(
     with _as_validation("url"):
         page = fetch_url(url, policy or FetchPolicy())
     meta = meta or StoryMeta()
-    meta = StoryMeta(**{**meta.__dict__, "url": meta.url or url})
+    meta = replace(meta, url=meta.url or url)
     data = prepare_bytes(page.content, meta, content_type=page.content_type, base_url=page.url)
     if data.canonical_url is None and page.url != url:
         data.canonical_url = page.url
