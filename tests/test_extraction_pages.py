@@ -46,6 +46,7 @@ def test_german_pasted_page() -> None:
     assert page.byline == "Anna Schmidt"
     assert page.dateline == "Stand: 05.01.2022 10:14 Uhr"
     assert page.published == "2022-01-05"
+    assert page.outlet == "Tagesblatt"  # from "© 2022 Tagesblatt Verlag GmbH"
 
 
 def test_english_pasted_page() -> None:
@@ -54,6 +55,7 @@ def test_english_pasted_page() -> None:
     assert page.body.split("\n") == EN_PASTED_BODY
     assert page.byline == "Jane Miller, Chief Correspondent"
     assert page.published == "2022-01-12"
+    assert page.outlet == "The Daily Example"
 
 
 @pytest.mark.parametrize(
@@ -92,6 +94,22 @@ def test_pasted_pages_with_captions_paywall_notes_and_topic_lists(
         "Abonnement",
     ):
         assert furniture not in page.body
+
+
+@pytest.mark.parametrize(
+    ("footer", "outlet"),
+    [
+        ("© 2022 Tagesblatt Verlag GmbH & Co. KG", "Tagesblatt"),
+        ("Copyright (c) 2021-2023 Nordkurier Mediengruppe", "Nordkurier"),
+        ("Copyright © 2022 The Daily Example, all rights reserved", "The Daily Example"),
+        ("© Reuters 2022", "Reuters"),
+        ("Foto: © dpa", ""),  # an undated credit is a photo's, not the outlet's
+        ("Alle Rechte vorbehalten", ""),
+    ],
+)
+def test_outlet_from_the_copyright_footer(footer: str, outlet: str) -> None:
+    text = f"Ein Titel für die Meldung\nDie Polizei nahm am Montag 20 Menschen fest.\n{footer}"
+    assert clean_pasted_text(text).outlet == outlet
 
 
 def test_given_title_is_used_and_removed_from_body() -> None:

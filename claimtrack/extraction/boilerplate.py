@@ -111,3 +111,15 @@ BYLINE = re.compile(
     r"(?:\s*(?:,|und|and|&)\s*[A-ZÄÖÜ][\w'.\-]+(?:\s+[A-ZÄÖÜ][\w'.\-]+){0,3})*"
     r"(?:\s*[,|(]\s*[\w\s./-]{1,40}\)?)?$"
 )
+
+# The holder named in a copyright line is the outlet: "© 2022 Tagesblatt Verlag GmbH".
+COPYRIGHT_HOLDER = re.compile(
+    r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
+    r"([^.|©,]{2,60}?)\s*(?:\d{4})?\s*(?:[.|,]|$)",
+    re.I,
+)
+LEGAL_SUFFIX = re.compile(
+    r"(?:\s+(?:verlag|verlagsgesellschaft|mediengruppe|medien|media|gmbh|ag|kg|ltd|limited|inc|plc|"
+    r"llc|co|se|& co|gmbh & co\.? kg))+\.?$",
+    re.I,
+)

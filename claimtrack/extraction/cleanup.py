@@ -38,6 +38,7 @@ class CleanPage:
     byline: str = ""
     dateline: str = ""
     published: str | None = None  # ISO date from the dateline, when it names one
+    outlet: str = ""  # the copyright holder named in the footer, when there is one
 
 
 def normalise_text(text: str) -> str:
@@ -86,7 +87,23 @@ def clean_pasted_text(text: str, title: str | None = None) -> CleanPage:
     dateline = dateline or extra_dateline
     dates = find_dates(dateline) if dateline else []
     published = next((d.value for d in dates if d.precision == "day"), None)
-    return CleanPage(headline, "\n".join(body), _strip_by(byline), dateline, published)
+    return CleanPage(
+        headline, "\n".join(body), _strip_by(byline), dateline, published, _outlet(lines)
+    )
+
+
+def _outlet(lines: list[str]) -> str:
+    """The holder of the last dated copyright line (a footer), without legal forms.
+
+    Undated "© dpa" lines are photo credits, not the outlet's notice.
+    """
+    for line in reversed(lines):
+        match = bp.COPYRIGHT_HOLDER.search(line) if re.search(r"\b\d{4}\b", line) else None
+        if match:
+            holder = bp.LEGAL_SUFFIX.sub("", match.group(1).strip(" ,-–"))
+            if len(holder.split()) <= 5 and any(ch.isalpha() for ch in holder):
+                return holder
+    return ""
 
 
 def _is_article_prose(line: str) -> bool:

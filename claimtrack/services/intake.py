@@ -95,7 +95,7 @@ def prepare_text(text: str, meta: StoryMeta | None = None) -> stories.StoryInput
         return _from_html(text, meta, base_url=meta.url)
     page = clean_pasted_text(text, title=meta.title or None)
     return _story_input(
-        meta, page.title, page.body, page.byline, "", _iso_date(page.published), None
+        meta, page.title, page.body, page.byline, page.outlet, _iso_date(page.published), None
     )
 
 

@@ -34,6 +34,8 @@ def test_pasted_page_is_stored_once_with_article_body_and_metadata(session, user
     )
     story = first.story
     assert first.created
+    no_outlet_given = intake.prepare_text(text)
+    assert no_outlet_given.outlet == "Tagesblatt"  # from the copyright footer
     assert story.title == "Polizei: Mehr als 2.000 Festnahmen bei Protesten in Almaty"
     assert story.outlet == "Tagesblatt" and story.byline == "Anna Schmidt"
     assert story.language == "de" and story.published_at.date() == date(2022, 1, 5)
