@@ -96,6 +96,21 @@ def test_pasted_pages_with_captions_paywall_notes_and_topic_lists(
         assert furniture not in page.body
 
 
+def test_reader_comments_are_not_article_text() -> None:
+    text = "\n".join(
+        [
+            "Titel der Meldung über Gaspreise",
+            "Die Gaspreise sind im Februar um 40 Prozent gestiegen, teilte das Amt mit.",
+            "Kommentare (2)",
+            "Leser123: Das glaube ich nicht, die Preise sind doch viel stärker gestiegen.",
+            "Anna_K: Die Regierung hätte viel früher handeln müssen, das ist ein Skandal.",
+        ]
+    )
+    assert clean_pasted_text(text).body == (
+        "Die Gaspreise sind im Februar um 40 Prozent gestiegen, teilte das Amt mit."
+    )
+
+
 @pytest.mark.parametrize(
     ("footer", "outlet"),
     [

@@ -98,6 +98,15 @@ _COPYRIGHT = re.compile(
 )
 
 
+# Where reader comments begin: nothing after it is article text.
+COMMENTS = re.compile(
+    r"^(?:\d+\s+)?(?:kommentare?|leserkommentare|comments?|diskussion|diskutieren sie mit|"
+    r"join the conversation|show comments|kommentare anzeigen|leave a comment|"
+    r"schreiben sie einen kommentar)(?:\s*\(\d+\))?:?$",
+    re.I,
+)
+
+
 def is_footer(line: str) -> bool:
     """True for imprint/privacy link rows and copyright notices."""
     if _COPYRIGHT.search(line):

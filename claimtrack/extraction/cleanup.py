@@ -166,7 +166,7 @@ def _article(lines: list[str], headline: str) -> tuple[list[str], str, str]:
     head_key = _key(headline)
     skip_caption = False
     for i, line in enumerate(lines):
-        if bp.is_footer(line) and body:
+        if (bp.is_footer(line) or bp.COMMENTS.match(line)) and body:
             break
         if skip_caption:  # the line after "Image caption,"
             skip_caption = False
