@@ -241,7 +241,9 @@ def _template_context() -> dict[str, Any]:
     return {
         "current_actor": current_actor_or_none(),
         "user_can": user_can,
-        "logout_form": LogoutForm(formdata=None, prefix="logout"),
+        # A function: building the form makes a CSRF token (and a session), so only pages that
+        # show the logout button (logged-in ones) pay for it.
+        "logout_form": lambda: LogoutForm(formdata=None, prefix="logout"),
         "first_url": first_url,
     }
 

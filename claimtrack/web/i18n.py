@@ -2,7 +2,7 @@
 
 The domains `messages` (platform), `desk` and `public` live side by side in `claimtrack/translations/`
 and are merged, so a template's `_()` finds a string in any of them; a missing catalogue is skipped.
-The language choice is a POST form in the page header (works without JavaScript) and lives in the
+The language choice is a link in the page header (works without JavaScript) and lives in the
 session; a logged-in user's stored `locale` is the fallback, then German.
 """
 
@@ -10,13 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, Flask, current_app, g, redirect, request, session
+from flask import Blueprint, Flask, current_app, g, redirect, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import Babel, get_locale
-from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import HiddenField, SubmitField
-from wtforms.validators import AnyOf, DataRequired
 
 from .auth import current_actor_or_none, first_url, safe_next
 
@@ -48,31 +44,25 @@ def current_lang() -> str:
     return str(g.get("locale") or get_locale() or "de")
 
 
-class LanguageForm(FlaskForm):  # type: ignore[misc]
-    lang = HiddenField(validators=[DataRequired(), AnyOf(list(LANGUAGE_NAMES))])
-    next = HiddenField()
-    submit = SubmitField(_l("Switch language"))
+def language_switches() -> list[tuple[str, str, str]]:
+    """(code, name, URL) of a plain link per language other than the current one.
 
-
-def language_switches() -> list[tuple[str, str, LanguageForm]]:
-    """One small form per language other than the current one: (code, name, form)."""
+    A link, not a form: a form's CSRF token would give every reader page a session cookie and make
+    it uncacheable. Switching someone's language is harmless, so no token is needed.
+    """
     here = request.full_path if request.query_string else request.path
-    switches = []
-    for code in languages():
-        if code == current_lang():
-            continue
-        form = LanguageForm(formdata=None, prefix=f"language-{code}", lang=code, next=here)
-        switches.append((code, LANGUAGE_NAMES.get(code, code), form))
-    return switches
+    return [
+        (code, LANGUAGE_NAMES.get(code, code), url_for("i18n.set_language", code=code, next=here))
+        for code in languages()
+        if code != current_lang()
+    ]
 
 
-@bp.post("/language")
-def set_language() -> ResponseReturnValue:
-    code = next((c for c in languages() if f"language-{c}-lang" in request.form), "")
-    form = LanguageForm(prefix=f"language-{code}")
-    if code and form.validate_on_submit() and form.lang.data in languages():
-        session["locale"] = form.lang.data
-    return redirect(safe_next(form.next.data) or first_url("public.index", "public.home") or "/")
+@bp.get("/language/<code>")
+def set_language(code: str) -> ResponseReturnValue:
+    if code in languages():
+        session["locale"] = code
+    return redirect(safe_next(request.args.get("next")) or first_url("public.index") or "/")
 
 
 def _set_g_locale() -> None:

@@ -95,7 +95,7 @@ def _login(page: object, base: str) -> None:
 
 def _switch_to_english(page: object) -> None:
     with page.expect_navigation():  # type: ignore[attr-defined]
-        page.click("button[lang=en]")  # type: ignore[attr-defined]
+        page.click("a.lang-switch[lang=en]")  # type: ignore[attr-defined]
 
 
 def main(argv: list[str] | None = None) -> int:

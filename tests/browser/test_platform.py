@@ -10,7 +10,7 @@ def test_login_switch_language_and_logout(page, page_errors):
     assert page.locator("html").get_attribute("lang") == "de"
     assert page.locator("h1").inner_text() == "Anmeldung für die Redaktion"
     with page.expect_navigation():
-        page.click("button[lang=en]")
+        page.click("a.lang-switch[lang=en]")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("h1").inner_text() == "Log in to the desk"
 
