@@ -106,6 +106,9 @@ def _unauthorized() -> ResponseReturnValue:
     if wants_json():
         return jsonify({"errors": [{"field": None, "reason": "Login required."}]}), 401
     flash(_("Please log in to see this page."), "info")
+    if request.method not in ("GET", "HEAD"):
+        # After the login the browser would GET a URL that only takes POST: start from home.
+        return redirect(url_for("auth.login"))
     target = request.full_path if request.query_string else request.path
     return redirect(url_for("auth.login", next=target))
 

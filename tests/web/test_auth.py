@@ -235,3 +235,9 @@ def test_json_clients_get_401_not_a_redirect(app, client):
     response = client.get("/desk/__json_probe?x=1")
     assert response.status_code == 302
     assert response.headers["Location"] == "/login?next=/desk/__json_probe?x%3D1"
+
+
+def test_anonymous_post_goes_to_login_without_next(client):
+    response = client.post("/admin/users", data={})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/login"
