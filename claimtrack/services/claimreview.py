@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from claimtrack.models import ClaimantKind
 
-from .publication import AppearanceView, PublishedVerdict, SourceView
+from .publication_views import AppearanceView, PublishedVerdict, SourceView
 
 SCHEMA = "https://schema.org"
 

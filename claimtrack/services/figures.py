@@ -18,7 +18,7 @@ from babel.numbers import format_decimal
 
 from claimtrack.text.numbers import find_figures
 
-from .publication import AppearanceView, PublishedVerdict
+from .publication_views import AppearanceView, PublishedVerdict
 
 WIDTH = 640
 HEIGHT = 260

@@ -1,22 +1,18 @@
-"""Read models of published verdicts: what readers, feeds, exports and the API see of a claim.
+"""Loading published verdicts: what readers, feeds, exports and the API see of a claim.
 
-A `PublishedVerdict` bundles a claim with its verdict, rating, appearances (first appearance first),
-sources, public revisions and related claims as plain frozen dataclasses, detached from the session.
-`load_bundles` fills any number of them with a fixed handful of queries (no query per row), so a page,
-a listing and a streamed export of 100,000 verdicts cost the same per batch.
+A `PublishedVerdict` (see `publication_views`) bundles a claim with its verdict, rating, appearances
+(first appearance first), sources, public revisions and related claims. `load_bundles` fills any
+number of them with a fixed handful of queries (no query per row), so a page, a listing and a
+streamed export of 100,000 verdicts cost the same per batch.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any
+from datetime import date
 
-from anyascii import anyascii
-from sqlalchemy import func, or_
+from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from claimtrack.models import (
@@ -34,175 +30,40 @@ from claimtrack.models import (
 )
 
 from .errors import NotFound
+from .publication_views import (
+    AppearanceView,
+    ClaimView,
+    PublishedVerdict,
+    RatingView,
+    RelatedView,
+    RevisionView,
+    SourceView,
+    VerdictView,
+    claim_path,
+    slugify,
+)
+
+__all__ = [
+    "AppearanceView",
+    "ClaimView",
+    "PublishedVerdict",
+    "RatingView",
+    "RelatedView",
+    "RevisionView",
+    "SourceView",
+    "VerdictView",
+    "appearance_view",
+    "claim_path",
+    "get_published",
+    "load_bundles",
+    "preview_bundle",
+    "scale_views",
+    "slugify",
+]
 
 VISIBLE_STATES = (VerdictState.PUBLISHED, VerdictState.WITHDRAWN)
 # Revision kinds readers see in the correction history (the first publication is the page itself).
 HISTORY_KINDS = ("correction", "withdrawal")
-MAX_SLUG_CHARS = 60
-
-
-@dataclass(frozen=True)
-class RatingView:
-    id: int
-    key: str
-    label_de: str
-    label_en: str
-    explanation_de: str
-    explanation_en: str
-    color: str
-    ordinal: int | None
-    active: bool = True
-
-    def label(self, language: str) -> str:
-        return self.label_en if language == "en" else self.label_de
-
-    def explanation(self, language: str) -> str:
-        return self.explanation_en if language == "en" else self.explanation_de
-
-
-@dataclass(frozen=True)
-class ClaimView:
-    id: int
-    text: str
-    language: str
-    claimant: str
-    claimant_kind: str
-    claim_date: date | None
-    figures: list[dict[str, Any]]
-    tags: list[str]
-    slug: str
-
-
-@dataclass(frozen=True)
-class VerdictView:
-    id: int
-    headline: str
-    summary: str
-    reasoning: str
-    language: str
-    state: str
-    published_at: datetime
-    modified_at: datetime
-    valid_as_of: date | None
-    withdrawn_reason: str | None
-    version: int
-
-
-@dataclass(frozen=True)
-class AppearanceView:
-    claim_id: int
-    story_id: int
-    story_title: str
-    story_url: str | None
-    outlet: str
-    language: str
-    appeared_on: date | None
-    quote: str
-    credited_to: str
-
-
-@dataclass(frozen=True)
-class SourceView:
-    id: int
-    url: str
-    title: str
-    publisher: str
-    kind: str
-    accessed_on: date | None
-    archive_url: str | None
-    note: str
-
-
-@dataclass(frozen=True)
-class RevisionView:
-    number: int
-    kind: str
-    note: str
-    at: datetime
-    old_rating: RatingView | None
-    new_rating: RatingView | None
-
-
-@dataclass(frozen=True)
-class RelatedView:
-    claim_id: int
-    text: str
-    slug: str
-    kind: str
-    figures: list[dict[str, Any]]
-    rating: RatingView | None
-    verdict_language: str
-    appearances: list[AppearanceView] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class PublishedVerdict:
-    claim: ClaimView
-    verdict: VerdictView
-    rating: RatingView | None
-    # (worst, best) ordinal of the scale, for ClaimReview's worstRating / bestRating.
-    scale_bounds: tuple[int, int] | None
-    appearances: list[AppearanceView]
-    sources: list[SourceView]
-    corrections: list[RevisionView]
-    related: list[RelatedView]
-
-    @property
-    def withdrawn(self) -> bool:
-        return self.verdict.state == VerdictState.WITHDRAWN
-
-    @property
-    def corrected(self) -> bool:
-        return any(r.kind == "correction" for r in self.corrections)
-
-    @property
-    def first_appearance(self) -> AppearanceView | None:
-        return self.appearances[0] if self.appearances else None
-
-    @property
-    def path(self) -> str:
-        """Canonical path of the verdict page (relative to the site's base URL)."""
-        return claim_path(self.claim.id, self.claim.slug)
-
-
-def slugify(text: str, max_chars: int = MAX_SLUG_CHARS) -> str:
-    """ASCII, lower-case, hyphenated words; cut at a word boundary. "Äpfel über 2.000" -> "apfel-uber-2-000"."""
-    words = re.findall(r"[a-z0-9]+", anyascii(text).lower())
-    slug = ""
-    for word in words:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > max_chars:
-            break
-        slug = candidate
-    return slug or (words[0][:max_chars] if words else "claim")
-
-
-def claim_path(claim_id: int, slug: str) -> str:
-    return f"claims/{claim_id}-{slug}"
-
-
-@dataclass(frozen=True)
-class ListFilters:
-    """Reader filters; all optional. Dates bound the first publication (inclusive)."""
-
-    rating: str | None = None
-    claimant: str | None = None
-    tag: str | None = None
-    date_from: date | None = None
-    date_to: date | None = None
-    language: str | None = None
-
-
-@dataclass(frozen=True)
-class Page:
-    items: list[PublishedVerdict]
-    total: int
-    limit: int
-    offset: int
-
-    @property
-    def has_next(self) -> bool:
-        return self.offset + self.limit < self.total
 
 
 def _rating_view(label: RatingLabel | None) -> RatingView | None:
@@ -232,7 +93,8 @@ def _bounds(scale: dict[int, RatingView]) -> tuple[int, int] | None:
     return (min(values), max(values)) if values else None
 
 
-def _appearance_view(a: Appearance, s: Story) -> AppearanceView:
+def appearance_view(a: Appearance, s: Story) -> AppearanceView:
+    """The reader's view of one appearance from its ORM rows (the desk's workbench uses it too)."""
     return AppearanceView(
         claim_id=a.claim_id,
         story_id=s.id or 0,
@@ -246,22 +108,64 @@ def _appearance_view(a: Appearance, s: Story) -> AppearanceView:
     )
 
 
+# Kept for callers that imported the earlier private name.
+_appearance_view = appearance_view
+
+# Only the columns a reader sees: a story's body can be hundreds of kilobytes.
+_APPEARANCE_COLUMNS = (
+    Appearance.claim_id,
+    Appearance.appeared_on,
+    Appearance.quote,
+    Appearance.credited_to,
+    Story.id,
+    Story.title,
+    Story.url,
+    Story.outlet,
+    Story.language,
+    Story.published_at,
+)
+
+
 def _appearances(session: Session, claim_ids: Iterable[int]) -> dict[int, list[AppearanceView]]:
     ids = sorted(set(claim_ids))
     out: dict[int, list[AppearanceView]] = defaultdict(list)
     if not ids:
         return out
     stmt = (
-        select(Appearance, Story)
+        select(*_APPEARANCE_COLUMNS)
         .join(Story, col(Story.id) == Appearance.story_id)
         .where(
             col(Appearance.claim_id).in_(ids),
             col(Appearance.deleted_at).is_(None),
             col(Story.deleted_at).is_(None),
         )
+        .order_by(col(Appearance.id))
     )
-    for a, s in session.exec(stmt):
-        out[a.claim_id].append(_appearance_view(a, s))
+    for (
+        claim_id,
+        on,
+        quote,
+        credited,
+        story_id,
+        title,
+        url,
+        outlet,
+        language,
+        published,
+    ) in session.exec(stmt):
+        out[claim_id].append(
+            AppearanceView(
+                claim_id=claim_id,
+                story_id=story_id or 0,
+                story_title=title,
+                story_url=url,
+                outlet=outlet,
+                language=language,
+                appeared_on=on or (published.date() if published else None),
+                quote=quote,
+                credited_to=credited,
+            )
+        )
     for views in out.values():
         # First appearance first; undated ones last, in the order they were recorded.
         views.sort(key=lambda v: (v.appeared_on is None, v.appeared_on or date.min))
@@ -424,11 +328,13 @@ def load_bundles(
     *,
     include_withdrawn: bool = False,
     states: Sequence[str] | None = None,
+    summary: bool = False,
 ) -> list[PublishedVerdict]:
     """Bundles of the given claims that have a published (or withdrawn) verdict, in the given order.
 
-    Claims without a visible verdict are left out. Eight queries, however many ids. `states`
-    overrides the verdict states loaded (the desk's preview passes drafts too).
+    Claims without a visible verdict are left out. At most eight queries, however many ids.
+    `states` overrides the verdict states loaded (the desk's preview passes drafts too).
+    `summary=True` is for lists: appearances, sources and related claims stay empty (five queries).
     """
     if states is None:
         states = list(VISIBLE_STATES) if include_withdrawn else [VerdictState.PUBLISHED]
@@ -439,11 +345,15 @@ def load_bundles(
     scale = scale_views(session)
     bounds = _bounds(scale)
     tags = _tags(session, ids)
-    links = _links(session, ids)
-    appearances = _appearances(session, ids)
-    sources = _sources(session, ids)
     corrections = _corrections(session, [v.id or 0 for _, v in rows], scale)
-    related = _related(session, links, scale)
+    if summary:
+        appearances: dict[int, list[AppearanceView]] = {}
+        sources: dict[int, list[SourceView]] = {}
+        related: dict[int, list[RelatedView]] = {}
+    else:
+        appearances = _appearances(session, ids)
+        sources = _sources(session, ids)
+        related = _related(session, _links(session, ids), scale)
     by_id = {}
     for c, v in rows:
         cid = c.id or 0
@@ -475,112 +385,3 @@ def preview_bundle(session: Session, claim_id: int) -> PublishedVerdict:
     if not found:
         raise NotFound(f"Claim {claim_id} has no verdict yet.")
     return found[0]
-
-
-def _filtered_ids_stmt(filters: ListFilters) -> Any:
-    stmt = (
-        select(Claim.id)
-        .join(Verdict, col(Verdict.claim_id) == Claim.id)
-        .where(Verdict.state == VerdictState.PUBLISHED, col(Claim.deleted_at).is_(None))
-    )
-    if filters.rating:
-        stmt = stmt.join(RatingLabel, col(RatingLabel.id) == Verdict.rating_id).where(
-            RatingLabel.key == filters.rating
-        )
-    if filters.claimant:
-        pattern = "%" + filters.claimant.lower().replace("%", "").replace("_", "") + "%"
-        stmt = stmt.where(func.lower(Claim.claimant).like(pattern))
-    if filters.tag:
-        tagged = select(ClaimTag.claim_id).where(ClaimTag.tag == filters.tag.strip().lower())
-        stmt = stmt.where(col(Claim.id).in_(tagged))
-    if filters.language:
-        stmt = stmt.where(Verdict.language == filters.language)
-    if filters.date_from:
-        stmt = stmt.where(col(Verdict.published_at) >= _day_start(filters.date_from))
-    if filters.date_to:
-        stmt = stmt.where(col(Verdict.published_at) < _day_start(filters.date_to, plus_days=1))
-    return stmt
-
-
-def _day_start(day: date, plus_days: int = 0) -> datetime:
-    from datetime import UTC, timedelta
-
-    return datetime(day.year, day.month, day.day, tzinfo=UTC) + timedelta(days=plus_days)
-
-
-def list_published(
-    session: Session, filters: ListFilters | None = None, *, limit: int = 20, offset: int = 0
-) -> Page:
-    """Published verdicts, newest publication first, filtered; one page of full bundles."""
-    filters = filters or ListFilters()
-    limit = max(1, min(limit, 100))
-    offset = max(0, offset)
-    base = _filtered_ids_stmt(filters)
-    total = session.exec(select(func.count()).select_from(base.subquery())).one()
-    ids_stmt = base.order_by(col(Verdict.published_at).desc(), col(Claim.id).desc())
-    ids = list(session.exec(ids_stmt.offset(offset).limit(limit)))
-    return Page(items=load_bundles(session, ids), total=int(total), limit=limit, offset=offset)
-
-
-def list_corrected(
-    session: Session, *, limit: int = 50
-) -> list[tuple[PublishedVerdict, RevisionView]]:
-    """The latest public corrections and withdrawals, newest first, with the verdict they changed."""
-    stmt = (
-        select(Verdict.claim_id, VerdictRevision.number)
-        .join(Verdict, col(Verdict.id) == VerdictRevision.verdict_id)
-        .where(col(VerdictRevision.public).is_(True), col(VerdictRevision.kind).in_(HISTORY_KINDS))
-        .order_by(col(VerdictRevision.at).desc(), col(VerdictRevision.id).desc())
-        .limit(limit)
-    )
-    wanted = list(session.exec(stmt))
-    bundles = {
-        b.claim.id: b for b in load_bundles(session, [c for c, _ in wanted], include_withdrawn=True)
-    }
-    out = []
-    for claim_id, number in wanted:
-        bundle = bundles.get(claim_id)
-        revision = (
-            next((r for r in bundle.corrections if r.number == number), None) if bundle else None
-        )
-        if bundle and revision:
-            out.append((bundle, revision))
-    return out
-
-
-def last_change(session: Session) -> tuple[datetime | None, int]:
-    """When readers' data last changed, and how many verdicts are visible: the site-wide validator."""
-    stmt = select(func.max(Verdict.modified_at), func.count()).where(
-        col(Verdict.state).in_(list(VISIBLE_STATES))
-    )
-    latest, count = session.exec(stmt).one()
-    if latest is not None and latest.tzinfo is None:
-        from datetime import UTC
-
-        latest = latest.replace(tzinfo=UTC)
-    return latest, int(count)
-
-
-def distinct_tags(session: Session, *, limit: int = 200) -> list[str]:
-    """Tags of published claims, for the filter form."""
-    stmt = (
-        select(ClaimTag.tag)
-        .join(Verdict, col(Verdict.claim_id) == ClaimTag.claim_id)
-        .where(Verdict.state == VerdictState.PUBLISHED)
-        .distinct()
-        .order_by(ClaimTag.tag)
-        .limit(limit)
-    )
-    return list(session.exec(stmt))
-
-
-def recently_changed(session: Session, *, limit: int = 50) -> list[PublishedVerdict]:
-    """Published verdicts by their last visible change (publication or correction), newest first."""
-    stmt = (
-        select(Claim.id)
-        .join(Verdict, col(Verdict.claim_id) == Claim.id)
-        .where(Verdict.state == VerdictState.PUBLISHED, col(Claim.deleted_at).is_(None))
-        .order_by(col(Verdict.modified_at).desc(), col(Claim.id).desc())
-        .limit(limit)
-    )
-    return load_bundles(session, list(session.exec(stmt)))

@@ -15,10 +15,11 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
+from wtforms.fields.choices import SelectChoice
 
 from claimtrack import markdown
 from claimtrack.models import ClaimStatus
-from claimtrack.services import figures, publication
+from claimtrack.services import figures, publication, publication_lists
 from claimtrack.services.claimreview import Site, claim_review, site_from_config
 from claimtrack.services.errors import NotFound
 from claimtrack.workflow import TRANSITIONS
@@ -60,18 +61,18 @@ def safe_href(url: str | None) -> bool:
 def index() -> ResponseReturnValue:
     form = FilterForm(request.args, meta={"csrf": False})
     session = db_session()
-    form.rating.choices = [("", _("All ratings"))] + [
-        (r.key, r.label(current_lang()))
+    form.rating.choices = [SelectChoice("", _("All ratings"))] + [
+        SelectChoice(r.key, r.label(current_lang()))
         for r in publication.scale_views(session).values()
         if r.active
     ]
-    filters = form.filters() if form.validate() else publication.ListFilters()
+    filters = form.filters() if form.validate() else publication_lists.ListFilters()
     page_no = form.page_number()
     validators = site_validators(session, extra=request.query_string.decode("latin-1"))
     not_modified = conditional(*validators)
     if not_modified is not None:
         return not_modified
-    page = publication.list_published(
+    page = publication_lists.list_published(
         session, filters, limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE
     )
     html = render_template(
@@ -79,7 +80,7 @@ def index() -> ResponseReturnValue:
         page=page,
         page_no=page_no,
         form=form,
-        filtered=filters != publication.ListFilters(),
+        filtered=filters != publication_lists.ListFilters(),
         args={k: v for k, v in request.args.items() if k != "page"},
     )
     return conditional(*validators, body=html)
@@ -173,7 +174,7 @@ def corrections() -> ResponseReturnValue:
     not_modified = conditional(*validators)
     if not_modified is not None:
         return not_modified
-    items = publication.list_corrected(session, limit=100)
+    items = publication_lists.list_corrected(session, limit=100)
     html = render_template("public/corrections.html", items=items)
     return conditional(*validators, body=html)
 

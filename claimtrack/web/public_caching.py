@@ -16,7 +16,7 @@ from datetime import datetime
 from flask import Response, make_response, request
 from sqlmodel import Session
 
-from claimtrack.services import publication
+from claimtrack.services import publication, publication_lists
 
 from .auth import current_actor_or_none
 from .i18n import current_lang
@@ -41,7 +41,7 @@ def page_validators(bundle: publication.PublishedVerdict) -> Validators:
 
 def site_validators(session: Session, *, extra: str = "") -> Validators:
     """For lists and feeds: the newest visible change, the count, and the rating scale."""
-    latest, count = publication.last_change(session)
+    latest, count = publication_lists.last_change(session)
     scale = repr(sorted(publication.scale_views(session).items()))
     return _digest(latest, count, scale, extra, _vary_key()), latest
 

@@ -17,7 +17,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from claimtrack import markdown
-from claimtrack.services import publication
+from claimtrack.services import publication, publication_lists
 
 from .dbsession import db_session
 from .i18n import current_lang
@@ -94,7 +94,9 @@ def feed() -> ResponseReturnValue:
     not_modified = conditional(*validators)
     if not_modified is not None:
         return not_modified
-    body = build_feed(publication.recently_changed(session, limit=FEED_ENTRIES), current_lang())
+    body = build_feed(
+        publication_lists.recently_changed(session, limit=FEED_ENTRIES), current_lang()
+    )
     response = conditional(*validators, body=body.decode("utf-8"))
     assert isinstance(response, Response)
     response.mimetype = "application/atom+xml"

@@ -7,7 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, EmailField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
 
-from claimtrack.services import publication
+from claimtrack.services import publication_lists
 
 
 class SearchForm(FlaskForm):  # type: ignore[misc]
@@ -26,8 +26,8 @@ class FilterForm(FlaskForm):  # type: ignore[misc]
     date_to = DateField(_l("Published until"), validators=[Optional()])
     page = IntegerField(validators=[Optional(), NumberRange(min=1, max=10_000)])
 
-    def filters(self) -> publication.ListFilters:
-        return publication.ListFilters(
+    def filters(self) -> publication_lists.ListFilters:
+        return publication_lists.ListFilters(
             rating=self.rating.data or None,
             claimant=(self.claimant.data or "").strip() or None,
             tag=(self.tag.data or "").strip() or None,

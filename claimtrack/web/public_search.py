@@ -48,7 +48,8 @@ def search() -> ResponseReturnValue:
             form.q.errors = [*form.q.errors, str(exc)]
             hits = []
         bundles = {
-            b.claim.id: b for b in publication.load_bundles(session, [h.claim_id for h in hits])
+            b.claim.id: b
+            for b in publication.load_bundles(session, [h.claim_id for h in hits], summary=True)
         }
         results = [
             (bundles[h.claim_id], h, [describe_conflict(c) for c in h.conflicts])

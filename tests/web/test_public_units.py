@@ -9,7 +9,7 @@ import pytest
 
 from claimtrack import markdown
 from claimtrack.services import claimreview, figures
-from claimtrack.services.publication import (
+from claimtrack.services.publication_views import (
     AppearanceView,
     ClaimView,
     PublishedVerdict,
