@@ -137,19 +137,24 @@ def find_conflicts(a: Prepared, b: Prepared) -> list[str]:
 
 def place_conflict(pa: tuple[tuple[str, str], ...], pb: tuple[tuple[str, str], ...]) -> str | None:
     """Each side names a place the other does not cover: "Almaty" vs "Astana", "Almaty" vs
-    "Uzbekistan"; "Almaty" and "Kazakhstan" agree (the city lies in the country)."""
-    names_a, names_b = {n for n, _ in pa}, {n for n, _ in pb}
+    "Uzbekistan"; "Almaty" and "Kazakhstan" agree (the city lies in the country) unless the
+    other side names another city."""
 
-    def covered(name: str, others: set[str]) -> bool:
-        country = country_of(name)
-        return (
-            name in others
-            or (country is not None and country in others)
-            or any(country_of(o) == name for o in others)
-        )
+    def uncovered(mine: tuple[tuple[str, str], ...], theirs: tuple[tuple[str, str], ...]):
+        names = {n for n, _ in theirs}
+        out = []
+        for name, kind in mine:
+            if name in names:
+                continue
+            if kind == "country":
+                if any(country_of(n) == name for n in names):
+                    continue
+            elif country_of(name) in names and not any(k == kind for _, k in theirs):
+                continue
+            out.append(name)
+        return sorted(out)
 
-    only_a = sorted(n for n in names_a if not covered(n, names_b))
-    only_b = sorted(n for n in names_b if not covered(n, names_a))
+    only_a, only_b = uncovered(pa, pb), uncovered(pb, pa)
     if only_a and only_b:
         x, y = sorted([", ".join(only_a), ", ".join(only_b)])
         return f"{x} vs {y}"

@@ -15,6 +15,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 from claimtrack.matching import signature
@@ -30,6 +31,7 @@ from claimtrack.matching.prepare import Prepared, content_terms
 from claimtrack.matching.score import rank_score
 
 
+@lru_cache(maxsize=500_000)
 def key_of(term: str) -> int:
     """Stable signed 64-bit key of a term: the same in every process and on every server."""
     return int.from_bytes(
@@ -113,7 +115,7 @@ def plan_keys(dfs: dict[int, int], params: SearchParams, n_docs: int) -> list[in
     known = sorted((df, k) for k, df in dfs.items() if df)
     chosen: list[int] = []
     total = 0
-    common = params.max_df_share * n_docs
+    common = max(params.max_df_share * n_docs, params.budget / params.max_keys)
     for df, k in known[: params.max_keys]:
         over_budget = total + df > params.budget
         if chosen and (over_budget or (df > common and len(chosen) >= params.min_keys)):
@@ -124,11 +126,17 @@ def plan_keys(dfs: dict[int, int], params: SearchParams, n_docs: int) -> list[in
 
 
 def first_stage(
-    store: Store, terms: list[str], n_docs: int, params: SearchParams
+    store: Store, terms: list[str], n_docs: int, params: SearchParams, indexed: bool = False
 ) -> tuple[dict[int, float], dict[str, float]]:
-    """Candidate ids with their summed IDF over the rarest keys, and the IDF of each query term."""
+    """Candidate ids with their summed IDF over the rarest keys, and the IDF of each query term.
+
+    ``indexed``: the query is a stored claim, so every key's count includes the claim itself;
+    without the correction its own unique words would look like the rarest, most useful keys.
+    """
     by_key = {key_of(t): t for t in set(key_terms(terms))}
     dfs = store.doc_freqs(sorted(by_key))
+    if indexed:
+        dfs = {k: df - 1 for k, df in dfs.items() if df > 1}
     weights = {by_key[k]: idf(n_docs, df) for k, df in dfs.items() if df}
     key_weight = {k: weights[by_key[k]] for k in plan_keys(dfs, params, n_docs)}
     scores: dict[int, float] = defaultdict(float)
@@ -138,15 +146,23 @@ def first_stage(
 
 
 def search(
-    store: Store, query: Prepared, limit: int = 10, params: SearchParams | None = None
+    store: Store,
+    query: Prepared,
+    limit: int = 10,
+    params: SearchParams | None = None,
+    exclude: int | None = None,
 ) -> list[Hit]:
-    """Best ``limit`` stored claims for ``query``, conflicts ranked below clean matches."""
+    """Best ``limit`` stored claims for ``query``, conflicts ranked below clean matches.
+
+    ``exclude``: the id of the stored claim ``query`` was prepared from (never returned).
+    """
     params = params or SearchParams()
     terms = content_terms(query.norm)
     n_docs, total_terms = store.stats()
     if not terms or not n_docs:
         return []
-    scores, weights = first_stage(store, terms, n_docs, params)
+    scores, weights = first_stage(store, terms, n_docs, params, indexed=exclude is not None)
+    scores.pop(exclude, None)  # type: ignore[arg-type]
     wanted = params.short_candidates if len(terms) <= 20 else params.candidates
     top = heapq.nlargest(wanted, scores.items(), key=lambda kv: kv[1])
     rows = store.rows([cid for cid, _ in top])

@@ -105,7 +105,8 @@ def _suggest(
     session: Session, claim: Claim, prepared: Prepared, actor: User | None
 ) -> list[ClaimLink]:
     limits = thresholds(session)
-    hits = search(SqlStore(session), prepared, limit=11, params=SearchParams(thresholds=limits))
+    hits = search(SqlStore(session), prepared, limit=10, params=SearchParams(thresholds=limits),
+                  exclude=claim.id)  # fmt: skip
     made: list[ClaimLink] = []
     for hit in hits:
         cmp = hit.comparison
@@ -174,9 +175,8 @@ def _rank(
     published_only: bool = False,
 ) -> list[MatchResult]:
     params = SearchParams(thresholds=thresholds(session))
-    want = limit + 1 if exclude else limit
-    hits = search(SqlStore(session), prepared, limit=want * (4 if published_only else 1),
-                  params=params)  # fmt: skip
+    hits = search(SqlStore(session), prepared, limit=limit * (4 if published_only else 1),
+                  params=params, exclude=exclude)  # fmt: skip
     ids = [h.claim_id for h in hits if h.claim_id != exclude]
     claims = {c.id: c for c in session.exec(select(Claim).where(col(Claim.id).in_(ids)))}
     out: list[MatchResult] = []

@@ -63,6 +63,9 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b\d{1,2}\s*(?:uhr|am|pm|a\.m\.|p\.m\.)(?=\W|$)", re.I), "time"),
 ]
 
+_YEAR_RE = re.compile(rf"(?<![\w.,]){_YEAR}(?![\w]|[.,]\d)")
+_ANY_MONTH = re.compile(rf"\b(?:{_MONTH_RE})\b", re.I)
+_MONTH_KINDS = frozenset({"d_month", "month_d", "month_y"})
 _YEAR_CUES = frozenset(
     [
         "jahr",
@@ -181,6 +184,12 @@ _QUAL_RE = re.compile(
 )
 _CURRENCY_RE = re.compile(r"(us\$|\$|€|usd|eur)\s?$", re.I)
 _GERMAN_WORD = re.compile(rf"^(?:{lex.GERMAN_PARTS})+$")
+_NUMBER_WORD_HINT = {
+    "de": re.compile(rf"(?:{lex.GERMAN_PARTS})", re.I),
+    "en": re.compile(
+        r"\b(?:" + "|".join([*lex.NUMBER_WORDS_EN, *lex.MULTIPLIERS_EN]) + r")\b", re.I
+    ),
+}
 _WORD_RUN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -190,7 +199,10 @@ def find_dates(text: str, language: str = "de") -> list[DateMention]:
         return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    has_month = _ANY_MONTH.search(text) is not None
     for pattern, kind in _DATE_PATTERNS:
+        if kind in _MONTH_KINDS and not has_month:
+            continue
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -200,7 +212,7 @@ def find_dates(text: str, language: str = "de") -> list[DateMention]:
             taken.append((m.start(), m.end()))
             if kind != "time":
                 found.append(DateMention(value, m.group(), m.start(), m.end()))
-    for m in re.finditer(rf"(?<![\w.,]){_YEAR}(?![\w]|[.,]\d)", text):
+    for m in _YEAR_RE.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         if _is_quantity_context(text, m.start(), m.end(), language):
@@ -337,6 +349,8 @@ def _is_german_ordinal(text: str, start: int, end: int) -> bool:
 def _number_words(text: str, lang: str) -> list[tuple[int, int, float]]:
     """Spelled-out numbers ("zweitausend", "two thousand"); a lone "one"/"ein" is no figure."""
     out: list[tuple[int, int, float]] = []
+    if not _NUMBER_WORD_HINT[lang].search(text):
+        return out
     matches = list(_WORD_RUN.finditer(text))
     i = 0
     while i < len(matches):

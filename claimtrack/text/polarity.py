@@ -140,16 +140,27 @@ def polarity_conflict(a: Polarity, b: Polarity) -> str | None:
     reasons: list[str] = []
     if a.negated != b.negated:
         reasons.append("negation")
-    signs_a: dict[str, tuple[int, str]] = {axis: (sign, w) for axis, sign, w in a.stances}
-    for axis, sign, word in b.stances:
-        if axis in signs_a and signs_a[axis][0] != sign:
-            reasons.append(" vs ".join(sorted([f"'{signs_a[axis][1]}'", f"'{word}'"])))
+    stance_a, stance_b = _stances(a), _stances(b)
+    for axis in sorted(stance_a.keys() & stance_b.keys()):
+        (sign_a, word_a), (sign_b, word_b) = stance_a[axis], stance_b[axis]
+        if sign_a != sign_b:
+            reasons.append(" vs ".join(sorted([f"'{word_a}'", f"'{word_b}'"])))
     only_a, only_b = a.words - b.words, b.words - a.words
     if only_a and only_b:
         pairs = _antonym_pairs_raw(only_a, only_b) + _antonym_pairs_raw(only_b, only_a)
         reasons.extend(" vs ".join(sorted([f"'{x}'", f"'{y}'"])) for x, y in pairs)
     reasons.sort()
     return "; ".join(reasons) if len(reasons) % 2 == 1 else None
+
+
+def _stances(p: Polarity) -> dict[str, tuple[int, str]]:
+    """One clear sign per axis; an axis with both signs ("legal und illegal") says nothing."""
+    signs: dict[str, set[int]] = {}
+    words: dict[str, str] = {}
+    for axis, sign, word in p.stances:
+        signs.setdefault(axis, set()).add(sign)
+        words.setdefault(axis, word)
+    return {axis: (next(iter(s)), words[axis]) for axis, s in signs.items() if len(s) == 1}
 
 
 def _antonym_pairs_raw(only_a: frozenset[str], only_b: frozenset[str]) -> list[tuple[str, str]]:
