@@ -4,10 +4,10 @@ The table below is checked against `app.url_map`: a new /desk or /admin route wi
 `test_every_desk_and_admin_route_has_a_row`. Add a row when you add a route:
 `(endpoint, METHOD): Row(minimum role[, statuses the permitted roles may get])`.
 
-Each case runs on a fresh database (so one role's POST cannot change what the next role sees):
-anonymous → redirect to the login page; roles below the minimum → 403; the minimum and above →
-one of the row's statuses (GET: 200 unless said otherwise; POST with an empty form: a redirect or a
-re-rendered form, never 401/403/405/500).
+GET routes share one database; every other route runs on a fresh one (so one role's POST cannot
+change what the next role sees). Anonymous → redirect to the login page; roles below the minimum →
+403; the minimum and above → one of the row's statuses (GET: 200 unless said otherwise; POST with an
+empty form: a redirect or a re-rendered form, never 401/403/405/500).
 """
 
 from __future__ import annotations
@@ -192,25 +192,70 @@ def _call(client: Any, method: str, url: str) -> Any:
     return client.get(url) if method == "GET" else client.open(url, method=method, data={})
 
 
+def _failures(app: Flask, method: str, url: str, expected: Row) -> list[str]:
+    """What differs from the row for anonymous visitors and each role on one URL."""
+    problems = []
+    anonymous = _call(app.test_client(), method, url)
+    location = urlsplit(anonymous.headers.get("Location", "")).path
+    if not (
+        anonymous.status_code == 401 or (anonymous.status_code == 302 and location == "/login")
+    ):
+        problems.append(f"anonymous {method} {url}: {anonymous.status_code} {location}")
+    ok = expected.ok or (frozenset({200}) if method == "GET" else POST_OK)
+    for role in ROLES:
+        status = _call(_clients(app)[role], method, url).status_code
+        if RANK[role] < RANK[expected.role] and status != 403:
+            problems.append(f"{role} {method} {url}: {status}, expected 403")
+        elif RANK[role] >= RANK[expected.role] and status not in ok:
+            problems.append(f"{role} {method} {url}: {status}, expected one of {sorted(ok)}")
+    return problems
+
+
+def _clients(app: Flask) -> dict[str, Any]:
+    """One logged-in client per role, made once per app."""
+    clients = app.extensions.setdefault("route-matrix-clients", {})
+    for role in ROLES:
+        if role not in clients:
+            clients[role] = do_login(app.test_client(), role)
+    return clients
+
+
+GETS = [r for r in ROUTES if r[1] == "GET"]
+OTHERS = [r for r in ROUTES if r[1] != "GET"]
+
+
+def test_every_get_route_by_role(app: Flask, session: Session):
+    """GETs change nothing, so they share one database (which keeps this test fast)."""
+    values = _objects(session)
+    problems = []
+    for endpoint, method, rule in GETS:
+        expected = MATRIX.get((endpoint, method))
+        if expected is not None:
+            problems += _failures(app, method, _url(rule, values), expected)
+    assert problems == []
+
+
 @pytest.mark.parametrize(
-    ("endpoint", "method", "rule"), ROUTES, ids=[f"{m} {e}" for e, m, _ in ROUTES]
+    ("endpoint", "method", "rule"), OTHERS, ids=[f"{m} {e}" for e, m, _ in OTHERS]
 )
-def test_route_role_matrix(app: Flask, session: Session, endpoint: str, method: str, rule: str):
+def test_write_route_by_role(app: Flask, session: Session, endpoint: str, method: str, rule: str):
+    """Each write route on a fresh database: one role's POST cannot change what the next sees."""
     expected = MATRIX.get((endpoint, method))
     if expected is None:
         pytest.fail(f"no MATRIX row for {method} {endpoint}")
-    url = _url(rule, _objects(session))
+    assert _failures(app, method, _url(rule, _objects(session)), expected) == []
 
-    anonymous = _call(app.test_client(), method, url)
-    assert anonymous.status_code in (302, 401), f"anonymous {method} {url}"
-    if anonymous.status_code == 302:
-        assert urlsplit(anonymous.headers["Location"]).path == "/login"
 
-    ok = expected.ok or (frozenset({200}) if method == "GET" else POST_OK)
-    for role in ROLES:
-        client = do_login(app.test_client(), role)
-        status = _call(client, method, url).status_code
-        if RANK[role] < RANK[expected.role]:
-            assert status == 403, f"{role} {method} {url}: {status}, expected 403"
-        else:
-            assert status in ok, f"{role} {method} {url}: {status}, expected one of {sorted(ok)}"
+def test_the_matrix_catches_a_view_without_its_role_check(app: Flask):
+    from claimtrack.web.auth import login_required
+
+    @app.get("/admin/__leaky")
+    @login_required
+    def leaky() -> str:
+        return "for admins only, but nobody checks"
+
+    problems = _failures(app, "GET", "/admin/__leaky", row("admin"))
+    assert problems == [
+        "fact_checker GET /admin/__leaky: 200, expected 403",
+        "editor GET /admin/__leaky: 200, expected 403",
+    ]
