@@ -69,7 +69,7 @@ class Attributor:
         self.language = language
         self.outlet = outlet or None
         self._last: list[_Speaker] = []
-        self._full_names: dict[str, str] = {}  # surname -> "Role Firstname Surname" seen
+        self._full_names: dict[str, str] = {}  # surname -> full name seen after a role
         self._previous: Attribution | None = None
 
     def attribute(self, sentence: str) -> Attribution:
@@ -120,9 +120,9 @@ class Attributor:
         return Attribution(person, PERSON, cue)
 
     def _refer_back(self, gender: str | None, cue: str, word: str) -> Attribution:
-        # English he/she and role words ("die Ministerin") only ever mean people; German
-        # er/sie may also be an organisation (die Polizei -> sie).
-        people_only = word in ("he", "she", "role")
+        # English he/she only ever mean people; German er/sie may also be an
+        # organisation (die Polizei -> sie).
+        people_only = word in ("he", "she")
         speaker = self._recall(gender, people_only)
         if speaker is None:
             return Attribution(None, UNNAMED, cue)
