@@ -47,6 +47,16 @@ TARGETS = {  # claims -> (p50 ms, p99 ms, recall@10, build s)
 }
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children: steadier than wall time when
+    other work shares the cores."""
+    own, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
@@ -60,17 +70,24 @@ def _queries(items, n: int, seed: int = 3) -> list[int]:
     return random.Random(seed).sample(multi, min(n, len(multi)))
 
 
-def run_queries(url: str, texts: list[str], languages: list[str]) -> list[tuple[float, list[int]]]:
-    """Latency (ms) and ranked claim ids per query, in a process of its own."""
+def run_queries(
+    url: str, texts: list[str], languages: list[str], own_ids: list[int]
+) -> list[tuple[float, list[int], float]]:
+    """Latency (wall ms), ranked claim ids and CPU ms (this process) per query, and claim ids per query, in a process of its own.
+
+    Each query is the text of a stored claim, standing in for a new claim that says the same:
+    the stored copy is excluded (as the service does when a claim is indexed).
+    """
     db = Database(url)
     out = []
     with db.session_scope(write=False) as session:
         store = SqlStore(session)
         search(store, prepare("warm up the connection", "en"), limit=11)
-        for text, lang in zip(texts, languages, strict=True):
-            t = time.perf_counter()
-            hits = search(store, prepare(text, lang), limit=11)
-            out.append(((time.perf_counter() - t) * 1000, [h.claim_id for h in hits]))
+        for text, lang, own in zip(texts, languages, own_ids, strict=True):
+            t, c = time.perf_counter(), time.process_time()
+            hits = search(store, prepare(text, lang), limit=10, exclude=own)
+            wall, cpu = (time.perf_counter() - t) * 1000, (time.process_time() - c) * 1000
+            out.append((wall, [h.claim_id for h in hits], cpu))
     db.dispose()
     return out
 
@@ -96,7 +113,7 @@ def cluster_pairs(url: str, ids: list[int]) -> list[tuple[int, int]]:
         for start in range(0, len(ids), 500):
             for row in store.rows(ids[start : start + 500]):
                 query = signature.decode(row.norm, row.sig)
-                for hit in search(store, query, limit=11):
+                for hit in search(store, query, limit=10, exclude=row.claim_id):
                     if hit.claim_id != row.claim_id and hit.comparison.auto_linkable(
                         DEFAULT_THRESHOLDS
                     ):
@@ -118,6 +135,7 @@ def main() -> None:
     args = ap.parse_args()
 
     items = generate(args.claims)
+    print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"corpus: {len(items):,} claims, {len({i.group for i in items}):,} groups, db {args.db}")
     with temporary_store(PG_SERVER if args.db == "postgres" else None) as db:
         url = db.engine.url.render_as_string(hide_password=False)
@@ -130,13 +148,15 @@ def main() -> None:
             session.commit()
             t1 = time.perf_counter()
             rows = [(cid, it.text, it.language, "") for cid, it in zip(ids, load, strict=True)]
+            cpu0 = _cpu()
             SqlStore(session).replace_all(matching_eval.index_items(rows, args.workers))
             session.commit()
             t2 = time.perf_counter()
         build = t2 - t1
+        build_cpu = _cpu() - cpu0
         print(
             f"claims inserted in {t1 - t0:.1f} s; index built in {build:.1f} s "
-            f"({args.workers} processes prepare); database {db_size(db) / 1e6:.0f} MB"
+            f"({args.workers} processes prepare; CPU {build_cpu:.1f} s incl. workers); database {db_size(db) / 1e6:.0f} MB"
         )
 
         group_of = {cid: it.group for cid, it in zip(ids, items, strict=True)}
@@ -146,10 +166,12 @@ def main() -> None:
         qidx = _queries(items, args.queries)
         texts = [load[i].text for i in qidx]
         langs = [load[i].language for i in qidx]
-        results = run_queries(url, texts, langs)
+        owns = [ids[i] for i in qidx]
+        results = run_queries(url, texts, langs, owns)
         lat = [r[0] for r in results]
         recall = []
-        for i, (_, ranked) in zip(qidx, results, strict=True):
+        cpu = [r[2] for r in results]
+        for i, (_, ranked, _cpu) in zip(qidx, results, strict=True):
             me = ids[i]
             others = members[group_of[me]] - {me}
             top = [c for c in ranked if c != me][:10]
@@ -165,6 +187,7 @@ def main() -> None:
                     [url, url],
                     [texts[:half], texts[half:]],
                     [langs[:half], langs[half:]],
+                    [owns[:half], owns[half:]],
                 )
             )
         qps = len(texts) / (time.perf_counter() - t)
@@ -173,6 +196,7 @@ def main() -> None:
         target = TARGETS.get(args.claims)
         print(
             f"top-10 latency p50 {p50:.2f} ms, p99 {p99:.2f} ms over {len(lat)} queries; "
+            f"(CPU of this process p50 {pct(cpu, 0.5):.2f} ms, p99 {pct(cpu, 0.99):.2f} ms); "
             f"recall@10 {r10:.3f}; throughput {qps:.0f} queries/s (2 processes, incl. start-up)"
         )
         if target:
@@ -236,6 +260,7 @@ def main() -> None:
                 f"  targets: F1 >= 0.90 {'MET' if f1 >= 0.9 else 'MISSED'}, precision of same >= 0.97 "
                 f"{'MET' if p >= 0.97 else 'MISSED'}"
             )
+    print(f"load average at end: {os.getloadavg()[0]:.1f}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory: {peak:.0f} MB (this process), {kids:.0f} MB (largest worker)")
