@@ -171,7 +171,7 @@ def main() -> None:
         lat = [r[0] for r in results]
         recall = []
         cpu = [r[2] for r in results]
-        for i, (_, ranked, _cpu) in zip(qidx, results, strict=True):
+        for i, (_, ranked, _q_cpu) in zip(qidx, results, strict=True):
             me = ids[i]
             others = members[group_of[me]] - {me}
             top = [c for c in ranked if c != me][:10]
