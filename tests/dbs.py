@@ -14,7 +14,8 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.pool import NullPool
 from sqlalchemy.engine import make_url
 
 PG_URL_ENV = "CLAIMTRACK_TEST_DATABASE_URL"
@@ -37,11 +38,15 @@ class TemplateDatabases:
         self.prepare = prepare
         self.server = pg_server_url()
         self.run_tag = f"ct_{worker_id()}_{uuid.uuid4().hex[:6]}"
+        self._admin: Engine | None = None
         self.template_url = self._make_template()
 
-    def _admin_engine(self):  # type: ignore[no-untyped-def]
+    def _admin_engine(self) -> Engine:
+        """One AUTOCOMMIT engine for CREATE/DROP DATABASE, disposed in `close`."""
         assert self.server
-        return create_engine(self.server, isolation_level="AUTOCOMMIT")
+        if self._admin is None:
+            self._admin = create_engine(self.server, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        return self._admin
 
     def _pg_url(self, name: str) -> str:
         assert self.server
@@ -84,3 +89,5 @@ class TemplateDatabases:
     def close(self) -> None:
         if self.server is not None:
             self.drop(self.template_url)
+        if self._admin is not None:
+            self._admin.dispose()
