@@ -180,7 +180,8 @@ def edit_claim(
         return claim
     _touch(session, claim)
     audit.record(session, actor=actor, action="claim.edit", obj=claim, before=before, after=after)
-    matching.on_claim_saved(session, claim, actor)
+    if (before["text"], before["language"]) != (after["text"], after["language"]):
+        matching.on_claim_saved(session, claim, actor)
     return claim
 
 
