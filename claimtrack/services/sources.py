@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 from claimtrack.models import Claim, Source, SourceKind, User, utcnow
 from claimtrack.workflow import Permission
 
-from . import audit
+from . import audit, revisions
 from .base import check_http_url, clean_text, get_or_raise, require, use_case
 from .errors import ValidationError
 
@@ -59,6 +59,9 @@ def add_source(*, session: Session, actor: User, claim_id: int, data: SourceInpu
         obj=source,
         after=audit.snapshot(source, FIELDS),
     )
+    revisions.record_published_change(
+        session, claim_id=source.claim_id, actor=actor, note=f"Source added: {source.url}"
+    )
     return source
 
 
@@ -78,6 +81,9 @@ def edit_source(*, session: Session, actor: User, source_id: int, data: SourceIn
         before=before,
         after=audit.snapshot(source, FIELDS),
     )
+    revisions.record_published_change(
+        session, claim_id=source.claim_id, actor=actor, note=f"Source changed: {source.url}"
+    )
     return source
 
 
@@ -95,6 +101,9 @@ def remove_source(*, session: Session, actor: User, source_id: int, reason: str 
         action="source.remove",
         obj=source,
         before=audit.snapshot(source, FIELDS),
+    )
+    revisions.record_published_change(
+        session, claim_id=source.claim_id, actor=actor, note=f"Source removed: {source.url}"
     )
     return source
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from claimtrack.models import (
     Claim,
@@ -29,8 +29,8 @@ from . import audit
 from .base import clean_text, get_or_raise, require, use_case
 from .claims import conflict_for
 from .errors import InvalidTransition, NotFound, ValidationError
+from .revisions import content, write_revision
 
-CONTENT_FIELDS = ("rating_id", "headline", "summary", "reasoning", "valid_as_of", "language")
 PUBLISHABLE_FROM = (ClaimStatus.TRIAGED, ClaimStatus.IN_RESEARCH, ClaimStatus.IN_REVIEW)
 
 
@@ -53,10 +53,6 @@ def revisions_of(session: Session, verdict_id: int) -> list[VerdictRevision]:
     return list(session.exec(stmt.order_by(col(VerdictRevision.number))))
 
 
-def _content(verdict: Verdict) -> dict[str, Any]:
-    return audit.snapshot(verdict, [*CONTENT_FIELDS, "state"])
-
-
 def _validated(session: Session, data: VerdictInput) -> dict[str, Any]:
     if data.rating_id is not None:
         label = session.get(RatingLabel, data.rating_id)
@@ -77,38 +73,6 @@ def _validated(session: Session, data: VerdictInput) -> dict[str, Any]:
 def _check_version(session: Session, verdict: Verdict, expected_version: int | None) -> None:
     if expected_version is not None and expected_version != verdict.version:
         raise conflict_for(session, verdict, "verdict")
-
-
-def write_revision(
-    session: Session,
-    *,
-    verdict: Verdict,
-    actor: User,
-    kind: RevisionKind,
-    old: dict[str, Any] | None,
-    public: bool = False,
-    note: str = "",
-) -> VerdictRevision:
-    """Append the next revision of `verdict` (numbered from 1)."""
-    last = session.exec(
-        select(func.max(VerdictRevision.number)).where(VerdictRevision.verdict_id == verdict.id)
-    ).one()
-    new = _content(verdict)
-    revision = VerdictRevision(
-        verdict_id=verdict.id or 0,
-        number=(last or 0) + 1,
-        kind=kind,
-        public=public,
-        note=note,
-        actor_id=actor.id,
-        old_rating_id=(old or {}).get("rating_id"),
-        new_rating_id=verdict.rating_id,
-        old=old,
-        new=new,
-    )
-    session.add(revision)
-    audit.record(session, actor=actor, action=f"verdict.{kind}", obj=verdict, before=old, after=new)
-    return revision
 
 
 @use_case
@@ -134,7 +98,7 @@ def save_draft(
         old = None
     else:
         _check_version(session, verdict, expected_version)
-        old = _content(verdict)
+        old = content(verdict)
         if {k: v for k, v in old.items() if k != "state"} == {
             k: audit.to_json(v) for k, v in values.items()
         } and verdict.state == VerdictState.DRAFT:
@@ -173,7 +137,7 @@ def publish_verdict(
     if claim.status not in PUBLISHABLE_FROM and claim.status != ClaimStatus.WITHDRAWN:
         raise InvalidTransition(f"A claim that is {claim.status} cannot be published.")
     _require_complete(verdict)
-    old = _content(verdict)
+    old = content(verdict)
     now = utcnow()
     verdict.state = VerdictState.PUBLISHED
     verdict.published_at = verdict.published_at or now
@@ -210,11 +174,11 @@ def correct_verdict(
     _check_version(session, verdict, expected_version)
     note = clean_text(note, "note", required=public, max_len=2000)
     values = _validated(session, data)
-    old = _content(verdict)
+    old = content(verdict)
     for key, value in values.items():
         setattr(verdict, key, value)
     _require_complete(verdict)
-    if _content(verdict) == old:
+    if content(verdict) == old:
         raise ValidationError("Nothing was changed.")
     now = utcnow()
     verdict.modified_at = now
@@ -245,7 +209,7 @@ def withdraw_verdict(
         raise InvalidTransition("Only a published verdict can be withdrawn.")
     _check_version(session, verdict, expected_version)
     reason = clean_text(reason, "reason", max_len=1000)
-    old = _content(verdict)
+    old = content(verdict)
     now = utcnow()
     verdict.state = VerdictState.WITHDRAWN
     verdict.withdrawn_reason = reason

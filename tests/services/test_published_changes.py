@@ -1,0 +1,45 @@
+"""Changing what a published verdict page shows always leaves a revision and moves dateModified."""
+
+from __future__ import annotations
+
+from claimtrack.models import RevisionKind
+from claimtrack.services import sources, verdicts
+from tests.factories import make_claim, make_published_verdict
+
+
+def test_source_changes_on_a_published_claim_write_internal_revisions(session, users):
+    editor, checker = users["editor"], users["fact_checker"]
+    claim = make_claim(session, checker)
+    verdict = make_published_verdict(session, editor, claim)
+    published_at, modified_at = verdict.published_at, verdict.modified_at
+    count = len(verdicts.revisions_of(session, verdict.id))
+
+    source = sources.add_source(
+        session=session,
+        actor=checker,
+        claim_id=claim.id,
+        data=sources.SourceInput(
+            url="https://www.gov.kz/memleket/entities/prokuror", title="Erklärung"
+        ),
+    )
+    sources.remove_source(session=session, actor=checker, source_id=source.id, reason="Doppelt")
+
+    revs = verdicts.revisions_of(session, verdict.id)
+    assert [r.kind for r in revs[count:]] == [RevisionKind.UPDATE, RevisionKind.UPDATE]
+    assert [r.public for r in revs[count:]] == [False, False]
+    assert revs[-2].note == "Source added: https://www.gov.kz/memleket/entities/prokuror"
+    assert revs[-1].note.startswith("Source removed")
+    stored = verdicts.verdict_of(session, claim.id)
+    assert stored.published_at == published_at and stored.modified_at > modified_at
+
+
+def test_sources_of_unpublished_claims_write_no_revision(session, users):
+    checker = users["fact_checker"]
+    claim = make_claim(session, checker)
+    sources.add_source(
+        session=session,
+        actor=checker,
+        claim_id=claim.id,
+        data=sources.SourceInput(url="https://example.org/a"),
+    )
+    assert verdicts.verdict_of(session, claim.id) is None
