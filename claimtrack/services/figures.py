@@ -80,13 +80,23 @@ def _value_in(appearance: AppearanceView, fallback: dict[str, Any]) -> tuple[flo
     return float(fallback["value"]), str(fallback.get("raw") or fallback["value"])
 
 
+def _figure_of(figures: list[dict[str, Any]], text: str, language: str) -> dict[str, Any] | None:
+    """The claim's stored figure, or else the first one its text states (claims entered by hand
+    may have no stored figures)."""
+    stored = _primary(figures)
+    if stored is not None:
+        return stored
+    found = find_figures(text, language)
+    return {"value": found[0].value, "counted": found[0].counted, "raw": found[0].raw} if found else None
+
+
 def _raw_points(bundle: PublishedVerdict) -> list[tuple[date, float, str, AppearanceView, bool]]:
-    own = _primary(bundle.claim.figures)
+    own = _figure_of(bundle.claim.figures, bundle.claim.text, bundle.claim.language)
     if own is None:
         return []
     series = [(bundle.claim.id, own, bundle.appearances, True)]
     for rel in bundle.related:
-        figure = _primary(rel.figures)
+        figure = _figure_of(rel.figures, rel.text, bundle.claim.language)
         if figure is not None and figure.get("counted") == own.get("counted"):
             series.append((rel.claim_id, figure, rel.appearances, False))
     out = []
@@ -98,6 +108,11 @@ def _raw_points(bundle: PublishedVerdict) -> list[tuple[date, float, str, Appear
             out.append((a.appeared_on, value, raw, a, mine))
     out.sort(key=lambda p: (p[0], p[1]))
     return out
+
+
+def own_counted(bundle: PublishedVerdict) -> str | None:
+    figure = _figure_of(bundle.claim.figures, bundle.claim.text, bundle.claim.language)
+    return figure.get("counted") if figure else None
 
 
 def _nice_step(span: float) -> float:
@@ -158,5 +173,5 @@ def figure_chart(bundle: PublishedVerdict, *, locale: str = "de") -> Chart | Non
         x_ticks=x_ticks,
         y_ticks=y_ticks,
         path=path,
-        counted=(_primary(bundle.claim.figures) or {}).get("counted"),
+        counted=own_counted(bundle),
     )

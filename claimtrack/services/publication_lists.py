@@ -9,9 +9,17 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from claimtrack.models import Claim, ClaimTag, RatingLabel, Verdict, VerdictRevision, VerdictState
+from claimtrack.models import (
+    AuditEvent,
+    Claim,
+    ClaimTag,
+    RatingLabel,
+    Verdict,
+    VerdictRevision,
+    VerdictState,
+)
 
-from .publication import HISTORY_KINDS, VISIBLE_STATES, load_bundles
+from .publication import HISTORY_KINDS, load_bundles
 from .publication_views import ListFilters, Page, PublishedVerdict, RevisionView
 
 __all__ = [
@@ -25,21 +33,20 @@ __all__ = [
 
 
 def _filtered_ids_stmt(filters: ListFilters) -> Any:
-    stmt = (
-        select(Claim.id)
-        .join(Verdict, col(Verdict.claim_id) == Claim.id)
-        .where(Verdict.state == VerdictState.PUBLISHED, col(Claim.deleted_at).is_(None))
-    )
+    """Claim ids of published verdicts matching `filters`, from the verdict side: with no claim
+    filter the query touches only the verdict table and its (state, published_at) index. A claim
+    with a published verdict cannot be deleted (claims.delete_claim refuses), so no join checks it."""
+    stmt = select(Verdict.claim_id).where(Verdict.state == VerdictState.PUBLISHED)
     if filters.rating:
-        stmt = stmt.join(RatingLabel, col(RatingLabel.id) == Verdict.rating_id).where(
-            RatingLabel.key == filters.rating
-        )
+        rated = select(RatingLabel.id).where(RatingLabel.key == filters.rating)
+        stmt = stmt.where(col(Verdict.rating_id).in_(rated))
     if filters.claimant:
         pattern = "%" + filters.claimant.lower().replace("%", "").replace("_", "") + "%"
-        stmt = stmt.where(func.lower(Claim.claimant).like(pattern))
+        by_claimant = select(Claim.id).where(func.lower(Claim.claimant).like(pattern))
+        stmt = stmt.where(col(Verdict.claim_id).in_(by_claimant))
     if filters.tag:
         tagged = select(ClaimTag.claim_id).where(ClaimTag.tag == filters.tag.strip().lower())
-        stmt = stmt.where(col(Claim.id).in_(tagged))
+        stmt = stmt.where(col(Verdict.claim_id).in_(tagged))
     if filters.language:
         stmt = stmt.where(Verdict.language == filters.language)
     if filters.date_from:
@@ -62,7 +69,7 @@ def list_published(
     offset = max(0, offset)
     base = _filtered_ids_stmt(filters)
     total = session.exec(select(func.count()).select_from(base.subquery())).one()
-    ids_stmt = base.order_by(col(Verdict.published_at).desc(), col(Claim.id).desc())
+    ids_stmt = base.order_by(col(Verdict.published_at).desc(), col(Verdict.id).desc())
     ids = list(session.exec(ids_stmt.offset(offset).limit(limit)))
     return Page(
         items=load_bundles(session, ids, summary=True), total=int(total), limit=limit, offset=offset
@@ -96,23 +103,35 @@ def list_corrected(
 
 
 def last_change(session: Session) -> tuple[datetime | None, int]:
-    """When readers' data last changed, and how many verdicts are visible: the site-wide validator."""
-    stmt = select(func.max(Verdict.modified_at), func.count()).where(
-        col(Verdict.state).in_(list(VISIBLE_STATES))
-    )
-    latest, count = session.exec(stmt).one()
+    """The site-wide validator: the newest visible change of a verdict (Last-Modified), and the
+    newest audit event. Every use case writes an audit event, so any change a reader could see in a
+    list (claim text, rating label, correction, withdrawal) moves it. Both are index lookups."""
+    latest = session.exec(select(func.max(Verdict.modified_at))).one()
     if latest is not None and latest.tzinfo is None:
         latest = latest.replace(tzinfo=UTC)
-    return latest, int(count)
+    newest_event = session.exec(select(func.max(AuditEvent.id))).one()
+    return latest, int(newest_event or 0)
 
 
 def recently_changed(session: Session, *, limit: int = 50) -> list[PublishedVerdict]:
-    """Published verdicts by their last visible change (publication or correction), newest first."""
-    stmt = (
-        select(Claim.id)
-        .join(Verdict, col(Verdict.claim_id) == Claim.id)
-        .where(Verdict.state == VerdictState.PUBLISHED, col(Claim.deleted_at).is_(None))
-        .order_by(col(Verdict.modified_at).desc(), col(Claim.id).desc())
-        .limit(limit)
-    )
-    return load_bundles(session, list(session.exec(stmt)), summary=True)
+    """Published verdicts by their last visible change (publication or correction), newest first.
+
+    Walks the modified_at index newest first in batches and keeps the published ones: filtering on
+    the state in SQL makes SQLite sort every published verdict instead (13 ms at 10,000)."""
+    ids: list[int] = []
+    batch = max(limit * 2, 50)
+    offset = 0
+    while len(ids) < limit:
+        stmt = (
+            select(Verdict.claim_id, Verdict.state)
+            .where(col(Verdict.modified_at).is_not(None))
+            .order_by(col(Verdict.modified_at).desc(), col(Verdict.id).desc())
+            .offset(offset)
+            .limit(batch)
+        )
+        rows = list(session.exec(stmt))
+        ids += [claim_id for claim_id, state in rows if state == VerdictState.PUBLISHED]
+        if len(rows) < batch:
+            break
+        offset += batch
+    return load_bundles(session, ids[:limit], summary=True)

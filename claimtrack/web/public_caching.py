@@ -40,10 +40,9 @@ def page_validators(bundle: publication.PublishedVerdict) -> Validators:
 
 
 def site_validators(session: Session, *, extra: str = "") -> Validators:
-    """For lists and feeds: the newest visible change, the count, and the rating scale."""
-    latest, count = publication_lists.last_change(session)
-    scale = repr(sorted(publication.scale_views(session).items()))
-    return _digest(latest, count, scale, extra, _vary_key()), latest
+    """For lists and feeds: the newest visible verdict change and the newest audited change."""
+    latest, newest_event = publication_lists.last_change(session)
+    return _digest(latest, newest_event, extra, _vary_key()), latest
 
 
 def conditional(

@@ -168,3 +168,39 @@ def test_german_by_default_english_on_request(
     )
     assert english.status_code == 200  # the language is part of the validator
     assert "Our rating" in english.get_data(as_text=True)
+
+
+def test_list_validators_follow_any_audited_change(
+    client: FlaskClient, session: Session, users: dict[str, User]
+) -> None:
+    from claimtrack.services import claims
+
+    claim = make_claim(session, users["editor"])
+    make_published_verdict(session, users["editor"], claim)
+    feed = client.get("/feed.atom")
+    assert (
+        client.get("/feed.atom", headers={"If-None-Match": feed.headers["ETag"]}).status_code == 304
+    )
+    fresh = claims.get_claim(session, claim.id or 0)
+    claims.edit_claim(
+        session=session, actor=users["editor"], claim_id=fresh.id or 0,
+        expected_version=fresh.version, changes={"claimant": "Ein anderer Sprecher"},
+    )  # fmt: skip
+    again = client.get("/feed.atom", headers={"If-None-Match": feed.headers["ETag"]})
+    assert again.status_code == 200
+
+
+def test_feed_lists_latest_change_first(
+    client: FlaskClient, session: Session, users: dict[str, User]
+) -> None:
+    first = make_claim(session, users["editor"])
+    verdict = make_published_verdict(session, users["editor"], first, headline="Erste")
+    second = make_claim(session, users["editor"])
+    make_published_verdict(session, users["editor"], second, headline="Zweite")
+    verdicts.correct_verdict(
+        session=session, actor=users["editor"], claim_id=first.id or 0,
+        data=verdicts.VerdictInput(rating_id=verdict.rating_id, headline="Erste, korrigiert", summary="Neu."),
+        expected_version=verdict.version, public=True, note="Korrigiert.",
+    )  # fmt: skip
+    body = client.get("/feed.atom").get_data(as_text=True)
+    assert body.index("Erste, korrigiert") < body.index("Zweite")

@@ -83,7 +83,11 @@ def test_figure_chart_follows_the_stories() -> None:
     assert chart.points[0].x == chart.left and chart.points[-1].x == chart.right
     assert all(chart.top <= p.y <= chart.bottom for p in chart.points)
     assert chart.y_ticks[-1].label == "8.000" and chart.points[0].value_label == "2.000"
-    assert figures.figure_chart(_bundle(claim=replace(_bundle().claim, figures=[]))) is None
+    # Without stored figures, the figure the claim's text states is used; without any, no chart.
+    from_text = figures.figure_chart(_bundle(claim=replace(_bundle().claim, figures=[])))
+    assert from_text is not None and from_text.points[0].value == 2000
+    no_figure = replace(_bundle().claim, figures=[], text="Der Minister ist zurückgetreten.")
+    assert figures.figure_chart(_bundle(claim=no_figure)) is None
 
 
 def test_claim_review_details() -> None:
