@@ -36,6 +36,8 @@ SERVICE_MESSAGES = (
     N_("A threshold is a score between 0 and 100."),
     N_("suggest must not exceed auto_link, nor related exceed same."),
     N_("You are not allowed to do this."),
+    N_("The current password is not correct."),
+    N_("The new password must differ from the current one."),
 )
 
 # (endpoint, permission, title, description) of each admin section.

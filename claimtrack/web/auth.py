@@ -181,7 +181,7 @@ class LogoutForm(FlaskForm):  # type: ignore[misc]
     submit = SubmitField(_l("Log out"))
 
 
-def _renew_session() -> None:
+def renew_session() -> None:
     """Start a fresh session (no fixation), keeping only harmless preferences such as the language."""
     kept = {k: session[k] for k in KEPT_SESSION_KEYS if k in session}
     session.clear()
@@ -219,7 +219,7 @@ def login() -> ResponseReturnValue:
     if form.validate_on_submit():
         user, status = _attempt_login(form)
         if user is not None:
-            _renew_session()
+            renew_session()
             login_user(SessionUser(user))
             flash(_("Welcome, %(name)s.", name=user.name), "success")
             return redirect(safe_next(form.next.data) or home)
@@ -235,7 +235,7 @@ def logout() -> ResponseReturnValue:
     if actor is not None and form.validate_on_submit():
         users.end_sessions(session=db_session(), actor=actor)
         logout_user()
-        _renew_session()
+        renew_session()
         flash(_("You are logged out."), "info")
     return redirect(url_for("auth.login"))
 
@@ -258,4 +258,7 @@ def init_app(app: Flask) -> None:
     manager.unauthorized_handler(_unauthorized)
     manager.session_protection = "basic"
     app.register_blueprint(bp)
+    from .account import bp as account_bp
+
+    app.register_blueprint(account_bp)
     app.context_processor(_template_context)

@@ -48,6 +48,7 @@ DESK = [
     ("admin-ratings", "/admin/ratings"),
     ("admin-matching", "/admin/matching"),
     ("admin-audit", "/admin/audit"),
+    ("account", "/account"),
 ]
 ENGLISH = [("en-desk-queue", "/desk/"), ("en-desk-claim", "/desk/claims/{claim}")]
 

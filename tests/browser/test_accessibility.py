@@ -27,6 +27,7 @@ DESK_PAGES = [
     "/admin/ratings",
     "/admin/matching",
     "/admin/audit",
+    "/account",
 ]
 
 

@@ -20,6 +20,7 @@ PO = TRANSLATIONS_DIR / "de" / "LC_MESSAGES" / "messages.po"
 SOURCES = [
     *sorted((ROOT / "claimtrack" / "web").glob("admin*.py")),
     ROOT / "claimtrack" / "web" / "auth.py",
+    ROOT / "claimtrack" / "web" / "account.py",
     ROOT / "claimtrack" / "web" / "i18n.py",
     ROOT / "templates" / "base.html",
     ROOT / "templates" / "_macros" / "forms.html",

@@ -1,4 +1,4 @@
-"""Every desk and admin route × role × method: who gets in, who is refused.
+"""Every desk, admin and account route × role × method: who gets in, who is refused.
 
 The table below is checked against `app.url_map`: a new /desk or /admin route without a row fails
 `test_every_desk_and_admin_route_has_a_row`. Add a row when you add a route:
@@ -64,6 +64,8 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("admin.remove_alias", "POST"): row("admin"),
     ("admin.save_thresholds", "POST"): row("admin"),
     ("admin.rebuild_index", "POST"): row("admin"),
+    ("account.account", "GET"): row("fact_checker"),
+    ("account.account", "POST"): row("fact_checker"),
     # -- desk work (W-B) --
     ("desk.queue", "GET"): row("fact_checker"),
     ("desk.bulk", "POST"): row("fact_checker"),
@@ -89,7 +91,7 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("public.close_report", "POST"): row("fact_checker"),
 }
 
-PROTECTED_PREFIXES = ("/desk", "/admin")
+PROTECTED_PREFIXES = ("/desk", "/admin", "/account")
 
 
 def _routes(app: Flask) -> list[tuple[str, str, str]]:
