@@ -87,7 +87,19 @@ def _figure_of(figures: list[dict[str, Any]], text: str, language: str) -> dict[
     if stored is not None:
         return stored
     found = find_figures(text, language)
-    return {"value": found[0].value, "counted": found[0].counted, "raw": found[0].raw} if found else None
+    return (
+        {"value": found[0].value, "counted": found[0].counted, "raw": found[0].raw}
+        if found
+        else None
+    )
+
+
+def _comparable(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Same kind of quantity, as far as the parser could tell (a missing unit or counted noun does
+    not disqualify: "225 Menschen ums Leben gekommen" is parsed without one)."""
+    return all(
+        a.get(k) is None or b.get(k) is None or a.get(k) == b.get(k) for k in ("counted", "unit")
+    )
 
 
 def _raw_points(bundle: PublishedVerdict) -> list[tuple[date, float, str, AppearanceView, bool]]:
@@ -97,7 +109,7 @@ def _raw_points(bundle: PublishedVerdict) -> list[tuple[date, float, str, Appear
     series = [(bundle.claim.id, own, bundle.appearances, True)]
     for rel in bundle.related:
         figure = _figure_of(rel.figures, rel.text, bundle.claim.language)
-        if figure is not None and figure.get("counted") == own.get("counted"):
+        if figure is not None and _comparable(own, figure):
             series.append((rel.claim_id, figure, rel.appearances, False))
     out = []
     for _claim_id, figure, appearances, mine in series:

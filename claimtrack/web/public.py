@@ -22,7 +22,7 @@ from claimtrack.models import ClaimStatus
 from claimtrack.services import figures, publication, publication_lists
 from claimtrack.services.claimreview import Site, claim_review, site_from_config
 from claimtrack.services.errors import NotFound
-from claimtrack.workflow import TRANSITIONS
+from claimtrack.workflow import allowed_targets
 
 from .dbsession import db_session
 from .i18n import current_lang
@@ -154,7 +154,7 @@ def methodology() -> ResponseReturnValue:
             str(status),
             str(STATUS_NAMES[status]),
             str(STATUS_DESCRIPTIONS[status]),
-            [str(STATUS_NAMES[ClaimStatus(t)]) for t in sorted(TRANSITIONS.get(status, ()))],
+            [str(STATUS_NAMES[ClaimStatus(t)]) for t in allowed_targets(status)],
         )
         for status in ClaimStatus
     ]
