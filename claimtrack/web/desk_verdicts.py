@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 from sqlmodel import Session, col, select
 
 from claimtrack.models import RatingLabel, User, Verdict, VerdictState
-from claimtrack.services import claims, ratings, verdicts, workbench
+from claimtrack.services import claims, figures, ratings, sources, verdicts, workbench
 from claimtrack.services.errors import DomainError, EditConflict, ValidationError
 from claimtrack.workflow import Permission
 
@@ -83,6 +83,7 @@ def _render(
     *,
     status: int = 200,
     preview: Any = None,
+    chart: Any = None,
     conflict: dict[str, Any] | None = None,
 ) -> ResponseReturnValue:
     session = dbs()
@@ -100,6 +101,8 @@ def _render(
             verdict=verdict,
             form=form,
             preview=preview,
+            chart=chart,
+            sources=sources.sources_of(session, claim_id),
             conflict=conflict,
             published=verdict is not None and verdict.state == VerdictState.PUBLISHED,
             can_publish=user_can(Permission.PUBLISH),
@@ -126,7 +129,8 @@ def verdict_save(claim_id: int) -> ResponseReturnValue:
     if action == "preview":
         note = form.note.data if form.change_kind.data == "correction" else ""
         bundle = workbench.preview_bundle(dbs(), claim_id, data, correction_note=note or "")
-        return _render(claim_id, form, preview=bundle)
+        chart = figures.figure_chart(bundle, locale=data.language)
+        return _render(claim_id, form, preview=bundle, chart=chart)
     try:
         message = _apply(claim_id, action, data, form)
     except EditConflict as exc:
