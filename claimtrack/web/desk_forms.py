@@ -154,6 +154,14 @@ class VerdictForm(FlaskForm):
     note = TextAreaField(_l("Correction note for readers"), validators=[Length(max=2000)])
 
 
+class WithdrawForm(FlaskForm):
+    version = HiddenField()
+    reason = TextAreaField(
+        _l("Why is it withdrawn? (shown to readers)"),
+        validators=[DataRequired(), Length(max=1000)],
+    )
+
+
 class IntakeForm(FlaskForm):
     text = TextAreaField(_l("Paste the story (text or page source)"), validators=[Optional()])
     file = FileField(_l("…or upload a saved page (.html, .htm, .txt)"))

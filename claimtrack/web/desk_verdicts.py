@@ -20,7 +20,7 @@ from claimtrack.workflow import Permission
 from .auth import current_actor, role_required, user_can
 from .desk_base import bp, conflict_message, dbs, field_errors, flash_error, form_version
 from .desk_diff import field_changes
-from .desk_forms import VerdictForm
+from .desk_forms import VerdictForm, WithdrawForm
 
 VERDICT_FIELDS = ["rating", "headline", "summary", "reasoning", "valid_as_of", "language"]
 FIELD_LABELS = {
@@ -85,6 +85,7 @@ def _render(
     preview: Any = None,
     chart: Any = None,
     conflict: dict[str, Any] | None = None,
+    withdraw_form: WithdrawForm | None = None,
 ) -> ResponseReturnValue:
     session = dbs()
     claim = claims.get_claim(session, claim_id)
@@ -106,6 +107,8 @@ def _render(
             conflict=conflict,
             published=verdict is not None and verdict.state == VerdictState.PUBLISHED,
             can_publish=user_can(Permission.PUBLISH),
+            withdraw_form=withdraw_form
+            or WithdrawForm(formdata=None, version=str(verdict.version if verdict else "")),
             field_labels=FIELD_LABELS,
         ),
         status,
@@ -199,6 +202,32 @@ def _conflict(exc: EditConflict, claim_id: int, data: verdicts.VerdictInput) -> 
         "version": verdict.version if verdict else "",
         "changes": field_changes(yours, theirs, VERDICT_FIELDS),
     }
+
+
+@bp.post("/claims/<int:claim_id>/verdict/withdraw", endpoint="verdict_withdraw")
+@role_required(Permission.PUBLISH)
+def verdict_withdraw(claim_id: int) -> ResponseReturnValue:
+    form = WithdrawForm()
+    if not form.validate():
+        return _render(claim_id, status=400, withdraw_form=form)
+    try:
+        verdicts.withdraw_verdict(
+            session=dbs(),
+            actor=current_actor(),
+            claim_id=claim_id,
+            reason=form.reason.data,
+            expected_version=form_version(form.version.data),
+        )
+    except EditConflict as exc:
+        conflict = {"message": conflict_message(exc, FIELD_LABELS), "changes": []}
+        verdict = verdicts.verdict_of(dbs(), claim_id)
+        form.version.data = str(verdict.version if verdict else "")
+        return _render(claim_id, status=409, conflict=conflict, withdraw_form=form)
+    except DomainError as exc:
+        flash_error(exc)
+        return _render(claim_id, status=400, withdraw_form=form)
+    flash(_("Verdict withdrawn. Its page now tells readers why."), "success")
+    return redirect(url_for("desk.verdict", claim_id=claim_id))
 
 
 @bp.get("/claims/<int:claim_id>/verdict/history", endpoint="verdict_history")

@@ -157,3 +157,26 @@ def test_stale_verdict_save_shows_conflict_and_keeps_text(client, login, session
     assert typed in page and "Ada Admin" in page and 'aria-live="assertive"' in page
     assert "Kollege" in page  # the colleague's version is shown as the difference
     assert int(_version(page)) == int(version) + 1
+
+
+def test_editor_withdraws_a_published_verdict(client, login, session, users):
+    claim = _claim_in_research(session, users)
+    make_published_verdict(session, users["editor"], claim)
+    url = f"/desk/claims/{claim.id}/verdict"
+    login(client, "fact_checker")
+    assert "/withdraw" not in client.get(url).get_data(as_text=True)
+    r = client.post(f"{url}/withdraw", data={"version": "2", "reason": "Quelle unhaltbar"})
+    assert r.status_code == 403
+    login(client, "editor")
+    html = client.get(url).get_data(as_text=True)
+    version = re.search(r'id="withdraw-version" name="version" type="hidden" value="(\d+)"', html)
+    r = client.post(f"{url}/withdraw", data={"version": version.group(1), "reason": ""})
+    assert r.status_code == 400
+    r = client.post(
+        f"{url}/withdraw", data={"version": version.group(1), "reason": "Die Quelle ist unhaltbar."}
+    )
+    assert r.status_code == 302
+    session.rollback()
+    verdict = verdicts.verdict_of(session, claim.id)
+    assert verdict.state == VerdictState.WITHDRAWN
+    assert verdict.withdrawn_reason == "Die Quelle ist unhaltbar."

@@ -80,6 +80,7 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("desk.verdict", "GET"): row("fact_checker"),
     ("desk.verdict_save", "POST"): row("fact_checker"),
     ("desk.verdict_history", "GET"): row("fact_checker"),
+    ("desk.verdict_withdraw", "POST"): row("editor"),
     ("desk.intake", "GET"): row("fact_checker"),
     ("desk.intake", "POST"): row("fact_checker"),
     ("desk.intake_bulk", "POST"): row("fact_checker"),
