@@ -13,8 +13,8 @@ import hashlib
 import time
 from datetime import datetime
 
-from flask import Response, make_response, request
-from sqlmodel import Session
+from flask import Response, make_response, request, session
+from sqlmodel import Session as DbSession
 
 from claimtrack.services import publication, publication_lists
 
@@ -28,7 +28,10 @@ Validators = tuple[str, datetime | None]
 
 def _vary_key() -> str:
     actor = current_actor_or_none()
-    return f"{current_lang()}|{actor.id if actor else '-'}|{int(time.time() // TOKEN_BUCKET_S)}"
+    # A pending flash message ("Thank you for your report") is part of the page: never a 304 for it.
+    flashes = len(session.get("_flashes", ()))
+    bucket = int(time.time() // TOKEN_BUCKET_S)
+    return f"{current_lang()}|{actor.id if actor else '-'}|{bucket}|{flashes}"
 
 
 def _digest(*parts: object) -> str:
@@ -39,9 +42,9 @@ def page_validators(bundle: publication.PublishedVerdict) -> Validators:
     return _digest(repr(bundle), _vary_key()), bundle.verdict.modified_at
 
 
-def site_validators(session: Session, *, extra: str = "") -> Validators:
+def site_validators(db: DbSession, *, extra: str = "") -> Validators:
     """For lists and feeds: the newest visible verdict change and the newest audited change."""
-    latest, newest_event = publication_lists.last_change(session)
+    latest, newest_event = publication_lists.last_change(db)
     return _digest(latest, newest_event, extra, _vary_key()), latest
 
 

@@ -204,3 +204,16 @@ def test_feed_lists_latest_change_first(
     )  # fmt: skip
     body = client.get("/feed.atom").get_data(as_text=True)
     assert body.index("Erste, korrigiert") < body.index("Zweite")
+
+
+def test_pending_flash_message_is_never_answered_with_304(
+    client: FlaskClient, session: Session, users: dict[str, User]
+) -> None:
+    claim = make_claim(session, users["editor"])
+    make_published_verdict(session, users["editor"], claim)
+    url = _url(client, claim.id or 0)
+    etag = client.get(url).headers["ETag"]
+    sent = client.post(f"/claims/{claim.id}/report", data={"message": "Hier stimmt etwas nicht."})
+    assert sent.status_code == 302
+    after = client.get(url, headers={"If-None-Match": etag})
+    assert after.status_code == 200 and "Danke" in after.get_data(as_text=True)
