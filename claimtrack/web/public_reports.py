@@ -6,6 +6,7 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
+from werkzeug.routing import BuildError
 
 from claimtrack.services import publication, reports
 from claimtrack.services.errors import InvalidTransition, NotFound, ValidationError
@@ -49,11 +50,21 @@ class CloseForm(FlaskForm):  # type: ignore[misc]
     """Only the CSRF token: closing a report is one button."""
 
 
+def desk_claim_url(claim_id: int) -> str:
+    """The claim's desk workbench, or its public page while the desk blueprint is absent."""
+    try:
+        return url_for("desk.claim", claim_id=claim_id)
+    except BuildError:
+        return url_for("public.claim", claim_id=claim_id)
+
+
 @bp.get("/desk/reports")
 @login_required
 def desk_reports() -> ResponseReturnValue:
     rows = reports.list_reports(db_session())
-    return render_template("public/desk_reports.html", rows=rows, close_form=CloseForm())
+    return render_template(
+        "public/desk_reports.html", rows=rows, close_form=CloseForm(), desk_claim_url=desk_claim_url
+    )
 
 
 @bp.post("/desk/reports/<int:report_id>/close")
