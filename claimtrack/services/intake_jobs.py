@@ -15,6 +15,7 @@ import json
 import os
 import threading
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +60,6 @@ class JobState:
     def stale(self) -> bool:
         if not self.running or not self.updated_at:
             return False
-        from datetime import datetime
-
         age = utcnow() - datetime.fromisoformat(self.updated_at)
         return age.total_seconds() > STALE_AFTER_S
 

@@ -3,6 +3,7 @@ correct (public correction or silent update), and the history of every revision 
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
@@ -13,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 from sqlmodel import Session, col, select
 
 from claimtrack.models import RatingLabel, User, Verdict, VerdictState
-from claimtrack.services import claims, figures, ratings, sources, verdicts, workbench
+from claimtrack.services import audit, claims, figures, ratings, sources, verdicts, workbench
 from claimtrack.services.errors import DomainError, EditConflict, ValidationError
 from claimtrack.workflow import Permission
 
@@ -195,8 +196,8 @@ def _snapshot(values: dict[str, Any], names: dict[int, str]) -> dict[str, Any]:
 def _conflict(exc: EditConflict, claim_id: int, data: verdicts.VerdictInput) -> dict[str, Any]:
     verdict = verdicts.verdict_of(dbs(), claim_id)
     names = _rating_names()
-    theirs = _snapshot(verdict.__dict__ if verdict else {}, names)
-    yours = _snapshot(data.__dict__, names)
+    theirs = _snapshot(audit.snapshot(verdict) if verdict else {}, names)
+    yours = _snapshot(audit.to_json(asdict(data)), names)
     return {
         "message": conflict_message(exc, FIELD_LABELS),
         "version": verdict.version if verdict else "",
