@@ -65,6 +65,7 @@ def test_page_markup_equals_builder_and_feed_item(
         "https://archive.example.org/0",
         "https://archive.example.org/1",
     ]
+    assert item["sdLicense"] in html
     # What the markup says is on the page.
     for text in (rating["alternateName"], claim["author"]["name"], item["headline"]):
         assert text in html
