@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 from .base import long_text, time_field
-from .verdicts import Verdict
 
 
 class ErrorReport(SQLModel, table=True):
@@ -24,10 +22,3 @@ class ErrorReport(SQLModel, table=True):
     created_at: datetime = time_field(nullable=False, default_now=True, index=True)
     handled_at: datetime | None = time_field()
     handled_by_id: int | None = Field(default=None, foreign_key="user.id")
-
-
-# The reader's home page and feeds list published verdicts newest first; with only the index on
-# `state`, SQLite sorted every published verdict per request (31 ms at 10,000). This composite index
-# answers `WHERE state = 'published' ORDER BY published_at DESC` by a backward index scan. It is
-# declared here, with the other reader-side schema, so the core model module stays untouched.
-Index("ix_verdict_state_published_at", Verdict.__table__.c.state, Verdict.__table__.c.published_at)  # type: ignore[attr-defined]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Column, Integer, UniqueConstraint
+from sqlalchemy import Column, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from .base import json_field, long_text, time_field
@@ -55,6 +55,9 @@ class Verdict(SQLModel, table=True):
     version: int = Field(default=1, sa_column=_verdict_version)
 
     __mapper_args__ = {"version_id_col": _verdict_version}
+    # Reader lists and feeds read published verdicts newest first: without this index SQLite sorted
+    # every published verdict per request (31 ms at 10,000).
+    __table_args__ = (Index("ix_verdict_state_published_at", "state", "published_at"),)
 
 
 class VerdictRevision(SQLModel, table=True):
