@@ -89,3 +89,19 @@ def test_row_buttons_and_shortcut_help_are_on_the_page(client, login, session, u
         assert cls in html
     assert 'id="shortcut-help"' in html and "desk.js" in html
     assert "style=" not in html and "<script>" not in html
+
+
+def test_every_desk_form_carries_a_working_csrf_token(csrf_app, session, users):
+    from tests.web.conftest import do_login
+
+    client = csrf_app.test_client()
+    claim = make_claim(session, users["fact_checker"])
+    do_login(client, "fact_checker")
+    for path in ("/desk/", f"/desk/claims/{claim.id}", f"/desk/claims/{claim.id}/verdict"):
+        html = client.get(path).get_data(as_text=True)
+        forms = re.findall(r'(?s)<form[^>]*method="post".*?</form>', html)
+        assert forms and all('csrf_token" type="hidden" value="' in f for f in forms), path
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+    data = {"claim_id": [str(claim.id)], "action": "assign_me"}
+    assert client.post("/desk/bulk", data=data).status_code == 400
+    assert client.post("/desk/bulk", data={**data, "csrf_token": token}).status_code == 302
