@@ -39,6 +39,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
             time_cost=int(app.config["ARGON2_TIME_COST"]),
             memory_cost_kib=int(app.config["ARGON2_MEMORY_KIB"]),
         )
+    proxies = int(app.config["TRUSTED_PROXIES"])
+    if proxies:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
+        )
     from .web import init_web
 
     init_web(app)

@@ -34,6 +34,9 @@ DEFAULTS: dict[str, Any] = {
     "FETCH_MAX_BYTES": 5 * 1024 * 1024,
     "FETCH_TIMEOUT_S": 10.0,
     "FETCH_ALLOW_LOOPBACK": False,
+    # Number of reverse proxies in front of the app whose X-Forwarded-* headers are trusted (0: none).
+    # Set it behind a proxy so rate limits key on the client's address, not the proxy's.
+    "TRUSTED_PROXIES": 0,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": False,

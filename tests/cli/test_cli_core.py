@@ -3,7 +3,6 @@ from __future__ import annotations
 import sqlite3
 import threading
 
-import pytest
 from sqlmodel import select
 
 from claimtrack import create_app, migrate
@@ -74,28 +73,6 @@ def test_token_create_shows_token_once_and_stores_only_its_hash(runner, app, ses
     assert users.find_token(session, plaintext) is None
     missing = invoke(runner, app, "token", "revoke", "999")
     assert missing.exit_code == 1 and "does not exist" in missing.output
-
-
-def test_refuses_to_start_without_secret_key_outside_debug(tmp_path, monkeypatch):
-    monkeypatch.setenv("CLAIMTRACK_INSTANCE_PATH", str(tmp_path))
-    from claimtrack.config import InsecureConfigError
-
-    with pytest.raises(InsecureConfigError):
-        create_app({"DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite"})
-
-
-def test_config_layers_env_overrides_instance_file(tmp_path, monkeypatch):
-    (tmp_path / "config.py").write_text(
-        "SECRET_KEY = 'from-instance-file-0123456789'\nORG_NAME = 'File'\n"
-    )
-    monkeypatch.setenv("CLAIMTRACK_INSTANCE_PATH", str(tmp_path))
-    monkeypatch.setenv("CLAIMTRACK_ORG_NAME", "Env")
-    monkeypatch.setenv("CLAIMTRACK_EXPORTS_PUBLIC", "true")
-    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite"})
-    assert app.config["SECRET_KEY"] == "from-instance-file-0123456789"
-    assert app.config["ORG_NAME"] == "Env" and app.config["EXPORTS_PUBLIC"] is True
-    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite", "ORG_NAME": "Test"})
-    assert app.config["ORG_NAME"] == "Test"
 
 
 def test_backup_during_writes_is_intact_and_restores(runner, app, db, session, users, tmp_path):
