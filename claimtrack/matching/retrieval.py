@@ -73,12 +73,12 @@ class Store(Protocol):
 @dataclass(frozen=True)
 class SearchParams:
     candidates: int = 200  # how many first-stage candidates are re-ranked (long queries)
-    short_candidates: int = 50  # ... for claim-length queries (<= 20 terms)
+    short_candidates: int = 30  # ... for claim-length queries (<= 20 terms)
     budget: int = 1_000  # most postings rows read per query (claim-length queries)
     max_keys: int = 32  # most query terms looked up
     max_df_share: float = 0.05  # keys in more claims than this share are not read...
     min_keys: int = 3  # ...unless fewer than this many keys would be left
-    detail: int = 15  # how many re-ranked candidates get the full conflict check
+    detail: int = 12  # how many re-ranked candidates get the full conflict check (>= limit+2)
     thresholds: Thresholds = field(default_factory=lambda: DEFAULT_THRESHOLDS)
 
 
@@ -173,7 +173,8 @@ def search(
         ((rank_score(query.norm, row.norm, s / best), row) for s, row in lexical),
         key=lambda t: -t[0],
     )
-    hits = [_detail(query, row, s, params.thresholds) for s, row in ranked[: params.detail]]
+    n_detail = max(params.detail, limit + 2)
+    hits = [_detail(query, row, s, params.thresholds) for s, row in ranked[:n_detail]]
     hits.sort(key=lambda h: -h.score)
     return hits[:limit]
 
