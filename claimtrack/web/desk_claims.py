@@ -34,6 +34,7 @@ from .desk_forms import (
     AssignForm,
     ClaimForm,
     LinkDecisionForm,
+    ManualLinkForm,
     NoteForm,
     SourceForm,
     StatusForm,
@@ -103,6 +104,7 @@ def render_workbench(
         "note_form": forms.get("note_form") or NoteForm(formdata=None),
         "source_form": forms.get("source_form") or SourceForm(formdata=None),
         "link_form": LinkDecisionForm(formdata=None),
+        "manual_link_form": forms.get("manual_link_form") or ManualLinkForm(formdata=None),
         "chart": chart,
         "conflict": conflict,
         "status_labels": STATUS_LABELS,
@@ -287,6 +289,31 @@ def link_decide(claim_id: int, link_id: int) -> ResponseReturnValue:
         flash_error(exc)
     else:
         flash(DECISION_MESSAGES.get(decision or "", _("Decision saved.")), "success")
+    return redirect(url_for("desk.claim", claim_id=claim_id, _anchor="duplicates"))
+
+
+@bp.post("/claims/<int:claim_id>/links", endpoint="link_manual")
+@role_required(Permission.DECIDE_LINKS)
+def link_manual(claim_id: int) -> ResponseReturnValue:
+    """Link this claim with one the matcher missed (an editor's decision, like confirming)."""
+    form = ManualLinkForm()
+    if not form.validate():
+        return render_workbench(claim_id, status=400, manual_link_form=form)
+    try:
+        matching_links.link_claims(
+            session=dbs(),
+            actor=current_actor(),
+            claim_id=claim_id,
+            other_id=form.other_id.data,
+            decision=form.decision.data,
+        )
+    except DomainError as exc:
+        if isinstance(exc, ValidationError):
+            field_errors(form, exc)
+        else:
+            form.form_errors.append(str(exc))
+        return render_workbench(claim_id, status=400, manual_link_form=form)
+    flash(DECISION_MESSAGES.get(form.decision.data, _("Decision saved.")), "success")
     return redirect(url_for("desk.claim", claim_id=claim_id, _anchor="duplicates"))
 
 

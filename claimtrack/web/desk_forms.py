@@ -131,6 +131,18 @@ class SourceForm(FlaskForm):
     note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=5000)])
 
 
+class ManualLinkForm(FlaskForm):
+    other_id = IntegerField(_l("Claim number"), validators=[InputRequired(), NumberRange(min=1)])
+    decision = SelectField(
+        _l("Relation"),
+        choices=[
+            ("same", _l("the same claim")),
+            ("variant", _l("a variant")),
+            ("related", _l("related")),
+        ],
+    )
+
+
 class LinkDecisionForm(FlaskForm):
     decision = HiddenField(validators=[InputRequired()])
 

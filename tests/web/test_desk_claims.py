@@ -162,3 +162,22 @@ def test_duplicate_review_side_by_side_and_decisions(client, login, session, use
     session.expire_all()
     decided = session.get(ClaimLink, link.id)
     assert decided.state == LinkState.CONFIRMED and decided.kind == "variant"
+
+
+def test_editor_links_a_claim_the_matcher_missed(client, login, session, users):
+    checker = users["fact_checker"]
+    a = make_claim(session, checker, TEXT_A)
+    c = make_claim(session, checker, "Die OVKS-Truppen haben Kasachstan am 19. Januar verlassen.")
+    login(client, "editor")
+    url = f"/desk/claims/{a.id}/links"
+    r = client.post(url, data={"other_id": str(a.id), "decision": "same"})
+    assert r.status_code == 400  # not with itself
+    r = client.post(url, data={"other_id": "99999", "decision": "same"})
+    assert r.status_code == 400
+    r = client.post(url, data={"other_id": str(c.id), "decision": "same"})
+    assert r.status_code == 302
+    html = client.get("/desk/").get_data(as_text=True)
+    ids = [int(x) for x in re.findall(r'data-claim-id="(\d+)"', html)]
+    assert len({a.id, c.id} & set(ids)) == 1  # the cluster is worked on once
+    login(client, "fact_checker")
+    assert client.post(url, data={"other_id": str(c.id), "decision": "related"}).status_code == 403

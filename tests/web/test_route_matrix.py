@@ -77,6 +77,7 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("desk.claim_source", "POST"): row("fact_checker"),
     ("desk.source_remove", "POST"): row("fact_checker"),
     ("desk.link_decide", "POST"): row("editor"),
+    ("desk.link_manual", "POST"): row("editor"),
     ("desk.verdict", "GET"): row("fact_checker"),
     ("desk.verdict_save", "POST"): row("fact_checker"),
     ("desk.verdict_history", "GET"): row("fact_checker"),
