@@ -140,6 +140,6 @@ def bulk() -> ResponseReturnValue:
 
 
 # Routes of the other desk pages register on `bp` when imported.
-from . import desk_claims, desk_intake, desk_verdicts  # noqa: E402
+from . import desk_claims, desk_intake, desk_links, desk_verdicts  # noqa: E402
 
-__all__ += ["desk_claims", "desk_intake", "desk_verdicts"]
+__all__ += ["desk_claims", "desk_intake", "desk_links", "desk_verdicts"]
