@@ -1,6 +1,8 @@
 """Figures and dates in German and English claims."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimtrack.text.numbers import find_dates, find_figures, parse_numeral
 
@@ -86,3 +88,13 @@ def test_dates(text, values):
 )
 def test_parse_numeral(numeral, lang, value):
     assert parse_numeral(numeral, lang) == value
+
+
+@settings(deadline=None, max_examples=80)
+@given(st.integers(min_value=1, max_value=50_000_000))
+def test_notation_does_not_change_the_value(n):
+    german = f"mehr als {n:,} Menschen".replace(",", ".")
+    english = f"more than {n:,} people"
+    assert [f.value for f in find_figures(german, "de")] == [float(n)]
+    assert [f.value for f in find_figures(english, "en")] == [float(n)]
+    assert [f.value for f in find_figures(f"mehr als {n} Menschen", "de")] == [float(n)]
