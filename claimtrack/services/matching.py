@@ -58,7 +58,8 @@ _alias_cache: dict[str, tuple[tuple[Any, ...], AliasTable]] = {}
 
 def alias_table(session: Session) -> AliasTable:
     """Shipped aliases plus the desk's; rebuilt only when the stored ones change."""
-    marker = tuple(session.exec(select(func.count(), func.max(MatchAlias.id))).one())
+    stamp = select(func.count(), func.max(MatchAlias.id), func.max(MatchAlias.created_at))
+    marker = tuple(session.exec(stamp).one())
     url = str(session.get_bind().engine.url)
     cached = _alias_cache.get(url)
     if cached and cached[0] == marker:

@@ -32,8 +32,11 @@ def add_alias(
         raise ValidationError(f"kind must be one of {', '.join(ALIAS_KINDS)}.", field="kind")
     existing = session.exec(select(MatchAlias).where(MatchAlias.spelling == spelling)).first()
     before = audit.snapshot(existing, ["spelling", "canonical", "kind"]) if existing else None
-    alias = existing or MatchAlias(spelling=spelling, canonical=canonical, kind=kind)
-    alias.canonical, alias.kind, alias.created_by_id = canonical, kind, actor.id
+    if existing is not None:
+        # A changed alias gets a new row (new id): other processes see the id move and reload.
+        session.delete(existing)
+        session.flush()
+    alias = MatchAlias(spelling=spelling, canonical=canonical, kind=kind, created_by_id=actor.id)
     session.add(alias)
     session.flush()
     audit.record(session, actor=actor, action="matching.alias", obj=alias, before=before,
