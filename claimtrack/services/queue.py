@@ -251,10 +251,15 @@ def list_queue(
     clauses = _filter_clauses(filters)
     in_snapshot = [*clauses, col(Claim.id) <= snapshot.max_claim_id]
     wanted = select(func.coalesce(Claim.canonical_claim_id, Claim.id)).where(and_(*in_snapshot))
-    spread = _spread_subquery(snapshot, wanted)
     if filters.sort == "newest":
         key: ColumnElement[Any] = cast(col(Claim.id), Integer)
+        # The order needs no spread: count it for the rows of this page only.
+        if after is not None:
+            wanted = wanted.where(col(Claim.id) < after.claim_id)
+        wanted = wanted.order_by(col(Claim.id).desc()).limit(limit + 1)
+        spread = _spread_subquery(snapshot, wanted)
     else:
+        spread = _spread_subquery(snapshot, wanted)
         key = _rank_expr(session, snapshot, spread)
     base = (
         select(Claim, key.label("rank"), spread.c.stories, spread.c.outlets, spread.c.last_seen)

@@ -29,6 +29,16 @@ def test_rank_prefers_worthy_and_widely_spread_claims(session, users):
     by_id = {i.claim.id: i for i in page.items}
     assert (by_id[spread.id].stories, by_id[spread.id].outlets) == (3, 3)
     assert page.total == 3 and page.next_cursor is None
+    newest = queue.list_queue(session, filters=queue.QueueFilters(sort="newest"), limit=2)
+    assert _ids(newest) == [spread.id, high.id] and newest.items[0].stories == 3
+    older = queue.list_queue(
+        session,
+        filters=queue.QueueFilters(sort="newest"),
+        snapshot=newest.snapshot,
+        after=newest.next_cursor,
+        limit=2,
+    )
+    assert _ids(older) == [low.id]
 
 
 def test_paging_is_stable_while_colleagues_add_claims(session, users):
