@@ -122,6 +122,27 @@ def cluster_pairs(url: str, ids: list[int]) -> list[tuple[int, int]]:
     return pairs
 
 
+def brute_force(db, n, qidx, load, ids, members, group_of) -> None:  # type: ignore[no-untyped-def]
+    """Baseline: rapidfuzz token_set_ratio of the normalised query against every stored claim."""
+    with db.engine.connect() as conn:
+        stored = conn.exec_driver_sql("SELECT claim_id, norm FROM match_entry ORDER BY claim_id")
+        claim_ids, norms = zip(*stored.fetchall(), strict=True)
+    bl, brec = [], []
+    for i in qidx[:n]:
+        t = time.perf_counter()
+        q = prepare(load[i].text, load[i].language).norm
+        top = process.extract(q, norms, scorer=fuzz.token_set_ratio, limit=11)
+        bl.append((time.perf_counter() - t) * 1000)
+        me = ids[i]
+        ranked = [claim_ids[k] for _, _, k in top if claim_ids[k] != me][:10]
+        others = members[group_of[me]] - {me}
+        brec.append(len(others & set(ranked)) / len(others))
+    print(
+        f"brute force token_set_ratio over all {len(norms):,} claims: p50 {pct(bl, 0.5):.0f} ms, "
+        f"recall@10 {sum(brec) / len(brec):.3f} over {len(bl)} queries"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -212,34 +233,7 @@ def main() -> None:
             )
 
         if args.brute:
-            norms = (
-                [
-                    r[1]
-                    for r in sorted(
-                        [
-                            (cid, prepare(it.text, it.language).norm)
-                            for cid, it in zip(ids, load, strict=True)
-                        ]
-                    )
-                ]
-                if args.claims <= 200_000
-                else None
-            )
-            if norms is not None:
-                bl, brec = [], []
-                for i in qidx[: args.brute]:
-                    t = time.perf_counter()
-                    q = prepare(load[i].text, load[i].language).norm
-                    top = process.extract(q, norms, scorer=fuzz.token_set_ratio, limit=11)
-                    bl.append((time.perf_counter() - t) * 1000)
-                    me = ids[i]
-                    ranked = [ids[k] for _, _, k in top if ids[k] != me][:10]
-                    others = members[group_of[me]] - {me}
-                    brec.append(len(others & set(ranked)) / len(others))
-                print(
-                    f"brute force token_set_ratio: p50 {pct(bl, 0.5):.0f} ms, recall@10 "
-                    f"{sum(brec) / len(brec):.3f} over {len(bl)} queries"
-                )
+            brute_force(db, args.brute, qidx, load, ids, members, group_of)
 
         if args.cluster:
             t = time.perf_counter()
