@@ -19,7 +19,6 @@ from claimtrack.models import (
     Claim,
     ClaimLink,
     ClaimStatus,
-    LinkKind,
     LinkState,
     MatchAlias,
     MatchThreshold,
@@ -36,7 +35,6 @@ from .matching_store import SqlStore
 
 METHOD = "matcher-v1"
 THRESHOLD_NAMES = ("same", "related", "suggest", "auto_link")
-DECISIONS = {"same": LinkKind.SAME, "variant": LinkKind.VARIANT, "related": LinkKind.RELATED}
 
 
 @dataclass
