@@ -85,6 +85,12 @@ def intake_view() -> ResponseReturnValue:
     return redirect(url_for("desk.intake_story", story_id=result.story.id))
 
 
+def _similar(session: Any, candidate: Any) -> list[Any]:
+    """Stored claims the candidate may repeat (the matcher's "unrelated" hits are left out)."""
+    found = intake.similar_claims(session, candidate, limit=6)
+    return [m for m in found if m.kind != "unrelated"][:3]
+
+
 def _candidate_rows(story: Any) -> list[dict[str, Any]]:
     session = dbs()
     accepted = workbench.accepted_positions(session, story.id)
@@ -95,7 +101,7 @@ def _candidate_rows(story: Any) -> list[dict[str, Any]]:
             {
                 "c": cand,
                 "accepted": taken,
-                "similar": [] if taken else intake.similar_claims(session, cand, limit=3),
+                "similar": [] if taken else _similar(session, cand),
                 "form": CandidateForm(
                     formdata=None,
                     text=cand.text,
@@ -219,6 +225,7 @@ REASONS = {
     "prediction": _l("prediction"),
     "opinion": _l("opinion"),
     "wish": _l("wish"),
+    "named": _l("named"),
     "attributed to person": _l("attributed to a person"),
     "attributed to organisation": _l("attributed to an organisation"),
     "attributed to unnamed source": _l("attributed to an unnamed source"),
