@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from claimtrack.models import Claim, ClaimLink, LinkState
 from claimtrack.services import claims, verdicts
 from tests.browser.conftest import axe_violations, login_page
-from tests.factories import make_claim
+from tests.factories import make_claim, make_published_verdict, make_story
 
 STORY = (
     (Path(__file__).resolve().parent.parent / "fixtures" / "pages")
@@ -198,12 +198,18 @@ def test_desk_pages_have_no_serious_accessibility_violations(axe_page, session, 
     other = make_claim(session, editor)
     _ensure_suggestion(session, claim.id, other.id)
     claims.add_note(session=session, actor=editor, claim_id=claim.id, body="Notiz")
+    story = make_story(session, editor, body=STORY)
+    published = make_claim(session, editor)
+    make_published_verdict(session, editor, published)
     login_page(axe_page, "editor")
     for path in (
         "/desk/",
         f"/desk/claims/{claim.id}",
         f"/desk/claims/{claim.id}/verdict",
+        f"/desk/claims/{published.id}/verdict",
+        f"/desk/claims/{published.id}/verdict/history",
         "/desk/intake",
+        f"/desk/intake/stories/{story.id}",
     ):
         axe_page.goto(path)
         assert axe_violations(axe_page) == [], path
