@@ -105,3 +105,12 @@ def test_every_desk_form_carries_a_working_csrf_token(csrf_app, session, users):
     data = {"claim_id": [str(claim.id)], "action": "assign_me"}
     assert client.post("/desk/bulk", data=data).status_code == 400
     assert client.post("/desk/bulk", data={**data, "csrf_token": token}).status_code == 302
+
+
+def test_desk_speaks_english_on_request(client, login, session, users):
+    make_claim(session, users["fact_checker"], tags=["wahl"])
+    login(client, "fact_checker")
+    assert "Sichtungsliste" in client.get("/desk/").get_data(as_text=True)
+    client.post("/language", data={"lang": "en", "next": "/desk/"})
+    html = client.get("/desk/").get_data(as_text=True)
+    assert "Triage queue" in html and "Assign to me" in html and "Sichtungsliste" not in html
