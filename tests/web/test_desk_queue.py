@@ -111,6 +111,6 @@ def test_desk_speaks_english_on_request(client, login, session, users):
     make_claim(session, users["fact_checker"], tags=["wahl"])
     login(client, "fact_checker")
     assert "Sichtungsliste" in client.get("/desk/").get_data(as_text=True)
-    client.post("/language", data={"lang": "en", "next": "/desk/"})
+    client.get("/language/en?next=/desk/")
     html = client.get("/desk/").get_data(as_text=True)
     assert "Triage queue" in html and "Assign to me" in html and "Sichtungsliste" not in html
