@@ -15,8 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.pool import NullPool
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 PG_URL_ENV = "CLAIMTRACK_TEST_DATABASE_URL"
 _counter = itertools.count()
@@ -45,7 +45,9 @@ class TemplateDatabases:
         """One AUTOCOMMIT engine for CREATE/DROP DATABASE, disposed in `close`."""
         assert self.server
         if self._admin is None:
-            self._admin = create_engine(self.server, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+            self._admin = create_engine(
+                self.server, isolation_level="AUTOCOMMIT", poolclass=NullPool
+            )
         return self._admin
 
     def _pg_url(self, name: str) -> str:
