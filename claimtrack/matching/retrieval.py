@@ -73,8 +73,10 @@ class Store(Protocol):
 @dataclass(frozen=True)
 class SearchParams:
     candidates: int = 200  # how many first-stage candidates are re-ranked (long queries)
-    short_candidates: int = 30  # ... for claim-length queries (<= 20 terms)
-    budget: int = 1_000  # most postings rows read per query (claim-length queries)
+    short_candidates: int = 30  # ... for claim-length queries (<= 20 terms), at 100,000 claims
+    budget: int = 1_000  # most postings rows read per query, at 100,000 claims or fewer
+    max_budget: int = 5_000  # the budget grows with the store (0.5 % of it) up to this
+    max_short_candidates: int = 100  # short_candidates grows with sqrt(store / 100,000)
     max_keys: int = 32  # most query terms looked up
     max_df_share: float = 0.05  # keys in more claims than this share are not read...
     min_keys: int = 3  # ...unless fewer than this many keys would be left
@@ -110,14 +112,28 @@ def key_terms(terms: list[str]) -> list[str]:
     return [t for t in terms if t != FIELD_BREAK] + pairs
 
 
+def scaled(params: SearchParams, n_docs: int) -> tuple[int, int]:
+    """Postings budget and claim-query candidates for a store of ``n_docs`` claims.
+
+    In a bigger store every key has longer postings, so a fixed budget covers fewer keys and a
+    paraphrase sharing none of those few (template-specific) keys is missed: at 1,000,000
+    synthetic claims a fixed 1,000 rows gave recall@10 0.48, 5,000 rows and 100 candidates 0.99.
+    """
+    budget = min(max(params.budget, int(0.005 * n_docs)), max(params.max_budget, params.budget))
+    grow = max(1.0, (n_docs / 100_000) ** 0.5)
+    wanted = min(int(params.short_candidates * grow), params.max_short_candidates)
+    return budget, max(wanted, params.short_candidates)
+
+
 def plan_keys(dfs: dict[int, int], params: SearchParams, n_docs: int) -> list[int]:
     """The rarest query keys whose postings fit the budget."""
     known = sorted((df, k) for k, df in dfs.items() if df)
     chosen: list[int] = []
     total = 0
-    common = max(params.max_df_share * n_docs, params.budget / params.max_keys)
+    budget = scaled(params, n_docs)[0]
+    common = max(params.max_df_share * n_docs, budget / params.max_keys)
     for df, k in known[: params.max_keys]:
-        over_budget = total + df > params.budget
+        over_budget = total + df > budget
         if chosen and (over_budget or (df > common and len(chosen) >= params.min_keys)):
             break
         total += df
@@ -163,7 +179,7 @@ def search(
         return []
     scores, weights = first_stage(store, terms, n_docs, params, indexed=exclude is not None)
     scores.pop(exclude, None)  # type: ignore[arg-type]
-    wanted = params.short_candidates if len(terms) <= 20 else params.candidates
+    wanted = scaled(params, n_docs)[1] if len(terms) <= 20 else params.candidates
     top = heapq.nlargest(wanted, scores.items(), key=lambda kv: kv[1])
     rows = store.rows([cid for cid, _ in top])
     avgdl = total_terms / n_docs if n_docs else 1.0
