@@ -10,7 +10,6 @@ from wtforms import (
     FloatField,
     IntegerField,
     PasswordField,
-    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -19,6 +18,8 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
+
+from .choices import options
 
 ROLE_LABELS = {
     "fact_checker": _l("Fact-checker"),
@@ -33,11 +34,6 @@ THRESHOLD_LABELS = {
     "same": _l("Same claim from"),
     "related": _l("Related claim from"),
 }
-
-
-def options(labels: dict[str, object]) -> list[SelectChoice]:
-    """Select options from a value → label mapping (labels may be lazy translations)."""
-    return [SelectChoice(value, label) for value, label in labels.items()]  # type: ignore[arg-type]
 
 
 class ScoreField(FloatField):  # type: ignore[misc]

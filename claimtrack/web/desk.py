@@ -18,6 +18,7 @@ from claimtrack.services.errors import DomainError
 from claimtrack.workflow import Permission
 
 from .auth import current_actor, role_required
+from .choices import choices
 from .desk_base import back_to, bp, dbs, flash_error, people_choices
 from .desk_forms import STATUS_LABELS, BulkForm, QueueFilterForm
 
@@ -58,9 +59,7 @@ def queue_view() -> ResponseReturnValue:
     session = dbs()
     form = QueueFilterForm(request.args)
     form.assignee.choices = [
-        ("", _("Anyone")),
-        ("me", _("Me")),
-        ("none", _("Nobody")),
+        *choices([("", _("Anyone")), ("me", _("Me")), ("none", _("Nobody"))]),
         *people_choices(session, blank="")[1:],
     ]
     form.validate()

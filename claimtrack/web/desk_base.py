@@ -8,11 +8,13 @@ from flask import Blueprint, abort, flash, redirect, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from sqlmodel import Session, col, select
+from wtforms.fields.choices import SelectChoice
 
 from claimtrack.models import User
 from claimtrack.services.errors import DomainError, EditConflict, ValidationError
 
 from .auth import safe_next
+from .choices import choices
 from .dbsession import db_session
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
@@ -43,8 +45,8 @@ def people(session: Session) -> list[User]:
     return list(session.exec(stmt))
 
 
-def people_choices(session: Session, *, blank: str) -> list[tuple[str, str]]:
-    return [("", blank), *((str(u.id), u.name) for u in people(session))]
+def people_choices(session: Session, *, blank: str) -> list[SelectChoice]:
+    return choices([("", blank), *((str(u.id), u.name) for u in people(session))])
 
 
 def back_to(default: str) -> ResponseReturnValue:

@@ -18,6 +18,7 @@ from claimtrack.services.errors import DomainError, EditConflict, ValidationErro
 from claimtrack.workflow import Permission, allowed_targets
 
 from .auth import current_actor, role_required, user_can
+from .choices import choices
 from .desk_base import (
     bp,
     conflict_message,
@@ -72,7 +73,9 @@ def _claim_form(claim: Claim, tags: list[str]) -> ClaimForm:
 
 def _status_form(claim: Claim, form: StatusForm | None = None) -> StatusForm:
     form = form or StatusForm(formdata=None, version=str(claim.version))
-    form.status.choices = [(s, STATUS_LABELS.get(s, s)) for s in allowed_targets(claim.status)]
+    form.status.choices = choices(
+        (s, STATUS_LABELS.get(s, s)) for s in allowed_targets(claim.status)
+    )
     return form
 
 

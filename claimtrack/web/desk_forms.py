@@ -21,6 +21,8 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from claimtrack.models import ClaimantKind, ClaimStatus, SourceKind
 
+from .choices import choices, options
+
 LANGUAGES = [("de", _l("German")), ("en", _l("English"))]
 
 STATUS_LABELS = {
@@ -58,18 +60,17 @@ class QueueFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    status = MultiCheckboxField(
-        _l("Status"), choices=[(s.value, label) for s, label in STATUS_LABELS.items()]
-    )
+    status = MultiCheckboxField(_l("Status"), choices=options(STATUS_LABELS))
     assignee = SelectField(_l("Assignee"), choices=[], validate_choice=False)
-    language = SelectField(_l("Language"), choices=[("", _l("Any")), *LANGUAGES])
+    language = SelectField(_l("Language"), choices=choices([("", _l("Any")), *LANGUAGES]))
     tag = StringField(_l("Tag"), validators=[Optional(), Length(max=60)])
     outlet = StringField(_l("Outlet"), validators=[Optional(), Length(max=200)])
     date_from = DateField(_l("Added from"), validators=[Optional()])
     date_to = DateField(_l("Added until"), validators=[Optional()])
     q = StringField(_l("Search"), validators=[Optional(), Length(max=200)])
     sort = SelectField(
-        _l("Order"), choices=[("rank", _l("Most urgent first")), ("newest", _l("Newest first"))]
+        _l("Order"),
+        choices=choices([("rank", _l("Most urgent first")), ("newest", _l("Newest first"))]),
     )
     include_merged = BooleanField(_l("Include merged duplicates"))
 
@@ -79,13 +80,15 @@ class BulkForm(FlaskForm):
 
     action = SelectField(
         _l("Action"),
-        choices=[
-            ("assign_me", _l("Assign to me")),
-            ("assign", _l("Assign to")),
-            ("unassign", _l("Remove assignee")),
-            ("dismiss", _l("Dismiss")),
-            ("tag", _l("Add tag")),
-        ],
+        choices=choices(
+            [
+                ("assign_me", _l("Assign to me")),
+                ("assign", _l("Assign to")),
+                ("unassign", _l("Remove assignee")),
+                ("dismiss", _l("Dismiss")),
+                ("tag", _l("Add tag")),
+            ]
+        ),
     )
     assignee_id = SelectField(_l("Person"), choices=[], validate_choice=False)
     new_tag = StringField(_l("Tag to add"), validators=[Optional(), Length(max=60)])
@@ -95,9 +98,9 @@ class BulkForm(FlaskForm):
 class ClaimForm(FlaskForm):
     version = HiddenField()
     text = TextAreaField(_l("Claim"), validators=[DataRequired(), Length(min=10, max=2000)])
-    language = SelectField(_l("Language"), choices=LANGUAGES)
+    language = SelectField(_l("Language"), choices=choices(LANGUAGES))
     claimant = StringField(_l("Claimant"), validators=[Optional(), Length(max=300)])
-    claimant_kind = SelectField(_l("Kind of claimant"), choices=CLAIMANT_KINDS)
+    claimant_kind = SelectField(_l("Kind of claimant"), choices=choices(CLAIMANT_KINDS))
     claim_date = DateField(_l("Date of the claim"), validators=[Optional()])
     tags = StringField(_l("Tags (comma separated)"), validators=[Optional(), Length(max=600)])
 
@@ -123,7 +126,7 @@ class SourceForm(FlaskForm):
     )
     title = StringField(_l("Title"), validators=[Optional(), Length(max=500)])
     publisher = StringField(_l("Publisher"), validators=[Optional(), Length(max=200)])
-    kind = SelectField(_l("Kind"), choices=SOURCE_KINDS)
+    kind = SelectField(_l("Kind"), choices=choices(SOURCE_KINDS))
     accessed_on = DateField(_l("Accessed on"), validators=[Optional()])
     archive_url = StringField(
         _l("Archived copy (URL)"), validators=[Optional(), URL(require_tld=False)]
@@ -135,11 +138,13 @@ class ManualLinkForm(FlaskForm):
     other_id = IntegerField(_l("Claim number"), validators=[InputRequired(), NumberRange(min=1)])
     decision = SelectField(
         _l("Relation"),
-        choices=[
-            ("same", _l("the same claim")),
-            ("variant", _l("a variant")),
-            ("related", _l("related")),
-        ],
+        choices=choices(
+            [
+                ("same", _l("the same claim")),
+                ("variant", _l("a variant")),
+                ("related", _l("related")),
+            ]
+        ),
     )
 
 
@@ -154,13 +159,15 @@ class VerdictForm(FlaskForm):
     summary = TextAreaField(_l("Summary"), validators=[Optional(), Length(max=5000)])
     reasoning = TextAreaField(_l("Reasoning (Markdown)"), validators=[Optional()])
     valid_as_of = DateField(_l("Valid as of"), validators=[Optional()])
-    language = SelectField(_l("Language"), choices=LANGUAGES)
+    language = SelectField(_l("Language"), choices=choices(LANGUAGES))
     change_kind = RadioField(
         _l("This change to a published verdict is"),
-        choices=[
-            ("correction", _l("a public correction (readers see the note)")),
-            ("update", _l("a silent update (kept in the internal history)")),
-        ],
+        choices=choices(
+            [
+                ("correction", _l("a public correction (readers see the note)")),
+                ("update", _l("a silent update (kept in the internal history)")),
+            ]
+        ),
         default="correction",
     )
     note = TextAreaField(_l("Correction note for readers"), validators=[Length(max=2000)])
@@ -183,7 +190,7 @@ class IntakeForm(FlaskForm):
     published = DateField(_l("Published on (optional)"), validators=[Optional()])
     language = SelectField(
         _l("Language"),
-        choices=[("", _l("Detect automatically")), *LANGUAGES],
+        choices=choices([("", _l("Detect automatically")), *LANGUAGES]),
         default="",
         validate_choice=False,
     )
@@ -202,4 +209,4 @@ class CandidateForm(FlaskForm):
 
 class BulkImportForm(FlaskForm):
     file = FileField(_l("Import file (JSON Lines or CSV)"))
-    fmt = SelectField(_l("Format"), choices=[("jsonl", "JSON Lines"), ("csv", "CSV")])
+    fmt = SelectField(_l("Format"), choices=choices([("jsonl", "JSON Lines"), ("csv", "CSV")]))

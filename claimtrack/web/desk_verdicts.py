@@ -19,6 +19,7 @@ from claimtrack.services.errors import DomainError, EditConflict, ValidationErro
 from claimtrack.workflow import Permission
 
 from .auth import current_actor, role_required, user_can
+from .choices import choices
 from .desk_base import bp, conflict_message, dbs, field_errors, flash_error, form_version
 from .desk_diff import field_changes
 from .desk_forms import VerdictForm, WithdrawForm
@@ -92,10 +93,9 @@ def _render(
     claim = claims.get_claim(session, claim_id)
     verdict = verdicts.verdict_of(session, claim_id)
     form = form or _form_for(verdict, claim.language)
-    form.rating_id.choices = [
-        ("", _("Choose a rating")),
-        *((str(r.id), _label_name(r)) for r in ratings.scale(session)),
-    ]
+    form.rating_id.choices = choices(
+        [("", _("Choose a rating")), *((r.id, _label_name(r)) for r in ratings.scale(session))]
+    )
     return (
         render_template(
             "desk/verdict.html",
