@@ -1,4 +1,4 @@
-"""Figures and dates in German and English text.
+"""Figures in German and English text (dates: ``claimtrack.text.dates``, re-exported here).
 
 A figure is a quantity a claim asserts ("mehr als 2.000 Festnahmen", "1,5 Mio. Euro", "two
 thousand troops"). The value is normalised across notations so that "2.000" (de), "2,000" (en),
@@ -15,7 +15,17 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from claimtrack.text import _numlex as lex
+from claimtrack.text.dates import _DATE_PATTERNS, DateMention, find_dates
 from claimtrack.text.normalize import fold_word
+
+__all__ = [
+    "DateMention",
+    "Figure",
+    "figures_and_dates",
+    "find_dates",
+    "find_figures",
+    "parse_numeral",
+]
 
 
 @dataclass(frozen=True)
@@ -29,134 +39,6 @@ class Figure:
     end: int
 
 
-@dataclass(frozen=True)
-class DateMention:
-    """A date as written; ``value`` is ISO-like: "2022", "2022-01", "2022-01-05" or "--01-05"."""
-
-    value: str
-    raw: str
-    start: int
-    end: int
-
-
-_MONTH_RE = "|".join(
-    sorted(
-        {"januar", "jänner", "februar", "märz", "maerz", "april", "mai", "juni", "juli",
-         "august", "september", "oktober", "november", "dezember", "january", "february",
-         "march", "may", "june", "july", "october", "december", "jan", "feb", "mar", "apr",
-         "jun", "jul", "aug", "sep", "sept", "okt", "oct", "nov", "dez", "dec"},
-        key=len, reverse=True,
-    )
-)  # fmt: skip
-_YEAR = r"(1[89]\d\d|20\d\d|21\d\d)"
-_DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "ymd"),
-    (re.compile(rf"\b(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?{_YEAR}?(?!\d)"), "dmy"),
-    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b"), "mdy_slash"),
-    (re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH_RE})\.?(?:\s+{_YEAR})?\b", re.I), "d_month"),
-    (
-        re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b", re.I),
-        "month_d",
-    ),
-    (re.compile(rf"\b({_MONTH_RE})\.?\s+{_YEAR}\b", re.I), "month_y"),
-    (re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)?(?=\W|$)", re.I), "time"),
-    (re.compile(r"\b\d{1,2}\s*(?:uhr|am|pm|a\.m\.|p\.m\.)(?=\W|$)", re.I), "time"),
-]
-
-_YEAR_RE = re.compile(rf"(?<![\w.,]){_YEAR}(?![\w]|[.,]\d)")
-_ANY_MONTH = re.compile(rf"\b(?:{_MONTH_RE})\b", re.I)
-_MONTH_KINDS = frozenset({"d_month", "month_d", "month_y"})
-_YEAR_CUES = frozenset(
-    [
-        "jahr",
-        "jahre",
-        "jahres",
-        "jahren",
-        "im",
-        "in",
-        "seit",
-        "since",
-        "until",
-        "bis",
-        "ab",
-        "von",
-        "vor",
-        "year",
-        "of",
-        "from",
-    ]
-)
-_NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
-_NOT_AFTER_QUANTITY = frozenset(
-    [
-        "wurden",
-        "wurde",
-        "war",
-        "waren",
-        "ist",
-        "sind",
-        "hat",
-        "haben",
-        "hatte",
-        "hatten",
-        "wird",
-        "werden",
-        "gab",
-        "gibt",
-        "sowie",
-        "und",
-        "oder",
-        "in",
-        "im",
-        "am",
-        "an",
-        "auf",
-        "bei",
-        "fuer",
-        "mit",
-        "nach",
-        "seit",
-        "vor",
-        "als",
-        "bis",
-        "zum",
-        "zur",
-        "der",
-        "die",
-        "das",
-        "den",
-        "dem",
-        "des",
-        "was",
-        "were",
-        "is",
-        "are",
-        "has",
-        "had",
-        "have",
-        "will",
-        "saw",
-        "marked",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "after",
-        "since",
-        "before",
-        "as",
-        "until",
-        "the",
-        "a",
-        "an",
-        "of",
-        "its",
-        "this",
-    ]
-)
 _SPACE = "[ \u00a0\u202f\u2009]"
 _NUMERAL = re.compile(
     rf"(?<![\w.,])(\d{{1,3}}(?:(?:[.,]|{_SPACE}(?=\d{{3}}(?!\d)))\d{{3}})+(?:[.,]\d+)?"
@@ -191,84 +73,6 @@ _NUMBER_WORD_HINT = {
     ),
 }
 _WORD_RUN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-
-
-def find_dates(text: str, language: str = "de") -> list[DateMention]:
-    """Dates, day-month mentions, times and standalone years ("1990", "2022")."""
-    if not _has_digit(text):
-        return []
-    found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-    has_month = _ANY_MONTH.search(text) is not None
-    for pattern, kind in _DATE_PATTERNS:
-        if kind in _MONTH_KINDS and not has_month:
-            continue
-        for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            value = _date_value(kind, m)
-            if value is None:
-                continue
-            taken.append((m.start(), m.end()))
-            if kind != "time":
-                found.append(DateMention(value, m.group(), m.start(), m.end()))
-    for m in _YEAR_RE.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        if _is_quantity_context(text, m.start(), m.end(), language):
-            continue
-        found.append(DateMention(m.group(), m.group(), m.start(), m.end()))
-    return sorted(found, key=lambda d: d.start)
-
-
-def _date_value(kind: str, m: re.Match[str]) -> str | None:
-    g = m.groups()
-    try:
-        if kind == "ymd":
-            return _iso(int(g[0]), int(g[1]), int(g[2]))
-        if kind == "dmy":
-            return _iso(int(g[2]) if g[2] else None, int(g[1]), int(g[0]))
-        if kind == "mdy_slash":
-            year = int(g[2]) + (2000 if len(g[2]) == 2 else 0)
-            return _iso(year, int(g[0]), int(g[1]))
-        if kind == "d_month":
-            return _iso(int(g[2]) if g[2] else None, lex.MONTHS[fold_word(g[1])], int(g[0]))
-        if kind == "month_d":
-            return _iso(int(g[2]) if g[2] else None, lex.MONTHS[fold_word(g[0])], int(g[1]))
-        if kind == "month_y":
-            return f"{int(g[1]):04d}-{lex.MONTHS[fold_word(g[0])]:02d}"
-        return "time"
-    except (KeyError, ValueError):
-        return None
-
-
-def _iso(year: int | None, month: int, day: int) -> str | None:
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
-
-
-def _is_quantity_context(text: str, start: int, end: int, language: str) -> bool:
-    """A year-like number followed by a unit, scale or counted noun is a quantity ("2000 Tote")."""
-    after = text[end : end + 40]
-    if _UNIT_RE.match(after) or _SCALE_RE[language].match(after):
-        return True
-    before = text[max(0, start - 12) : start].split()
-    if before and before[-1].casefold().strip("(,") in _YEAR_CUES:
-        return False
-    if _QUAL_RE.search(text[max(0, start - 25) : start]):
-        return True
-    nxt = _NEXT_WORD.match(text, end)
-    if nxt is None:
-        return False
-    word = nxt.group(1)
-    if _counted_word(word) is not None:
-        return True
-    # "2000 Journalisten" / "2000 journalists" count; "2020 wurden", "2020 was", "2020 in" do not.
-    folded = fold_word(word)
-    if folded in _NOT_AFTER_QUANTITY or folded in lex.MONTHS:
-        return False
-    return word[0].isupper() if language == "de" else folded.endswith("s")
 
 
 def parse_numeral(numeral: str, language: str) -> float:
