@@ -37,8 +37,9 @@ SCALES_EN: list[tuple[str, float]] = [
 UNITS_AFTER: list[tuple[str, str]] = [
     (r"%|prozent|percent|per\s+cent|pct\.?", "percent"),
     (r"prozentpunkte|percentage\s+points?", "percentage_points"),
-    (r"€|euro|eur", "eur"),
+    (r"€|euros?|eur", "eur"),
     (r"us-dollar|dollars?|usd|\$", "usd"),
+    (r"pfund(?:\s+sterling)?|pounds?(?:\s+sterling)?|gbp|£", "gbp"),
     (r"rubel|rubles?|roubles?|rub", "rub"),
     (r"tenge|kzt", "kzt"),
     (r"kilometern|kilometer|kilometres?|kilometers?|km", "km"),
@@ -52,7 +53,9 @@ UNITS_AFTER: list[tuple[str, str]] = [
     (r"stunden|hours?", "hours"),
     (r"menschen|personen|leute|people|persons", "people"),
 ]
-CURRENCY_BEFORE: dict[str, str] = {"$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": "eur"}
+CURRENCY_BEFORE: dict[str, str] = {
+    "$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": "eur", "£": "gbp", "gbp": "gbp",
+}  # fmt: skip
 
 # Qualifiers written before the number: phrase -> canonical qualifier.
 QUALIFIERS: dict[str, str] = {
@@ -98,7 +101,39 @@ COUNTED: list[tuple[str, str]] = [
     ("opfer", "victims"), ("victim", "victims"),
     ("evakuiert", "evacuated"), ("evacuat", "evacuated"),
     ("vermisst", "missing"), ("missing", "missing"),
+    ("haushalt", "households"), ("household", "households"),
 ]  # fmt: skip
+# Folded prefixes that look like a counted stem but are not ("deadline").
+NOT_COUNTED: tuple[str, ...] = ("deadl",)
+# Two-word phrases after a figure that say what is counted ("230 Menschen kamen ums Leben").
+COUNTED_PHRASES: dict[tuple[str, str], str] = {
+    ("ums", "leben"): "deaths", ("in", "gewahrsam"): "detained", ("in", "haft"): "detained",
+    ("in", "custody"): "detained",
+}  # fmt: skip
+# Canonical counts that a verb or participle after the figure can name ("were arrested"); a
+# "stimmen"/"stellen" after a figure is more often a verb than "votes"/"jobs".
+PREDICATE_COUNTS = frozenset(
+    ["deaths", "arrests", "detained", "injured", "evacuated", "missing", "refugees", "cases"]
+)
+PREDICATE_WORDS_EN = frozenset(["dead", "died", "missing"])
+IRREGULAR_PLURALS_EN = frozenset(["children", "men", "women", "police", "personnel", "staff"])
+# Words that end the noun phrase after a figure: articles, prepositions, auxiliaries, pronouns.
+PHRASE_STOP = frozenset(
+    [
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem", "eines",
+        "und", "oder", "aber", "in", "im", "am", "an", "auf", "aus", "bei", "beim", "mit", "von",
+        "vom", "zu", "zum", "zur", "für", "fuer", "über", "ueber", "unter", "nach", "vor", "seit",
+        "gegen", "durch", "ohne", "um", "ums", "wurden", "wurde", "waren", "war", "sind", "ist",
+        "wird", "werden", "haben", "hatten", "hat", "hatte", "sollen", "sollten", "kamen", "kam",
+        "gab", "gibt", "es", "sie", "wir", "er", "nicht", "auch", "noch", "nur", "bis", "als", "wie",
+        "so", "the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or",
+        "but", "as", "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "will",
+        "would", "could", "should", "may", "might", "said", "say", "says", "according", "than", "that",
+        "which", "who", "this", "these", "those", "its", "their", "his", "her", "our", "it", "they",
+        "there", "here", "into", "over", "under", "after", "before", "during", "against", "per",
+        "each", "while", "not", "no", "also", "only", "just", "about", "around", "us"
+    ]
+)  # fmt: skip
 
 NUMBER_WORDS_EN: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

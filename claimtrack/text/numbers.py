@@ -9,7 +9,7 @@ figures: "2022" and "20.01.1990" say when, not how many.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from text_to_num import text2num
@@ -64,7 +64,7 @@ _QUAL_RE = re.compile(
     + r")\s*$",
     re.I,
 )
-_CURRENCY_RE = re.compile(r"(us\$|\$|€|usd|eur)\s?$", re.I)
+_CURRENCY_RE = re.compile(r"(us\$|\$|€|£|usd|eur|gbp)\s?$", re.I)
 _GERMAN_WORD = re.compile(rf"^(?:{lex.GERMAN_PARTS})+$")
 _NUMBER_WORD_HINT = {
     "de": re.compile(rf"(?:{lex.GERMAN_PARTS})", re.I),
@@ -115,7 +115,7 @@ def figures_and_dates(text: str, language: str) -> tuple[list[Figure], list[Date
         figure = _complete(text, start, end, value, lang)
         blocked.append((figure.start, figure.end))
         figures.append(figure)
-    return sorted(figures, key=lambda f: f.start), found_dates
+    return _with_counted(text, sorted(figures, key=lambda f: f.start), lang), found_dates
 
 
 _DIGIT = re.compile(r"\d")
@@ -197,7 +197,7 @@ def _is_number_word(word: str, lang: str) -> bool:
 
 
 def _complete(text: str, start: int, end: int, value: float, lang: str) -> Figure:
-    """Extend a bare number with scale, unit, currency, qualifier and what it counts."""
+    """Extend a bare number with scale, unit, currency and qualifier (counted: second pass)."""
     unit = None
     m = _SCALE_RE[lang].match(text, end)
     if m:
@@ -218,37 +218,133 @@ def _complete(text: str, start: int, end: int, value: float, lang: str) -> Figur
     if q:
         qualifier = lex.QUALIFIERS[q.group(1).casefold()]
         start -= len(text[max(0, start - 25) : start]) - q.start()
-    counted = _counted_after(text, end) or _counted_before(text, start)
-    return Figure(value, qualifier, unit, counted, text[start:end], start, end)
+    return Figure(value, qualifier, unit, None, text[start:end], start, end)
 
 
-_COUNT_WINDOW = re.compile(r"[^\W\d_]+|\d|[.;:!?]")
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d|[.,;:!?]")
+_PHRASE_WORDS = 6
+_NOUN_PHRASE_WORDS = 3
+_Words = list[re.Match[str]]
 
 
-def _counted_after(text: str, end: int) -> str | None:
-    for n, m in enumerate(_COUNT_WINDOW.finditer(text, end)):
-        if n >= 6 or not m.group()[0].isalpha():
+def _with_counted(text: str, figures: list[Figure], lang: str) -> list[Figure]:
+    """Second pass in text order, so each figure's counted noun comes from its own phrase only:
+    never past the next figure, and never from the words another figure already used."""
+    out: list[Figure] = []
+    floor = 0
+    for i, f in enumerate(figures):
+        next_start = figures[i + 1].start if i + 1 < len(figures) else None
+        words = _phrase_after(text, f.end, _phrase_limit(text, f.end, next_start))
+        counted, used = _counted_after(words, f.unit, lang)
+        if counted is None:
+            counted = _counted_before(text, max(floor, f.start - 60), f.start)
+        out.append(replace(f, counted=counted))
+        floor = max(f.end, used)
+    return out
+
+
+def _phrase_limit(text: str, end: int, next_start: int | None) -> int:
+    """The phrase ends at the next figure, or at a comma before it ("1,5 Mio. Euro, 2000 …")."""
+    if next_start is None:
+        return len(text)
+    comma = text.find(",", end, next_start)
+    return comma if comma >= 0 else next_start
+
+
+def _phrase_after(text: str, end: int, limit: int) -> _Words:
+    """Up to six words (and commas) after the figure, ending at a digit or a sentence mark."""
+    out: _Words = []
+    n_words = 0
+    for m in _TOKEN.finditer(text, end, limit):
+        token = m.group()
+        if token != "," and (not token[0].isalpha() or n_words >= _PHRASE_WORDS):
+            break
+        n_words += token != ","
+        out.append(m)
+    return out
+
+
+def _counted_after(words: _Words, unit: str | None, lang: str) -> tuple[str | None, int]:
+    """A known head noun, else a known verb of the clause, else (no unit) the head noun itself."""
+    head = _head_noun(words, lang)
+    known = _canonical(head.group()) if head else None
+    if head and known:
+        return known, head.end()
+    predicate = _predicate(words, lang)
+    if predicate[0] is not None:
+        return predicate
+    if head and unit is None:
+        return head.group().lower(), head.end()
+    return None, 0
+
+
+def _head_noun(words: _Words, lang: str) -> re.Match[str] | None:
+    """The noun right after the figure, past at most two adjectives ("2.000 neue Haushalte")."""
+    for m in words[:_NOUN_PHRASE_WORDS]:
+        word = m.group()
+        folded = word.casefold()
+        if word == "," or folded in lex.PHRASE_STOP:
             return None
-        hit = _counted_word(m.group())
-        if hit:
-            return hit
+        if _is_noun(word, folded, lang):
+            return m
+        if lang == "en" and folded.endswith("ed") and not _canonical(word):
+            return None  # "8,000 attended protests": a verb, not an adjective
     return None
 
 
-def _counted_before(text: str, start: int) -> str | None:
-    window = _COUNT_WINDOW.findall(text[max(0, start - 60) : start])
+def _is_noun(word: str, folded: str, lang: str) -> bool:
+    if lang == "de":
+        return word[0].isupper() and fold_word(word) not in lex.MONTHS and folded != "mal"
+    if folded in lex.IRREGULAR_PLURALS_EN:
+        return True
+    plural = len(folded) > 3 and folded.endswith("s") and not folded.endswith(("ss", "us", "is"))
+    return plural and folded not in lex.PHRASE_STOP
+
+
+def _predicate(words: _Words, lang: str) -> tuple[str | None, int]:
+    """A verb or participle of the figure's clause that says what happened to what is counted:
+    "wurden festgenommen", "were killed", "kamen ums Leben" (a noun further on does not count)."""
+    previous = ""
+    for m in words:
+        word = m.group()
+        folded = fold_word(word)
+        hit = lex.COUNTED_PHRASES.get((previous, folded))
+        if hit is None and _is_verb_form(word, folded, lang):
+            hit = _canonical(word)
+        if hit in lex.PREDICATE_COUNTS:
+            return hit, m.end()
+        previous = folded
+    return None, 0
+
+
+def _is_verb_form(word: str, folded: str, lang: str) -> bool:
+    if lang == "de":
+        return word[0].islower()
+    return folded.endswith("ed") or folded in lex.PREDICATE_WORDS_EN
+
+
+def _counted_before(text: str, lo: int, start: int) -> str | None:
+    """A known noun just before the figure in the same clause ("the death toll rose to 225")."""
+    window = _TOKEN.findall(text, lo, start)
     for word in reversed(window[-4:]):
         if not word[0].isalpha():
             return None
-        hit = _counted_word(word)
+        hit = _canonical(word)
         if hit:
             return hit
     return None
+
+
+def _canonical(word: str) -> str | None:
+    """Canonical counted noun of a word; a compound counts by its last part ("OVKS-Soldaten")."""
+    return _counted_word(word.rsplit("-", 1)[-1])
 
 
 @lru_cache(maxsize=100_000)
 def _counted_word(word: str) -> str | None:
     folded = fold_word(word)
+    if folded.startswith(lex.NOT_COUNTED):
+        return None
     for stem, canon in lex.COUNTED:
         if folded.startswith(stem):
             return canon
