@@ -3,7 +3,7 @@ CLAIMTRACK_TEST_DATABASE_URL is set), its client and CLI runner, a session, and 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +78,20 @@ def app(database_url: str, tmp_path: Path) -> Iterator[Flask]:
     app = make_test_app(database_url, tmp_path)
     yield app
     app.extensions["claimtrack.db"].dispose()
+
+
+@pytest.fixture
+def make_app(database_url: str, tmp_path: Path) -> Iterator[Callable[..., Flask]]:
+    """Build apps with config overrides on the test's database; their engines are disposed after."""
+    made: list[Flask] = []
+
+    def factory(**overrides: Any) -> Flask:
+        made.append(make_test_app(database_url, tmp_path, **overrides))
+        return made[-1]
+
+    yield factory
+    for built in made:
+        built.extensions["claimtrack.db"].dispose()
 
 
 @pytest.fixture

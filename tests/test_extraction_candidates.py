@@ -18,7 +18,7 @@ STORY_DAY = date(2022, 1, 10)
     [
         ("de", "Laut Polizei wurden am 4. Januar mehr als 2.000 Menschen festgenommen.", (2000, "more_than", "arrests"), ("Polizei", "organisation")),
         ("de", "Nach Angaben der Veranstalter nahmen rund 15.000 Menschen teil.", (15000, "about", None), ("Veranstalter", "organisation")),
-        ("de", "Bei den Unruhen kamen fast 230 Menschen ums Leben, sagte der Generalstaatsanwalt.", (230, "almost", None), ("Generalstaatsanwalt", "person")),
+        ("de", "Bei den Unruhen kamen fast 230 Menschen ums Leben, sagte der Generalstaatsanwalt.", (230, "almost", "deaths"), ("Generalstaatsanwalt", "person")),
         ("de", "Russland schickte nach Angaben des Ministeriums zweitausend Soldaten nach Kasachstan.", (2000, None, "troops"), ("Ministerium", "organisation")),
         ("de", "Es gab nach Angaben der Behörden 2,7 Tausend Festnahmen in Almaty.", (2700, None, "arrests"), ("Behörden", "organisation")),
         ("de", "Die Schäden belaufen sich nach Regierungsangaben auf 1,5 Mio. Euro.", (1_500_000, None, None), (None, "outlet")),

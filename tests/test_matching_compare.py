@@ -86,3 +86,12 @@ def test_compare_is_symmetric(a, b):
     assert ab.score == ba.score
     assert ab.kind is ba.kind
     assert ab.conflicts == ba.conflicts
+
+
+def test_plain_nouns_counted_in_two_languages_are_no_figure_conflict():
+    from claimtrack.matching.compare import figure_conflict
+
+    german = ((300.0, None, "journalisten", None),)
+    english = ((300.0, None, "journalists", None),)
+    assert figure_conflict(german, english) is None
+    assert figure_conflict(((300.0, None, "deaths", None),), ((300.0, None, "arrests", None),))

@@ -13,6 +13,7 @@ from enum import StrEnum
 from rapidfuzz import fuzz
 
 from claimtrack.matching.prepare import FigureKey, Prepared
+from claimtrack.text._numlex import CANONICAL_COUNTED
 from claimtrack.text.places import country_of
 from claimtrack.text.polarity import polarity_conflict
 
@@ -222,6 +223,11 @@ _OPPOSITE_QUALIFIERS = {
 }
 
 
+def _counted(figure: FigureKey) -> str | None:
+    """What a figure counts, when it is a canonical (language-independent) name."""
+    return figure[2] if figure[2] in CANONICAL_COUNTED else None
+
+
 def figure_conflict(fa: tuple[FigureKey, ...], fb: tuple[FigureKey, ...]) -> str | None:
     """The number guard: a figure on one side whose comparable figures on the other all differ,
     or the same number counting different things ("2,000 arrested" vs "2,000 killed")."""
@@ -238,8 +244,13 @@ def figure_conflict(fa: tuple[FigureKey, ...], fb: tuple[FigureKey, ...]) -> str
                 for y in ys
                 if _equal(x, y) and frozenset({x[3], y[3]}) in _OPPOSITE_QUALIFIERS
             )
-            found.extend((x, y) for y in other if x[2] and y[2] and x[2] != y[2] and _equal(x, y))
-    counted_a, counted_b = {x[2] for x in fa if x[2]}, {y[2] for y in fb if y[2]}
+            found.extend(
+                (x, y)
+                for y in other
+                if _counted(x) and _counted(y) and x[2] != y[2] and _equal(x, y)
+            )
+    counted_a = {c for x in fa if (c := _counted(x))}
+    counted_b = {c for y in fb if (c := _counted(y))}
     if not found and counted_a and counted_b and not counted_a & counted_b:
         return " vs ".join(sorted([", ".join(sorted(counted_a)), ", ".join(sorted(counted_b))]))
     if not found:

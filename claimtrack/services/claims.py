@@ -19,9 +19,10 @@ from claimtrack.models import (
     User,
     utcnow,
 )
+from claimtrack.text.facts import stated_facts
 from claimtrack.workflow import Permission, can_transition
 
-from . import audit, matching
+from . import audit, matching, revisions
 from .base import clean_text, get_or_raise, require, use_case
 from .errors import EditConflict, InvalidTransition, ValidationError
 
@@ -92,7 +93,7 @@ def create_claim(
 ) -> Claim:
     """Add a claim (optionally with the appearance it was found in)."""
     require(actor, Permission.TRIAGE)
-    values = _validate({k: getattr(data, k) for k in EDITABLE})
+    values = _with_stated_facts(_validate({k: getattr(data, k) for k in EDITABLE}))
     claim = Claim(
         **values,
         worthiness=data.worthiness,
@@ -109,6 +110,14 @@ def create_claim(
         _add_appearance(session, actor, claim, appearance)
     matching.on_claim_saved(session, claim, actor)
     return claim
+
+
+def _with_stated_facts(values: dict[str, Any]) -> dict[str, Any]:
+    """Fill figures, places and dates from the text when none were given (claims typed by hand)."""
+    if values.get("figures") or values.get("places") or values.get("dates"):
+        return values
+    facts = stated_facts(values["text"], values["language"])
+    return {**values, "figures": facts.figures, "places": facts.places, "dates": facts.dates}
 
 
 def claim_snapshot(session: Session, claim: Claim) -> dict[str, Any]:
@@ -168,6 +177,13 @@ def edit_claim(
         raise ValidationError(f"Cannot change {', '.join(sorted(unknown))}.")
     before = claim_snapshot(session, claim)
     values = _validate({k: v for k, v in changes.items() if k != "tags"})
+    reworded = {
+        k: values[k] for k in ("text", "language") if k in values and values[k] != before[k]
+    }
+    if reworded and not {"figures", "places", "dates"} & set(values):
+        wording = {"text": claim.text, "language": claim.language, **reworded}
+        facts = stated_facts(wording["text"], wording["language"])
+        values.update(figures=facts.figures, places=facts.places, dates=facts.dates)
     if "tags" in changes:
         _replace_tags(session, claim, normalise_tags(changes["tags"]))
     # One UPDATE per edit: the version counter moves by exactly one.
@@ -182,6 +198,11 @@ def edit_claim(
     audit.record(session, actor=actor, action="claim.edit", obj=claim, before=before, after=after)
     if (before["text"], before["language"]) != (after["text"], after["language"]):
         matching.on_claim_saved(session, claim, actor)
+    changed = audit.changed_fields(before, after)
+    revisions.record_published_change(
+        session, claim_id=claim.id or 0, actor=actor, note=f"Claim edited: {', '.join(changed)}",
+        before={k: before[k] for k in changed}, after={k: after[k] for k in changed},
+    )  # fmt: skip
     return claim
 
 
@@ -214,6 +235,12 @@ def _add_appearance(
         after=audit.snapshot(
             appearance, ["claim_id", "story_id", "quote", "credited_to", "appeared_on"]
         ),
+    )
+    revisions.record_published_change(
+        session,
+        claim_id=claim.id or 0,
+        actor=actor,
+        note=f"Appearance added: {story.title or story.url}",
     )
     return appearance
 

@@ -110,6 +110,9 @@ COUNTED_PHRASES: dict[tuple[str, str], str] = {
     ("ums", "leben"): "deaths", ("in", "gewahrsam"): "detained", ("in", "haft"): "detained",
     ("in", "custody"): "detained",
 }  # fmt: skip
+# The canonical names of what is counted. Other nouns after a figure are kept as written
+# ("journalisten"), which is language-specific: only canonical names may conflict across claims.
+CANONICAL_COUNTED = frozenset(noun for _, noun in COUNTED) | frozenset(COUNTED_PHRASES.values())
 # Canonical counts that a verb or participle after the figure can name ("were arrested"); a
 # "stimmen"/"stellen" after a figure is more often a verb than "votes"/"jobs".
 PREDICATE_COUNTS = frozenset(

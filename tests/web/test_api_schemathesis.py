@@ -9,7 +9,6 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from tests.conftest import make_test_app
 from tests.web.partners import issue_token, publish, withdraw
 
 
@@ -21,9 +20,9 @@ def _nodeid_compat(request: pytest.FixtureRequest) -> None:
 
 
 @pytest.fixture
-def api_schema(database_url, tmp_path, session, users) -> Any:
+def api_schema(make_app, session, users) -> Any:
     # A high limit: schemathesis sends hundreds of requests with one token within a minute.
-    app = make_test_app(database_url, tmp_path, API_RATE_LIMIT_PER_MINUTE=1_000_000)
+    app = make_app(API_RATE_LIMIT_PER_MINUTE=1_000_000)
     for n in range(3):
         publish(
             session, users, f"In Almaty wurden {2000 + n} Menschen festgenommen, sagt die Polizei."

@@ -193,9 +193,10 @@ def test_exports_are_public_when_configured(database_url, tmp_path, session, use
     try:
         client = app.test_client()
         for path in PATHS:
-            response = client.get(path)
-            assert response.status_code == 200, path
-            assert response.headers["Cache-Control"].startswith("public")
+            with client.get(path) as response:
+                assert response.status_code == 200, path
+                assert response.headers["Cache-Control"].startswith("public")
+                assert response.get_data()
     finally:
         app.extensions["claimtrack.db"].dispose()
 

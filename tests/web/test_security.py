@@ -26,6 +26,7 @@ def _nonce(csp: str) -> str:
 @pytest.mark.parametrize("path", ["/login", "/admin/", "/no-such-page", "/static/claimtrack.css"])
 def test_headers_on_every_response(client, path):
     response = client.get(path)
+    response.close()  # a static file response holds its file open until closed
     csp = response.headers["Content-Security-Policy"]
     for part in CSP_PARTS:
         assert part in csp
