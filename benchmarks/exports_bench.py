@@ -11,28 +11,18 @@ when streaming works, its peak does not grow with N.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import random
 import sys
 import tempfile
 import time
 import tracemalloc
-from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench_seed import seed_published  # noqa: E402  (this folder is on sys.path when run as a script)
+
 from claimtrack import migrate  # noqa: E402
 from claimtrack.db import Database  # noqa: E402
-from claimtrack.models import (  # noqa: E402
-    Appearance,
-    Claim,
-    ClaimStatus,
-    Source,
-    Story,
-    Verdict,
-    VerdictState,
-)
 from claimtrack.services import claimreview, exports, ratings  # noqa: E402
 
 SITE = claimreview.Site(
@@ -41,68 +31,11 @@ SITE = claimreview.Site(
     org_url="https://faktencheck.example.org/",
     license="https://creativecommons.org/licenses/by/4.0/",
 )
-CITIES = ["Almaty", "Astana", "Berlin", "Hamburg", "Wien", "Zürich", "Köln", "Leipzig"]
 
 
 def load(db: Database, n: int, offset: int = 0) -> None:
     """Insert n published verdicts with their claim, story, appearance and two sources."""
-    rng = random.Random(7)
-    with db.session_scope() as session:
-        labels = [label.id for label in ratings.scale(session)]
-        start = datetime(2023, 1, 1, tzinfo=UTC)
-        for chunk_start in range(0, n, 1000):
-            rows = []
-            for i in range(chunk_start, min(n, chunk_start + 1000)):
-                k = offset + i
-                when = start + timedelta(minutes=7 * k)
-                city = rng.choice(CITIES)
-                text = f"In {city} wurden am {k % 28 + 1}. März {1000 + k} Menschen festgenommen."
-                story = Story(
-                    url=f"https://news.example.org/{k}",
-                    canonical_url=f"https://news.example.org/{k}",
-                    outlet="Beispielzeitung",
-                    title=f"Unruhen in {city}, Teil {k}",
-                    published_at=when,
-                    body=text * 20,
-                    content_hash=hashlib.sha256(f"story-{k}".encode()).hexdigest(),
-                )
-                claim = Claim(
-                    text=text,
-                    claimant="Polizeisprecher",
-                    claim_date=date(2023, 3, k % 28 + 1),
-                    status=ClaimStatus.PUBLISHED,
-                )
-                rows.append((story, claim, when))
-            session.add_all([s for s, _, _ in rows] + [c for _, c, _ in rows])
-            session.flush()
-            for story, claim, when in rows:
-                session.add(
-                    Appearance(claim_id=claim.id, story_id=story.id, quote=claim.text, position=0)
-                )
-                for j in range(2):
-                    session.add(
-                        Source(
-                            claim_id=claim.id or 0,
-                            url=f"https://stat.example.org/{claim.id}/{j}.pdf",
-                            title=f"Statistik {j}",
-                            publisher="Statistikamt",
-                            archive_url=f"https://archive.example.org/{claim.id}/{j}",
-                            position=j,
-                        )
-                    )
-                session.add(
-                    Verdict(
-                        claim_id=claim.id or 0,
-                        rating_id=rng.choice(labels),
-                        headline="Die Zahl stimmt nicht",
-                        summary="Die offiziellen Zahlen sagen etwas anderes. " * 3,
-                        reasoning="Laut **Polizei** waren es weniger. " * 20,
-                        state=VerdictState.PUBLISHED,
-                        published_at=when,
-                        modified_at=when,
-                    )
-                )
-            session.commit()
+    seed_published(db, n, offset=offset)
 
 
 def run_export(db: Database, fmt: str) -> tuple[float, int]:

@@ -16,7 +16,6 @@ Every run is bounded by --requests and --seconds. Nothing leaves 127.0.0.1.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import random
@@ -29,112 +28,25 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench_seed import seed_published  # noqa: E402  (this folder is on sys.path when run as a script)
+
 from claimtrack import migrate  # noqa: E402
 from claimtrack.db import Database  # noqa: E402
-from claimtrack.models import (  # noqa: E402
-    Appearance,
-    Claim,
-    ClaimStatus,
-    ClaimTag,
-    RevisionKind,
-    Source,
-    Story,
-    Verdict,
-    VerdictRevision,
-    VerdictState,
-)
 from claimtrack.services import publication, ratings  # noqa: E402
 
-CITIES = ["Almaty", "Astana", "Berlin", "Hamburg", "Wien", "Zürich", "Köln", "Leipzig"]
 HOST = "127.0.0.1"
 
 
 def load(db: Database, n: int) -> list[str]:
     """Insert n published verdicts; return their canonical page paths."""
-    rng = random.Random(11)
-    paths: list[str] = []
-    start = datetime(2023, 1, 1, tzinfo=UTC)
-    with db.session_scope() as session:
-        labels = [label.id for label in ratings.scale(session)]
-        for chunk in range(0, n, 1000):
-            rows = []
-            for k in range(chunk, min(n, chunk + 1000)):
-                when = start + timedelta(minutes=7 * k)
-                city = rng.choice(CITIES)
-                text = f"In {city} wurden am {k % 28 + 1}. März {1000 + k} Menschen festgenommen."
-                story = Story(
-                    url=f"https://news.example.org/{k}",
-                    canonical_url=f"https://news.example.org/{k}",
-                    outlet="Beispielzeitung",
-                    title=f"Unruhen in {city}, Teil {k}",
-                    published_at=when,
-                    body=text * 20,
-                    content_hash=hashlib.sha256(f"story-{k}".encode()).hexdigest(),
-                )
-                claim = Claim(
-                    text=text,
-                    claimant="Polizeisprecher",
-                    claim_date=date(2023, 3, k % 28 + 1),
-                    status=ClaimStatus.PUBLISHED,
-                    figures=[
-                        {"value": 1000 + k, "counted": "arrests", "raw": f"{1000 + k} Menschen"}
-                    ],
-                )
-                rows.append((story, claim, when))
-            session.add_all([s for s, _, _ in rows] + [c for _, c, _ in rows])
-            session.flush()
-            verdicts = []
-            for story, claim, when in rows:
-                cid = claim.id or 0
-                session.add(Appearance(claim_id=cid, story_id=story.id or 0, quote=claim.text))
-                session.add(
-                    ClaimTag(claim_id=cid, tag=rng.choice(["unruhen", "polizei", "zahlen"]))
-                )
-                for j in range(2):
-                    session.add(
-                        Source(
-                            claim_id=cid,
-                            url=f"https://stat.example.org/{cid}/{j}.pdf",
-                            title=f"Statistik {j}",
-                            publisher="Statistikamt",
-                            archive_url=f"https://archive.example.org/{cid}/{j}",
-                            position=j,
-                        )
-                    )
-                verdict = Verdict(
-                    claim_id=cid,
-                    rating_id=rng.choice(labels),
-                    headline="Die Zahl stimmt nicht",
-                    summary="Die offiziellen Zahlen sagen etwas anderes. " * 3,
-                    # Unique text per verdict, so the markdown cache cannot flatter the figures.
-                    reasoning=f"Laut **Polizei** waren es weniger als {1000 + k}. " * 20,
-                    state=VerdictState.PUBLISHED,
-                    published_at=when,
-                    modified_at=when,
-                )
-                verdicts.append(verdict)
-                paths.append("/" + publication.claim_path(cid, publication.slugify(claim.text)))
-            session.add_all(verdicts)
-            session.flush()
-            for v in verdicts:
-                session.add(
-                    VerdictRevision(
-                        verdict_id=v.id or 0,
-                        number=1,
-                        kind=RevisionKind.PUBLICATION,
-                        public=True,
-                        new_rating_id=v.rating_id,
-                    )
-                )
-            session.commit()
-    return paths
+    claims = seed_published(db, n, seed=11)
+    return ["/" + publication.claim_path(c.id or 0, publication.slugify(c.text)) for c in claims]
 
 
 MINIMAL_DB_ENV = "PAGES_BENCH_MINIMAL_DB"
