@@ -1,12 +1,25 @@
-"""Domain errors raised by the services; the web, API and CLI adapters translate them."""
+"""Domain errors raised by the services; the web, API and CLI adapters translate them.
+
+A service raises with an English message *template* and named parameters, never a finished
+f-string: `ValidationError("%(field)s must not be empty.", field="text", params={"field": "text"})`.
+`str(error)` is the English text with the parameters filled in (CLI, API, logs, tests); the web
+layer looks the template up in the `messages` catalogue and fills in the same parameters, so
+pybabel can extract the literal templates and German pages show German. Services stay Flask-free.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 
 class DomainError(Exception):
-    """Base class: `str(error)` is a message fit to show a person."""
+    """Base class: `template % params` (= `str(error)`) is an English message fit to show a person."""
+
+    def __init__(self, template: str, params: Mapping[str, Any] | None = None) -> None:
+        self.template = template
+        self.params: dict[str, Any] = dict(params or {})
+        super().__init__(template % self.params if self.params else template)
 
 
 class NotFound(DomainError):
@@ -24,8 +37,10 @@ class InvalidTransition(DomainError):
 class ValidationError(DomainError):
     """Bad input; `field` names the offending field when there is one."""
 
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, template: str, field: str | None = None, params: Mapping[str, Any] | None = None
+    ) -> None:
+        super().__init__(template, params)
         self.field = field
 
 
@@ -34,14 +49,15 @@ class EditConflict(DomainError):
 
     def __init__(
         self,
-        message: str,
+        template: str,
         *,
+        params: Mapping[str, Any] | None = None,
         current: dict[str, Any],
         current_version: int,
         changed_by: str | None,
         changed_fields: list[str],
     ) -> None:
-        super().__init__(message)
+        super().__init__(template, params)
         self.current = current
         self.current_version = current_version
         self.changed_by = changed_by
