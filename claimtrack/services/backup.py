@@ -25,7 +25,9 @@ def backup_database(db: Database, dest: Path) -> int:
     """Write the backup to `dest` (atomically: a partial file never has the final name). Returns its size."""
     dest = dest.expanduser().resolve()
     if not dest.parent.is_dir():
-        raise ValidationError(f"The folder {dest.parent} does not exist.")
+        raise ValidationError(
+            "The folder %(folder)s does not exist.", params={"folder": dest.parent}
+        )
     partial = dest.with_name(dest.name + ".partial")
     try:
         if db.is_sqlite:
@@ -48,7 +50,9 @@ def _backup_sqlite(db: Database, dest: Path) -> None:
         source.backup(target)  # pages=-1: the whole database in one step
         check = target.execute("PRAGMA integrity_check").fetchone()[0]
         if check != "ok":
-            raise ValidationError(f"The backup failed its integrity check: {check}")
+            raise ValidationError(
+                "The backup failed its integrity check: %(check)s", params={"check": check}
+            )
         target.execute("PRAGMA journal_mode=DELETE")
     finally:
         target.close()
@@ -75,4 +79,6 @@ def _backup_postgres(db: Database, dest: Path) -> None:
         args, env=env, capture_output=True, text=True, timeout=PG_DUMP_TIMEOUT_S
     )
     if result.returncode != 0:
-        raise ValidationError(f"pg_dump failed: {result.stderr.strip().splitlines()[-1:]}")
+        raise ValidationError(
+            "pg_dump failed: %(reason)s", params={"reason": result.stderr.strip().splitlines()[-1:]}
+        )

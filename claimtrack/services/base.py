@@ -45,7 +45,9 @@ def use_case(fn: Callable[P, R]) -> Callable[P, R]:
             ) from exc
         except IntegrityError as exc:
             session.rollback()
-            raise ValidationError(f"The change conflicts with stored data: {_short(exc)}") from exc
+            raise ValidationError(
+                "The change conflicts with stored data: %(reason)s", params={"reason": _short(exc)}
+            ) from exc
         except BaseException:
             session.rollback()
             raise
@@ -67,7 +69,7 @@ def require(actor: User | None, permission: Permission) -> User:
 def get_or_raise(session: Session, model: type[M], obj_id: int, *, deleted_ok: bool = False) -> M:
     obj = session.get(model, obj_id)
     if obj is None or (not deleted_ok and getattr(obj, "deleted_at", None) is not None):
-        raise NotFound(f"{model.__name__} {obj_id} does not exist.")
+        raise NotFound("%(kind)s %(id)s does not exist.", {"kind": model.__name__, "id": obj_id})
     return obj
 
 
@@ -75,9 +77,13 @@ def clean_text(value: Any, field: str, *, required: bool = True, max_len: int = 
     """Strip a text input and enforce presence and length, with a message naming the field."""
     text = str(value or "").strip()
     if required and not text:
-        raise ValidationError(f"{field} must not be empty.", field=field)
+        raise ValidationError("%(field)s must not be empty.", field=field, params={"field": field})
     if len(text) > max_len:
-        raise ValidationError(f"{field} is longer than {max_len} characters.", field=field)
+        raise ValidationError(
+            "%(field)s is longer than %(max)s characters.",
+            field=field,
+            params={"field": field, "max": max_len},
+        )
     return text
 
 
@@ -88,9 +94,13 @@ def check_http_url(value: str | None, field: str, *, required: bool = True) -> s
     url = (value or "").strip()
     if not url:
         if required:
-            raise ValidationError(f"{field} must not be empty.", field=field)
+            raise ValidationError(
+                "%(field)s must not be empty.", field=field, params={"field": field}
+            )
         return None
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc or len(url) > 2000:
-        raise ValidationError(f"{field} must be an http or https address.", field=field)
+        raise ValidationError(
+            "%(field)s must be an http or https address.", field=field, params={"field": field}
+        )
     return url

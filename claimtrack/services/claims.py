@@ -154,13 +154,15 @@ def conflict_for(session: Session, obj: Any, object_type: str) -> EditConflict:
         who = person.name if person else None
         fields = audit.changed_fields(last.before or {}, last.after or {})
     what = ", ".join(fields) if fields else "it"
-    message = (
-        f"{who or 'Someone'} changed {what} while you were editing. "
-        "Your text is kept below; compare and save again."
-    )
     current = audit.snapshot(obj)
     return EditConflict(
-        message, current=current, current_version=obj.version, changed_by=who, changed_fields=fields
+        "%(who)s changed %(what)s while you were editing. "
+        "Your text is kept below; compare and save again.",
+        params={"who": who or "Someone", "what": what},
+        current=current,
+        current_version=obj.version,
+        changed_by=who,
+        changed_fields=fields,
     )
 
 
@@ -174,7 +176,9 @@ def edit_claim(
     check_version(session, claim, expected_version)
     unknown = set(changes) - set(EDITABLE) - {"tags"}
     if unknown:
-        raise ValidationError(f"Cannot change {', '.join(sorted(unknown))}.")
+        raise ValidationError(
+            "Cannot change %(fields)s.", params={"fields": ", ".join(sorted(unknown))}
+        )
     before = claim_snapshot(session, claim)
     values = _validate({k: v for k, v in changes.items() if k != "tags"})
     reworded = {
@@ -327,7 +331,10 @@ def change_status(
     claim = get_or_raise(session, Claim, claim_id)
     check_version(session, claim, expected_version)
     if not can_transition(claim.status, status):
-        raise InvalidTransition(f"A claim cannot go from {claim.status} to {status}.")
+        raise InvalidTransition(
+            "A claim cannot go from %(old)s to %(new)s.",
+            {"old": str(claim.status), "new": str(status)},
+        )
     claim = _set(session, actor, claim, f"claim.status.{status}", status=ClaimStatus(status))
     if reason.strip():
         session.add(ClaimNote(claim_id=claim.id or 0, author_id=actor.id, body=reason.strip()))

@@ -178,5 +178,9 @@ def chunks(
     """The export in format `fmt` (one of FORMATS)."""
     makers = {"claimreview": claimreview_chunks, "csv": csv_chunks, "jsonl": jsonl_chunks}
     if fmt not in makers:
-        raise ValidationError(f"Format must be one of {', '.join(FORMATS)}.", field="format")
+        raise ValidationError(
+            "Format must be one of %(choices)s.",
+            field="format",
+            params={"choices": ", ".join(FORMATS)},
+        )
     return makers[fmt](session, site, since=since)

@@ -88,7 +88,9 @@ def prepare_text(text: str, meta: StoryMeta | None = None) -> stories.StoryInput
     """Pasted page text (or pasted HTML source) -> the story to store. Pure."""
     meta = meta or StoryMeta()
     if len(text.encode("utf-8", "surrogatepass")) > MAX_INPUT_BYTES:
-        raise ValidationError(f"The text is larger than {MAX_INPUT_BYTES} bytes.", field="body")
+        raise ValidationError(
+            "The text is larger than %(max)s bytes.", field="body", params={"max": MAX_INPUT_BYTES}
+        )
     if not text.strip():
         raise ValidationError("The text is empty.", field="body")
     if looks_like_html(text):
@@ -109,7 +111,9 @@ def prepare_bytes(
     """Uploaded or fetched bytes -> the story to store. Pure."""
     meta = meta or StoryMeta()
     if len(data) > MAX_INPUT_BYTES:
-        raise ValidationError(f"The file is larger than {MAX_INPUT_BYTES} bytes.", field="file")
+        raise ValidationError(
+            "The file is larger than %(max)s bytes.", field="file", params={"max": MAX_INPUT_BYTES}
+        )
     with _as_validation("file"):
         text = decode_bytes(data, content_type)
     media = (content_type or "").split(";")[0].strip().lower()
@@ -270,7 +274,9 @@ def ingest_bulk(
     """
     require(actor, Permission.INGEST)
     if len(data) > MAX_BULK_BYTES:
-        raise ValidationError(f"The file is larger than {MAX_BULK_BYTES} bytes.", field="file")
+        raise ValidationError(
+            "The file is larger than %(max)s bytes.", field="file", params={"max": MAX_BULK_BYTES}
+        )
     with _as_validation("file"):
         records = parse_bulk(decode_bytes(data), fmt)
     prepared = []
@@ -286,7 +292,11 @@ def ingest_bulk(
         try:
             prepared.append(prepare_text(record.body, meta))
         except ValidationError as exc:
-            raise ValidationError(f"Line {record.line}: {exc}", field="file") from exc
+            raise ValidationError(
+                "Line %(line)s: %(problem)s",
+                field="file",
+                params={"line": record.line, "problem": exc},
+            ) from exc
     return [_store(session, actor, item, min_score) for item in prepared]
 
 

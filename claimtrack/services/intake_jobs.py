@@ -100,7 +100,9 @@ def start_import(
     if not data:
         raise ValidationError("The import file is empty.", field="file")
     if len(data) > MAX_FILE_BYTES:
-        raise ValidationError(f"The file is larger than {MAX_FILE_BYTES} bytes.", field="file")
+        raise ValidationError(
+            "The file is larger than %(max)s bytes.", field="file", params={"max": MAX_FILE_BYTES}
+        )
     folder.mkdir(parents=True, exist_ok=True)
     job_id = job_id_for(data, fmt)
     state = load_state(folder, job_id)
@@ -155,5 +157,9 @@ def _prepare_all(data: bytes, fmt: str) -> list[Any]:
         try:
             prepared.append(intake.prepare_text(record.body, meta))
         except ValidationError as exc:
-            raise ValidationError(f"Line {record.line}: {exc}", field="file") from exc
+            raise ValidationError(
+                "Line %(line)s: %(problem)s",
+                field="file",
+                params={"line": record.line, "problem": exc},
+            ) from exc
     return prepared

@@ -29,7 +29,11 @@ def add_alias(
     spelling = clean_text(spelling, "spelling", max_len=200)
     canonical = clean_text(canonical, "canonical", max_len=200)
     if kind not in ALIAS_KINDS:
-        raise ValidationError(f"kind must be one of {', '.join(ALIAS_KINDS)}.", field="kind")
+        raise ValidationError(
+            "kind must be one of %(choices)s.",
+            field="kind",
+            params={"choices": ", ".join(ALIAS_KINDS)},
+        )
     existing = session.exec(select(MatchAlias).where(MatchAlias.spelling == spelling)).first()
     before = audit.snapshot(existing, ["spelling", "canonical", "kind"]) if existing else None
     if existing is not None:
@@ -49,7 +53,7 @@ def remove_alias(*, session: Session, actor: User, spelling: str) -> None:
     require(actor, Permission.MANAGE_MATCHING)
     alias = session.exec(select(MatchAlias).where(MatchAlias.spelling == spelling)).first()
     if alias is None:
-        raise NotFound(f"No stored alias {spelling!r}.")
+        raise NotFound("No stored alias %(spelling)s.", {"spelling": repr(spelling)})
     audit.record(session, actor=actor, action="matching.alias_remove", obj=alias,
                  before=audit.snapshot(alias, ["spelling", "canonical", "kind"]))  # fmt: skip
     session.delete(alias)
@@ -64,7 +68,9 @@ def set_threshold(*, session: Session, actor: User, name: str, value: float) -> 
     """Change one threshold (0-100); suggest must stay at or below auto_link."""
     require(actor, Permission.MANAGE_MATCHING)
     if name not in THRESHOLD_NAMES:
-        raise ValidationError(f"threshold must be one of {', '.join(THRESHOLD_NAMES)}.")
+        raise ValidationError(
+            "threshold must be one of %(choices)s.", params={"choices": ", ".join(THRESHOLD_NAMES)}
+        )
     if not 0 <= value <= 100:
         raise ValidationError("A threshold is a score between 0 and 100.", field=name)
     before = thresholds(session)

@@ -51,7 +51,10 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
                 try:
                     out.append(json.loads(line))
                 except json.JSONDecodeError as exc:
-                    raise ValidationError(f"{p.name} line {n}: not JSON ({exc.msg})") from None
+                    raise ValidationError(
+                        "%(file)s line %(line)s: not JSON (%(reason)s)",
+                        params={"file": p.name, "line": n, "reason": exc.msg},
+                    ) from None
     return out
 
 
@@ -128,7 +131,7 @@ def evaluate(
     cands = list(candidates)
     for n, c in enumerate(cands):
         if "id" not in c or not str(c.get("text") or "").strip():
-            raise ValidationError(f"candidate {n}: needs an id and a text")
+            raise ValidationError("candidate %(n)s: needs an id and a text", params={"n": n})
     items = [LoadItem(str(c["text"]), language, str(c.get("title") or "")) for c in cands]
     ids, load_s, index_s = load_collection(session, actor, items)
     external = {cid: str(c["id"]) for cid, c in zip(ids, cands, strict=True)}

@@ -43,7 +43,11 @@ def decide_link(*, session: Session, actor: User, link_id: int, decision: str) -
 
 def _decide(session: Session, actor: User, link: ClaimLink, decision: str) -> ClaimLink:
     if decision not in DECISIONS:
-        raise ValidationError(f"decision must be one of {', '.join(DECISIONS)}.", field="decision")
+        raise ValidationError(
+            "decision must be one of %(choices)s.",
+            field="decision",
+            params={"choices": ", ".join(DECISIONS)},
+        )
     before = audit.snapshot(link, _LINK_FIELDS)
     kind = DECISIONS[decision]
     if kind is LinkKind.SAME:
@@ -116,8 +120,9 @@ def _refuse_if_rejected_pair_joins(session: Session, a: int, b: int, link_id: in
     for x, y in rejected:
         if (x in group_a and y in group_b) or (x in group_b and y in group_a):
             raise ValidationError(
-                f"Claims {x} and {y} were judged different; confirming this link would put "
-                "them into one cluster. Revisit that decision first."
+                "Claims %(a)s and %(b)s were judged different; confirming this link would put "
+                "them into one cluster. Revisit that decision first.",
+                params={"a": x, "b": y},
             )
 
 

@@ -64,7 +64,11 @@ def check_page_size(value: int | None) -> int:
     if value is None:
         return DEFAULT_PAGE_SIZE
     if not 1 <= value <= MAX_PAGE_SIZE:
-        raise ValidationError(f"pageSize must be between 1 and {MAX_PAGE_SIZE}.", field="pageSize")
+        raise ValidationError(
+            "pageSize must be between 1 and %(max)s.",
+            field="pageSize",
+            params={"max": MAX_PAGE_SIZE},
+        )
     return value
 
 
@@ -114,7 +118,11 @@ def check_search(
 ) -> SearchParams:
     """Validate search parameters, naming the offending one."""
     if query is not None and len(query) > MAX_QUERY_CHARS:
-        raise ValidationError(f"query is longer than {MAX_QUERY_CHARS} characters.", field="query")
+        raise ValidationError(
+            "query is longer than %(max)s characters.",
+            field="query",
+            params={"max": MAX_QUERY_CHARS},
+        )
     text = normalise_query(query or "")
     if not text:
         raise ValidationError("query must not be empty.", field="query")

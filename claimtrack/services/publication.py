@@ -373,7 +373,7 @@ def get_published(session: Session, claim_id: int) -> PublishedVerdict:
     """The bundle of one claim, withdrawn included (its page answers 410). NotFound otherwise."""
     found = load_bundles(session, [claim_id], include_withdrawn=True)
     if not found:
-        raise NotFound(f"No published verdict for claim {claim_id}.")
+        raise NotFound("No published verdict for claim %(id)s.", {"id": claim_id})
     return found[0]
 
 
@@ -382,5 +382,5 @@ def preview_bundle(session: Session, claim_id: int) -> PublishedVerdict:
     (render it with templates/public/_verdict.html and `preview=True`). NotFound without a verdict."""
     found = load_bundles(session, [claim_id], states=[s.value for s in VerdictState])
     if not found:
-        raise NotFound(f"Claim {claim_id} has no verdict yet.")
+        raise NotFound("Claim %(id)s has no verdict yet.", {"id": claim_id})
     return found[0]

@@ -49,7 +49,7 @@ def submit_report(
         or verdict is None
         or verdict.state not in visible
     ):
-        raise NotFound(f"No published verdict for claim {claim_id}.")
+        raise NotFound("No published verdict for claim %(id)s.", {"id": claim_id})
     text = clean_text(message, "message", max_len=MAX_MESSAGE_CHARS)
     if len(text) < MIN_MESSAGE_CHARS:
         raise ValidationError("Please describe the error in a sentence or two.", field="message")

@@ -49,7 +49,9 @@ def system_user(session: Session) -> User:
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(
-            f"The password needs at least {MIN_PASSWORD_LENGTH} characters.", field="password"
+            "The password needs at least %(min)s characters.",
+            field="password",
+            params={"min": MIN_PASSWORD_LENGTH},
         )
 
 
@@ -59,7 +61,9 @@ def _check_role(role: str) -> Role:
     except ValueError:
         choices = ", ".join(r.value for r in Role)
         raise ValidationError(
-            f"Unknown role {role!r}; choose one of {choices}.", field="role"
+            "Unknown role %(role)s; choose one of %(choices)s.",
+            field="role",
+            params={"role": repr(role), "choices": choices},
         ) from None
 
 
@@ -72,7 +76,11 @@ def create_user(
     if not _EMAIL_RE.match(email):
         raise ValidationError("That is not an email address.", field="email")
     if session.exec(select(User).where(User.email == email)).first():
-        raise ValidationError(f"A user with the email {email} exists already.", field="email")
+        raise ValidationError(
+            "A user with the email %(email)s exists already.",
+            field="email",
+            params={"email": email},
+        )
     _check_password(password)
     user = User(
         email=email,
@@ -199,8 +207,9 @@ def create_token(
     unknown = sorted(set(scopes) - set(TOKEN_SCOPES))
     if unknown or not scopes:
         raise ValidationError(
-            f"Scopes must be among {', '.join(TOKEN_SCOPES)}; got {', '.join(scopes) or 'none'}.",
+            "Scopes must be among %(choices)s; got %(scopes)s.",
             field="scopes",
+            params={"choices": ", ".join(TOKEN_SCOPES), "scopes": ", ".join(scopes) or "none"},
         )
     plaintext = "ct_" + secrets.token_urlsafe(32)
     token = PartnerToken(
@@ -228,7 +237,7 @@ def revoke_token(*, session: Session, actor: User, token_id: int) -> PartnerToke
     require(actor, Permission.MANAGE_TOKENS)
     token = session.get(PartnerToken, token_id)
     if token is None:
-        raise NotFound(f"Token {token_id} does not exist.")
+        raise NotFound("Token %(id)s does not exist.", {"id": token_id})
     if token.revoked_at is None:
         token.revoked_at = utcnow()
         session.add(token)

@@ -117,7 +117,9 @@ def _require_complete(verdict: Verdict) -> None:
     missing = [name for name in ("rating_id", "headline", "summary") if not getattr(verdict, name)]
     if missing:
         raise ValidationError(
-            f"Before publishing, fill in: {', '.join(missing)}.", field=missing[0]
+            "Before publishing, fill in: %(fields)s.",
+            field=missing[0],
+            params={"fields": ", ".join(missing)},
         )
 
 
@@ -135,7 +137,9 @@ def publish_verdict(
     if verdict.state == VerdictState.PUBLISHED:
         raise InvalidTransition("This verdict is published already.")
     if claim.status not in PUBLISHABLE_FROM and claim.status != ClaimStatus.WITHDRAWN:
-        raise InvalidTransition(f"A claim that is {claim.status} cannot be published.")
+        raise InvalidTransition(
+            "A claim that is %(status)s cannot be published.", {"status": str(claim.status)}
+        )
     _require_complete(verdict)
     old = content(verdict)
     now = utcnow()
