@@ -20,6 +20,7 @@ from claimtrack.services.errors import ValidationError
 
 from .auth import SessionUser, current_actor, login_required, renew_session
 from .dbsession import db_session
+from .messages import error_text
 
 bp = Blueprint("account", __name__)
 
@@ -57,7 +58,7 @@ def account() -> ResponseReturnValue:
             logins.record_failure(dbs, key)
         target = getattr(form, exc.field or "", None)
         errors = target.errors if target is not None else form.form_errors
-        errors.append(_(str(exc)))
+        errors.append(error_text(exc))
         return render_template("auth/account.html", form=form), 400
     renew_session()
     login_user(SessionUser(user))

@@ -14,6 +14,7 @@ from claimtrack.workflow import Permission
 
 from .auth import login_required, user_can
 from .dbsession import db_session
+from .messages import error_text
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -60,8 +61,8 @@ def dbs() -> Session:
 
 
 def message_of(exc: DomainError) -> str:
-    """A service error's text, in German when messages.po knows it."""
-    return _(str(exc))
+    """A service error's text in the reader's language (template looked up, parameters filled in)."""
+    return error_text(exc)
 
 
 def show_error(form: Any, exc: DomainError) -> None:

@@ -16,6 +16,7 @@ from claimtrack.services.errors import DomainError, EditConflict, ValidationErro
 from .auth import safe_next
 from .choices import choices
 from .dbsession import db_session
+from .messages import error_text
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
 
@@ -56,25 +57,25 @@ def back_to(default: str) -> ResponseReturnValue:
 
 
 def flash_error(exc: DomainError) -> None:
-    """A domain error as a message; the services' texts are English, so prefix a translated lead."""
+    """A domain error as a message in the reader's language, after a lead saying nothing was done."""
     if isinstance(exc, EditConflict):
         flash(
             conflict_message(exc, {}) + " " + _("Reload the page and apply your change again."),
             "error",
         )
     elif isinstance(exc, ValidationError):
-        flash(_("Not saved:") + " " + str(exc), "error")
+        flash(_("Not saved:") + " " + error_text(exc), "error")
     else:
-        flash(_("Not done:") + " " + str(exc), "error")
+        flash(_("Not done:") + " " + error_text(exc), "error")
 
 
 def field_errors(form: Any, exc: ValidationError) -> None:
     """Attach a service ValidationError to the field it names (or to the whole form)."""
     field = getattr(form, exc.field, None) if exc.field else None
     if field is not None and hasattr(field, "errors"):
-        field.errors = [*field.errors, str(exc)]
+        field.errors = [*field.errors, error_text(exc)]
     else:
-        form.form_errors.append(str(exc))
+        form.form_errors.append(error_text(exc))
 
 
 def conflict_message(exc: EditConflict, labels: dict[str, Any]) -> str:

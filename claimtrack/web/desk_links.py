@@ -16,6 +16,7 @@ from .auth import current_actor, role_required
 from .desk_base import bp, dbs, field_errors, flash_error
 from .desk_claims import render_workbench
 from .desk_forms import LinkDecisionForm, ManualLinkForm
+from .messages import error_text
 
 
 @bp.post("/claims/<int:claim_id>/links/<int:link_id>", endpoint="link_decide")
@@ -57,7 +58,7 @@ def link_manual(claim_id: int) -> ResponseReturnValue:
         if isinstance(exc, ValidationError):
             field_errors(form, exc)
         else:
-            form.form_errors.append(str(exc))
+            form.form_errors.append(error_text(exc))
         return render_workbench(claim_id, status=400, manual_link_form=form)
     flash(DECISION_MESSAGES.get(form.decision.data, _("Decision saved.")), "success")
     return redirect(url_for("desk.claim", claim_id=claim_id, _anchor="duplicates"))

@@ -6,7 +6,9 @@ from flask import Flask, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from claimtrack.services.errors import NotFound, PermissionDenied
+from claimtrack.services.errors import DomainError, NotFound, PermissionDenied
+
+from .messages import error_text
 
 
 def wants_json() -> bool:
@@ -21,6 +23,11 @@ def _render(status: int, title: str, message: str) -> ResponseReturnValue:
     return render_template("errors/error.html", status=status, title=title, message=message), status
 
 
+def _text(exc: DomainError) -> str:
+    """English for JSON clients (partners read it), the reader's language on pages."""
+    return str(exc) if wants_json() else error_text(exc)
+
+
 def handle_http(exc: HTTPException) -> ResponseReturnValue:
     body, status = _render(exc.code or 500, exc.name, exc.description or exc.name)  # type: ignore[misc]
     # Keep the exception's own headers: RFC 9110 wants `Allow` on every 405.
@@ -29,11 +36,11 @@ def handle_http(exc: HTTPException) -> ResponseReturnValue:
 
 
 def handle_not_found(exc: NotFound) -> ResponseReturnValue:
-    return _render(404, "Not Found", str(exc))
+    return _render(404, "Not Found", _text(exc))
 
 
 def handle_denied(exc: PermissionDenied) -> ResponseReturnValue:
-    return _render(403, "Forbidden", str(exc))
+    return _render(403, "Forbidden", _text(exc))
 
 
 def handle_unexpected(exc: Exception) -> ResponseReturnValue:

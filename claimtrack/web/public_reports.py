@@ -14,6 +14,7 @@ from claimtrack.services.errors import InvalidTransition, NotFound, ValidationEr
 from .auth import current_actor, login_required
 from .dbsession import db_session
 from .i18n import current_lang
+from .messages import error_text
 from .public import bp
 from .public_forms import ReportForm
 
@@ -38,7 +39,7 @@ def report(claim_id: int) -> ResponseReturnValue:
             )
         except ValidationError as exc:
             target = getattr(form, exc.field or "message", form.message)
-            target.errors = [*target.errors, str(exc)]
+            target.errors = [*target.errors, error_text(exc)]
         else:
             flash(_("Thank you. Your report has reached the desk."), "success")
             return redirect(url_for("public.claim", claim_id=claim_id, slug=bundle.claim.slug))
@@ -76,7 +77,7 @@ def close_report(report_id: int) -> ResponseReturnValue:
     try:
         reports.close_report(session=db_session(), actor=current_actor(), report_id=report_id)
     except InvalidTransition as exc:
-        flash(str(exc), "info")
+        flash(error_text(exc), "info")
     else:
         flash(_("Report closed."), "success")
     return redirect(url_for("public.desk_reports"))

@@ -11,6 +11,7 @@ from claimtrack.services import matching, publication
 from claimtrack.services.errors import ValidationError
 
 from .dbsession import db_session
+from .messages import error_text
 from .public import bp
 from .public_forms import SearchForm
 
@@ -45,7 +46,7 @@ def search() -> ResponseReturnValue:
                 session, form.q.data or "", limit=MAX_RESULTS, published_only=True
             )
         except ValidationError as exc:
-            form.q.errors = [*form.q.errors, str(exc)]
+            form.q.errors = [*form.q.errors, error_text(exc)]
             hits = []
         bundles = {
             b.claim.id: b
