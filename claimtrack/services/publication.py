@@ -180,18 +180,7 @@ def _sources(session: Session, claim_ids: list[int]) -> dict[int, list[SourceVie
         .order_by(col(Source.position), col(Source.id))
     )
     for s in session.exec(stmt):
-        out[s.claim_id].append(
-            SourceView(
-                id=s.id or 0,
-                url=s.url,
-                title=s.title,
-                publisher=s.publisher,
-                kind=s.kind,
-                accessed_on=s.accessed_on,
-                archive_url=s.archive_url,
-                note=s.note,
-            )
-        )
+        out[s.claim_id].append(SourceView.of(s))
     return out
 
 

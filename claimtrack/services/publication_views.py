@@ -13,7 +13,7 @@ from typing import Any
 
 from anyascii import anyascii
 
-from claimtrack.models import VerdictState
+from claimtrack.models import Source, VerdictState
 
 MAX_SLUG_CHARS = 60
 
@@ -88,6 +88,19 @@ class SourceView:
     accessed_on: date | None
     archive_url: str | None
     note: str
+
+    @classmethod
+    def of(cls, source: Source) -> SourceView:
+        return cls(
+            id=source.id or 0,
+            url=source.url,
+            title=source.title,
+            publisher=source.publisher,
+            kind=source.kind,
+            accessed_on=source.accessed_on,
+            archive_url=source.archive_url,
+            note=source.note,
+        )
 
 
 @dataclass(frozen=True)

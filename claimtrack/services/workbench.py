@@ -205,7 +205,9 @@ def preview_bundle(
         base = None
     if base is None:
         wb = load(session, claim_id)
-        base = replace(_bundle(session, wb), sources=_source_views(wb.sources), related=[])
+        base = replace(
+            _bundle(session, wb), sources=[SourceView.of(s) for s in wb.sources], related=[]
+        )
         published_at, corrections = now, []
     else:
         published_at, corrections = base.verdict.published_at, list(base.corrections)
@@ -241,22 +243,6 @@ def preview_bundle(
         scale_bounds=None,
         corrections=corrections,
     )
-
-
-def _source_views(rows: list[Source]) -> list[SourceView]:
-    return [
-        SourceView(
-            id=s.id or 0,
-            url=s.url,
-            title=s.title,
-            publisher=s.publisher,
-            kind=s.kind,
-            accessed_on=s.accessed_on,
-            archive_url=s.archive_url,
-            note=s.note,
-        )
-        for s in rows
-    ]
 
 
 def accepted_positions(session: Session, story_id: int) -> dict[int | None, list[int]]:
