@@ -22,6 +22,10 @@ EARLIER = (
     "am 4. Januar festgenommen."
 )
 
+# The same claim as the story's lead, worded differently (similar enough to be suggested, not so
+# close that the matcher links it without asking): the matcher must suggest it by itself.
+SAME = "Die Polizei von Almaty meldet mehr als 2.000 Festnahmen am Rand der Proteste vom 4. Januar."
+
 
 def _submit(page, selector: str) -> None:
     with page.expect_navigation():
@@ -55,6 +59,7 @@ def _ensure_suggestion(session: Session, claim_id: int, other_id: int) -> None:
 
 def test_story_to_published_and_corrected_verdict(page, page_errors, session, users):
     earlier = make_claim(session, users["fact_checker"], EARLIER)
+    same = make_claim(session, users["fact_checker"], SAME)
     login_page(page, "editor")
     page.goto("/desk/intake")
     page.fill("textarea[name=text]", STORY)
@@ -72,7 +77,9 @@ def test_story_to_published_and_corrected_verdict(page, page_errors, session, us
     # Open the claim about the arrests and review its suggested duplicate.
     session.rollback()
     arrests = session.exec(
-        select(Claim).where(Claim.text.contains("2.000"), Claim.id != earlier.id)
+        select(Claim).where(
+            Claim.text.contains("2.000 Menschen"), Claim.id.not_in([earlier.id, same.id])
+        )
     ).first()
     assert arrests is not None
     _ensure_suggestion(session, arrests.id, earlier.id)
@@ -81,6 +88,20 @@ def test_story_to_published_and_corrected_verdict(page, page_errors, session, us
     assert duplicate.locator("mark").count() >= 1  # differences are highlighted
     _submit(page, ".duplicate form:has(input[value=variant]) button")
     assert "Variante" in page.locator(".flashes").inner_text()
+    # The reworded duplicate was suggested by the matcher itself; confirm it as the same claim.
+    session.rollback()
+    low, high = sorted((arrests.id, same.id))
+    suggested = session.exec(
+        select(ClaimLink).where(ClaimLink.claim_a_id == low, ClaimLink.claim_b_id == high)
+    ).one()
+    assert (suggested.state, suggested.kind) == (LinkState.SUGGESTED, "same")
+    card = f".duplicate:has(a[href$='/desk/claims/{same.id}'])"
+    _submit(page, f"{card} form:has(input[value=same]) button")
+    session.rollback()
+    confirmed = session.get(ClaimLink, suggested.id)
+    assert (confirmed.state, confirmed.kind) == (LinkState.CONFIRMED, "same")
+    clustered = {session.get(Claim, i).canonical_claim_id for i in (arrests.id, same.id)}
+    assert len(clustered) == 1 and None not in clustered
     # Move it into research and write the verdict.
     page.select_option("select[name=status]", "in_research")
     _submit(page, "form[action$='/status'] button[type=submit]")
