@@ -95,3 +95,18 @@ def test_plain_nouns_counted_in_two_languages_are_no_figure_conflict():
     english = ((300.0, None, "journalists", None),)
     assert figure_conflict(german, english) is None
     assert figure_conflict(((300.0, None, "deaths", None),), ((300.0, None, "arrests", None),))
+
+
+def test_people_named_differently_but_arrested_alike_are_no_figure_conflict():
+    from claimtrack.matching.compare import compare
+    from claimtrack.matching.prepare import prepare
+
+    people = prepare(
+        "Bei den Protesten am 4. Januar hat die Polizei in Almaty mehr als 2.000 Menschen festgenommen.",
+        "de",
+    )
+    protesters = prepare(
+        "Die Polizei in Almaty hat bei den Protesten am 4. Januar über 2.000 Demonstranten festgenommen.",
+        "de",
+    )
+    assert compare(people, protesters).conflicts == ()

@@ -29,6 +29,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("de", "mehr als 200 Millionen Pfund", [(200e6, "more_than", "gbp", None)]),
     ("de", "rund 3 Mrd. Dollar", [(3e9, "about", "usd", None)]),
     ("de", "knapp 1,5 Mio. Euro", [(1.5e6, "almost", "eur", None)]),
+    # What happened to them wins over who they are: the same arrests, however the people are named.
+    ("de", "Die Polizei hat über 2.000 Demonstranten festgenommen.", [(2000.0, "more_than", None, "arrests")]),
+    ("en", "300 protesters were arrested", [(300.0, None, None, "arrests")]),
+    ("de", "2.000 Soldaten wurden getötet", [(2000.0, None, None, "deaths")]),
+    ("en", "2,000 troops were deployed", [(2000.0, None, None, "troops")]),
     # 4. Deaths, named by a noun or by the verb of the clause.
     ("de", "fast 230 Menschen ums Leben", [(230.0, "almost", "people", "deaths")]),
     ("de", "Dabei kamen 230 Menschen ums Leben", [(230.0, None, "people", "deaths")]),
