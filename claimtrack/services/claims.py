@@ -116,8 +116,12 @@ def _with_stated_facts(values: dict[str, Any]) -> dict[str, Any]:
     """Fill figures, places and dates from the text when none were given (claims typed by hand)."""
     if values.get("figures") or values.get("places") or values.get("dates"):
         return values
-    facts = stated_facts(values["text"], values["language"])
-    return {**values, "figures": facts.figures, "places": facts.places, "dates": facts.dates}
+    return {**values, **_facts_of(values["text"], values["language"])}
+
+
+def _facts_of(text: str, language: str) -> dict[str, Any]:
+    facts = stated_facts(text, language)
+    return {"figures": facts.figures, "places": facts.places, "dates": facts.dates}
 
 
 def claim_snapshot(session: Session, claim: Claim) -> dict[str, Any]:
@@ -186,8 +190,7 @@ def edit_claim(
     }
     if reworded and not {"figures", "places", "dates"} & set(values):
         wording = {"text": claim.text, "language": claim.language, **reworded}
-        facts = stated_facts(wording["text"], wording["language"])
-        values.update(figures=facts.figures, places=facts.places, dates=facts.dates)
+        values.update(_facts_of(wording["text"], wording["language"]))
     if "tags" in changes:
         _replace_tags(session, claim, normalise_tags(changes["tags"]))
     # One UPDATE per edit: the version counter moves by exactly one.
