@@ -13,6 +13,7 @@ from .enums import (
     SourceKind,
     VerdictState,
 )
+from .limits import RateCounter
 from .matching import MatchAlias, MatchEntry, MatchPosting, MatchStats, MatchTerm, MatchThreshold
 from .reports import ErrorReport
 from .sources import Source
@@ -40,6 +41,7 @@ __all__ = [
     "MatchThreshold",
     "LoginAttempt",
     "PartnerToken",
+    "RateCounter",
     "RatingLabel",
     "RevisionKind",
     "Role",
