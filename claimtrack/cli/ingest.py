@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from claimtrack.languages import LANGUAGES, is_supported
+
 from .base import get_app
 
 if TYPE_CHECKING:
@@ -48,8 +50,10 @@ def _meta(title: str, outlet: str, published: str | None, language: str | None) 
             day = date.fromisoformat(published)
         except ValueError:
             raise ValidationError("--published must be a date like 2022-01-05.") from None
-    if language not in (None, "de", "en"):
-        raise ValidationError("--language must be de or en.")
+    if language is not None and not is_supported(language):
+        raise ValidationError(
+            "--language must be one of: %(languages)s.", params={"languages": ", ".join(LANGUAGES)}
+        )
     return StoryMeta(title=title, outlet=outlet, published=day, language=language)
 
 

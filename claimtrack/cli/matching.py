@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING
 
 import click
 
+from claimtrack.languages import LANGUAGES
+
 from .base import LazyChoice, db_session, echo_json
 
 if TYPE_CHECKING:
     from claimtrack.db import Database
 
-LANGUAGE = click.Choice(["de", "en"])
+LANGUAGE = click.Choice(LANGUAGES)
 
 
 @click.command("match")
