@@ -57,10 +57,12 @@ from . import admin as _admin  # noqa: E402
 from . import export as _export  # noqa: E402
 from . import ingest as _ingest  # noqa: E402
 from . import matching as _matching  # noqa: E402
+from . import queue as _queue  # noqa: E402
 from . import server as _server  # noqa: E402
 
 _admin.register(main)
 _export.register(main)
 _ingest.register(main)
 _matching.register(main)
+_queue.register(main)
 _server.register(main)

@@ -13,6 +13,7 @@ from sqlmodel import Session, SQLModel
 from claimtrack.models import User
 from claimtrack.workflow import Permission, can
 
+from . import queue_rank  # noqa: F401  (keeps the queue's maintained columns current at commit)
 from .errors import EditConflict, NotFound, PermissionDenied, ValidationError
 
 P = ParamSpec("P")
