@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_
+from sqlalchemy import and_, exists, false, func, or_
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
@@ -43,6 +43,7 @@ from .queue_rank import (
     cluster_spread,
     rank_at,
     rank_base,
+    recency_part,
 )
 
 __all__ = [
@@ -161,11 +162,14 @@ def _in_default_queue(filters: QueueFilters) -> bool:
     return open_only and not filters.include_merged
 
 
-def _filter_clauses(filters: QueueFilters) -> list[ColumnElement[bool]]:
+def _filter_clauses(filters: QueueFilters, *, by_flag: bool = True) -> list[ColumnElement[bool]]:
+    """WHERE clauses for `filters`. `by_flag=False` hides `in_queue` from index choice, for
+    queries that should walk the id range (claims added after a snapshot) instead."""
     clauses: list[ColumnElement[bool]] = []
     if _in_default_queue(filters):
         # `in_queue` implies open, not deleted and not a merged member (and leads both indexes).
-        clauses.append(col(Claim.in_queue).is_(True))
+        flag = col(Claim.in_queue) if by_flag else func.coalesce(Claim.in_queue, false())
+        clauses.append(flag.is_(True))
         if set(filters.statuses) != set(OPEN_STATUSES):
             clauses.append(col(Claim.status).in_(list(filters.statuses)))
     else:
@@ -223,7 +227,7 @@ class _Row:
 
     rank: int
     claim_id: int
-    spread: Spread
+    spread: Spread | None  # None: not read yet (see _with_spread)
 
 
 def _late_clusters(session: Session, snapshot: Snapshot) -> dict[int, Spread]:
@@ -300,22 +304,31 @@ def _seeds(
         depth *= 4
 
 
-def _window_edge(
+def _window(
     session: Session, where: list[ColumnElement[bool]], as_of: datetime, floor: int
-) -> datetime | None:
-    """The oldest moment that matters: no claim last seen before it reaches rank `floor`.
-    Checks the best time-free part among older claims (one index probe per window tried)."""
+) -> list[tuple[datetime | None, int]]:
+    """Slices of the recent window, newest first, as (oldest moment, least rank_base): a claim
+    last seen inside a slice can reach rank `floor` only with at least that rank_base; claims
+    older than the last slice cannot reach it at all (None: the last slice is open-ended).
+    Checks the best rank_base among older claims (one index probe per window tried)."""
+    slices: list[tuple[datetime | None, int]] = []
+    newest = as_of
     for days in _WINDOWS:
         edge = as_of - timedelta(days=days)
+        slices.append((edge, floor - recency_part(as_of, newest)))
+        # coalesce() keeps the planner off the seen_at index: walking the rank_base index from
+        # the top stops at the first older claim, a seen_at range would read them all.
         best_older = session.exec(
             select(Claim.rank_base)
-            .where(*where, col(Claim.seen_at) < edge)
-            .order_by(col(Claim.rank_base).desc())
+            .where(*where, func.coalesce(Claim.seen_at, Claim.created_at) < edge)
+            .order_by(col(Claim.rank_base).desc(), col(Claim.id).desc())
             .limit(1)
         ).first()
         if best_older is None or rank_at(as_of, best_older, edge) < floor:
-            return edge
-    return None
+            return slices
+        newest = edge
+    slices.append((None, floor - recency_part(as_of, newest)))
+    return slices
 
 
 def _ranked(
@@ -331,23 +344,73 @@ def _ranked(
     1. Seeds from the top of both indexes give a floor: the `want`-th best seed's rank (the true
        page can only be better). 2. Older claims cannot reach the floor once the best time-free
        part among them plus the recency at the window's edge falls below it. 3. Inside the window
-       only claims whose time-free part plus the largest recency reaches the floor are read."""
+       only claims whose time-free part plus the largest recency of their slice reaches the floor
+       are read (covering index range scans)."""
     late_ids, late_rows = _late_rows(session, where, late, as_of)
     late_rows = [r for r in late_rows if _before(r, after)]
     seeds, complete = _seeds(session, where, as_of, after, want, late_ids)
     rows = seeds + late_rows
     rows.sort(key=lambda r: (r.rank, r.claim_id), reverse=True)
     if complete or len(rows) < want:
-        return rows[:want]
+        return _with_spread(session, rows[:want])
     floor = rows[want - 1].rank
-    edge = _window_edge(session, where, as_of, floor)
-    stmt = select(*_COLUMNS).where(
-        *where, col(Claim.rank_base) >= floor - round(W_RECENCY * RANK_SCALE) - 1
-    )
-    if edge is not None:
-        stmt = stmt.where(col(Claim.seen_at) >= edge)
-    window = [_stored_row(as_of, r) for r in session.exec(stmt) if r[0] not in late_ids]
-    rows = [r for r in window if _before(r, after)] + late_rows
+    found: dict[int, _Row] = {}
+    newer: datetime | None = None
+    for edge, least in _window(session, where, as_of, floor):
+        stmt = select(Claim.id, Claim.rank_base, Claim.seen_at).where(
+            *where, col(Claim.rank_base) >= least
+        )
+        if edge is not None:
+            stmt = stmt.where(col(Claim.seen_at) >= edge)
+        if newer is not None:
+            stmt = stmt.where(col(Claim.seen_at) < newer)
+        for claim_id, base, seen in session.exec(stmt):
+            row = _Row(rank_at(as_of, base, seen), claim_id, None)
+            if claim_id not in late_ids and _before(row, after):
+                found[claim_id] = row
+        newer = edge
+    rows = list(found.values()) + late_rows
+    rows.sort(key=lambda r: (r.rank, r.claim_id), reverse=True)
+    return _with_spread(session, rows[:want])
+
+
+def _with_spread(session: Session, rows: list[_Row]) -> list[_Row]:
+    """Fill the stored spread of rows read without it (late rows carry their snapshot spread)."""
+    missing = [r.claim_id for r in rows if r.spread is None]
+    if not missing:
+        return rows
+    stored = {
+        claim_id: Spread(stories, outlets, last_seen)
+        for claim_id, stories, outlets, last_seen in session.exec(
+            select(Claim.id, Claim.spread_stories, Claim.spread_outlets, Claim.last_seen_at).where(
+                col(Claim.id).in_(missing)
+            )
+        )
+    }
+    return [replace(r, spread=stored.get(r.claim_id, Spread())) if r.spread is None else r
+            for r in rows]  # fmt: skip
+
+
+def _narrowed(filters: QueueFilters) -> bool:
+    """Filters beyond the statuses: the matching claims are few or scattered over the indexes."""
+    plain = QueueFilters(statuses=filters.statuses, include_merged=filters.include_merged)
+    return replace(filters, sort="rank") != plain
+
+
+def _ranked_all(
+    session: Session,
+    where: list[ColumnElement[bool]],
+    as_of: datetime,
+    after: Cursor | None,
+    want: int,
+    late: dict[int, Spread],
+) -> list[_Row]:
+    """Rank every matching claim (one query): for filtered queues, where the walk from the top of
+    the indexes would step over most entries."""
+    late_ids, late_rows = _late_rows(session, where, late, as_of)
+    rows = [_stored_row(as_of, r) for r in session.exec(select(*_COLUMNS).where(*where))]
+    rows = [r for r in rows if r.claim_id not in late_ids] + late_rows
+    rows = [r for r in rows if _before(r, after)]
     rows.sort(key=lambda r: (r.rank, r.claim_id), reverse=True)
     return rows[:want]
 
@@ -392,7 +455,12 @@ def list_queue(
     limit = max(1, min(limit, MAX_PAGE_SIZE))
     clauses = _filter_clauses(filters)
     in_snapshot = [*clauses, col(Claim.id) <= snapshot.max_claim_id]
-    pick = _newest if filters.sort == "newest" else _ranked
+    if filters.sort == "newest":
+        pick = _newest
+    elif _narrowed(filters) or not _in_default_queue(filters):
+        pick = _ranked_all
+    else:
+        pick = _ranked
     rows = pick(session, in_snapshot, snapshot.as_of, after, limit + 1, late)
     claims = {
         c.id: c
@@ -402,9 +470,9 @@ def list_queue(
         QueueItem(
             claim=claims[r.claim_id],
             rank=r.rank,
-            stories=r.spread.stories,
-            outlets=r.spread.outlets,
-            last_seen=r.spread.last_seen,
+            stories=(r.spread or Spread()).stories,
+            outlets=(r.spread or Spread()).outlets,
+            last_seen=(r.spread or Spread()).last_seen,
         )
         for r in rows[:limit]
     ]
@@ -412,11 +480,8 @@ def list_queue(
     next_cursor = (
         Cursor(items[-1].rank, items[-1].claim.id or 0) if len(rows) > limit and items else None
     )
-    arrived = session.exec(
-        select(func.count())
-        .select_from(Claim)
-        .where(and_(*clauses, col(Claim.id) > snapshot.max_claim_id))
-    ).one()
+    since = [*_filter_clauses(filters, by_flag=False), col(Claim.id) > snapshot.max_claim_id]
+    arrived = session.exec(select(func.count()).select_from(Claim).where(and_(*since))).one()
     return QueuePage(
         items, snapshot, next_cursor, _total(session, filters, in_snapshot, snapshot), int(arrived)
     )

@@ -28,29 +28,21 @@ def upgrade() -> None:
         sa.Column("open_claims", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
-    with op.batch_alter_table("claim", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("spread_stories", sa.Integer(), nullable=False, server_default="0")
-        )
-        batch_op.add_column(
-            sa.Column("spread_outlets", sa.Integer(), nullable=False, server_default="0")
-        )
-        batch_op.add_column(
-            sa.Column("last_seen_at", claimtrack.models.base.UTCDateTime(), nullable=True)
-        )
-        batch_op.add_column(
-            sa.Column("rank_base", sa.Integer(), nullable=False, server_default="0")
-        )
-        batch_op.add_column(
-            sa.Column("seen_at", claimtrack.models.base.UTCDateTime(), nullable=True)
-        )
-        batch_op.add_column(
-            sa.Column("in_queue", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
-        batch_op.create_index("ix_claim_queue_rank", ["in_queue", "rank_base", "id"], unique=False)
-        batch_op.create_index(
-            "ix_claim_queue_seen", ["in_queue", "seen_at", "rank_base", "id"], unique=False
-        )
+    # Plain ALTER TABLE ADD COLUMN (no batch copy): SQLite cannot drop and recreate `claim` while
+    # other tables' foreign keys point at it.
+    for column in (
+        sa.Column("spread_stories", sa.Integer(), nullable=False, server_default="0"),
+        sa.Column("spread_outlets", sa.Integer(), nullable=False, server_default="0"),
+        sa.Column("last_seen_at", claimtrack.models.base.UTCDateTime(), nullable=True),
+        sa.Column("rank_base", sa.Integer(), nullable=False, server_default="0"),
+        sa.Column("seen_at", claimtrack.models.base.UTCDateTime(), nullable=True),
+        sa.Column("in_queue", sa.Boolean(), nullable=False, server_default=sa.false()),
+    ):
+        op.add_column("claim", column)
+    op.create_index("ix_claim_queue_rank", "claim", ["in_queue", "rank_base", "id"], unique=False)
+    op.create_index(
+        "ix_claim_queue_seen", "claim", ["in_queue", "seen_at", "rank_base", "id"], unique=False
+    )
     _fill()
 
 
