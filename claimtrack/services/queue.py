@@ -391,30 +391,6 @@ def _with_spread(session: Session, rows: list[_Row]) -> list[_Row]:
             for r in rows]  # fmt: skip
 
 
-def _narrowed(filters: QueueFilters) -> bool:
-    """Filters beyond the statuses: the matching claims are few or scattered over the indexes."""
-    plain = QueueFilters(statuses=filters.statuses, include_merged=filters.include_merged)
-    return replace(filters, sort="rank") != plain
-
-
-def _ranked_all(
-    session: Session,
-    where: list[ColumnElement[bool]],
-    as_of: datetime,
-    after: Cursor | None,
-    want: int,
-    late: dict[int, Spread],
-) -> list[_Row]:
-    """Rank every matching claim (one query): for filtered queues, where the walk from the top of
-    the indexes would step over most entries."""
-    late_ids, late_rows = _late_rows(session, where, late, as_of)
-    rows = [_stored_row(as_of, r) for r in session.exec(select(*_COLUMNS).where(*where))]
-    rows = [r for r in rows if r.claim_id not in late_ids] + late_rows
-    rows = [r for r in rows if _before(r, after)]
-    rows.sort(key=lambda r: (r.rank, r.claim_id), reverse=True)
-    return rows[:want]
-
-
 def _newest(
     session: Session,
     where: list[ColumnElement[bool]],
@@ -455,12 +431,7 @@ def list_queue(
     limit = max(1, min(limit, MAX_PAGE_SIZE))
     clauses = _filter_clauses(filters)
     in_snapshot = [*clauses, col(Claim.id) <= snapshot.max_claim_id]
-    if filters.sort == "newest":
-        pick = _newest
-    elif _narrowed(filters) or not _in_default_queue(filters):
-        pick = _ranked_all
-    else:
-        pick = _ranked
+    pick = _newest if filters.sort == "newest" else _ranked
     rows = pick(session, in_snapshot, snapshot.as_of, after, limit + 1, late)
     claims = {
         c.id: c
