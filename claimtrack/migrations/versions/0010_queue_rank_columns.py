@@ -1,7 +1,7 @@
 """triage queue: maintained spread and rank columns on claim, with the indexes the first page walks
 
 Revision ID: 0010_queue_rank_columns
-Revises: 0005_reader_index
+Revises: 0008_hardening
 Create Date: 2026-12-01 16:00:00
 
 The upgrade fills the new columns with the same code as `claimtrack queue repair`, so the queue is
@@ -16,7 +16,7 @@ from alembic import op
 import claimtrack.models.base
 
 revision: str = "0010_queue_rank_columns"
-down_revision: str | None = "0005_reader_index"
+down_revision: str | None = "0008_hardening"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -91,7 +91,7 @@ def index() -> ResponseReturnValue:
 def _render_index(session: DbSession) -> str:
     form = FilterForm(request.args, meta={"csrf": False})
     form.rating.choices = [SelectChoice("", _("All ratings"))] + [
-        SelectChoice(r.key, r.label(current_lang()))
+        SelectChoice(r.key, r.name_in(current_lang()))
         for r in publication.scale_views(session).values()
         if r.active
     ]
