@@ -13,7 +13,16 @@ from .enums import (
     SourceKind,
     VerdictState,
 )
-from .matching import MatchAlias, MatchEntry, MatchPosting, MatchStats, MatchTerm, MatchThreshold
+from .matching import (
+    ClaimVector,
+    ClaimVectorClock,
+    MatchAlias,
+    MatchEntry,
+    MatchPosting,
+    MatchStats,
+    MatchTerm,
+    MatchThreshold,
+)
 from .reports import ErrorReport
 from .sources import Source
 from .stories import Appearance, Story
@@ -29,6 +38,8 @@ __all__ = [
     "ClaimNote",
     "ClaimStatus",
     "ClaimTag",
+    "ClaimVector",
+    "ClaimVectorClock",
     "ClaimantKind",
     "LinkKind",
     "LinkState",
