@@ -15,8 +15,16 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from claimtrack.matching.compare import compare
+from claimtrack.matching.embedding import EmbedderUnavailable
 from claimtrack.matching.prepare import prepare
-from claimtrack.services import matching, matching_admin, matching_eval, matching_links, users
+from claimtrack.services import (
+    matching,
+    matching_admin,
+    matching_embed,
+    matching_eval,
+    matching_links,
+    users,
+)
 
 
 def _echo_json(data: object) -> None:
@@ -132,6 +140,29 @@ def register(main: click.Group) -> None:
         click.echo(f"{report.clusters} clusters over {report.clustered_claims} claims; "
                    f"{report.changed} claims changed cluster; "
                    f"{len(report.skipped_links)} links skipped (rejected pairs)")  # fmt: skip
+
+    @matching_group.command("embed")
+    @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+                  help="Worker processes embedding in parallel.")  # fmt: skip
+    @click.option("--batch-size", default=256, show_default=True, type=click.IntRange(1, 10_000))
+    @click.option("--model", default=None, help="Embedder (default: CLAIMTRACK_EMBEDDER).")
+    @click.pass_context
+    def embed_cmd(ctx: click.Context, workers: int, batch_size: int, model: str | None) -> None:
+        """Embed every claim that has no vector yet (resumable; safe to run twice)."""
+
+        def show(p: matching_embed.EmbedProgress) -> None:
+            click.echo(f"{p.model}: {p.embedded} embedded, {p.pending} pending, "
+                       f"{p.rate:.0f} claims/s", err=True)  # fmt: skip
+
+        with _session(ctx) as session:
+            try:
+                report = matching_embed.embed_pending(
+                    session, model=model, workers=workers, batch_size=batch_size, progress=show
+                )
+            except EmbedderUnavailable as exc:
+                raise click.ClickException(str(exc)) from None
+        click.echo(f"{report.model}: embedded {report.embedded} claims in {report.seconds:.1f} s; "
+                   f"{report.pending} pending")  # fmt: skip
 
     @matching_group.command("reindex")
     @click.pass_context

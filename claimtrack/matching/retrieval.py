@@ -86,7 +86,7 @@ class SearchParams:
     vector_pool: int = POOL  # nearest claims by embedding added to the lexical candidates
     # ...if their semantic score (0 = the model's typical unrelated pair, 100 = its typical
     # same pair) reaches this: a nearest neighbour of a text about nothing stored is no match
-    min_semantic: float = 25.0
+    min_semantic: float = 40.0
     thresholds: Thresholds = field(default_factory=lambda: DEFAULT_THRESHOLDS)
 
 

@@ -22,7 +22,7 @@ from usearch.index import Index
 Vectors = npt.NDArray[np.float32]
 
 CONNECTIVITY = 16  # graph degree: memory against recall
-EXPANSION_ADD = 128  # candidate list while inserting: build time against graph quality
+EXPANSION_ADD = 64  # candidate list while inserting: build time against graph quality
 EXPANSION_SEARCH = 96  # candidate list while searching: latency against recall
 
 

@@ -94,6 +94,9 @@ class ClaimVectorClock(SQLModel, table=True):
 
     id: int = Field(default=1, primary_key=True)
     seq: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    # Random per clock: a process that cached another database under the same URL (a restored
+    # backup, a re-created test database) sees a new epoch and reloads.
+    epoch: str = Field(max_length=36)
 
 
 class MatchAlias(SQLModel, table=True):

@@ -36,6 +36,7 @@ from claimtrack.models import (
 from claimtrack.text.aliases import AliasTable
 
 from . import audit
+from . import matching_live as live
 from . import matching_vectors as vectors
 from .base import clean_text, get_or_raise
 from .errors import ValidationError
@@ -117,7 +118,7 @@ def embed_claim(session: Session, claim: Claim) -> Semantic | None:
     vector = embedder.embed([claim.text])[0]
     vectors.save_claim_vector(session, claim.id or 0, claim.text, embedder.name, embedder.dim,
                               vector)  # fmt: skip
-    index = vectors.live_index(session, embedder.name)
+    index = live.live_index(session, embedder.name)
     return Semantic(index, vector, embedder.name) if index is not None else None
 
 
@@ -205,7 +206,7 @@ def semantic_query(session: Session, text: str) -> Semantic | None:
     embedder = embedder_or_none()
     if embedder is None:
         return None
-    index = vectors.live_index(session, embedder.name)
+    index = live.live_index(session, embedder.name)
     if index is None:
         return None
     return Semantic(index, embedder.embed([text])[0], embedder.name)
@@ -216,7 +217,7 @@ def suggest_matches(session: Session, claim_id: int, *, limit: int = 10) -> list
     claim = get_or_raise(session, Claim, claim_id)
     semantic = None
     embedder = embedder_or_none()
-    index = vectors.live_index(session, embedder.name) if embedder else None
+    index = live.live_index(session, embedder.name) if embedder else None
     if embedder is not None and index is not None:
         vector = vectors.stored_vector(session, claim_id, embedder.name)
         if vector is None:

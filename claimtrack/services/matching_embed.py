@@ -13,6 +13,7 @@ pending (``claimtrack matching embed --workers N``).
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -122,8 +123,11 @@ def _embedded(
         for items in _pages(session, name, batch_size):
             yield items, embedder.embed([t for _, t in items])
         return
+    # Fresh interpreters, not forks: a fork of a process whose model engine already started its
+    # threads (OpenMP, BLAS) can hang in the child.
+    spawn = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_worker_init, initargs=(name,)
+        max_workers=workers, mp_context=spawn, initializer=_worker_init, initargs=(name,)
     ) as pool:
         pages = _pages(session, name, batch_size * workers)
         for page in pages:
@@ -140,6 +144,7 @@ def _worker_init(name: str) -> None:
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
     os.environ["OMP_NUM_THREADS"] = "1"
     _worker_model.append(get_embedder(name))
+    _worker_model[0].embed(["warm up"])
 
 
 def _worker_embed(texts: Sequence[str]) -> Any:

@@ -1,34 +1,24 @@
 """Claim embeddings in the database, and each process's nearest-neighbour index over them.
 
 The database is the truth: ``claim_vector`` holds every claim's vector (int8 codes and a scale)
-under the model that made it, so every process and server sees the same claims. Each process
-keeps a ``VectorIndex`` per (database, model) as a cache. Every change to a vector row takes
-the next number of the vector clock (``claim_vector_clock``) in its own transaction; the
-clock's row lock is held to commit, so numbers become visible in order. Before a query the
-process reads the clock and, when it moved, the rows numbered above its watermark: a claim
-saved, re-worded, embedded or deleted by any process is in the next query's answer.
-
-A store too big to load within a request (``SYNC_LOAD_LIMIT`` vectors) is loaded in a
-background thread; until it is ready queries are answered by the lexical engine alone.
+under the model that made it, so every process and server sees the same claims. Every change
+to a vector row takes the next number of the vector clock (``claim_vector_clock``) in its own
+transaction; the clock's row lock is held to commit, so numbers become visible in order, and a
+process that has read every row up to number N has seen every change up to N
+(``matching_live`` keeps each process's index fresh that way).
 """
 
 from __future__ import annotations
 
-import threading
-import time
+import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Engine
 from sqlmodel import Session
 
-from claimtrack.matching.vector_index import VectorIndex
 from claimtrack.matching.vectors import dequantise, from_blobs, quantise, text_hash, to_blob
-
-SYNC_LOAD_LIMIT = 20_000  # vectors loaded within a request; more load in the background
-LOAD_CHUNK = 20_000  # rows per read while loading a store
 
 
 def _raw(session: Session) -> tuple[Any, bool]:
@@ -67,15 +57,17 @@ def next_seq(session: Session) -> int:
     """The next clock number; holds the clock's row lock until the caller's commit."""
     rows = _fetch(
         session,
-        "INSERT INTO claim_vector_clock (id, seq) VALUES (1, 1) ON CONFLICT (id) "
+        "INSERT INTO claim_vector_clock (id, seq, epoch) VALUES (1, 1, ?) ON CONFLICT (id) "
         "DO UPDATE SET seq = claim_vector_clock.seq + 1 RETURNING seq",
+        (uuid.uuid4().hex,),
     )
     return int(rows[0][0])
 
 
-def current_seq(session: Session) -> int:
-    rows = _fetch(session, "SELECT seq FROM claim_vector_clock WHERE id = 1")
-    return int(rows[0][0]) if rows else 0
+def clock(session: Session) -> tuple[int, str]:
+    """(last clock number, epoch of this database's clock); (0, "") before the first change."""
+    rows = _fetch(session, "SELECT seq, epoch FROM claim_vector_clock WHERE id = 1")
+    return (int(rows[0][0]), str(rows[0][1])) if rows else (0, "")
 
 
 # -- writes -----------------------------------------------------------------------------------
@@ -191,130 +183,63 @@ def fill_vectors(
     return len(rows)
 
 
-# -- each process's index ---------------------------------------------------------------------
-@dataclass
-class LiveIndex:
-    """A process's index of one model's vectors in one database, and how far it has read."""
-
-    index: VectorIndex | None = None
-    watermark: int = -1
-    loading: bool = False
-    error: str | None = None
-    lock: threading.Lock = field(default_factory=threading.Lock)
+# -- reads for the in-process indexes ---------------------------------------------------------
+END = 2**62  # a claim id above every real one: "the whole of this clock number was read"
 
 
-_live: dict[tuple[str, str], LiveIndex] = {}
-_live_lock = threading.Lock()
+@dataclass(frozen=True)
+class VectorRows:
+    """A page of stored vectors: claim ids, unit vectors, liveness, and their (seq, id) keys."""
+
+    ids: list[int]
+    vectors: Any  # float32 (n, dim), rows of dead entries are zero
+    live: list[bool]
+    keys: list[tuple[int, int]]
 
 
-def _entry(url: str, model: str) -> LiveIndex:
-    with _live_lock:
-        return _live.setdefault((url, model), LiveIndex())
+def _rows(raw: list[tuple[Any, ...]]) -> VectorRows:
+    dim = next((int(r[3]) for r in raw if r[1] is not None), 0)
+    live = [r[1] is not None and bool(r[4]) for r in raw]
+    vecs = np.zeros((len(raw), dim), dtype=np.float32)
+    idx = [i for i, ok in enumerate(live) if ok]
+    if idx and dim:
+        codes = from_blobs([bytes(raw[i][1]) for i in idx], dim)
+        vecs[idx] = dequantise(codes, [raw[i][2] for i in idx])
+    return VectorRows([int(r[0]) for r in raw], vecs, live, [(int(r[5]), int(r[0])) for r in raw])
 
 
-def live_index(session: Session, model: str) -> VectorIndex | None:
-    """This process's index of ``model``'s vectors, brought up to date; None while loading.
-
-    Never blocks on a big load: the first caller in a process starts it in a thread.
-    """
-    engine = session.get_bind().engine  # type: ignore[union-attr]
-    entry = _entry(engine.url.render_as_string(hide_password=False), model)
-    if entry.loading:
-        return None
-    with entry.lock:
-        if entry.index is None:
-            if _count(session, model) > SYNC_LOAD_LIMIT:
-                entry.loading = True
-                threading.Thread(target=_load_in_background, args=(engine, model, entry),
-                                 daemon=True, name=f"vector-load-{model}").start()  # fmt: skip
-                return None
-            entry.index, entry.watermark = load_index(session, model)
-            return entry.index
-        _catch_up(session, model, entry)
-        return entry.index
+def changed_since(session: Session, model: str, after: tuple[int, int], limit: int) -> VectorRows:
+    """Rows of ``model`` changed after keyset ``after`` = (seq, claim id), in clock order."""
+    seq, claim_id = after
+    return _rows(
+        _fetch(
+            session,
+            "SELECT v.claim_id, v.vector, v.scale, v.dim, c.deleted_at IS NULL, v.seq "
+            "FROM claim_vector v JOIN claim c ON c.id = v.claim_id WHERE v.model = ? "
+            "AND (v.seq > ? OR (v.seq = ? AND v.claim_id > ?)) ORDER BY v.seq, v.claim_id LIMIT ?",
+            (model, seq, seq, claim_id, limit),
+        )
+    )
 
 
-def _count(session: Session, model: str) -> int:
-    rows = _fetch(
-        session, "SELECT count(*) FROM claim_vector WHERE model = ? AND vector IS NOT NULL",
-        (model,),
-    )  # fmt: skip
-    return int(rows[0][0])
+def live_vectors(session: Session, model: str, after_id: int, limit: int) -> VectorRows:
+    """Stored vectors of live claims above ``after_id``, by claim id (loading an index)."""
+    return _rows(
+        _fetch(
+            session,
+            "SELECT v.claim_id, v.vector, v.scale, v.dim, c.deleted_at IS NULL, v.seq "
+            "FROM claim_vector v JOIN claim c ON c.id = v.claim_id WHERE v.model = ? "
+            "AND v.vector IS NOT NULL AND c.deleted_at IS NULL AND v.claim_id > ? "
+            "ORDER BY v.claim_id LIMIT ?",
+            (model, after_id, limit),
+        )
+    )
 
 
-def _catch_up(session: Session, model: str, entry: LiveIndex) -> None:
-    clock = current_seq(session)
-    if clock <= entry.watermark or entry.index is None:
-        return
+def count_vectors(session: Session, model: str) -> int:
     rows = _fetch(
         session,
-        "SELECT v.claim_id, v.vector, v.scale, v.dim, c.deleted_at IS NULL, v.seq "
-        "FROM claim_vector v JOIN claim c ON c.id = v.claim_id "
-        "WHERE v.model = ? AND v.seq > ? ORDER BY v.seq",
-        (model, entry.watermark),
+        "SELECT count(*) FROM claim_vector WHERE model = ? AND vector IS NOT NULL",
+        (model,),
     )
-    gone = [int(r[0]) for r in rows if r[1] is None or not r[4]]
-    live = [r for r in rows if r[1] is not None and r[4]]
-    entry.index.remove(gone)
-    if live:
-        codes = from_blobs([bytes(r[1]) for r in live], int(live[0][3]))
-        entry.index.upsert([int(r[0]) for r in live], dequantise(codes, [r[2] for r in live]))
-    entry.watermark = max([clock, *(int(r[5]) for r in rows)])
-
-
-def load_index(session: Session, model: str, threads: int = 1) -> tuple[VectorIndex | None, int]:
-    """A new index of every live claim's ``model`` vector, and the clock it is current to."""
-    clock = current_seq(session)
-    index: VectorIndex | None = None
-    after = 0
-    while True:
-        rows = _fetch(
-            session,
-            "SELECT v.claim_id, v.vector, v.scale, v.dim FROM claim_vector v "
-            "JOIN claim c ON c.id = v.claim_id WHERE v.model = ? AND v.vector IS NOT NULL "
-            "AND c.deleted_at IS NULL AND v.claim_id > ? ORDER BY v.claim_id LIMIT ?",
-            (model, after, LOAD_CHUNK),
-        )
-        if not rows:
-            break
-        dim = int(rows[0][3])
-        index = index or VectorIndex(dim, threads=threads)
-        codes = from_blobs([bytes(r[1]) for r in rows], dim)
-        index.upsert([int(r[0]) for r in rows], dequantise(codes, [r[2] for r in rows]))
-        after = int(rows[-1][0])
-    return index, clock
-
-
-def _load_in_background(engine: Engine, model: str, entry: LiveIndex) -> None:
-    try:
-        with Session(engine) as session:
-            index, clock = load_index(session, model, threads=1)
-            entry.index = index
-            entry.watermark = clock
-            _catch_up(session, model, entry)
-    except Exception as exc:  # noqa: BLE001 - a failed load leaves lexical search working
-        entry.error = f"{type(exc).__name__}: {exc}"
-    finally:
-        entry.loading = False
-
-
-def forget_indexes() -> None:
-    """Drop every process-local index (tests; after a store is replaced wholesale)."""
-    with _live_lock:
-        _live.clear()
-
-
-def wait_until_loaded(session: Session, model: str, timeout: float = 600.0) -> VectorIndex | None:
-    """The live index once a background load finished (CLI, benchmarks)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = live_index(session, model)
-        if found is not None or not _entry(_url(session), model).loading:
-            return found
-        time.sleep(0.2)
-    return None
-
-
-def _url(session: Session) -> str:
-    engine = session.get_bind().engine  # type: ignore[union-attr]
-    return engine.url.render_as_string(hide_password=False)
+    return int(rows[0][0])

@@ -41,6 +41,7 @@ def upgrade() -> None:
         'claim_vector_clock',
         sa.Column('id', sa.Integer(), nullable=False),
         sa.Column('seq', sa.BigInteger(), nullable=False),
+        sa.Column('epoch', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
         sa.PrimaryKeyConstraint('id'),
     )
 
