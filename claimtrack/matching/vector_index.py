@@ -89,6 +89,6 @@ class VectorIndex:
             keys = keys[self._index.contains(keys)]
             if not len(keys):
                 return {}
-            stored = np.asarray(self._index.get(keys, dtype=np.float32), dtype=np.float32)
+            stored = np.asarray(self._index.get(keys, dtype="f32"), dtype=np.float32)
         sims = stored.reshape(len(keys), self.dim) @ np.asarray(query, dtype=np.float32).ravel()
         return {int(key): float(s) for key, s in zip(keys, sims, strict=True)}
