@@ -20,8 +20,9 @@ from claimtrack.matching.embedding import embedder_name, get_embedder
 from claimtrack.matching.prepare import prepare
 from claimtrack.matching.retrieval import Semantic, search
 from claimtrack.matching.vectors import dequantise, quantise
-from claimtrack.services import matching_live, matching_vectors
-from claimtrack.services.matching_store import SqlStore
+from claimtrack.services.matching import live as matching_live
+from claimtrack.services.matching import vectors as matching_vectors
+from claimtrack.services.matching.store import SqlStore
 
 CHUNK = 2_000
 

@@ -14,9 +14,9 @@ from sqlmodel import func, select
 
 from claimtrack.fetch import FetchPolicy
 from claimtrack.models import Appearance, AuditEvent, Claim, Story
-from claimtrack.services import intake
 from claimtrack.services.errors import ValidationError
-from claimtrack.services.intake import StoryMeta
+from claimtrack.services.intake import ingest as intake
+from claimtrack.services.intake.ingest import StoryMeta
 
 PAGES = Path(__file__).parent.parent / "fixtures" / "pages"
 LOOPBACK = FetchPolicy(allow_loopback=True, connect_timeout=2, read_timeout=2)
@@ -227,7 +227,7 @@ def test_bulk_jsonl_and_csv(session, users):
     ("data", "fmt", "message"),
     [
         (_jsonl({"body": "Ein ordentlicher Satz mit Inhalt."}) + b"\n{broken", "jsonl", "line 2"),
-        (_jsonl({"body": "Ein Satz.", "language": "fr"}), "jsonl", "language must be de or en"),
+        (_jsonl({"body": "Ein Satz.", "language": "fr"}), "jsonl", "language must be one of"),
         (_jsonl({"body": "Ein Satz.", "published": "gestern"}), "jsonl", "published must be"),
         (_jsonl({"title": "Nur Titel"}), "jsonl", "body is empty"),
         (b"title,text\nA,B\n", "csv", "'body' column"),

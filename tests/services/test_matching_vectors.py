@@ -10,10 +10,13 @@ from claimtrack.matching.embedding import get_embedder
 from claimtrack.matching.prepare import prepare
 from claimtrack.matching.retrieval import search
 from claimtrack.models import Claim, ClaimVector, ClaimVectorClock
-from claimtrack.services import claims, matching, matching_admin, matching_embed, matching_eval
-from claimtrack.services import matching_live as live
-from claimtrack.services import matching_vectors as vectors
-from claimtrack.services.matching_store import SqlStore
+from claimtrack.services import claims
+from claimtrack.services.matching import admin as matching_admin
+from claimtrack.services.matching import embed as matching_embed
+from claimtrack.services.matching import evaluation as matching_eval
+from claimtrack.services.matching import live, vectors
+from claimtrack.services.matching import match as matching
+from claimtrack.services.matching.store import SqlStore
 from tests.factories import make_claim
 
 RATE = "The central bank raised its key interest rate by half a percentage point."

@@ -7,8 +7,9 @@ import re
 from sqlmodel import Session, select
 
 from claimtrack.models import AuditEvent, PartnerToken, RatingLabel, User
-from claimtrack.services import matching, matching_admin
 from claimtrack.services import users as user_service
+from claimtrack.services.matching import admin as matching_admin
+from claimtrack.services.matching import match as matching
 from tests.conftest import PASSWORD
 from tests.web.conftest import do_login
 
@@ -185,7 +186,7 @@ def test_edit_a_rating_label(client, session):
     assert client.post(f"/admin/ratings/{label.id}", data=form).status_code == 302
     _fresh(session)
     label = session.get(RatingLabel, label.id)
-    assert (label.label_de, label.color) == ("Falsch!", "#aa0000")
+    assert (label.name_in("de"), label.color) == ("Falsch!", "#aa0000")
     bad = client.post(f"/admin/ratings/{label.id}", data={**form, "color": "red"})
     assert bad.status_code == 400
     assert "#1a7f37" in _html(bad)
@@ -259,7 +260,7 @@ def test_rebuild_index(client, session):
 
 
 def test_audit_log_filters_and_pages(client, session, users, monkeypatch):
-    from claimtrack.web import admin_config
+    from claimtrack.web.admin import config as admin_config
 
     monkeypatch.setattr(admin_config, "AUDIT_PAGE", 2)
     for n in range(5):

@@ -11,7 +11,8 @@ import pytest
 from sqlmodel import select
 
 from claimtrack.models import Appearance, RatingLabel, Source, Story, Verdict
-from claimtrack.services import claimreview, publication
+from claimtrack.publishing import claimreview
+from claimtrack.services.publication import bundles as publication
 from tests.conftest import make_test_app
 from tests.web.partners import bearer, correct, issue_token, jsonl, publish, withdraw
 
@@ -57,7 +58,7 @@ def _assert_row_matches_database(session, row):
     assert row["reasoning"] == verdict.reasoning
     assert row["language"] == verdict.language
     assert row["rating"]["key"] == label.key
-    expected_label = label.label_en if verdict.language == "en" else label.label_de
+    expected_label = label.name_in(verdict.language)
     assert row["rating"]["label"] == expected_label
     assert row["rating"]["ratingValue"] == label.ordinal
     assert (row["rating"]["bestRating"] is None) == (label.ordinal is None)

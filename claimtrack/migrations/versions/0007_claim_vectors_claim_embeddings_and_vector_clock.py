@@ -1,7 +1,7 @@
 """claim embeddings and the vector clock
 
 Revision ID: 0007_claim_vectors
-Revises: 0005_reader_index
+Revises: 0006_rating_label_names, 0008_hardening
 Create Date: 2026-12-01 15:40:00.000000
 
 Only creates two empty tables: embedding the stored claims is background work
@@ -16,7 +16,8 @@ from alembic import op
 
 
 revision: str = '0007_claim_vectors'
-down_revision: str | None = '0005_reader_index'
+# Also joins main's two heads (0006, 0008) until the lead re-chains the revisions.
+down_revision: str | tuple[str, ...] | None = ('0006_rating_label_names', '0008_hardening')
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
