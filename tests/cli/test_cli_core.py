@@ -5,7 +5,8 @@ import threading
 
 from sqlmodel import select
 
-from claimtrack import create_app, migrate
+from claimtrack import migrate
+from claimtrack.app import create_app
 from claimtrack.cli import main
 from claimtrack.models import Claim, PartnerToken, Story, User, Verdict
 from claimtrack.services import users

@@ -8,9 +8,11 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from claimtrack.models import Verdict
-from claimtrack.services import claimreview, claims, publication
+from claimtrack.publishing import claimreview
+from claimtrack.services import claims
 from claimtrack.services import users as users_service
-from claimtrack.web.partner_auth import RateLimiter
+from claimtrack.services.publication import bundles as publication
+from claimtrack.web.api.partner_auth import RateLimiter
 from tests.conftest import make_test_app
 from tests.web.partners import bearer, issue_token, publish, withdraw
 
