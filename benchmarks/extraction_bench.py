@@ -31,7 +31,6 @@ from pathlib import Path
 
 from claimtrack.extraction import (
     InputError,
-    clean_pasted_text,
     extract_candidates,
     extract_html,
     prepare_article,
@@ -51,7 +50,10 @@ def _norm_text(text: str) -> str:
 def _norm_name(name: str) -> str:
     name = _ARTICLES.sub("", name.strip())
     name = TITLES.sub("", name)
-    words = [re.sub(r"(?:es|en|er|s|n)$", "", w) for w in name.casefold().replace("-", " ").split()]
+    words = [
+        re.sub(r"(?:es|en|er|s)$", "", w) if len(w) > 4 else w
+        for w in name.casefold().replace("-", " ").split()
+    ]
     return " ".join(w for w in words if w)
 
 
@@ -153,6 +155,7 @@ def run_quality(folder: Path, top: int, verbose: bool) -> None:
 
 # --- pathological pastes -------------------------------------------------------------
 
+
 def _fill(make, size: int) -> str:
     parts: list[str] = []
     total, i = 0, 0
@@ -166,16 +169,35 @@ def _fill(make, size: int) -> str:
 
 def pathological(size: int) -> dict[str, str]:
     rng = random.Random(7)
-    words = "die regierung sagte mehr als 2000 menschen seien in almaty festgenommen und".split()
+    words = [
+        "die",
+        "regierung",
+        "sagte",
+        "mehr",
+        "als",
+        "2000",
+        "menschen",
+        "seien",
+        "in",
+        "almaty",
+        "festgenommen",
+        "und",
+    ]
     page = (EDITOR_PAGES / "01_de_ovks_sidebar.txt").read_text("utf-8")
-    listy = _fill(lambda i: f"{i}. Punkt z. B. Nr. {i} vgl. S. {i} u. a. am 2. Jan. {i}.000 €", size)
+    listy = _fill(
+        lambda i: f"{i}. Punkt z. B. Nr. {i} vgl. S. {i} u. a. am 2. Jan. {i}.000 €", size
+    )
     return {
         "list-like lines": listy,
         "list on one line": listy.replace("\n", " "),
-        "abbreviations": _fill(lambda i: "Dr. med. u. a. z. B. ca. Nr. 5 St. Gallen bzw. " * 3, size),
+        "abbreviations": _fill(
+            lambda i: "Dr. med. u. a. z. B. ca. Nr. 5 St. Gallen bzw. " * 3, size
+        ),
         "one long line": _fill(
-            lambda i: f"Am {i % 28 + 1}. Januar sagte Dr. Müller laut Polizei, dass {i}.000 "
-            "Menschen in Almaty festgenommen wurden.",
+            lambda i: (
+                f"Am {i % 28 + 1}. Januar sagte Dr. Müller laut Polizei, dass {i}.000 "
+                "Menschen in Almaty festgenommen wurden."
+            ),
             size,
         ).replace("\n", " "),
         "no punctuation": " ".join(rng.choice(words) for _ in range(size // 6)),

@@ -102,11 +102,14 @@ def extract_candidates(
         scored.append(_candidate(title.strip(), None, language, day, headline, headline=True))
     sentences = split_sentences(body, language)
     attributions, credits_previous = attribute_sentences(
-        [s.text for s in sentences], language, outlet
+        [s.text for s in sentences], language, outlet, _paragraphs(body, sentences)
     )
+    title_key = " ".join(title.split()).casefold()
     for sentence, attribution, back in zip(sentences, attributions, credits_previous, strict=True):
         if len(sentence.text.split()) < _MIN_WORDS or not _LETTER.search(sentence.text):
             continue
+        if title_key and " ".join(sentence.text.split()).casefold() == title_key:
+            scored = [c for c in scored if not c.headline]  # a one-sentence story: one candidate
         span = (sentence.start, sentence.end)
         scored.append(
             _candidate(sentence.text, span, language, day, attribution, credits_previous=back)
@@ -116,6 +119,16 @@ def extract_candidates(
         key=lambda c: (-c.score, -1 if c.start is None else c.start),
     )
     return ranked[:limit] if limit is not None else ranked
+
+
+def _paragraphs(body: str, sentences: list) -> list[int]:
+    """Paragraph (line) number of each sentence, in one pass over the body."""
+    numbers, line, cursor = [], 0, 0
+    for sentence in sentences:
+        line += body.count("\n", cursor, sentence.start)
+        cursor = sentence.start
+        numbers.append(line)
+    return numbers
 
 
 def _candidate(

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimtrack.extraction.lexicon import words
+
 MAX_SENTENCE = 1_500
 
 
@@ -36,7 +38,7 @@ class Sentence:
 
 _STOP = re.compile(r"(?:[.!?…]+)[\"'“”„»«’‘)\]]*(?=\s+\S)")
 _WORD_BEFORE = re.compile(r"([\w.'’\-]*)$")
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS = words(
     # German
     "dr prof st nr bzw ca vgl z b u a d h usw etc mio mrd jh jhd abs art str tel hr hrsg inkl "
     "ggf evtl sog gegr geb dipl ing med rer nat phil jur std sek jan feb mär apr jun jul aug "
@@ -45,13 +47,13 @@ _ABBREVIATIONS = frozenset(
     # English
     "mr mrs ms sr jr no vs e.g i.e inc ltd corp gov rep col capt sgt rev oct dec approx "
     "u.s u.k u.n a.m p.m mt ft ave dept univ est fig gen lt cmdr adm brig maj messrs pres "
-    "u.s.a e.u".split()
+    "u.s.a e.u"
 )
 # Abbreviations that are also ordinary words: only before a number ("Nr. 5", "No. 10").
 _BEFORE_NUMBER = frozenset({"no", "nr", "art", "abs", "s", "fig", "bd", "kap"})
-_ORDINAL_LEAD = frozenset(
+_ORDINAL_LEAD = words(
     "am zum vom im bis seit ab zur beim der die das den dem des ihr ihrem ihren sein seinem "
-    "seinen ihres seines am jedem jeden jeder zum zum und oder bis zum".split()
+    "seinen ihres seines jedem jeden jeder und oder"
 )
 _MONTH = re.compile(
     r"(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|"

@@ -49,8 +49,12 @@ from claimtrack.extraction.sentences import MAX_SENTENCE, split_sentences
         (
             "de",
             "Richard E. Hoagland teilte das mit. Sie jährt sich zum 32. Mal. Das war 2010. Damals nicht.",
-            ["Richard E. Hoagland teilte das mit.", "Sie jährt sich zum 32. Mal.", "Das war 2010.",
-             "Damals nicht."],
+            [
+                "Richard E. Hoagland teilte das mit.",
+                "Sie jährt sich zum 32. Mal.",
+                "Das war 2010.",
+                "Damals nicht.",
+            ],
         ),
         (
             "de",
