@@ -335,9 +335,13 @@ class Attributor:
             name = " ".join(subject)
             self._remember(_Speaker(name, ORGANISATION, None))
             return Attribution(name, ORGANISATION, cue)
+        company = name.lower() in lx.COMPANY_WORDS
         for speaker in reversed(self._last):
-            if speaker.kind == ORGANISATION and speaker.name.lower() != name.lower():
+            if speaker.kind != ORGANISATION or speaker.name.lower() == name.lower():
+                continue
+            if company or name.lower() in speaker.name.lower():
                 return Attribution(speaker.name, ORGANISATION, cue)
+            break
         self._remember(_Speaker(name, ORGANISATION, None))
         return Attribution(name, ORGANISATION, cue)
 

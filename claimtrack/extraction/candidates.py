@@ -22,7 +22,7 @@ from claimtrack.extraction.attribution import (
 from claimtrack.extraction.dates import DateMention, find_dates
 from claimtrack.extraction.language import detect_language
 from claimtrack.extraction.sentences import split_sentences
-from claimtrack.extraction.worthiness import Evidence, score_sentence
+from claimtrack.extraction.worthiness import Evidence, Reason, score_sentence
 from claimtrack.text.numbers import Figure, find_figures
 from claimtrack.text.places import find_places
 
@@ -37,7 +37,7 @@ class Candidate:
 
     text: str
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     claimant: str | None
     claimant_kind: str  # person | organisation | unnamed | outlet
     cue: str | None
@@ -57,12 +57,16 @@ class Candidate:
             for f in self.figures
         ]  # fmt: skip
 
+    def reason_dicts(self) -> list[dict[str, Any]]:
+        """Reasons as stored with a claim: code, weight and values, no English text."""
+        return [r.to_dict() for r in self.reasons]
+
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form (CLI --json, API)."""
         return {
             "text": self.text,
             "score": self.score,
-            "reasons": list(self.reasons),
+            "reasons": [r.to_dict() for r in self.reasons],
             "claimant": self.claimant,
             "claimant_kind": self.claimant_kind,
             "cue": self.cue,

@@ -82,7 +82,7 @@ _BOTH = words(
     "behaupteten behauptet behaupten warnte warnten warnt warnen kritisierte kritisierten meinte "
     "meint bestätigte bestätigten berichtete berichteten berichtet berichten schrieb schreibt "
     "ergänzte fügte räumte räumen räumt teilte teilten teilt verkündete entgegnete widersprach "
-    "verwies wies bestreitet bestritt schließt schloss kündigten verteidigte bestätigt "
+    "verwies kündigten verteidigte bestätigt "
     "sprach sprachen spricht nannte bezeichnete meldete meldeten meldet melden forderte kündigte "
     "said says told stated claimed claims explained added warned argued insisted "
     "wrote tweeted announced confirmed reported promised pledged conceded disputed denied "
@@ -106,6 +106,13 @@ CUES: list[tuple[tuple[str, ...], str]] = sorted(
         (("is", "of", "the", "view"), "before"),
         (("gehen", "davon", "aus"), "before"),
         (("mitteilte",), "before"),
+        (("wies",), "before"),
+        (("hielt", "dagegen"), "before"),
+        (("hält", "dagegen"), "before"),
+        (("bestreitet",), "before"),
+        (("bestritt",), "before"),
+        (("schließt",), "before"),
+        (("schloss",), "before"),
         (("mitteilten",), "before"),
         (("ergaben",), "before"),
         (("ergab",), "before"),
@@ -137,6 +144,7 @@ DATA_NOUNS = words(
     "figures data estimates study report survey analysis statistics"
 )
 # "the company said": a definite reference to an organisation named before.
+COMPANY_WORDS = words("company carmaker firm group unternehmen konzern firma")
 GENERIC_ORGS = words(
     "company carmaker firm group ministry agency commission council centre center union "
     "unternehmen konzern firma behörde ministerium verband verein gericht court"
