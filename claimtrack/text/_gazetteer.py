@@ -158,6 +158,9 @@ GERMAN_NAMES: dict[str, str] = {
 
 # Nouns that make "Minsk-Gruppe", "Normandie-Format" an organisation or a process, not a place.
 NOT_PLACE_COMPOUNDS = frozenset(
-    "gruppe format abkommen prozess protokoll vereinbarung vertrag konferenz gipfel gespräche "
-    "group agreement agreements protocol process talks summit accords".split()
-)
+    {
+        "gruppe", "format", "abkommen", "prozess", "protokoll", "vereinbarung", "vertrag",
+        "konferenz", "gipfel", "gespräche", "group", "agreement", "agreements", "protocol",
+        "process", "talks", "summit", "accords",
+    }
+)  # fmt: skip

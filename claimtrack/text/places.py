@@ -114,7 +114,7 @@ def _inflected(key: tuple[str, ...], table) -> tuple[str, str] | None:
 
 
 def _in_compound_name(text: str, end: int) -> bool:
-    """"Minsk-Gruppe", "Normandie-Format": the place names an organisation or a process."""
+    """A place in "Minsk-Gruppe" or "Normandie-Format" names an organisation or a process."""
     if text[end : end + 1] != "-":
         return False
     rest = text[end + 1 : end + 40]

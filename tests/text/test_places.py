@@ -35,9 +35,10 @@ def test_canonical_place():
 
 
 def test_a_place_inside_an_organisation_name_is_not_a_place() -> None:
-    found = find_places("Der Co-Vorsitzende der Minsk-Gruppe der OSZE reiste nach Minsk.")
+    text = "Der Co-Vorsitzende der Minsk-Gruppe der OSZE reiste nach Minsk."
+    found = find_places(text)
     assert [(p.name, p.raw) for p in found] == [("Minsk", "Minsk")]
-    assert found[0].start == 56
+    assert found[0].start == text.index("Minsk.")
 
 
 @pytest.mark.parametrize(
