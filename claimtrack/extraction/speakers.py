@@ -249,3 +249,16 @@ def names_in(sentence: str) -> list[str]:
             if name and not is_org(name[-1]) and name[0].lower() not in lx.STOP:
                 found.append(f"{token} {' '.join(name)}")
     return list(dict.fromkeys(found))
+
+
+def claimant_kind_of(name: str, language: str = "de") -> str:
+    """ "person", "organisation" or "unnamed" for a claimant typed by hand ("Innenministerium",
+    "NATO", "Experten", "Maria Berger")."""
+    tokens = tokenize(name)
+    if not tokens:
+        return "unnamed"
+    if any(is_org(t) for t in tokens) or tokens[-1].lower() in lx.GENERIC_ORGS:
+        return "organisation" if not name_run(tokens) or is_org(tokens[-1]) else "person"
+    if any(t.lower() in lx.UNNAMED for t in tokens) and not name_run(tokens):
+        return "unnamed"
+    return "person"
