@@ -37,13 +37,21 @@ def fetch_policy(app: Flask) -> FetchPolicy:
     )
 
 
-def _meta(title: str, outlet: str, published: str | None, language: str | None) -> StoryMeta:
+def _meta(
+    title: str,
+    outlet: str,
+    published: str | None,
+    language: str | None,
+    option: str = "--published",
+) -> StoryMeta:
     day = None
     if published:
         try:
             day = date.fromisoformat(published)
         except ValueError:
-            raise ValidationError("--published must be a date like 2022-01-05.") from None
+            raise ValidationError(
+                "%(option)s must be a date like 2022-01-05.", params={"option": option}
+            ) from None
     if language not in (None, "de", "en"):
         raise ValidationError("--language must be de or en.")
     return StoryMeta(title=title, outlet=outlet, published=day, language=language)
@@ -115,7 +123,7 @@ def register(main: click.Group) -> None:
     ) -> None:
         """Note the claim TEXT: extracted, matched and stored like a claim from a story."""
         app = get_app(ctx)
-        meta = _meta("", "", said_on, language)  # same checks as ingest's --published
+        meta = _meta("", "", said_on, language, "--said-on")  # the checks of ingest's options
         data = new_claim.NewClaim(text, claimant, meta.published, source_url, meta.language)
         with app.extensions["claimtrack.db"].session_scope() as session:
             actor = users.system_user(session)

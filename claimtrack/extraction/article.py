@@ -23,6 +23,18 @@ MAX_ARTICLE_CHARS = 100_000
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+class ArticleTooLong(InputError):
+    """More article text than one story can be (the caller shows its own message)."""
+
+    def __init__(self, length: int, limit: int) -> None:
+        super().__init__(
+            f"the article text is {length:,} characters long; intake reads at most "
+            f"{limit:,} characters: paste one story at a time"
+        )
+        self.length = length
+        self.limit = limit
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """The article parts of an input, as intake stores them."""
@@ -51,10 +63,7 @@ def prepare_article(text: str, title: str | None = None, url: str | None = None)
         if not clean.body.strip():
             article = _short_text(text, title)
     if len(article.body) > MAX_ARTICLE_CHARS:
-        raise InputError(
-            f"the article text is {len(article.body):,} characters long; intake reads at most "
-            f"{MAX_ARTICLE_CHARS:,} characters: paste one story at a time"
-        )
+        raise ArticleTooLong(len(article.body), MAX_ARTICLE_CHARS)
     return article
 
 

@@ -29,6 +29,7 @@ from claimtrack.extraction import (
     looks_like_html,
     prepare_article,
 )
+from claimtrack.extraction.article import ArticleTooLong
 from claimtrack.extraction.bulk import parse_bulk
 from claimtrack.fetch import FetchError, FetchPolicy, fetch_url
 from claimtrack.models import Claim, ClaimantKind, Story, User
@@ -75,6 +76,13 @@ def _as_validation(field: str) -> Iterator[None]:
     """Turn extraction and fetch errors into the domain's ValidationError."""
     try:
         yield
+    except ArticleTooLong as exc:
+        raise ValidationError(
+            "The article text is %(length)s characters long; intake reads at most %(max)s "
+            "characters: paste one story at a time.",
+            field=field,
+            params={"length": exc.length, "max": exc.limit},
+        ) from exc
     except (InputError, FetchError) as exc:
         raise ValidationError(_sentence(str(exc)), field=field) from exc
 
