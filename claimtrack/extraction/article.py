@@ -20,6 +20,10 @@ from claimtrack.extraction.html import extract_html, looks_like_html
 # Beyond this a paste is a whole site or a data dump, and reading it would keep a request
 # (and every later view of the story) busy for seconds; it is refused before storing.
 MAX_ARTICLE_CHARS = 100_000
+# A pasted page may carry menus, teasers and footers around its article, but a paste of more
+# than this (or of more lines) is refused before cleanup even looks at it.
+MAX_PASTE_CHARS = 4 * MAX_ARTICLE_CHARS
+MAX_PASTE_LINES = 20_000
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -33,6 +37,18 @@ class ArticleTooLong(InputError):
         )
         self.length = length
         self.limit = limit
+
+
+class PasteTooLong(InputError):
+    """A paste too large to even clean up: refused before it is read."""
+
+    def __init__(self, length: int, lines: int) -> None:
+        super().__init__(
+            f"the pasted text has {length:,} characters in {lines:,} lines; intake takes at most "
+            f"{MAX_PASTE_CHARS:,} characters in {MAX_PASTE_LINES:,} lines: paste one story at a time"
+        )
+        self.length = length
+        self.lines = lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +68,11 @@ def prepare_article(text: str, title: str | None = None, url: str | None = None)
     """The article in `text` (pasted page, HTML source or a short text); InputError if none."""
     if not text.strip():
         raise InputError("the text is empty")
-    if looks_like_html(text):
+    html = looks_like_html(text)
+    lines = text.count("\n") + 1
+    if not html and (len(text) > MAX_PASTE_CHARS or lines > MAX_PASTE_LINES):
+        raise PasteTooLong(len(text), lines)
+    if html:
         page = extract_html(text, url=url)
         article = Article(page.title, page.body, page.byline, page.outlet, page.published, page.url)
     else:

@@ -84,7 +84,7 @@ def _record(line: int, row: dict[str, object]) -> StoryRecord:
     body = str(values["body"] or row.get("text") or "").strip()
     if not body:
         raise InputError(f"line {line}: body is empty")
-    language = (values["language"] or "").strip().lower() or None
+    language = str(values["language"] or "").strip().lower() or None
     if language not in (None, "de", "en"):
         raise InputError(f"line {line}: language must be de or en")
     return StoryRecord(

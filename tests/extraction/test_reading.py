@@ -135,8 +135,12 @@ def test_a_headline_sentence_or_post_is_a_story_of_one_claim(text: str) -> None:
 
 
 def test_too_long_or_empty_input_is_refused_with_a_message() -> None:
-    with pytest.raises(InputError, match="paste one story at a time"):
+    with pytest.raises(InputError, match="article text is 143,999 characters"):
         prepare_article("Die Polizei nahm 2.000 Menschen in Almaty fest. " * 3_000)
+    with pytest.raises(InputError, match="pasted text has 2,400,000 characters in 1 lines"):
+        prepare_article("Die Polizei nahm 2.000 Menschen in Almaty fest. " * 50_000)
+    with pytest.raises(InputError, match="in 25,000 lines"):
+        prepare_article("a\n" * 24_999 + "a")
     with pytest.raises(InputError, match="no article text"):
         prepare_article("12 34 -- ##")
     assert MAX_ARTICLE_CHARS >= 100_000

@@ -29,7 +29,12 @@ from claimtrack.extraction import (
     looks_like_html,
     prepare_article,
 )
-from claimtrack.extraction.article import ArticleTooLong
+from claimtrack.extraction.article import (
+    MAX_PASTE_CHARS,
+    MAX_PASTE_LINES,
+    ArticleTooLong,
+    PasteTooLong,
+)
 from claimtrack.extraction.bulk import parse_bulk
 from claimtrack.fetch import FetchError, FetchPolicy, fetch_url
 from claimtrack.models import Claim, ClaimantKind, Story, User
@@ -76,6 +81,18 @@ def _as_validation(field: str) -> Iterator[None]:
     """Turn extraction and fetch errors into the domain's ValidationError."""
     try:
         yield
+    except PasteTooLong as exc:
+        raise ValidationError(
+            "The pasted text has %(length)s characters in %(lines)s lines; intake takes at most "
+            "%(max)s characters in %(max_lines)s lines: paste one story at a time.",
+            field=field,
+            params={
+                "length": exc.length,
+                "lines": exc.lines,
+                "max": MAX_PASTE_CHARS,
+                "max_lines": MAX_PASTE_LINES,
+            },
+        ) from exc
     except ArticleTooLong as exc:
         raise ValidationError(
             "The article text is %(length)s characters long; intake reads at most %(max)s "

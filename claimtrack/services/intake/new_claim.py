@@ -81,9 +81,8 @@ def note_claim(*, session: Session, actor: User, data: NewClaim) -> NotedClaim:
     """Store a claim that came without a story, matched against the stored claims."""
     require(actor, Permission.TRIAGE)
     text, language, candidate, url = read_claim(data)
-    claimant = data.claimant.strip() or (
-        candidate.claimant if candidate.claimant_kind in ("person", "organisation") else ""
-    )
+    found = candidate.claimant if candidate.claimant_kind in ("person", "organisation") else None
+    claimant = data.claimant.strip() or found or ""
     kind = (
         _KINDS.get(candidate.claimant_kind, ClaimantKind.UNKNOWN)
         if claimant == (candidate.claimant or "")

@@ -147,7 +147,8 @@ def intake_story(story_id: int) -> ResponseReturnValue:
 def intake_accept(story_id: int) -> ResponseReturnValue:
     form = CandidateForm()
     page = request.args.get("page", 1, type=int) or 1
-    back = url_for("desk.intake_story", story_id=story_id, **({"page": page} if page > 1 else {}))
+    back = url_for("desk.intake_story", story_id=story_id)
+    back += f"?page={page}" if page > 1 else ""
     if not form.validate():
         flash(_("Not saved: check the claim number."), "error")
         return redirect(back)
