@@ -8,6 +8,7 @@ such as "Robert Cekuta, former US ambassador, said"), and its tokens are classif
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claimtrack.extraction import lexicon as lx
 
@@ -32,6 +33,7 @@ def strip_dot(token: str) -> str:
     return token
 
 
+@lru_cache(maxsize=8192)
 def is_org(token: str) -> bool:
     if is_role(token.split("-")[-1]) or lx.ROLE_WORD.fullmatch(token):
         return False  # "SPD-Politikerin", "DWD-Klimaexperte" are people
@@ -40,6 +42,7 @@ def is_org(token: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
 def is_role(token: str) -> bool:
     return token.lower().rstrip(".") in lx.ROLES or bool(lx.ROLE_WORD.fullmatch(token))
 
