@@ -39,7 +39,7 @@ from claimtrack.extraction.bulk import parse_bulk
 from claimtrack.fetch import FetchError, FetchPolicy, fetch_url
 from claimtrack.models import Claim, ClaimantKind, Story, User
 from claimtrack.services import claims
-from claimtrack.services.base import get_or_raise, require
+from claimtrack.services.base import get_or_raise, require, use_case
 from claimtrack.services.errors import ValidationError
 from claimtrack.services.intake import stories
 from claimtrack.services.matching import match as matching
@@ -326,6 +326,7 @@ def ingest_bulk(
     return [_store(session, actor, item, min_score) for item in prepared]
 
 
+@use_case
 def accept_candidate(
     *,
     session: Session,
@@ -334,11 +335,14 @@ def accept_candidate(
     text: str,
     position: int | None,
     claim_id: int | None = None,
+    reworded: str = "",
 ) -> Claim:
     """Turn a candidate of a stored story into a claim, or into an appearance of `claim_id`.
 
     The candidate is looked up again in the stored story (by position and text), so what
     is saved (claimant, figures, score) is what the extractor says, not what a client sent.
+    `reworded` is the desk's wording of a new claim: the claim is created as extracted and then
+    edited to it in the same transaction, so the audit log shows both and nothing is half-saved.
     """
     require(actor, Permission.TRIAGE)
     story = get_or_raise(session, Story, story_id)
@@ -364,7 +368,17 @@ def accept_candidate(
         places=list(candidate.places),
         dates=[d.display for d in candidate.dates],
     )
-    return claims.create_claim(session=session, actor=actor, data=data, appearance=appearance)
+    claim = claims.create_claim(session=session, actor=actor, data=data, appearance=appearance)
+    reworded = reworded.strip()
+    if reworded and reworded != candidate.text.strip():
+        claim = claims.edit_claim(
+            session=session,
+            actor=actor,
+            claim_id=claim.id or 0,
+            expected_version=claim.version,
+            changes={"text": reworded},
+        )
+    return claim
 
 
 def similar_claims(session: Session, candidate: Candidate, *, limit: int = 5) -> list[MatchResult]:

@@ -16,7 +16,7 @@ from claimtrack.services.errors import DomainError
 from claimtrack.services.matching import admin as matching_admin
 from claimtrack.services.matching import links as matching_links
 from claimtrack.services.matching import match as matching
-from claimtrack.web.admin.base import bp, dbs, show_error
+from claimtrack.web.admin.base import bp, dbs
 from claimtrack.web.admin.forms import (
     ALIAS_KIND_LABELS,
     THRESHOLD_LABELS,
@@ -27,6 +27,7 @@ from claimtrack.web.admin.forms import (
     ThresholdsForm,
 )
 from claimtrack.web.auth import current_actor, role_required
+from claimtrack.web.errors import show_error
 from claimtrack.workflow import Permission
 
 AUDIT_PAGE = 50
@@ -67,7 +68,7 @@ def create_label() -> ResponseReturnValue:
         try:
             ratings.save_label(session=dbs(), actor=current_actor(), data=_label_input(form))
         except DomainError as exc:
-            show_error(form, exc)
+            show_error(exc, form)
         else:
             flash(_("Label %(key)s added.", key=form.key.data), "success")
             return redirect(url_for("admin.ratings"))
@@ -85,7 +86,7 @@ def edit_label(label_id: int) -> ResponseReturnValue:
                 session=dbs(), actor=current_actor(), data=_label_input(form), label_id=label_id
             )
         except DomainError as exc:
-            show_error(form, exc)
+            show_error(exc, form)
         else:
             flash(_("Label %(key)s saved.", key=form.key.data), "success")
             return redirect(url_for("admin.ratings"))
@@ -137,7 +138,7 @@ def add_alias() -> ResponseReturnValue:
                 kind=form.kind.data,
             )
         except DomainError as exc:
-            show_error(form, exc)
+            show_error(exc, form)
         else:
             flash(_("Alias saved. Rebuild the index to apply it to stored claims."), "success")
             return redirect(url_for("admin.matching"))
@@ -192,8 +193,7 @@ def save_thresholds() -> ResponseReturnValue:
                 session=dbs(), actor=current_actor(), name=name, value=wanted[name]
             )
     except DomainError as exc:
-        show_error(form, exc)
-        return _render_matching(threshold_form=form, status=400)
+        return _render_matching(threshold_form=form, status=show_error(exc, form))
     flash(_("Thresholds saved."), "success")
     return redirect(url_for("admin.matching"))
 
