@@ -7,8 +7,8 @@ text is also stored as a one-sentence story at that URL, deduplicated like any s
 the claim gets an appearance there: partners then see where it was made. Without one, the
 claim stands alone with its claimant and the day it was said.
 
-Everything is checked before anything is written; the story (when there is a URL) and the
-claim are then stored one after the other, each in its own transaction.
+Everything is checked before anything is written; the story (when there is a URL), the claim
+and its appearance are then stored in one transaction.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from claimtrack.extraction import Candidate, detect_language, extract_candidates
 from claimtrack.extraction.speakers import claimant_kind_of
 from claimtrack.models import Claim, User
 from claimtrack.services import claims
-from claimtrack.services.base import check_http_url, clean_text, require
+from claimtrack.services.base import check_http_url, clean_text, require, use_case
 from claimtrack.services.errors import ValidationError
 from claimtrack.services.matching.match import MatchResult
 from claimtrack.workflow import Permission
@@ -77,6 +77,7 @@ def read_claim(data: NewClaim) -> tuple[str, str, Candidate, str | None]:
     return text, language, best, url
 
 
+@use_case
 def note_claim(*, session: Session, actor: User, data: NewClaim) -> NotedClaim:
     """Store a claim that came without a story, matched against the stored claims."""
     require(actor, Permission.TRIAGE)

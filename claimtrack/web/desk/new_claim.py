@@ -10,11 +10,12 @@ from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
-from claimtrack.services.errors import DomainError, ValidationError
+from claimtrack.services.errors import DomainError
 from claimtrack.services.intake import new_claim
 from claimtrack.web.auth import current_actor, role_required
-from claimtrack.web.desk.base import bp, dbs, field_errors, flash_error
+from claimtrack.web.desk.base import bp, dbs
 from claimtrack.web.desk.forms import NewClaimForm
+from claimtrack.web.errors import show_error
 from claimtrack.workflow import Permission
 
 
@@ -35,12 +36,8 @@ def new_claim_view() -> ResponseReturnValue:
     )
     try:
         noted = new_claim.note_claim(session=dbs(), actor=current_actor(), data=data)
-    except ValidationError as exc:
-        field_errors(form, exc)
-        return render_template("desk/new_claim.html", form=form), 400
     except DomainError as exc:
-        flash_error(exc)
-        return render_template("desk/new_claim.html", form=form), 400
+        return render_template("desk/new_claim.html", form=form), show_error(exc, form)
     flash(_("Claim %(id)s created.", id=noted.claim.id), "success")
     if noted.similar:
         flash(
