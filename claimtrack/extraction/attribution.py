@@ -68,6 +68,7 @@ _SUBJUNCTIVE = re.compile(
 _VAGUE = lx.words("behörden authorities officials offizielle regierungskreise kreise sources")
 _PLAN = re.compile(r"\b(?:soll|sollen)\b")
 _INTERVIEW = re.compile(r"^([A-ZÄÖÜ][\w.'’\-]+(?: [A-ZÄÖÜ][\w.'’\-]+){0,2}):\s+\S")
+_LABEL = re.compile(r"^((?:[\w.'’\-]+ ){0,3}[\w.'’\-]+):\s+\S")
 _NOT_SPEAKER_LABELS = lx.words(
     "korrektur update fazit frage antwort foto quelle hinweis anmerkung note correction "
     "fotos bild video grafik lesen mehr zum auch interview zur person q a"
@@ -206,6 +207,9 @@ class Attributor:
             return self._interviewee
         if lx.IMPERSONAL.search(outside):
             return self._recall_any()
+        label = self._label(sentence)
+        if label is not None:
+            return label
         tokens = sp.tokenize(outside)
         self._tokens = tokens
         found = self._source_phrase(tokens)
@@ -225,7 +229,19 @@ class Attributor:
         name = match.group(1)
         if " " not in name and name not in self._full_names:
             return None
+        if not all(sp.is_name_token(t) for t in name.split()):
+            return None  # "Die Polizei: …", "Innenministerium: …" are not interview answers
         return self._person(name.split(), "interview")
+
+    def _label(self, sentence: str) -> Attribution | None:
+        """Headline style "Polizei: Mehr als 2.000 Festnahmen" credits the organisation."""
+        match = _LABEL.match(sentence.strip())
+        if not match or match.group(1).lower() in _NOT_SPEAKER_LABELS:
+            return None
+        tokens = sp.tokenize(match.group(1))
+        if not any(sp.is_org(t) or sp.is_role(t) or t.lower() in lx.UNNAMED for t in tokens):
+            return None
+        return self._classify(tokens, ":", source=True)
 
     def _phrase(self, tokens: list[str], index: int, length: int, direction: str) -> list[str]:
         """The speaker phrase next to a cue: after it ("sagte er", "laut Polizei") or before."""

@@ -97,6 +97,12 @@ def test_interview_answers_belong_to_the_interviewee() -> None:
     got = _claimants(body, "de")
     assert got["2022 wurden 295.000 Wohnungen fertiggestellt."] == "Lukas Siebenkotten"
     assert got["Wie sieht die Bilanz aus?"] == "Blatt"
+    assert _claimants("Korrektur: Der Brand brach am Montag aus.", "de") == {
+        "Korrektur: Der Brand brach am Montag aus.": "Blatt"
+    }
+    assert _claimants("Die Polizei: 300 Menschen wurden festgenommen.", "de") == {
+        "Die Polizei: 300 Menschen wurden festgenommen.": "Polizei"
+    }
 
 
 def test_role_reference_resolves_to_the_person_named_with_that_role() -> None:
