@@ -77,3 +77,16 @@ def test_candidates_of_a_long_story_are_paginated(client, login):
     assert first.count('<article class="candidate') == 20 and "?page=2" in first
     last = client.get(url + "?page=3").get_data(as_text=True)
     assert 0 < last.count('<article class="candidate') <= 20 and "?page=4" not in last
+
+
+def test_stored_reasons_are_labelled_by_code_in_the_readers_language(app):
+    from claimtrack.web.desk.intake import reason_label
+
+    with app.test_request_context("/"):
+        assert reason_label({"code": "place", "weight": 0.1, "values": ["Kazakhstan"]}) == (
+            "Ort: Kasachstan"
+        )
+        assert reason_label({"code": "question", "weight": -0.35, "values": []}) == (
+            "Frage (senkt die Wertung)"
+        )
+        assert reason_label("figure: 2.000") == "figure: 2.000"  # stored before reasons were data

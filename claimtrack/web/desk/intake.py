@@ -258,6 +258,8 @@ def reason_label(reason: Any) -> str:
     """A reason of the extractor in the reader's language, from its code and values: a live
     `Reason`, or the dict stored with a claim. Places among the values are shown in the
     reader's language too."""
+    if isinstance(reason, str):
+        return reason  # stored before reasons were data: shown as written
     if isinstance(reason, dict):
         code, weight, values = reason.get("code", ""), reason.get("weight", 0), reason.get("values")
     else:
@@ -268,8 +270,10 @@ def reason_label(reason: Any) -> str:
     return text + (" " + _("(lowers the score)") if weight < 0 else "")
 
 
+@bp.app_template_filter("place_name")
 def place_name(name: str) -> str:
-    """A stored (canonical English) place name in the reader's language."""
+    """A stored (canonical English) place name in the reader's language (also a template
+    filter: `claim.places|map("place_name")`)."""
     return place_label(name, _language())
 
 
