@@ -161,6 +161,7 @@ LABELS = {
     "attributed to organisation", "unnamed": "attributed to unnamed source",
     "quote": "quoted speech", "date": "date", "headline": "headline",
     "credits_previous": "only credits the previous sentence", "question": "question",
+    "participants": "list of participants",
     "very_short": "very short", "very_long": "very long",
 }  # fmt: skip
 
@@ -196,6 +197,8 @@ def score_sentence(text: str, language: str, evidence: Evidence) -> tuple[float,
         parts.append(Reason("place", 0.10, _unique(evidence.places)))
     if evidence.names:
         parts.append(Reason("named", 0.05, _unique(evidence.names)))
+    if len(set(evidence.places) | set(evidence.names)) >= 3:  # "Russland, Belarus und Armenien …"
+        parts.append(Reason("participants", 0.10, _unique(evidence.places + evidence.names)))
     if evidence.claimant and evidence.claimant_kind in ("person", "organisation"):
         weight = 0.15 if evidence.claimant_kind == "organisation" else 0.12
         parts.append(Reason(evidence.claimant_kind, weight, (evidence.claimant,)))

@@ -70,3 +70,11 @@ def test_score_is_bounded_and_reasons_are_ordered_by_weight() -> None:
         "weight": 0.35,
         "values": ["mehr als 2.000 Menschen", "14"],
     }
+
+
+def test_a_list_of_participants_is_a_reason() -> None:
+    evidence = Evidence(places=("Russia", "Belarus", "Armenia"))
+    text = "Russland, Belarus und Armenien schickten Soldaten."
+    score, reasons = score_sentence(text, "de", evidence)
+    assert "participants" in [r.code for r in reasons]
+    assert score > score_sentence(text, "de", Evidence(places=("Russia",)))[0]

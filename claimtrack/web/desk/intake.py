@@ -248,6 +248,7 @@ REASONS = {
     "date": _l("date"),
     "headline": _l("headline"),
     "credits_previous": _l("only credits the previous sentence"),
+    "participants": _l("list of participants"),
     "question": _l("question"),
     "very_short": _l("very short"),
     "very_long": _l("very long"),
@@ -265,7 +266,8 @@ def reason_label(reason: Any) -> str:
     else:
         code, weight, values = reason.code, reason.weight, reason.values
     label = str(REASONS.get(code, code))
-    shown = [place_label(v, _language()) if code == "place" else str(v) for v in values or ()]
+    places = code in ("place", "participants")
+    shown = [place_label(v, _language()) if places else str(v) for v in values or ()]
     text = label + (": " + ", ".join(shown) if shown else "")
     return text + (" " + _("(lowers the score)") if weight < 0 else "")
 
