@@ -93,21 +93,20 @@ def gender(content: list[str], language: str) -> str | None:
     return None
 
 
-_GENITIVE = re.compile(
-    r"(.*(?:ministerium|amt|gericht|institut|verband|senat|parlament|bundestag|konzern|"
-    r"unternehmen|krankenhaus|rat|staatsanwalt|anwalt|verein|wetterdienst))(?:e?s)$",
-    re.I,
-)
+_VOWELS = frozenset("aeiouäöüy")
 
 
 def nominative(name: str) -> str:
-    """Undo the German genitive of common speaker nouns: "Ministeriums" -> "Ministerium"."""
+    """Undo the German genitive of the head noun after "des"/"eines": "Ministeriums" ->
+    "Ministerium", "Insolvenzverwalters" -> "Insolvenzverwalter", "Verbandes" -> "Verband"."""
     words = name.split()
     if not words:
         return name
-    match = _GENITIVE.fullmatch(words[-1])
-    if match:
-        words[-1] = match.group(1)
+    last = words[-1]
+    if last.endswith("es") and len(last) > 5 and last[-3].lower() not in _VOWELS:
+        words[-1] = last[:-2]
+    elif last.endswith("s") and len(last) > 4 and not last.endswith("ss"):
+        words[-1] = last[:-1]
     return " ".join(words)
 
 
