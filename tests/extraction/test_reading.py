@@ -133,11 +133,12 @@ def test_rhetorical_question_inside_a_quote_ranks_below_the_claim() -> None:
     ],
 )
 def test_a_headline_sentence_or_post_is_a_story_of_one_claim(text: str) -> None:
-    article = prepare_article(text)
-    assert article.body == text
-    found = extract_candidates(article.body, article.title, None)
-    assert [c.text for c in found] == [text]
-    assert found[0].start == 0 and found[0].figures
+    for title in (None, text):  # also when the headline is given as the title too
+        article = prepare_article(text, title=title)
+        assert article.body == text
+        found = extract_candidates(article.body, article.title, None)
+        assert [c.text for c in found] == [text]
+        assert found[0].start == 0 and found[0].figures
 
 
 def test_too_long_or_empty_input_is_refused_with_a_message() -> None:
