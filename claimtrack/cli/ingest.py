@@ -11,25 +11,30 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from flask import Flask
 
-from claimtrack.extraction import Candidate
-from claimtrack.fetch import FetchPolicy
-from claimtrack.models import Story
-from claimtrack.services import users
-from claimtrack.services.errors import ValidationError
-from claimtrack.services.intake import ingest as intake
-from claimtrack.services.intake import new_claim
-from claimtrack.services.intake.ingest import IntakeResult, StoryMeta
+from claimtrack.languages import LANGUAGES, is_supported
+
+from .base import get_app
+
+if TYPE_CHECKING:
+    from flask import Flask
+
+    from claimtrack.extraction import Candidate
+    from claimtrack.fetch import FetchPolicy
+    from claimtrack.models import Story
+    from claimtrack.services.intake.ingest import IntakeResult, StoryMeta
+    from claimtrack.services.intake.new_claim import NotedClaim
 
 BULK_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 
 
 def fetch_policy(app: Flask) -> FetchPolicy:
     """Limits from the config; loopback only ever for a testing app."""
+    from claimtrack.fetch import FetchPolicy
+
     return FetchPolicy(
         read_timeout=float(app.config["FETCH_TIMEOUT_S"]),
         max_bytes=int(app.config["FETCH_MAX_BYTES"]),
@@ -44,6 +49,9 @@ def _meta(
     language: str | None,
     option: str = "--published",
 ) -> StoryMeta:
+    from claimtrack.services.errors import ValidationError
+    from claimtrack.services.intake.ingest import StoryMeta
+
     day = None
     if published:
         try:
@@ -52,86 +60,93 @@ def _meta(
             raise ValidationError(
                 "%(option)s must be a date like 2022-01-05.", params={"option": option}
             ) from None
-    if language not in (None, "de", "en"):
-        raise ValidationError("--language must be de or en.")
+    if language is not None and not is_supported(language):
+        raise ValidationError(
+            "--language must be one of: %(languages)s.", params={"languages": ", ".join(LANGUAGES)}
+        )
     return StoryMeta(title=title, outlet=outlet, published=day, language=language)
 
 
-def register(main: click.Group) -> None:
-    from . import get_app
+@click.command("ingest")
+@click.argument("source")
+@click.option("--title", default="", help="Headline (otherwise taken from the page).")
+@click.option("--outlet", default="", help="Outlet name (otherwise from the page).")
+@click.option("--published", default=None, help="Publication date, YYYY-MM-DD.")
+@click.option("--language", default=None, help="de or en (otherwise detected).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.pass_context
+def ingest(
+    ctx: click.Context,
+    source: str,
+    title: str,
+    outlet: str,
+    published: str | None,
+    language: str | None,
+    as_json: bool,
+) -> None:
+    """Store the story in SOURCE (file, URL or - for stdin) and list candidate claims."""
+    from claimtrack.services import users
+    from claimtrack.services.intake import ingest as intake
 
-    @main.command("ingest")
-    @click.argument("source")
-    @click.option("--title", default="", help="Headline (otherwise taken from the page).")
-    @click.option("--outlet", default="", help="Outlet name (otherwise from the page).")
-    @click.option("--published", default=None, help="Publication date, YYYY-MM-DD.")
-    @click.option("--language", default=None, help="de or en (otherwise detected).")
-    @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-    @click.pass_context
-    def ingest(
-        ctx: click.Context,
-        source: str,
-        title: str,
-        outlet: str,
-        published: str | None,
-        language: str | None,
-        as_json: bool,
-    ) -> None:
-        """Store the story in SOURCE (file, URL or - for stdin) and list candidate claims."""
-        app = get_app(ctx)
-        meta = _meta(title, outlet, published, language)
-        with app.extensions["claimtrack.db"].session_scope() as session:
-            actor = users.system_user(session)
-            kw: dict[str, Any] = {"session": session, "actor": actor}
-            if source.startswith(("http://", "https://")):
-                results = [intake.ingest_url(**kw, url=source, meta=meta, policy=fetch_policy(app))]
-            elif source == "-":
-                data = sys.stdin.buffer.read(intake.MAX_INPUT_BYTES + 1)
-                results = [intake.ingest_bytes(**kw, data=data, meta=meta)]
+    app = get_app(ctx)
+    meta = _meta(title, outlet, published, language)
+    with app.extensions["claimtrack.db"].session_scope() as session:
+        actor = users.system_user(session)
+        kw: dict[str, Any] = {"session": session, "actor": actor}
+        if source.startswith(("http://", "https://")):
+            results = [intake.ingest_url(**kw, url=source, meta=meta, policy=fetch_policy(app))]
+        elif source == "-":
+            data = sys.stdin.buffer.read(intake.MAX_INPUT_BYTES + 1)
+            results = [intake.ingest_bytes(**kw, data=data, meta=meta)]
+        else:
+            path = Path(source)
+            fmt = BULK_SUFFIXES.get(path.suffix.lower())
+            with path.open("rb") as handle:  # read one byte past the cap, never the rest
+                cap = intake.MAX_BULK_BYTES if fmt else intake.MAX_INPUT_BYTES
+                data = handle.read(cap + 1)
+            if fmt:
+                results = intake.ingest_bulk(**kw, data=data, fmt=fmt)
             else:
-                path = Path(source)
-                fmt = BULK_SUFFIXES.get(path.suffix.lower())
-                with path.open("rb") as handle:  # read one byte past the cap, never the rest
-                    cap = intake.MAX_BULK_BYTES if fmt else intake.MAX_INPUT_BYTES
-                    data = handle.read(cap + 1)
-                if fmt:
-                    results = intake.ingest_bulk(**kw, data=data, fmt=fmt)
-                else:
-                    results = [intake.ingest_file(**kw, filename=path.name, data=data, meta=meta)]
-            _print(results, as_json)
-
-    @main.group("claim")
-    def claim_group() -> None:
-        """Claims that come without a story (heard on TV, seen on social media)."""
-
-    @claim_group.command("add")
-    @click.argument("text")
-    @click.option("--claimant", default="", help="Who made the claim (otherwise from the text).")
-    @click.option("--said-on", default=None, help="When it was said, YYYY-MM-DD.")
-    @click.option("--source-url", default=None, help="Where it can be seen (post, video page).")
-    @click.option("--language", default=None, help="de or en (otherwise detected).")
-    @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-    @click.pass_context
-    def claim_add(
-        ctx: click.Context,
-        text: str,
-        claimant: str,
-        said_on: str | None,
-        source_url: str | None,
-        language: str | None,
-        as_json: bool,
-    ) -> None:
-        """Note the claim TEXT: extracted, matched and stored like a claim from a story."""
-        app = get_app(ctx)
-        meta = _meta("", "", said_on, language, "--said-on")  # the checks of ingest's options
-        data = new_claim.NewClaim(text, claimant, meta.published, source_url, meta.language)
-        with app.extensions["claimtrack.db"].session_scope() as session:
-            actor = users.system_user(session)
-            noted = new_claim.note_claim(session=session, actor=actor, data=data)
-            _print_noted(noted, as_json)
+                results = [intake.ingest_file(**kw, filename=path.name, data=data, meta=meta)]
+        _print(results, as_json)
 
 
-def _print_noted(noted: new_claim.NotedClaim, as_json: bool) -> None:
+@click.group("claim")
+def claim_group() -> None:
+    """Claims that come without a story (heard on TV, seen on social media)."""
+
+
+@claim_group.command("add")
+@click.argument("text")
+@click.option("--claimant", default="", help="Who made the claim (otherwise from the text).")
+@click.option("--said-on", default=None, help="When it was said, YYYY-MM-DD.")
+@click.option("--source-url", default=None, help="Where it can be seen (post, video page).")
+@click.option("--language", default=None, help="de or en (otherwise detected).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.pass_context
+def claim_add(
+    ctx: click.Context,
+    text: str,
+    claimant: str,
+    said_on: str | None,
+    source_url: str | None,
+    language: str | None,
+    as_json: bool,
+) -> None:
+    """Note the claim TEXT: extracted, matched and stored like a claim from a story."""
+    from claimtrack.services import users
+    from claimtrack.services.intake import new_claim
+
+    app = get_app(ctx)
+    meta = _meta("", "", said_on, language, "--said-on")  # the checks of ingest's options
+    data = new_claim.NewClaim(text, claimant, meta.published, source_url, meta.language)
+    with app.extensions["claimtrack.db"].session_scope() as session:
+        actor = users.system_user(session)
+        noted = new_claim.note_claim(session=session, actor=actor, data=data)
+        _print_noted(noted, as_json)
+
+
+def _print_noted(noted: NotedClaim, as_json: bool) -> None:
     claim = noted.claim
     similar = [
         {"claim_id": m.claim_id, "text": m.text, "score": round(m.score, 1), "kind": m.kind}

@@ -24,7 +24,13 @@ from claimtrack.extraction import Candidate, detect_language, extract_candidates
 from claimtrack.extraction.speakers import claimant_kind_of
 from claimtrack.models import Claim, User
 from claimtrack.services import claims
-from claimtrack.services.base import check_http_url, clean_text, require, use_case
+from claimtrack.services.base import (
+    check_http_url,
+    check_language,
+    clean_text,
+    require,
+    use_case,
+)
 from claimtrack.services.errors import ValidationError
 from claimtrack.services.matching.match import MatchResult
 from claimtrack.workflow import Permission
@@ -65,9 +71,7 @@ def read_claim(data: NewClaim) -> tuple[str, str, Candidate, str | None]:
     text = " ".join(clean_text(data.text, "text", max_len=claims.MAX_CLAIM_CHARS).split())
     if len(text) < claims.MIN_CLAIM_CHARS:
         raise ValidationError("A claim needs at least a short sentence.", field="text")
-    language = data.language or detect_language(text)
-    if language not in ("de", "en"):
-        raise ValidationError("Language must be de or en.", field="language")
+    language = check_language(data.language or detect_language(text))
     url = check_http_url(data.source_url, "source_url", required=False)
     clean_text(data.claimant, "claimant", required=False, max_len=300)
     found = extract_candidates(text, "", language, data.said_on, min_score=0.0)
