@@ -48,19 +48,25 @@ class Embedder(Protocol):
 
 @dataclass(frozen=True)
 class Calibration:
-    """Where a model's cosines lie for unrelated claims and for the same claim reworded.
+    """Where a model's cosines lie for related claims and for the same claim reworded.
 
-    Cosine scales differ by model (e5 puts unrelated claims near 0.75, USE near 0.1), so the
-    0-100 semantic score shown to a person maps ``unrelated`` to 0 and ``same`` to 100.
-    Measured on benchmarks/data/matching_pairs.jsonl (median of each kind).
+    Cosine scales differ by model (e5 puts unrelated claims near 0.75, USE near 0.1) and by
+    whether the two claims share a language (a translation scores lower than a same-language
+    paraphrase), so the 0-100 semantic score maps the median cosine of *related* pairs to
+    RELATED_POINT and of *same* pairs to SAME_POINT, linearly, clipped to 0-100. Medians measured
+    on benchmarks/data/matching_pairs.jsonl (``benchmarks/matching_pairs.py`` prints them).
     """
 
-    unrelated: float
+    related: float
     same: float
 
     def score(self, cosine: float) -> float:
-        span = self.same - self.unrelated
-        return float(min(100.0, max(0.0, 100.0 * (cosine - self.unrelated) / span)))
+        slope = (SAME_POINT - RELATED_POINT) / (self.same - self.related)
+        return float(min(100.0, max(0.0, RELATED_POINT + slope * (cosine - self.related))))
+
+
+RELATED_POINT = 60.0
+SAME_POINT = 95.0
 
 
 def _normalised(vectors: npt.ArrayLike, dim: int) -> Vectors:
@@ -85,7 +91,8 @@ class E5Small:
 
     name = "e5-small"
     dim = 384
-    calibration = Calibration(unrelated=0.76, same=0.93)
+    within = Calibration(related=0.897, same=0.981)  # one language
+    across = Calibration(related=0.814, same=0.915)  # German and English
     batch = 8
 
     def __init__(self) -> None:
@@ -118,7 +125,8 @@ class UseM3:
 
     name = "use-m3"
     dim = 512
-    calibration = Calibration(unrelated=0.15, same=0.80)
+    within = Calibration(related=0.504, same=0.918)
+    across = Calibration(related=0.262, same=0.748)
 
     def __init__(self) -> None:
         try:
@@ -174,15 +182,16 @@ def get_embedder(name: str | None = None) -> Embedder:
         return _loaded[key]
 
 
-def calibration_for(name: str | None = None) -> Calibration:
+def calibration_for(name: str | None = None, cross_language: bool = False) -> Calibration:
     """The cosine calibration of model ``name`` (default: the configured one), without loading it."""
-    cal = getattr(FACTORIES[embedder_name(name)], "calibration", None)
-    return cal if isinstance(cal, Calibration) else Calibration(unrelated=0.0, same=1.0)
+    factory = FACTORIES[embedder_name(name)]
+    cal = getattr(factory, "across" if cross_language else "within", None)
+    return cal if isinstance(cal, Calibration) else Calibration(related=0.5, same=0.9)
 
 
-def semantic_score(cosine: float, name: str | None = None) -> float:
+def semantic_score(cosine: float, name: str | None = None, cross_language: bool = False) -> float:
     """0-100 semantic similarity of a pair from its cosine under model ``name``."""
-    return calibration_for(name).score(cosine)
+    return calibration_for(name, cross_language).score(cosine)
 
 
 def cosine(a: Vectors, b: Vectors) -> float:
