@@ -62,7 +62,7 @@ class EmbeddingCache:
     def __init__(self, folder: Path, embedder: Embedder) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.embedder = embedder
-        self.db = sqlite3.connect(folder / f"embeddings-{embedder.name}.sqlite3")
+        self.db = sqlite3.connect(folder / f"embeddings-{embedder.name}.sqlite3", timeout=60)
         self.db.execute("CREATE TABLE IF NOT EXISTS vec (key TEXT PRIMARY KEY, v BLOB NOT NULL)")
 
     @staticmethod

@@ -66,8 +66,9 @@ DENYING = frozenset(
     ]
 )
 _DENYING_PAIRS = frozenset(
-    {("ruled", "out"), ("rules", "out"), ("rule", "out"), ("schliesst", "aus")}
-)
+    {("ruled", "out"), ("rules", "out"), ("rule", "out"), ("schliesst", "aus"),
+     ("fallen", "gelassen"), ("fallen", "lassen"), ("liess", "fallen")}
+)  # fmt: skip
 _NOT_ONLY = frozenset({("nicht", "nur"), ("not", "only"), ("no", "longer")})
 _CONTRACTION_HEADS = frozenset(
     [
@@ -116,8 +117,13 @@ _AXIS_WORDS: dict[str, tuple[str, str]] = {
     ),
     "outcome": ("gewonnen gewinnt won wins", "verloren verliert lost loses"),
     "decision": (
-        "zugestimmt genehmigt angenommen approved passed accepted",
+        "zugestimmt genehmigt angenommen approved passed accepted gewaehlt elected ernannt "
+        "appointed",
         "abgelehnt rejected vetoed refused",
+    ),
+    "charge": (
+        "angeklagt anklage charged indicted convicted verurteilt schuldig guilty",
+        "freigesprochen acquitted eingestellt unschuldig innocent",
     ),
     "presence": (
         "stationiert entsandt deployed einmarschiert invaded eingetroffen arrived",
