@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlmodel import func, select
 
 from claimtrack.models import Appearance, Claim, Story
-from claimtrack.services import intake_jobs
+from claimtrack.services.intake import bulk_jobs as intake_jobs
 from tests.factories import make_claim
 
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"

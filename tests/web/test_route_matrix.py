@@ -20,10 +20,11 @@ import pytest
 from flask import Flask
 from sqlmodel import Session, select
 
-from claimtrack import create_app
+from claimtrack.app import create_app
 from claimtrack.models import User
-from claimtrack.services import matching_links, ratings, reports, sources
+from claimtrack.services import ratings, reports, sources
 from claimtrack.services import users as user_service
+from claimtrack.services.matching import links as matching_links
 from tests.conftest import PASSWORD
 from tests.factories import make_claim, make_published_verdict, make_story
 from tests.web.conftest import do_login
@@ -89,8 +90,8 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("desk.intake_story", "GET"): row("fact_checker"),
     ("desk.intake_accept", "POST"): row("fact_checker"),
     # -- reader error reports on the desk (W-C) --
-    ("public.desk_reports", "GET"): row("fact_checker"),
-    ("public.close_report", "POST"): row("fact_checker"),
+    ("desk.reports", "GET"): row("fact_checker"),
+    ("desk.close_report", "POST"): row("fact_checker"),
 }
 
 PROTECTED_PREFIXES = ("/desk", "/admin", "/account")
