@@ -122,7 +122,7 @@ _AXIS_WORDS: dict[str, tuple[str, str]] = {
         "abgelehnt rejected vetoed refused",
     ),
     "charge": (
-        "angeklagt anklage charged indicted convicted verurteilt schuldig guilty",
+        "angeklagt charged indicted convicted verurteilt schuldig guilty",
         "freigesprochen acquitted eingestellt unschuldig innocent",
     ),
     "presence": (
@@ -211,7 +211,10 @@ def polarity_conflict(a: Polarity, b: Polarity) -> str | None:
             axes.append(" vs ".join(sorted([f"'{word_a}'", f"'{word_b}'"])))
     if axes:
         return "; ".join(sorted(axes))
-    flips: list[str] = ["negation"] if a.negated != b.negated else []
+    # When both take the same stance ("illegal"), a negation in a reason or background clause of
+    # one ("because there was no attack") does not turn the claim.
+    agreeing = any(stance_a[x][0] == stance_b[x][0] for x in stance_a.keys() & stance_b.keys())
+    flips: list[str] = ["negation"] if a.negated != b.negated and not agreeing else []
     only_a, only_b = a.words - b.words, b.words - a.words
     if only_a and only_b:
         pairs = _antonym_pairs_raw(only_a, only_b) + _antonym_pairs_raw(only_b, only_a)
