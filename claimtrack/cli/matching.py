@@ -14,13 +14,25 @@ import click
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from claimtrack.matching.compare import compare
+from claimtrack.matching.compare import Comparison, compare
+from claimtrack.matching.embedding import EmbedderUnavailable, get_embedder, pair_cosine
 from claimtrack.matching.prepare import prepare
 from claimtrack.services import users
 from claimtrack.services.matching import admin as matching_admin
 from claimtrack.services.matching import evaluation as matching_eval
 from claimtrack.services.matching import links as matching_links
 from claimtrack.services.matching import match as matching
+
+
+def compare_texts(text_a: str, text_b: str, language: str | None) -> tuple[Comparison, str | None]:
+    """The pair's comparison with the embedding when the configured model can run here."""
+    a, b = prepare(text_a, language), prepare(text_b, language)
+    try:
+        model = get_embedder()
+    except EmbedderUnavailable as exc:
+        return compare(a, b), f"words only: {exc}"
+    va, vb = model.embed([text_a, text_b])
+    return compare(a, b, cosine=pair_cosine(va, vb), model=model.name), None
 
 
 def _echo_json(data: object) -> None:
@@ -64,18 +76,28 @@ def register(main: click.Group) -> None:
     @click.option("--language", type=click.Choice(["de", "en"]), default=None)
     @click.option("--json", "as_json", is_flag=True)
     def compare_cmd(text_a: str, text_b: str, language: str | None, as_json: bool) -> None:
-        """Score, kind and features of one pair of texts (no database needed)."""
-        result = compare(prepare(text_a, language), prepare(text_b, language))
+        """Score, kind and the deciding facts of one pair of texts (no database needed).
+
+        The same score and kind as intake, the workbench and `claimtrack match` give the pair:
+        the configured embedder's cosine (CLAIMTRACK_EMBEDDER) on the stored vector form.
+        """
+        result, note = compare_texts(text_a, text_b, language)
         data = {"score": result.score, "kind": str(result.kind), "conflicts": list(result.conflicts),
-                "short": result.short, "features": result.features}  # fmt: skip
+                "short": result.short, "reasons": result.reasons,
+                "features": result.features}  # fmt: skip
         if as_json:
             _echo_json(data)
             return
         click.echo(f"score {result.score:.1f}  kind {result.kind}")
-        for c in result.conflicts:
-            click.echo(f"conflict  {c}")
+        for reason in result.reasons:
+            params = ", ".join(
+                f"{k}={v}" for k, v in reason.items() if k != "code" and v is not None
+            )
+            click.echo(f"  {reason['code']:<18} {params}")
         if result.short:
             click.echo("note      shorter than 8 words: never linked automatically")
+        if note:
+            click.echo(f"note      {note}")
 
     @matching_group.command("eval")
     @click.argument("candidates", type=click.Path(exists=True, dir_okay=False))

@@ -194,6 +194,21 @@ def semantic_score(cosine: float, name: str | None = None, cross_language: bool 
     return calibration_for(name, cross_language).score(cosine)
 
 
-def cosine(a: Vectors, b: Vectors) -> float:
-    """Cosine of two L2-normalised vectors."""
-    return float(np.dot(np.asarray(a, dtype=np.float32).ravel(), np.asarray(b).ravel()))
+def stored_form(vectors: npt.ArrayLike) -> Vectors:
+    """Vectors as the store keeps them: int8 codes with one scale per row, back to unit length.
+
+    Every score a person sees is computed on this form, for a fresh text as for a stored claim,
+    so the same pair gets the same cosine (and score) in the CLI, at intake and in the workbench.
+    """
+    v = np.atleast_2d(np.asarray(vectors, dtype=np.float32))
+    peak = np.abs(v).max(axis=1)
+    scales = np.where(peak > 0, peak / 127.0, 1.0).astype(np.float32)
+    codes = np.clip(np.rint(v / scales[:, None]), -127, 127).astype(np.int8)
+    return _normalised(codes.astype(np.float32) * scales[:, None], v.shape[1])
+
+
+def pair_cosine(a: npt.ArrayLike, b: npt.ArrayLike) -> float:
+    """Cosine of two vectors in their stored form (see ``stored_form``)."""
+    both = stored_form(np.vstack([np.asarray(a, dtype=np.float32).ravel(),
+                                  np.asarray(b, dtype=np.float32).ravel()]))  # fmt: skip
+    return float(both[0] @ both[1])
