@@ -35,7 +35,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from claimtrack.matching.embedding import Embedder, Vectors, get_embedder  # noqa: E402
+from claimtrack.matching.embedding import Embedder, Vectors, clean_text, get_embedder  # noqa: E402
 from claimtrack.matching.evaluate import ranking_metrics  # noqa: E402
 from claimtrack.matching.fusion import POOL, fuse, ranked  # noqa: E402
 from claimtrack.matching.prepare import prepare  # noqa: E402
@@ -67,7 +67,7 @@ class EmbeddingCache:
 
     @staticmethod
     def key(text: str) -> str:
-        return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+        return hashlib.blake2b(clean_text(text).encode(), digest_size=16).hexdigest()
 
     def vectors(self, texts: list[str], label: str) -> Vectors:
         keys = [self.key(t) for t in texts]

@@ -17,9 +17,11 @@ first use, under a lock. Vectors are float32 and L2-normalised, so a dot product
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol
 
 import numpy as np
@@ -76,9 +78,19 @@ def _normalised(vectors: npt.ArrayLike, dim: int) -> Vectors:
     return np.ascontiguousarray(out / norms, dtype=np.float32)
 
 
+# Links, @handles and picture links say where a post came from, not what it claims; left in, they
+# pull a tweet's vector towards other tweets (CheckThat! 2A: see benchmarks/README.md).
+_NOISE = re.compile(r"https?://\S+|www\.\S+|pic\.twitter\.com/\S+|(?<!\w)@\w+")
+
+
+def clean_text(text: str) -> str:
+    """What is embedded of a text: links and handles dropped, whitespace runs folded; an empty
+    text embeds as one space."""
+    return " ".join(_NOISE.sub(" ", str(text)).split()) or " "
+
+
 def _clean(texts: Sequence[str]) -> list[str]:
-    """Whitespace runs folded; an empty text embeds as a single space (models reject nothing)."""
-    return [" ".join(str(t).split()) or " " for t in texts]
+    return [clean_text(t) for t in texts]
 
 
 class E5Small:
@@ -184,8 +196,12 @@ def get_embedder(name: str | None = None) -> Embedder:
 
 def calibration_for(name: str | None = None, cross_language: bool = False) -> Calibration:
     """The cosine calibration of model ``name`` (default: the configured one), without loading it."""
-    factory = FACTORIES[embedder_name(name)]
-    cal = getattr(factory, "across" if cross_language else "within", None)
+    return _calibration(embedder_name(name), cross_language)
+
+
+@lru_cache(maxsize=16)
+def _calibration(name: str, cross_language: bool) -> Calibration:
+    cal = getattr(FACTORIES[name], "across" if cross_language else "within", None)
     return cal if isinstance(cal, Calibration) else Calibration(related=0.5, same=0.9)
 
 

@@ -11,6 +11,7 @@ arrested" and "2,000 killed" do not. Qualifiers make ranges: "fast 8.000" agrees
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimtrack.text._numlex import CANONICAL_COUNTED, COUNTED_SYNONYMS, EVENT_COUNTS
 
@@ -37,6 +38,7 @@ class Fig:
         return self.event is not None or self.subject is not None
 
 
+@lru_cache(maxsize=65536)
 def fig(key: FigureKey) -> Fig:
     value, unit, counted, qualifier = key
     counted = COUNTED_SYNONYMS.get(counted or "", counted)
@@ -132,6 +134,7 @@ class FigureCheck:
     unmatched: int  # figures on either side with no counterpart of the same value
 
 
+@lru_cache(maxsize=4096)
 def check_figures(fa: tuple[FigureKey, ...], fb: tuple[FigureKey, ...]) -> FigureCheck:
     """Contradictions and agreements between two claims' figures (symmetric)."""
     xs, ys = [fig(k) for k in fa], [fig(k) for k in fb]
