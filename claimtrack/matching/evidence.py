@@ -95,5 +95,7 @@ def _organisations() -> frozenset[str]:
     )
 
 
-def _entities(norm: str) -> set[str]:
-    return {w for w in norm.split() if w in _organisations()}
+@lru_cache(maxsize=8192)
+def _entities(norm: str) -> frozenset[str]:
+    orgs = _organisations()
+    return frozenset(w for w in norm.split() if w in orgs)

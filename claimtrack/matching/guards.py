@@ -7,6 +7,8 @@ positive evidence that two differently worded sentences report the same thing).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from claimtrack.matching.prepare import Prepared
 from claimtrack.text._numlex import MONTHS
 from claimtrack.text.places import country_of
@@ -106,12 +108,17 @@ _MONTH_WORDS = {
 }
 
 
-def months(p: Prepared) -> set[int]:
+def months(p: Prepared) -> frozenset[int]:
     """Months the claim names, from dates and from month words ("im Dezember", "in November")."""
-    found = {int(d[5:7]) for d in p.dates if len(d) >= 7 and d[4] == "-" and d[5:7].isdigit()}
-    found |= {int(d[2:4]) for d in p.dates if d.startswith("--") and d[2:4].isdigit()}
-    found |= {_MONTH_WORDS[w] for w in p.norm.split() if w in _MONTH_WORDS}
-    return found
+    return _months(p.norm, p.dates)
+
+
+@lru_cache(maxsize=8192)
+def _months(norm: str, dates: tuple[str, ...]) -> frozenset[int]:
+    found = {int(d[5:7]) for d in dates if len(d) >= 7 and d[4] == "-" and d[5:7].isdigit()}
+    found |= {int(d[2:4]) for d in dates if d.startswith("--") and d[2:4].isdigit()}
+    found |= {_MONTH_WORDS[w] for w in norm.split() if w in _MONTH_WORDS}
+    return frozenset(found)
 
 
 def date_conflict(a: Prepared, b: Prepared) -> str | None:
