@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from text_to_num import text2num
+from text_to_num import text2num  # type: ignore[import-untyped]
 
 from claimtrack.text import _numlex as lex
 from claimtrack.text._patterns import QUAL_RE as _QUAL_RE
