@@ -35,6 +35,20 @@ def test_compare_prints_kind_and_conflict(runner, app):
     assert js["kind"] == "same" and js["conflicts"] == []
 
 
+def test_compare_finds_a_translation_with_the_embedding_and_names_reasons(runner, app):
+    german = "Die Entsendung von OVKS-Truppen nach Kasachstan war illegal."
+    english = "The deployment of CSTO troops to Kazakhstan was illegal."
+    js = json.loads(invoke(runner, app, "matching", "compare", german, english, "--json").output)
+    assert js["kind"] == "same", js
+    codes = [r["code"] for r in js["reasons"]]
+    assert "semantic" in codes and "agree.stance" in codes
+    # the same pair, either way round, gets the same score
+    back = json.loads(invoke(runner, app, "matching", "compare", english, german, "--json").output)
+    assert back["score"] == js["score"]
+    text = invoke(runner, app, "matching", "compare", german, english).output
+    assert f"score {js['score']:.1f}  kind same" in text
+
+
 def test_bad_input_is_one_line_on_stderr(runner, app):
     out = runner.invoke(main, ["match", "   "], obj={"app": app})
     assert out.exit_code == 1
