@@ -5,14 +5,16 @@ from __future__ import annotations
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from . import account, admin, auth, dbsession, desk, errors, health, i18n, public, security
+from . import account, admin, auth, dbsession, desk, edge, errors, health, i18n, public, security
 from .api import exports, routes
 
 csrf = CSRFProtect()
 
 
 def init_web(app: Flask) -> None:
+    edge.init_converters(app)
     csrf.init_app(app)
+    edge.init_app(app)  # before the CSRF check: a JSON body is refused before anything reads it
     dbsession.init_app(app)
     errors.init_app(app)
     app.register_blueprint(health.bp)

@@ -17,7 +17,6 @@ from flask import (
     Blueprint,
     Flask,
     abort,
-    current_app,
     flash,
     jsonify,
     redirect,
@@ -40,6 +39,7 @@ from claimtrack.workflow import Permission, can
 
 from .dbsession import db_session
 from .errors import wants_json
+from .ratelimits import client_address, limiter, login_limits
 
 bp = Blueprint("auth", __name__)
 
@@ -178,20 +178,17 @@ def renew_session() -> None:
 
 def _attempt_login(form: LoginForm) -> tuple[User | None, int]:
     """Check the rate limit, then the password. Returns the user (or None) and the HTTP status."""
-    dbs = db_session()
-    key = logins.throttle_key(form.email.data or "", request.remote_addr)
-    limit = int(current_app.config["LOGIN_RATE_LIMIT_PER_15_MIN"])
-    if logins.is_blocked(dbs, key, limit):
+    email, address, limits = form.email.data or "", client_address(), login_limits()
+    if not logins.try_attempt(limiter(), limits, email, address):
         form.form_errors.append(
             _("Too many failed logins for this account. Please wait 15 minutes and try again.")
         )
         return None, 429
-    user = users.authenticate(dbs, form.email.data or "", form.password.data or "")
+    user = users.authenticate(db_session(), email, form.password.data or "")
     if user is None:
-        logins.record_failure(dbs, key)
         form.form_errors.append(_("The email address or the password is not correct."))
         return None, 200
-    logins.clear(dbs, key)
+    logins.succeeded(limiter(), limits, email, address)
     return user, 200
 
 

@@ -14,6 +14,7 @@ from claimtrack.web.i18n import current_lang
 from claimtrack.web.messages import error_text
 from claimtrack.web.public.forms import ReportForm
 from claimtrack.web.public.pages import bp
+from claimtrack.web.ratelimits import client_address, limiter, report_rule
 
 
 @bp.route("/claims/<int:claim_id>/report", methods=["GET", "POST"])
@@ -25,6 +26,12 @@ def report(claim_id: int) -> ResponseReturnValue:
         abort(404)
     form = ReportForm()
     if form.validate_on_submit():
+        if not limiter().hit(report_rule(), client_address()).allowed:
+            busy = _(
+                "You have sent several reports in a short time. Please wait a few minutes and try again."
+            )
+            form.message.errors = [*form.message.errors, busy]
+            return render_template("public/report.html", bundle=bundle, report_form=form), 429
         try:
             reports.submit_report(
                 session=session,
