@@ -27,5 +27,12 @@ def serve(app: Flask, *, host: str, port: int, workers: int) -> None:
     app.extensions["claimtrack.db"].dispose()
     _Gunicorn(
         app,
-        {"bind": f"{host}:{port}", "workers": workers, "accesslog": "-", "timeout": 60},
+        {
+            "bind": f"{host}:{port}",
+            "workers": workers,
+            "accesslog": "-",
+            "timeout": 60,
+            # Above the app's own 414 limit (web.edge.MAX_QUERY_BYTES), so the app answers it.
+            "limit_request_line": 8190,
+        },
     ).run()

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Flask, Request, abort, request
 from flask_babel import gettext as _
@@ -22,6 +23,7 @@ from claimtrack.text.controls import strip_controls
 from .errors import wants_json
 
 MAX_ID = 2**31 - 1
+MAX_QUERY_BYTES = 8000
 _FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
@@ -58,6 +60,14 @@ class IdConverter(IntegerConverter):
         super().__init__(map, fixed_digits, min, MAX_ID if max is None else max, signed)
 
 
+def refuse_long_query() -> None:
+    """414 for a query string beyond MAX_QUERY_BYTES, the same under any server (gunicorn is
+    started with a request line limit above it, see `serve`)."""
+    if len(request.query_string) > MAX_QUERY_BYTES:
+        message = "The query string is longer than 8000 bytes."
+        abort(414, description=message if wants_json() else _(message))
+
+
 def refuse_json_to_forms() -> None:
     """400 for a JSON (or other non-form) body sent to a page that takes a form."""
     if request.method in ("GET", "HEAD", "OPTIONS") or request.blueprint == "api":
@@ -69,6 +79,21 @@ def refuse_json_to_forms() -> None:
         abort(400, description=message if wants_json() else _(message))
 
 
+def refuse_cross_site_post() -> None:
+    """400 for a POST a browser sent from another site (forms without a CSRF token use this).
+
+    Browsers send `Origin` with every POST (the string "null" from sandboxed or privacy-stripped
+    contexts); `Referer` is the fallback. Clients that send neither are not browsers a forged
+    request could ride on.
+    """
+    source = request.headers.get("Origin") or request.headers.get("Referer")
+    if source is None:
+        return
+    if source == "null" or urlsplit(source).netloc != request.host:
+        message = "This form can only be sent from this site."
+        abort(400, description=message if wants_json() else _(message))
+
+
 def init_converters(app: Flask) -> None:
     """Before any blueprint is registered: rules compile their converters when they are added."""
     app.url_map.converters["int"] = IdConverter
@@ -76,4 +101,5 @@ def init_converters(app: Flask) -> None:
 
 def init_app(app: Flask) -> None:
     app.request_class = EdgeRequest
-    app.before_request_funcs.setdefault(None, []).insert(0, refuse_json_to_forms)
+    hooks = app.before_request_funcs.setdefault(None, [])
+    hooks[0:0] = [refuse_long_query, refuse_json_to_forms]

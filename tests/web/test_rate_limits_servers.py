@@ -121,8 +121,10 @@ def test_api_limit_holds_across_workers_and_servers(servers, session, users):
     statuses = [r.status_code for r in responses]
     passed = statuses.count(200)
     assert set(statuses) <= {200, 429}, sorted(set(statuses))
-    assert took < 50, "the burst must fit in one window for the bound below"
-    assert API_LIMIT <= passed <= API_LIMIT + _rounding(API_LIMIT, 12)
+    # Any 60 s span passes at most the limit plus one slice's rounding; a burst slowed down past
+    # a minute by a loaded machine spans more than one window, and may pass that much per window.
+    windows = 1 + int(took // 60)
+    assert API_LIMIT <= passed <= windows * (API_LIMIT + _rounding(API_LIMIT, 12)), (passed, took)
     refused = next(r for r in responses if r.status_code == 429)
     assert int(refused.headers["Retry-After"]) >= 1
 

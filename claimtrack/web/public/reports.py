@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
@@ -10,6 +10,7 @@ from claimtrack.services import reports
 from claimtrack.services.errors import NotFound, ValidationError
 from claimtrack.services.publication import bundles as publication
 from claimtrack.web.dbsession import db_session
+from claimtrack.web.edge import refuse_cross_site_post
 from claimtrack.web.i18n import current_lang
 from claimtrack.web.messages import error_text
 from claimtrack.web.public.forms import ReportForm
@@ -25,6 +26,8 @@ def report(claim_id: int) -> ResponseReturnValue:
     except NotFound:
         abort(404)
     form = ReportForm()
+    if request.method == "POST":
+        refuse_cross_site_post()
     if form.validate_on_submit():
         if not limiter().hit(report_rule(), client_address()).allowed:
             busy = _(
