@@ -12,9 +12,18 @@ from claimtrack.enums import (
 )
 
 from .base import utcnow
-from .claims import Claim, ClaimLink, ClaimNote, ClaimTag
+from .claims import Claim, ClaimLink, ClaimNote, ClaimTag, QueueTally
 from .limits import RateCounter
-from .matching import MatchAlias, MatchEntry, MatchPosting, MatchStats, MatchTerm, MatchThreshold
+from .matching import (
+    ClaimVector,
+    ClaimVectorClock,
+    MatchAlias,
+    MatchEntry,
+    MatchPosting,
+    MatchStats,
+    MatchTerm,
+    MatchThreshold,
+)
 from .reports import ErrorReport
 from .sources import Source
 from .stories import Appearance, Story
@@ -22,6 +31,7 @@ from .users import AuditEvent, PartnerToken, User
 from .verdicts import RatingLabel, Verdict, VerdictRevision
 
 __all__ = [
+    "QueueTally",
     "Appearance",
     "AuditEvent",
     "Claim",
@@ -30,6 +40,8 @@ __all__ = [
     "ClaimNote",
     "ClaimStatus",
     "ClaimTag",
+    "ClaimVector",
+    "ClaimVectorClock",
     "ClaimantKind",
     "LinkKind",
     "LinkState",

@@ -11,6 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlmodel import Session
+
+from claimtrack.models import User
+
+from . import users
+from .base import use_case
 from .limits import DatabaseLimiter, Rule
 
 WINDOW_S = 15 * 60
@@ -65,3 +71,34 @@ def not_an_attempt(
     pair, account = _identities(email, address)
     limiter.give_back(pair_rule, pair)
     limiter.give_back(account_rule, account)
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    """The user who logged in (None when refused), and whether the rate limit refused the try."""
+
+    user: User | None
+    blocked: bool = False
+
+
+@use_case
+def log_in(
+    *,
+    session: Session,
+    email: str,
+    password: str,
+    address: str | None,
+    limiter: DatabaseLimiter,
+    limits: LoginLimits,
+) -> LoginResult:
+    """One login attempt: counted against both limits first (atomically, on the limiter's own
+    connection, so the count survives whatever this transaction does), then the password checked and
+    the login recorded in one transaction. After a success the caller calls `succeeded` once this
+    use case has committed (on SQLite the transaction holds the write lock the limiter needs)."""
+    if not try_attempt(limiter, limits, email, address):
+        return LoginResult(None, blocked=True)
+    user = users.check_password(session, email, password)
+    if user is None:
+        return LoginResult(None)
+    users.record_login(session, user, password)
+    return LoginResult(user)

@@ -27,4 +27,5 @@ def init_web(app: Flask) -> None:
     app.register_blueprint(csrf.exempt(routes.bp))
     csrf.exempt(public.reports.report)  # anonymous, token-free: see public.forms.ReportForm
     app.register_blueprint(public.bp)
+    public.render_cache.init_app(app)
     app.register_blueprint(desk.bp)

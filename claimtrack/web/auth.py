@@ -177,19 +177,26 @@ def renew_session() -> None:
 
 
 def _attempt_login(form: LoginForm) -> tuple[User | None, int]:
-    """Check the rate limit, then the password. Returns the user (or None) and the HTTP status."""
+    """Run the login use case; returns the user (or None) and the HTTP status."""
     email, address, limits = form.email.data or "", client_address(), login_limits()
-    if not logins.try_attempt(limiter(), limits, email, address):
+    result = logins.log_in(
+        session=db_session(),
+        email=email,
+        password=form.password.data or "",
+        address=address,
+        limiter=limiter(),
+        limits=limits,
+    )
+    if result.blocked:
         form.form_errors.append(
             _("Too many failed logins for this account. Please wait 15 minutes and try again.")
         )
         return None, 429
-    user = users.authenticate(db_session(), email, form.password.data or "")
-    if user is None:
+    if result.user is None:
         form.form_errors.append(_("The email address or the password is not correct."))
-        return None, 200
-    logins.succeeded(limiter(), limits, email, address)
-    return user, 200
+    else:
+        logins.succeeded(limiter(), limits, email, address)
+    return result.user, 200
 
 
 @bp.route("/login", methods=["GET", "POST"])

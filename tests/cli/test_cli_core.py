@@ -70,7 +70,7 @@ def test_token_create_shows_token_once_and_stores_only_its_hash(runner, app, ses
     assert users.find_token(session, plaintext).partner == "Example Platform"
     revoke = invoke(runner, app, "token", "revoke", str(stored.id))
     assert revoke.exit_code == 0
-    session.expire_all()
+    session.rollback()  # end the read snapshot: see what the command wrote
     assert users.find_token(session, plaintext) is None
     missing = invoke(runner, app, "token", "revoke", "999")
     assert missing.exit_code == 1 and "does not exist" in missing.output

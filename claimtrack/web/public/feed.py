@@ -83,7 +83,7 @@ def build_feed(bundles: list[publication.PublishedVerdict], lang: str) -> bytes:
         entry.link(href=url, rel="alternate", type="text/html")
         entry.published(bundle.verdict.published_at)
         entry.updated(bundle.verdict.modified_at)
-        rating = xml_text(bundle.rating.label(bundle.verdict.language) if bundle.rating else "")
+        rating = xml_text(bundle.rating.name_in(bundle.verdict.language) if bundle.rating else "")
         summary = f"{rating}: {bundle.claim.text}\n\n{markdown.plain(bundle.verdict.summary)}"
         entry.summary(xml_text(summary))
         if bundle.rating:
