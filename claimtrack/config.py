@@ -31,7 +31,9 @@ DEFAULTS: dict[str, Any] = {
     "DATA_LICENSE": "https://creativecommons.org/licenses/by/4.0/",
     "EXPORTS_PUBLIC": False,
     "API_RATE_LIMIT_PER_MINUTE": 120,
-    "LOGIN_RATE_LIMIT_PER_15_MIN": 10,
+    "LOGIN_RATE_LIMIT_PER_15_MIN": 10,  # per account and address
+    "LOGIN_ACCOUNT_RATE_LIMIT_PER_15_MIN": 20,  # per account, from all addresses together
+    "REPORT_RATE_LIMIT_PER_10_MIN": 5,  # reader error reports per client address
     "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
     "FETCH_MAX_BYTES": 5 * 1024 * 1024,
     "FETCH_TIMEOUT_S": 10.0,

@@ -11,7 +11,6 @@ from claimtrack.enums import (
     VerdictState,
 )
 
-from .auth import LoginAttempt
 from .base import utcnow
 from .claims import Claim, ClaimLink, ClaimNote, ClaimTag, QueueTally
 from .limits import RateCounter
@@ -52,7 +51,6 @@ __all__ = [
     "MatchStats",
     "MatchTerm",
     "MatchThreshold",
-    "LoginAttempt",
     "PartnerToken",
     "RateCounter",
     "RatingLabel",

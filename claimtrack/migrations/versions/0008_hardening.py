@@ -1,4 +1,4 @@
-"""hardening: shared rate-limit counters; TRUNCATE refused on the immutable tables (PostgreSQL)
+"""hardening: shared rate-limit counters (replacing login_attempt); TRUNCATE refused on the immutable tables (PostgreSQL)
 
 Revision ID: 0008_hardening
 Revises: 0007_claim_vectors
@@ -10,6 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 import sqlmodel  # noqa: F401  (autogenerate writes sqlmodel.sql.sqltypes.AutoString)
 from alembic import op
+
+import claimtrack.models.base
 
 
 revision: str = '0008_hardening'
@@ -33,6 +35,10 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('rate_counter', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_rate_counter_expires_at'), ['expires_at'], unique=False)
+    with op.batch_alter_table('login_attempt', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_login_attempt_key'))
+        batch_op.drop_index(batch_op.f('ix_login_attempt_at'))
+    op.drop_table('login_attempt')
     if op.get_bind().dialect.name == "postgresql":
         for table in IMMUTABLE_TABLES:
             op.execute(
@@ -48,3 +54,12 @@ def downgrade() -> None:
     with op.batch_alter_table('rate_counter', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_rate_counter_expires_at'))
     op.drop_table('rate_counter')
+    op.create_table('login_attempt',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('key', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('at', claimtrack.models.base.UTCDateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('login_attempt', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_login_attempt_at'), ['at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_login_attempt_key'), ['key'], unique=False)

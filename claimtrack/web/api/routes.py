@@ -61,8 +61,16 @@ def _site() -> claimreview.Site:
     return claimreview.site_from_config(current_app.config, request.url_root)
 
 
+def _arg(name: str) -> str | None:
+    """One query parameter; given twice it is refused (which of two page sizes did the partner mean?)."""
+    values = request.args.getlist(name)
+    if len(values) > 1:
+        raise ValidationError(f"{name} is given more than once.", field=name)
+    return values[0] if values else None
+
+
 def _int_arg(name: str) -> int | None:
-    raw = request.args.get(name)
+    raw = _arg(name)
     if raw is None:
         return None
     try:
@@ -82,7 +90,7 @@ def list_claims() -> ResponseReturnValue:
         db_session(),
         _site(),
         page_size=_int_arg("pageSize"),
-        page_token=request.args.get("pageToken"),
+        page_token=_arg("pageToken"),
     )
     return _json(body)
 
@@ -99,10 +107,10 @@ def get_claim(claim_id: int) -> ResponseReturnValue:
 @bp.get("/claims:search")
 def search_claims() -> ResponseReturnValue:
     params = partner_api.check_search(
-        request.args.get("query"),
-        request.args.get("languageCode"),
+        _arg("query"),
+        _arg("languageCode"),
         _int_arg("maxAgeDays"),
         _int_arg("pageSize"),
-        request.args.get("pageToken"),
+        _arg("pageToken"),
     )
     return _json(partner_api.search(db_session(), _site(), params))

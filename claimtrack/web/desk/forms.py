@@ -104,6 +104,12 @@ class ClaimForm(FlaskForm):
     claimant_kind = SelectField(_l("Kind of claimant"), choices=choices(CLAIMANT_KINDS))
     claim_date = DateField(_l("Date of the claim"), validators=[Optional()])
     tags = StringField(_l("Tags (comma separated)"), validators=[Optional(), Length(max=600)])
+    # Shown to editors on a published claim: filled, the change is a public correction with this
+    # note for readers; empty, an internal update.
+    correction_note = StringField(
+        _l("Public correction note (empty: internal update)"),
+        validators=[Optional(), Length(max=2000)],
+    )
 
 
 class AssignForm(FlaskForm):
