@@ -36,8 +36,24 @@ def test_verdict_page_shows_everything(
         "<svg",
     ):
         assert text in html, text
-    # Correction history above the verdict; first appearance listed first.
-    assert html.index("Neue Zahlen des Ministeriums.") < html.index("verdict__headline")
+    # Verdict first: headline, claim, rating and conclusion, byline; the latest correction right
+    # under them; the reasoning after; the full correction history at the end.
+    order = [
+        "verdict__headline",
+        "verdict__claim",
+        "verdict__rating",
+        "verdict__byline",
+        "verdict__notice",
+        "verdict__reasoning",
+        "verdict__appearances",
+        "verdict__corrections",
+    ]
+    positions = [html.index(f'class="{name}') for name in order]
+    assert positions == sorted(positions)
+    assert html.index("Neue Zahlen des Ministeriums.") < html.index("verdict__reasoning")
+    # Dates in the page's language, ISO only in the machine-readable attribute.
+    assert '<time datetime="2022-01-06">6. Januar 2022</time>' in html
+    # First appearance listed first.
     listed = html[html.index("verdict__appearances") :]
     assert listed.index("2022-01-06") < listed.index("2022-01-08")
 

@@ -24,6 +24,7 @@ from claimtrack.models import (
     RatingLabel,
     Source,
     Story,
+    User,
     Verdict,
     VerdictRevision,
     VerdictState,
@@ -248,7 +249,16 @@ def _claim_view(claim: Claim, tags: list[str]) -> ClaimView:
     )
 
 
-def _verdict_view(v: Verdict) -> VerdictView:
+def _names(session: Session, rows: Sequence[tuple[Claim, Verdict]]) -> dict[int, str]:
+    """Display names of the verdicts' authors and reviewers (one query)."""
+    ids = {i for _, v in rows for i in (v.author_id, v.reviewer_id) if i}
+    if not ids:
+        return {}
+    return {u.id or 0: u.name for u in session.exec(select(User).where(col(User.id).in_(ids)))}
+
+
+def _verdict_view(v: Verdict, names: dict[int, str] | None = None) -> VerdictView:
+    names = names or {}
     published = v.published_at or v.created_at
     return VerdictView(
         id=v.id or 0,
@@ -262,6 +272,8 @@ def _verdict_view(v: Verdict) -> VerdictView:
         valid_as_of=v.valid_as_of,
         withdrawn_reason=v.withdrawn_reason,
         version=v.version,
+        author=names.get(v.author_id or 0, ""),
+        reviewer=names.get(v.reviewer_id or 0, ""),
     )
 
 
@@ -341,12 +353,13 @@ def load_bundles(
         appearances = _appearances(session, ids)
         sources = _sources(session, ids)
         related = _related(session, _links(session, ids), scale)
+    names = {} if summary else _names(session, rows)
     by_id = {}
     for c, v in rows:
         cid = c.id or 0
         by_id[cid] = PublishedVerdict(
             claim=_claim_view(c, tags.get(cid, [])),
-            verdict=_verdict_view(v),
+            verdict=_verdict_view(v, names),
             rating=scale.get(v.rating_id or 0),
             scale_bounds=bounds,
             appearances=appearances.get(cid, []),

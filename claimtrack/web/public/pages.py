@@ -116,6 +116,7 @@ def claim(claim_id: int, slug: str | None = None) -> ResponseReturnValue:
         chart=_chart(bundle),
         claim_review=jsonld(claim_review(bundle, site=site)),
         canonical_url=site.verdict_url(bundle),
+        site_name=site.org_name or "claimtrack",
         data_license=site.license if markdown.safe_link(site.license) else "",
         report_form=ReportForm(formdata=None),
     )
