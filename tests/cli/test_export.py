@@ -25,7 +25,7 @@ def test_jsonl_to_stdout_equals_the_http_export(runner, app, client, session, us
     over_http = client.get(
         "/exports/claims.jsonl", headers={"Authorization": f"Bearer {token}"}
     ).get_data(as_text=True)
-    # The CLI links to PUBLIC_BASE_URL / ORG_URL, the web export to the request's host.
+    # Without PUBLIC_BASE_URL (tests only) the CLI links to localhost, the web export to the request's host.
     cli_rows, http_rows = jsonl(result.stdout), jsonl(over_http)
     for row in cli_rows + http_rows:
         row.pop("url")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -20,7 +20,7 @@ from wtforms.fields.choices import SelectChoice
 from claimtrack import markdown
 from claimtrack.models import ClaimStatus
 from claimtrack.publishing import charts as figures
-from claimtrack.publishing.claimreview import Site, claim_review, site_from_config
+from claimtrack.publishing.claimreview import Site, claim_review
 from claimtrack.services.errors import NotFound
 from claimtrack.services.publication import bundles as publication
 from claimtrack.services.publication import lists as publication_lists
@@ -28,6 +28,7 @@ from claimtrack.web.dbsession import db_session
 from claimtrack.web.i18n import current_lang
 from claimtrack.web.public.caching import conditional, page_validators, site_validators
 from claimtrack.web.public.forms import FilterForm, ReportForm
+from claimtrack.web.site import public_site
 from claimtrack.workflow import allowed_targets
 
 bp = Blueprint("public", __name__)
@@ -36,7 +37,7 @@ PAGE_SIZE = 20
 
 def current_site() -> Site:
     """Organisation and base URL from config (PUBLIC_BASE_URL, else this request's root)."""
-    return site_from_config(current_app.config, request.url_root)
+    return public_site()
 
 
 def jsonld(data: dict[str, Any]) -> Markup:
