@@ -13,6 +13,8 @@ from typing import Any
 
 from flask import Flask
 
+from claimtrack.languages import DEFAULT, LANGUAGES
+
 ENV_PREFIX = "CLAIMTRACK_"
 INSECURE_DEFAULT_KEY = "dev-insecure-change-me"
 
@@ -49,8 +51,8 @@ DEFAULTS: dict[str, Any] = {
     # Empty: argon2-cffi's defaults (argon2id, t=3, 64 MiB). Tests set a cheap cost.
     "ARGON2_TIME_COST": None,
     "ARGON2_MEMORY_KIB": 65536,
-    "BABEL_DEFAULT_LOCALE": "de",
-    "LANGUAGES": ["de", "en"],
+    "BABEL_DEFAULT_LOCALE": DEFAULT,
+    "LANGUAGES": list(LANGUAGES),
 }
 
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import click
 
-from claimtrack.services import demo, setup
-from claimtrack.services.backup import backup_database
+from .base import get_app
 
 
 def write_instance_config(instance: Path) -> Path | None:
@@ -37,9 +36,7 @@ def set_instance_setting(instance: Path, name: str, value: str) -> bool:
     if not path.exists():
         return False
     text = path.read_text(encoding="utf-8")
-    if any(
-        line.startswith(f"{name} ") or line.startswith(f"{name}=") for line in text.splitlines()
-    ):
+    if any(line.startswith((f"{name} ", f"{name}=")) for line in text.splitlines()):
         return False
     with path.open("a", encoding="utf-8") as fh:
         fh.write(f"{name} = {value!r}\n")
@@ -59,7 +56,7 @@ def _instance_dir() -> Path:
 
 
 def _prepare(ctx: click.Context) -> None:
-    from . import get_app
+    from claimtrack.services import setup
 
     if "app" not in ctx.obj:
         created = write_instance_config(_instance_dir())
@@ -71,66 +68,67 @@ def _prepare(ctx: click.Context) -> None:
     click.echo(f"Database ready at schema revision {revision} ({db.engine.dialect.name}).")
 
 
-def register(main: click.Group) -> None:
-    @main.command()
-    @click.pass_context
-    def init(ctx: click.Context) -> None:
-        """Create or upgrade the database (and a secret key on first run)."""
-        _prepare(ctx)
+@click.command()
+@click.pass_context
+def init(ctx: click.Context) -> None:
+    """Create or upgrade the database (and a secret key on first run)."""
+    _prepare(ctx)
 
-    @main.command("demo")
-    @click.option("--host", default="127.0.0.1", show_default=True, help="Where `run` will serve.")
-    @click.option("--port", default=5000, show_default=True, type=int)
-    @click.pass_context
-    def demo_cmd(ctx: click.Context, host: str, port: int) -> None:
-        """Load the demo data (Kazakhstan, January 2022). Running it twice changes nothing.
 
-        Sets PUBLIC_BASE_URL to the address `claimtrack run` serves (unless one is set), so the
-        demo's feeds, exports and API carry working links."""
-        from . import get_app
+@click.command("demo")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Where `run` will serve.")
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.pass_context
+def demo_cmd(ctx: click.Context, host: str, port: int) -> None:
+    """Load the demo data (Kazakhstan, January 2022). Running it twice changes nothing.
 
-        own_app = "app" not in ctx.obj  # tests pass an app; their instance folder is not touched
-        _prepare(ctx)
-        app = get_app(ctx)
-        if not app.config.get("PUBLIC_BASE_URL"):
-            base = f"http://{host}:{port}/"
-            app.config["PUBLIC_BASE_URL"] = base
-            if own_app and set_instance_setting(Path(app.instance_path), "PUBLIC_BASE_URL", base):
-                click.echo(f"PUBLIC_BASE_URL set to {base} in the instance config.")
-        db = app.extensions["claimtrack.db"]
-        with db.session_scope() as session:
-            report = demo.load_demo(session)
-        click.echo(report.summary())
-        for email, password in report.logins:
-            click.echo(f"  demo login: {email} / {password}")
+    Sets PUBLIC_BASE_URL to the address `claimtrack run` serves (unless one is set), so the demo's
+    feeds, exports and API carry working links."""
+    from claimtrack.services import demo
 
-    @main.command()
-    @click.option("--host", default="127.0.0.1", show_default=True)
-    @click.option("--port", default=5000, show_default=True, type=int)
-    @click.option("--workers", default=2, show_default=True, type=int)
-    @click.option(
-        "--debug", is_flag=True, help="Flask's reloading debug server (never in production)."
-    )
-    @click.pass_context
-    def run(ctx: click.Context, host: str, port: int, workers: int, debug: bool) -> None:
-        """Serve claimtrack (gunicorn; --debug for the development server)."""
-        from . import get_app
+    own_app = "app" not in ctx.ensure_object(dict)  # tests pass an app; leave their instance alone
+    _prepare(ctx)
+    app = get_app(ctx)
+    if not app.config.get("PUBLIC_BASE_URL"):
+        base = f"http://{host}:{port}/"
+        app.config["PUBLIC_BASE_URL"] = base
+        if own_app and set_instance_setting(Path(app.instance_path), "PUBLIC_BASE_URL", base):
+            click.echo(f"PUBLIC_BASE_URL set to {base} in the instance config.")
+    db = app.extensions["claimtrack.db"]
+    with db.session_scope() as session:
+        report = demo.load_demo(session)
+    click.echo(report.summary())
+    for email, password in report.logins:
+        click.echo(f"  demo login: {email} / {password}")
 
-        app = get_app(ctx)
-        if debug:
-            app.run(host=host, port=port, debug=True)
-            return
-        from claimtrack.serve import serve
 
-        serve(app, host=host, port=port, workers=workers)
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--workers", default=2, show_default=True, type=int)
+@click.option("--debug", is_flag=True, help="Flask's reloading debug server (never in production).")
+@click.pass_context
+def run(ctx: click.Context, host: str, port: int, workers: int, debug: bool) -> None:
+    """Serve claimtrack (gunicorn; --debug for the development server)."""
+    app = get_app(ctx)
+    if debug:
+        app.run(host=host, port=port, debug=True)
+        return
+    from claimtrack.serve import serve
 
-    @main.command()
-    @click.argument("dest", type=click.Path(dir_okay=False, path_type=Path))
-    @click.pass_context
-    def backup(ctx: click.Context, dest: Path) -> None:
-        """Write a consistent copy of the database to DEST while the service runs."""
-        from . import get_app
+    serve(app, host=host, port=port, workers=workers)
 
-        db = get_app(ctx).extensions["claimtrack.db"]
-        size = backup_database(db, dest)
-        click.echo(f"Backup written to {dest} ({size:,} bytes).")
+
+@click.command()
+@click.argument("dest", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def backup(ctx: click.Context, dest: Path) -> None:
+    """Write a consistent copy of the database to DEST while the service runs."""
+    from claimtrack.services.backup import backup_database
+
+    db = get_app(ctx).extensions["claimtrack.db"]
+    size = backup_database(db, dest)
+    click.echo(f"Backup written to {dest} ({size:,} bytes).")
+
+
+COMMANDS = (init, demo_cmd, run, backup)

@@ -85,9 +85,9 @@ def review_rating(bundle: PublishedVerdict) -> dict[str, Any]:
     language = bundle.verdict.language
     out: dict[str, Any] = {
         "@type": "Rating",
-        "alternateName": rating.label(language),
-        "name": rating.label(language),
-        "ratingExplanation": rating.explanation(language),
+        "alternateName": rating.name_in(language),
+        "name": rating.name_in(language),
+        "ratingExplanation": rating.explanation_in(language),
     }
     if rating.ordinal is not None and bundle.scale_bounds is not None:
         worst, best = bundle.scale_bounds

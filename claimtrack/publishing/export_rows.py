@@ -128,9 +128,9 @@ def record(bundle: publication.PublishedVerdict, site: Site) -> dict[str, Any]:
         if r is None
         else {
             "key": r.key,
-            "label": r.label(v.language),
-            "labelDe": r.label_de,
-            "labelEn": r.label_en,
+            "label": r.name_in(v.language),
+            "labelDe": r.name_in("de"),
+            "labelEn": r.name_in("en"),
             "ratingValue": r.ordinal,
             "worstRating": bounds[0] if bounds else None,
             "bestRating": bounds[1] if bounds else None,
@@ -178,8 +178,8 @@ def _correction(x: publication.RevisionView, language: str) -> dict[str, Any]:
         "kind": x.kind,
         "note": x.note,
         "at": iso(x.at),
-        "oldRating": x.old_rating.label(language) if x.old_rating else None,
-        "newRating": x.new_rating.label(language) if x.new_rating else None,
+        "oldRating": x.old_rating.name_in(language) if x.old_rating else None,
+        "newRating": x.new_rating.name_in(language) if x.new_rating else None,
     }
 
 

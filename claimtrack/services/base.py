@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar
 
@@ -10,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel
 
+from claimtrack.languages import LANGUAGES, is_supported
 from claimtrack.models import User
 from claimtrack.workflow import Permission, can
 
@@ -18,18 +20,25 @@ from .errors import EditConflict, NotFound, PermissionDenied, ValidationError
 P = ParamSpec("P")
 R = TypeVar("R")
 M = TypeVar("M", bound=SQLModel)
+log = logging.getLogger(__name__)
+_IN_USE_CASE = "claimtrack.use_case"
 
 
 def use_case(fn: Callable[P, R]) -> Callable[P, R]:
     """Run `fn` as one transaction: commit when it returns, roll back everything when it raises.
 
-    The session must be passed as the keyword argument `session`.
+    The session must be passed as the keyword argument `session`. A use case called from inside
+    another joins the caller's transaction (only the outermost commits), so one user action that
+    is made of several steps (save the draft, then publish it) is all or nothing.
     """
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         session = kwargs["session"]
         assert isinstance(session, Session)
+        if session.info.get(_IN_USE_CASE):
+            return fn(*args, **kwargs)
+        session.info[_IN_USE_CASE] = True
         try:
             result = fn(*args, **kwargs)
             session.commit()
@@ -45,12 +54,16 @@ def use_case(fn: Callable[P, R]) -> Callable[P, R]:
             ) from exc
         except IntegrityError as exc:
             session.rollback()
+            # The database's own text names tables and constraints: log it, never show it.
+            log.warning("%s refused by the database: %s", fn.__name__, _short(exc))
             raise ValidationError(
-                "The change conflicts with stored data: %(reason)s", params={"reason": _short(exc)}
+                "The change conflicts with data stored in the meantime; nothing was saved."
             ) from exc
         except BaseException:
             session.rollback()
             raise
+        finally:
+            session.info.pop(_IN_USE_CASE, None)
 
     return wrapper
 
@@ -85,6 +98,17 @@ def clean_text(value: Any, field: str, *, required: bool = True, max_len: int = 
             params={"field": field, "max": max_len},
         )
     return text
+
+
+def check_language(value: object, field: str = "language") -> str:
+    """One of the languages claimtrack works in (`claimtrack.languages`), else a ValidationError."""
+    if not isinstance(value, str) or not is_supported(value):
+        raise ValidationError(
+            "Language must be one of: %(languages)s.",
+            field=field,
+            params={"languages": ", ".join(LANGUAGES)},
+        )
+    return value
 
 
 def check_http_url(value: str | None, field: str, *, required: bool = True) -> str | None:

@@ -177,22 +177,22 @@ def renew_session() -> None:
 
 
 def _attempt_login(form: LoginForm) -> tuple[User | None, int]:
-    """Check the rate limit, then the password. Returns the user (or None) and the HTTP status."""
-    dbs = db_session()
-    key = logins.throttle_key(form.email.data or "", request.remote_addr)
-    limit = int(current_app.config["LOGIN_RATE_LIMIT_PER_15_MIN"])
-    if logins.is_blocked(dbs, key, limit):
+    """Run the login use case; returns the user (or None) and the HTTP status."""
+    result = logins.log_in(
+        session=db_session(),
+        email=form.email.data or "",
+        password=form.password.data or "",
+        address=request.remote_addr,
+        limit=int(current_app.config["LOGIN_RATE_LIMIT_PER_15_MIN"]),
+    )
+    if result.blocked:
         form.form_errors.append(
             _("Too many failed logins for this account. Please wait 15 minutes and try again.")
         )
         return None, 429
-    user = users.authenticate(dbs, form.email.data or "", form.password.data or "")
-    if user is None:
-        logins.record_failure(dbs, key)
+    if result.user is None:
         form.form_errors.append(_("The email address or the password is not correct."))
-        return None, 200
-    logins.clear(dbs, key)
-    return user, 200
+    return result.user, 200
 
 
 @bp.route("/login", methods=["GET", "POST"])

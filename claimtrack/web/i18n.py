@@ -20,11 +20,12 @@ from flask import Blueprint, Flask, current_app, g, redirect, request, session, 
 from flask.typing import ResponseReturnValue
 from flask_babel import Babel, format_date, format_datetime, format_decimal, get_locale
 
+from claimtrack.languages import DEFAULT, LANGUAGES, NAMES
+
 from .auth import current_actor_or_none, safe_next
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 DOMAINS = ("messages", "desk", "public")
-LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
 # Babel's "medium" is long-winded ("01.12.2026, 13:55:00"); newsrooms write day, short month, time.
 MOMENT_PATTERNS = {"de": "d. MMM y, HH:mm", "en": "d MMM y, HH:mm"}
 LANG_COOKIE = "lang"
@@ -34,7 +35,7 @@ bp = Blueprint("i18n", __name__)
 
 
 def languages() -> list[str]:
-    return [str(lang) for lang in current_app.config.get("LANGUAGES", ["de", "en"])]
+    return [str(lang) for lang in current_app.config.get("LANGUAGES", LANGUAGES)]
 
 
 def select_locale() -> str:
@@ -50,7 +51,7 @@ def select_locale() -> str:
     browser = request.accept_languages.best_match(available)
     if browser:
         return str(browser)
-    return str(current_app.config.get("BABEL_DEFAULT_LOCALE", "de"))
+    return str(current_app.config.get("BABEL_DEFAULT_LOCALE", DEFAULT))
 
 
 def language_name(code: str) -> str:
@@ -91,7 +92,7 @@ def moment(value: datetime | None) -> str:
 
 def current_lang() -> str:
     """The language of this response, for `<html lang>` (works in early error pages too)."""
-    return str(g.get("locale") or get_locale() or "de")
+    return str(g.get("locale") or get_locale() or DEFAULT)
 
 
 def language_switches() -> list[tuple[str, str, str]]:
@@ -102,7 +103,7 @@ def language_switches() -> list[tuple[str, str, str]]:
     """
     here = request.full_path if request.query_string else request.path
     return [
-        (code, LANGUAGE_NAMES.get(code, code), url_for("i18n.set_language", code=code, next=here))
+        (code, NAMES.get(code, code), url_for("i18n.set_language", code=code, next=here))
         for code in languages()
         if code != current_lang()
     ]
@@ -142,6 +143,10 @@ def init_app(app: Flask) -> None:
     app.before_request(_set_g_locale)
     app.register_blueprint(bp)
     app.jinja_env.globals.update(
-        current_lang=current_lang, language_switches=language_switches, language_name=language_name
+        current_lang=current_lang,
+        language_switches=language_switches,
+        language_name=language_name,
+        languages=LANGUAGES,  # the content languages (rating label names, claims, verdicts)
+        language_names=NAMES,
     )
     app.jinja_env.filters.update(day=day, moment=moment, decimal=decimal, text_lang=text_lang)

@@ -293,3 +293,10 @@ def test_csrf_does_not_apply_to_the_api(csrf_app, session, users):
     response = client.post("/api/v1/claims", headers=bearer(token))
     assert response.status_code == 405
     assert response.json["errors"]
+
+
+def test_a_request_records_the_tokens_last_use(client, session, users):
+    plaintext = issue_token(session, users, ["api"])
+    assert _get(client, "/api/v1/claims", plaintext).status_code == 200
+    session.rollback()
+    assert users_service.find_token(session, plaintext).last_used_at is not None

@@ -34,7 +34,7 @@ from claimtrack.extraction.bulk import parse_bulk
 from claimtrack.fetch import FetchError, FetchPolicy, fetch_url
 from claimtrack.models import Claim, ClaimantKind, Story, User
 from claimtrack.services import claims
-from claimtrack.services.base import get_or_raise, require
+from claimtrack.services.base import check_language, get_or_raise, require, use_case
 from claimtrack.services.errors import ValidationError
 from claimtrack.services.intake import stories
 from claimtrack.services.matching import match as matching
@@ -155,8 +155,7 @@ def _story_input(
         raise ValidationError("No article text found in the input.", field="body")
     title = meta.title or title
     language = meta.language or detect_language(f"{title}\n{body}")
-    if language not in ("de", "en"):
-        raise ValidationError("Language must be de or en.", field="language")
+    check_language(language)
     day = meta.published or published
     return stories.StoryInput(
         body=body,
@@ -301,6 +300,7 @@ def ingest_bulk(
     return [_store(session, actor, item, min_score) for item in prepared]
 
 
+@use_case
 def accept_candidate(
     *,
     session: Session,
@@ -309,11 +309,14 @@ def accept_candidate(
     text: str,
     position: int | None,
     claim_id: int | None = None,
+    reworded: str = "",
 ) -> Claim:
     """Turn a candidate of a stored story into a claim, or into an appearance of `claim_id`.
 
     The candidate is looked up again in the stored story (by position and text), so what
     is saved (claimant, figures, score) is what the extractor says, not what a client sent.
+    `reworded` is the desk's wording of a new claim: the claim is created as extracted and then
+    edited to it in the same transaction, so the audit log shows both and nothing is half-saved.
     """
     require(actor, Permission.TRIAGE)
     story = get_or_raise(session, Story, story_id)
@@ -339,7 +342,17 @@ def accept_candidate(
         places=list(candidate.places),
         dates=[d.display for d in candidate.dates],
     )
-    return claims.create_claim(session=session, actor=actor, data=data, appearance=appearance)
+    claim = claims.create_claim(session=session, actor=actor, data=data, appearance=appearance)
+    reworded = reworded.strip()
+    if reworded and reworded != candidate.text.strip():
+        claim = claims.edit_claim(
+            session=session,
+            actor=actor,
+            claim_id=claim.id or 0,
+            expected_version=claim.version,
+            changes={"text": reworded},
+        )
+    return claim
 
 
 def similar_claims(session: Session, candidate: Candidate, *, limit: int = 5) -> list[MatchResult]:

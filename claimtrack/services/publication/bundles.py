@@ -72,10 +72,8 @@ def _rating_view(label: RatingLabel | None) -> RatingView | None:
     return RatingView(
         id=label.id or 0,
         key=label.key,
-        label_de=label.label_de,
-        label_en=label.label_en,
-        explanation_de=label.explanation_de,
-        explanation_en=label.explanation_en,
+        names=dict(label.names),
+        explanations=dict(label.explanations),
         color=label.color,
         ordinal=label.ordinal,
         active=label.active,

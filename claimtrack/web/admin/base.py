@@ -1,18 +1,14 @@
-"""What the admin pages share: the blueprint, the overview page, and showing service errors on forms."""
+"""What the admin pages share: the blueprint, the overview page."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from flask import Blueprint, render_template
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from sqlmodel import Session
 
-from claimtrack.services.errors import DomainError, ValidationError
 from claimtrack.web.auth import login_required, user_can
 from claimtrack.web.dbsession import db_session
-from claimtrack.web.messages import error_text
 from claimtrack.workflow import Permission
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -57,22 +53,6 @@ SECTIONS = (
 
 def dbs() -> Session:
     return db_session()
-
-
-def message_of(exc: DomainError) -> str:
-    """A service error's text in the reader's language (template looked up, parameters filled in)."""
-    return error_text(exc)
-
-
-def show_error(form: Any, exc: DomainError) -> None:
-    """Put a service error on the field it names, or on the whole form."""
-    text = message_of(exc)
-    name = exc.field if isinstance(exc, ValidationError) else None
-    field = getattr(form, name, None) if name else None
-    if field is not None and hasattr(field, "errors") and not callable(field.errors):
-        field.errors = [*field.errors, text]
-    else:
-        form.form_errors.append(text)
 
 
 @bp.get("/")

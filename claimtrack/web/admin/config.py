@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from sqlmodel import col, select
 from wtforms import SelectChoice
 
+from claimtrack.languages import LANGUAGES
 from claimtrack.models import AuditEvent, RatingLabel, User
 from claimtrack.services import audit, ratings
 from claimtrack.services.base import get_or_raise
@@ -16,7 +17,7 @@ from claimtrack.services.errors import DomainError
 from claimtrack.services.matching import admin as matching_admin
 from claimtrack.services.matching import links as matching_links
 from claimtrack.services.matching import match as matching
-from claimtrack.web.admin.base import bp, dbs, show_error
+from claimtrack.web.admin.base import bp, dbs
 from claimtrack.web.admin.forms import (
     ALIAS_KIND_LABELS,
     THRESHOLD_LABELS,
@@ -28,6 +29,7 @@ from claimtrack.web.admin.forms import (
 )
 from claimtrack.web.audit_names import action_name, object_type_name
 from claimtrack.web.auth import current_actor, role_required
+from claimtrack.web.errors import show_error
 from claimtrack.workflow import Permission
 
 AUDIT_PAGE = 50
@@ -38,10 +40,8 @@ AUDIT_PAGE = 50
 def _label_input(form: RatingLabelForm) -> ratings.LabelInput:
     return ratings.LabelInput(
         key=form.key.data or "",
-        label_de=form.label_de.data or "",
-        label_en=form.label_en.data or "",
-        explanation_de=form.explanation_de.data or "",
-        explanation_en=form.explanation_en.data or "",
+        names={code: form[f"label_{code}"].data or "" for code in LANGUAGES},
+        explanations={code: form[f"explanation_{code}"].data or "" for code in LANGUAGES},
         color=form.color.data or "",
         ordinal=form.ordinal.data,
         position=form.position.data or 0,
@@ -68,7 +68,7 @@ def create_label() -> ResponseReturnValue:
         try:
             ratings.save_label(session=dbs(), actor=current_actor(), data=_label_input(form))
         except DomainError as exc:
-            show_error(form, exc)
+            show_error(exc, form)
         else:
             flash(_("Label %(key)s added.", key=form.key.data), "success")
             return redirect(url_for("admin.ratings"))
@@ -79,14 +79,18 @@ def create_label() -> ResponseReturnValue:
 @role_required(Permission.MANAGE_SCALE)
 def edit_label(label_id: int) -> ResponseReturnValue:
     label = get_or_raise(dbs(), RatingLabel, label_id)
-    form = RatingLabelForm(obj=label)
+    form = RatingLabelForm(
+        obj=label,
+        **{f"label_{code}": label.names.get(code, "") for code in LANGUAGES},
+        **{f"explanation_{code}": label.explanations.get(code, "") for code in LANGUAGES},
+    )
     if form.validate_on_submit():
         try:
             ratings.save_label(
                 session=dbs(), actor=current_actor(), data=_label_input(form), label_id=label_id
             )
         except DomainError as exc:
-            show_error(form, exc)
+            show_error(exc, form)
         else:
             flash(_("Label %(key)s saved.", key=form.key.data), "success")
             return redirect(url_for("admin.ratings"))
@@ -138,7 +142,7 @@ def add_alias() -> ResponseReturnValue:
                 kind=form.kind.data,
             )
         except DomainError as exc:
-            show_error(form, exc)
+            show_error(exc, form)
         else:
             flash(_("Alias saved. Rebuild the index to apply it to stored claims."), "success")
             return redirect(url_for("admin.matching"))
@@ -193,8 +197,7 @@ def save_thresholds() -> ResponseReturnValue:
                 session=dbs(), actor=current_actor(), name=name, value=wanted[name]
             )
     except DomainError as exc:
-        show_error(form, exc)
-        return _render_matching(threshold_form=form, status=400)
+        return _render_matching(threshold_form=form, status=show_error(exc, form))
     flash(_("Thresholds saved."), "success")
     return redirect(url_for("admin.matching"))
 

@@ -16,7 +16,7 @@ from claimtrack.models import PartnerToken, User, utcnow
 from claimtrack.services import users as user_service
 from claimtrack.services.base import get_or_raise
 from claimtrack.services.errors import DomainError
-from claimtrack.web.admin.base import bp, dbs, show_error
+from claimtrack.web.admin.base import bp, dbs
 from claimtrack.web.admin.forms import (
     ROLE_LABELS,
     SCOPE_LABELS,
@@ -27,6 +27,7 @@ from claimtrack.web.admin.forms import (
     UserEditForm,
 )
 from claimtrack.web.auth import current_actor, role_required
+from claimtrack.web.errors import show_error
 from claimtrack.workflow import Permission
 
 
@@ -59,8 +60,7 @@ def create_user() -> ResponseReturnValue:
             password=form.password.data,
         )
     except DomainError as exc:
-        show_error(form, exc)
-        return _render_users(form, 400)
+        return _render_users(form, show_error(exc, form))
     flash(_("User %(email)s created.", email=user.email), "success")
     return redirect(url_for("admin.users"))
 
@@ -111,8 +111,8 @@ def update_user(user_id: int) -> ResponseReturnValue:
             active=bool(form.active.data),
         )
     except DomainError as exc:
-        show_error(form, exc)
-        return _render_user(get_or_raise(dbs(), User, user_id), form, status=400)
+        status = show_error(exc, form)
+        return _render_user(get_or_raise(dbs(), User, user_id), form, status=status)
     flash(_("Changes to %(email)s saved.", email=person.email), "success")
     return redirect(url_for("admin.user", user_id=user_id))
 
@@ -131,8 +131,7 @@ def reset_password(user_id: int) -> ResponseReturnValue:
             session=dbs(), actor=current_actor(), user_id=user_id, password=password
         )
     except DomainError as exc:
-        show_error(reset, exc)
-        return _render_user(person, reset=reset, status=400)
+        return _render_user(person, reset=reset, status=show_error(exc, reset))
     flash(_("The password was reset; the user's sessions have ended."), "success")
     if typed:
         return redirect(url_for("admin.user", user_id=user_id))
@@ -178,8 +177,7 @@ def create_token() -> ResponseReturnValue:
             valid_days=form.valid_days.data,
         )
     except DomainError as exc:
-        show_error(form, exc)
-        return _render_tokens(form, status=400)
+        return _render_tokens(form, status=show_error(exc, form))
     return _render_tokens(TokenCreateForm(formdata=None), issued=issued.plaintext, status=201)
 
 

@@ -58,26 +58,24 @@ def bearer_token() -> str | None:
 
 
 def _lookup(plaintext: str) -> PartnerToken | None:
-    """Find the token in a short session of its own.
+    """Find the token in a short read session; note its use (once a minute) in a write session.
 
-    `find_token` records the last use (at most once a minute). If that write loses a race with
-    another SQLite writer, the lookup is repeated in a write session instead of failing the request.
+    Noting the use is bookkeeping for the admins' token list: if that write cannot get the SQLite
+    write lock in time, the request is still served.
     """
     db = current_app.extensions["claimtrack.db"]
-    for write in (False, True):
-        session = db.session(write=write)
-        try:
-            token = users.find_token(session, plaintext)
-            if token is not None:
-                session.expunge(token)
-            return token
-        except OperationalError:
-            if write:
-                raise
-        finally:
-            session.rollback()
-            session.close()
-    return None
+    with db.session_scope(write=False) as session:
+        token = users.find_token(session, plaintext)
+        if token is None:
+            return None
+        session.expunge(token)
+    if token.id is not None and users.token_use_due(token):
+        with db.session_scope(write=True) as session:
+            try:
+                users.record_token_use(session=session, token_id=token.id)
+            except OperationalError:
+                current_app.logger.warning("Last use of token %s not recorded (busy)", token.id)
+    return token
 
 
 def authenticate(scope: str) -> Partner:

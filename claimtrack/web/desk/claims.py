@@ -15,18 +15,10 @@ from flask_babel import lazy_gettext as _l
 from claimtrack.models import Claim
 from claimtrack.publishing import charts as figures
 from claimtrack.services import claims, sources, workbench
-from claimtrack.services.errors import DomainError, EditConflict, ValidationError
+from claimtrack.services.errors import DomainError, EditConflict
 from claimtrack.web.auth import current_actor, role_required, user_can
 from claimtrack.web.choices import choices
-from claimtrack.web.desk.base import (
-    bp,
-    conflict_message,
-    dbs,
-    field_errors,
-    flash_error,
-    form_version,
-    people_choices,
-)
+from claimtrack.web.desk.base import bp, dbs, form_version, people_choices
 from claimtrack.web.desk.diff import field_changes, side_marks
 from claimtrack.web.desk.forms import (
     SOURCE_KINDS,
@@ -39,6 +31,7 @@ from claimtrack.web.desk.forms import (
     SourceForm,
     StatusForm,
 )
+from claimtrack.web.errors import conflict_message, show_error
 from claimtrack.workflow import Permission, allowed_targets
 
 CLAIM_FIELDS = ["text", "claimant", "claimant_kind", "language", "claim_date", "tags"]
@@ -117,16 +110,30 @@ def render_workbench(
     return render_template("desk/claim.html", **context), status
 
 
-def _conflict_context(exc: EditConflict, yours: dict[str, Any], claim_id: int) -> dict[str, Any]:
-    """Message and per-field difference between what the person typed and the stored version."""
+def refused(
+    claim_id: int, exc: DomainError, yours: dict[str, Any] | None = None, **forms: Any
+) -> ResponseReturnValue:
+    """The workbench again after a refused change, with the typed form (`forms`: at most one).
+
+    A conflict shows who changed what (and, for `yours`, the difference to what was typed), and
+    the form moves to the stored version; any other error goes on the form or into a flash.
+    """
+    form = next(iter(forms.values()), None)
+    if not isinstance(exc, EditConflict):
+        return render_workbench(claim_id, status=show_error(exc, form), **forms)
     session = dbs()
     claim = claims.get_claim(session, claim_id)
-    theirs = claims.claim_snapshot(session, claim)
-    return {
+    yours = yours or {}
+    conflict = {
         "message": conflict_message(exc, FIELD_LABELS),
         "version": claim.version,
-        "changes": field_changes(yours, theirs, [f for f in CLAIM_FIELDS if f in yours]),
+        "changes": field_changes(
+            yours, claims.claim_snapshot(session, claim), [f for f in CLAIM_FIELDS if f in yours]
+        ),
     }
+    if form is not None:
+        form.version.data = str(claim.version)
+    return render_workbench(claim_id, status=409, conflict=conflict, **forms)
 
 
 @bp.get("/claims/<int:claim_id>", endpoint="claim")
@@ -157,14 +164,9 @@ def claim_edit(claim_id: int) -> ResponseReturnValue:
             expected_version=form_version(form.version.data),
             changes=changes,
         )
-    except EditConflict as exc:
+    except DomainError as exc:
         yours = {**changes, "claim_date": form.claim_date.data and form.claim_date.data.isoformat()}
-        conflict = _conflict_context(exc, yours, claim_id)
-        form.version.data = str(conflict["version"])
-        return render_workbench(claim_id, status=409, conflict=conflict, claim_form=form)
-    except ValidationError as exc:
-        field_errors(form, exc)
-        return render_workbench(claim_id, status=400, claim_form=form)
+        return refused(claim_id, exc, yours, claim_form=form)
     flash(_("Claim saved."), "success")
     return redirect(url_for("desk.claim", claim_id=claim_id))
 
@@ -186,13 +188,9 @@ def claim_assign(claim_id: int) -> ResponseReturnValue:
             assignee_id=assignee,
             expected_version=form_version(form.version.data),
         )
-    except EditConflict as exc:
-        conflict = {"message": conflict_message(exc, FIELD_LABELS), "changes": []}
-        return render_workbench(claim_id, status=409, conflict=conflict)
     except DomainError as exc:
-        flash_error(exc)
-    else:
-        flash(_("Assignment saved."), "success")
+        return refused(claim_id, exc)
+    flash(_("Assignment saved."), "success")
     return redirect(url_for("desk.claim", claim_id=claim_id))
 
 
@@ -210,14 +208,8 @@ def claim_status(claim_id: int) -> ResponseReturnValue:
             expected_version=form_version(form.version.data),
             reason=form.reason.data or "",
         )
-    except EditConflict as exc:
-        conflict = {"message": conflict_message(exc, FIELD_LABELS), "changes": []}
-        claim = claims.get_claim(dbs(), claim_id)
-        form.version.data = str(claim.version)
-        return render_workbench(claim_id, status=409, conflict=conflict, status_form=form)
     except DomainError as exc:
-        flash_error(exc)
-        return render_workbench(claim_id, status=400, status_form=form)
+        return refused(claim_id, exc, status_form=form)
     flash(_("Status changed."), "success")
     return redirect(url_for("desk.claim", claim_id=claim_id))
 
@@ -232,9 +224,8 @@ def claim_note(claim_id: int) -> ResponseReturnValue:
         claims.add_note(
             session=dbs(), actor=current_actor(), claim_id=claim_id, body=form.body.data
         )
-    except ValidationError as exc:
-        field_errors(form, exc)
-        return render_workbench(claim_id, status=400, note_form=form)
+    except DomainError as exc:
+        return refused(claim_id, exc, note_form=form)
     flash(_("Note added."), "success")
     return redirect(url_for("desk.claim", claim_id=claim_id, _anchor="notes"))
 
@@ -256,9 +247,8 @@ def claim_source(claim_id: int) -> ResponseReturnValue:
     )
     try:
         sources.add_source(session=dbs(), actor=current_actor(), claim_id=claim_id, data=data)
-    except ValidationError as exc:
-        field_errors(form, exc)
-        return render_workbench(claim_id, status=400, source_form=form)
+    except DomainError as exc:
+        return refused(claim_id, exc, source_form=form)
     flash(_("Source added."), "success")
     return redirect(url_for("desk.claim", claim_id=claim_id, _anchor="sources"))
 

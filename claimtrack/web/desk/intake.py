@@ -12,14 +12,15 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from claimtrack.fetch import FetchPolicy
-from claimtrack.services import claims, workbench
-from claimtrack.services.errors import DomainError, EditConflict, ValidationError
+from claimtrack.services import workbench
+from claimtrack.services.errors import DomainError, ValidationError
 from claimtrack.services.intake import bulk_jobs as intake_jobs
 from claimtrack.services.intake import ingest as intake
 from claimtrack.services.intake import stories
 from claimtrack.web.auth import current_actor, role_required
-from claimtrack.web.desk.base import bp, dbs, field_errors, flash_error
+from claimtrack.web.desk.base import bp, dbs
 from claimtrack.web.desk.forms import BulkImportForm, CandidateForm, IntakeForm
+from claimtrack.web.errors import show_error
 from claimtrack.workflow import Permission
 
 
@@ -77,9 +78,9 @@ def intake_view() -> ResponseReturnValue:
             raise ValidationError(
                 _("Paste a story, upload a file or give an address."), field="text"
             )
-    except ValidationError as exc:
-        field_errors(form, exc)
-        return render_template("desk/intake.html", form=form, bulk_form=bulk_form), 400
+    except DomainError as exc:
+        status = show_error(exc, form)
+        return render_template("desk/intake.html", form=form, bulk_form=bulk_form), status
     if result.created:
         flash(_("Story stored."), "success")
     else:
@@ -135,27 +136,18 @@ def intake_accept(story_id: int) -> ResponseReturnValue:
     raw_target = request.form.get("merge_into", "")
     target = int(raw_target) if raw_target.isdigit() else form.claim_id.data
     position = int(form.position.data) if (form.position.data or "").isdigit() else None
-    session, actor = dbs(), current_actor()
     try:
         claim = intake.accept_candidate(
-            session=session,
-            actor=actor,
+            session=dbs(),
+            actor=current_actor(),
             story_id=story_id,
             text=form.text.data,
             position=position,
             claim_id=target,
+            reworded=(form.edited.data or "") if target is None else "",
         )
-        edited = (form.edited.data or "").strip()
-        if target is None and edited and edited != form.text.data.strip():
-            claim = claims.edit_claim(
-                session=session,
-                actor=actor,
-                claim_id=claim.id or 0,
-                expected_version=claim.version,
-                changes={"text": edited},
-            )
-    except (DomainError, EditConflict) as exc:
-        flash_error(exc)
+    except DomainError as exc:
+        show_error(exc)
         return redirect(back)
     if target is None:
         flash(_("Claim %(id)s created.", id=claim.id), "success")
@@ -187,7 +179,7 @@ def intake_bulk() -> ResponseReturnValue:
             fmt=form.fmt.data,
         )
     except DomainError as exc:
-        flash_error(exc)
+        show_error(exc)
         return redirect(url_for("desk.intake"))
     if not started:
         flash(

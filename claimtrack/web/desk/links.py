@@ -9,13 +9,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from claimtrack.services import workbench
-from claimtrack.services.errors import DomainError, ValidationError
+from claimtrack.services.errors import DomainError
 from claimtrack.services.matching import links as matching_links
 from claimtrack.web.auth import current_actor, role_required
-from claimtrack.web.desk.base import bp, dbs, field_errors, flash_error
-from claimtrack.web.desk.claims import render_workbench
+from claimtrack.web.desk.base import bp, dbs
+from claimtrack.web.desk.claims import refused, render_workbench
 from claimtrack.web.desk.forms import LinkDecisionForm, ManualLinkForm
-from claimtrack.web.messages import error_text
+from claimtrack.web.errors import show_error
 from claimtrack.workflow import Permission
 
 
@@ -33,7 +33,7 @@ def link_decide(claim_id: int, link_id: int) -> ResponseReturnValue:
             session=dbs(), actor=current_actor(), link_id=link_id, decision=decision or ""
         )
     except DomainError as exc:
-        flash_error(exc)
+        show_error(exc)
     else:
         flash(DECISION_MESSAGES.get(decision or "", _("Decision saved.")), "success")
     return redirect(url_for("desk.claim", claim_id=claim_id, _anchor="duplicates"))
@@ -55,11 +55,7 @@ def link_manual(claim_id: int) -> ResponseReturnValue:
             decision=form.decision.data,
         )
     except DomainError as exc:
-        if isinstance(exc, ValidationError):
-            field_errors(form, exc)
-        else:
-            form.form_errors.append(error_text(exc))
-        return render_workbench(claim_id, status=400, manual_link_form=form)
+        return refused(claim_id, exc, manual_link_form=form)
     flash(DECISION_MESSAGES.get(form.decision.data, _("Decision saved.")), "success")
     return redirect(url_for("desk.claim", claim_id=claim_id, _anchor="duplicates"))
 

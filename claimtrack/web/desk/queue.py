@@ -17,8 +17,9 @@ from claimtrack.services import claims, queue
 from claimtrack.services.errors import DomainError
 from claimtrack.web.auth import current_actor, role_required
 from claimtrack.web.choices import choices
-from claimtrack.web.desk.base import back_to, bp, dbs, flash_error, people_choices
+from claimtrack.web.desk.base import back_to, bp, dbs, people_choices
 from claimtrack.web.desk.forms import STATUS_LABELS, BulkForm, QueueFilterForm
+from claimtrack.web.errors import show_error
 from claimtrack.workflow import Permission
 
 
@@ -126,7 +127,7 @@ def bulk() -> ResponseReturnValue:
     try:
         changed = claims.bulk_update(session=session, actor=actor, claim_ids=ids, **kwargs)
     except DomainError as exc:
-        flash_error(exc)
+        show_error(exc)
         return back_to(default)
     flash(
         ngettext("%(num)d claim changed.", "%(num)d claims changed.", changed),

@@ -16,19 +16,13 @@ from sqlmodel import Session, col, select
 from claimtrack.models import RatingLabel, User, Verdict, VerdictState
 from claimtrack.publishing import charts as figures
 from claimtrack.services import audit, claims, ratings, sources, verdicts, workbench
-from claimtrack.services.errors import DomainError, EditConflict, ValidationError
+from claimtrack.services.errors import DomainError, EditConflict
 from claimtrack.web.auth import current_actor, role_required, user_can
 from claimtrack.web.choices import choices
-from claimtrack.web.desk.base import (
-    bp,
-    conflict_message,
-    dbs,
-    field_errors,
-    flash_error,
-    form_version,
-)
+from claimtrack.web.desk.base import bp, dbs, form_version
 from claimtrack.web.desk.diff import field_changes
 from claimtrack.web.desk.forms import VerdictForm, WithdrawForm
+from claimtrack.web.errors import conflict_message, show_error
 from claimtrack.workflow import Permission
 
 VERDICT_FIELDS = ["rating", "headline", "summary", "reasoning", "valid_as_of", "language"]
@@ -52,7 +46,7 @@ REVISION_KINDS = {
 
 
 def _label_name(label: RatingLabel) -> str:
-    return label.label_en if str(get_locale()) == "en" else label.label_de
+    return label.name_in(str(get_locale()))
 
 
 def _rating_names() -> dict[int, str]:
@@ -144,16 +138,8 @@ def verdict_save(claim_id: int) -> ResponseReturnValue:
         return _render(claim_id, form, preview=bundle, chart=chart)
     try:
         message = _apply(claim_id, action, data, form)
-    except EditConflict as exc:
-        conflict = _conflict(exc, claim_id, data)
-        form.version.data = str(conflict["version"])
-        return _render(claim_id, form, status=409, conflict=conflict)
-    except ValidationError as exc:
-        field_errors(form, exc)
-        return _render(claim_id, form, status=400)
     except DomainError as exc:
-        flash_error(exc)
-        return _render(claim_id, form, status=400)
+        return _refused(claim_id, exc, form, data)
     flash(message, "success")
     return redirect(url_for("desk.verdict", claim_id=claim_id))
 
@@ -179,17 +165,43 @@ def _apply(claim_id: int, action: str, data: verdicts.VerdictInput, form: Verdic
             note=form.note.data or "",
         )
         return _("Correction published.") if public else _("Verdict updated silently.")
-    saved = verdicts.save_draft(
-        session=session, actor=actor, claim_id=claim_id, data=data, expected_version=expected
-    )
-    # If publishing fails below, the form must carry the draft's new version.
-    form.version.data = str(saved.version)
-    if action != "publish":
-        return _("Draft saved.")
-    verdicts.publish_verdict(
-        session=session, actor=actor, claim_id=claim_id, expected_version=saved.version
-    )
-    return _("Verdict published.")
+    args = {"session": session, "actor": actor, "claim_id": claim_id, "data": data}
+    if action == "publish":
+        verdicts.save_and_publish(**args, expected_version=expected)
+        return _("Verdict published.")
+    verdicts.save_draft(**args, expected_version=expected)
+    return _("Draft saved.")
+
+
+def _refused(
+    claim_id: int,
+    exc: DomainError,
+    form: VerdictForm | None = None,
+    data: verdicts.VerdictInput | None = None,
+    withdraw_form: WithdrawForm | None = None,
+) -> ResponseReturnValue:
+    """The editor again after a refused change, with what was typed: a conflict shows who changed
+    what (and the difference to `data`); any other error goes on the form or into a flash."""
+    if not isinstance(exc, EditConflict):
+        status = show_error(exc, form or withdraw_form)
+        return _render(claim_id, form, status=status, withdraw_form=withdraw_form)
+    verdict = verdicts.verdict_of(dbs(), claim_id)
+    version = str(verdict.version if verdict else "")
+    changes: list[Any] = []
+    if data is not None:
+        names = _rating_names()
+        theirs = _snapshot(audit.snapshot(verdict) if verdict else {}, names)
+        yours = _snapshot(audit.to_json(asdict(data)), names)
+        changes = field_changes(yours, theirs, VERDICT_FIELDS)
+    conflict = {
+        "message": conflict_message(exc, FIELD_LABELS),
+        "version": version,
+        "changes": changes,
+    }
+    for typed in (form, withdraw_form):
+        if typed is not None:
+            typed.version.data = version
+    return _render(claim_id, form, status=409, conflict=conflict, withdraw_form=withdraw_form)
 
 
 def _snapshot(values: dict[str, Any], names: dict[int, str]) -> dict[str, Any]:
@@ -198,18 +210,6 @@ def _snapshot(values: dict[str, Any], names: dict[int, str]) -> dict[str, Any]:
     out["valid_as_of"] = str(out["valid_as_of"] or "")
     out["rating"] = names.get(values.get("rating_id") or 0, "")
     return out
-
-
-def _conflict(exc: EditConflict, claim_id: int, data: verdicts.VerdictInput) -> dict[str, Any]:
-    verdict = verdicts.verdict_of(dbs(), claim_id)
-    names = _rating_names()
-    theirs = _snapshot(audit.snapshot(verdict) if verdict else {}, names)
-    yours = _snapshot(audit.to_json(asdict(data)), names)
-    return {
-        "message": conflict_message(exc, FIELD_LABELS),
-        "version": verdict.version if verdict else "",
-        "changes": field_changes(yours, theirs, VERDICT_FIELDS),
-    }
 
 
 @bp.post("/claims/<int:claim_id>/verdict/withdraw", endpoint="verdict_withdraw")
@@ -226,14 +226,8 @@ def verdict_withdraw(claim_id: int) -> ResponseReturnValue:
             reason=form.reason.data,
             expected_version=form_version(form.version.data),
         )
-    except EditConflict as exc:
-        conflict = {"message": conflict_message(exc, FIELD_LABELS), "changes": []}
-        verdict = verdicts.verdict_of(dbs(), claim_id)
-        form.version.data = str(verdict.version if verdict else "")
-        return _render(claim_id, status=409, conflict=conflict, withdraw_form=form)
     except DomainError as exc:
-        flash_error(exc)
-        return _render(claim_id, status=400, withdraw_form=form)
+        return _refused(claim_id, exc, withdraw_form=form)
     flash(_("Verdict withdrawn. Its page now tells readers why."), "success")
     return redirect(url_for("desk.verdict", claim_id=claim_id))
 

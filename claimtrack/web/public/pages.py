@@ -64,7 +64,7 @@ def index() -> ResponseReturnValue:
     form = FilterForm(request.args, meta={"csrf": False})
     session = db_session()
     form.rating.choices = [SelectChoice("", _("All ratings"))] + [
-        SelectChoice(r.key, r.label(current_lang()))
+        SelectChoice(r.key, r.name_in(current_lang()))
         for r in publication.scale_views(session).values()
         if r.active
     ]
