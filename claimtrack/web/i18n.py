@@ -48,9 +48,11 @@ def select_locale() -> str:
     actor = current_actor_or_none()
     if actor is not None and actor.locale in available:
         return actor.locale
-    browser = request.accept_languages.best_match(available)
-    if browser:
-        return str(browser)
+    # The browser's languages in its order of preference; "de-AT" counts as German.
+    for value, _quality in request.accept_languages:
+        primary = value.split("-")[0].split("_")[0].lower()
+        if primary in available:
+            return primary
     return str(current_app.config.get("BABEL_DEFAULT_LOCALE", DEFAULT))
 
 

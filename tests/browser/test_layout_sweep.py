@@ -45,11 +45,7 @@ def test_every_page_fits_speaks_one_language_and_is_accessible(
     ids = page_ids(session)
     problems: dict[str, list[str]] = {}
     for lang in ("de", "en"):
-        page = new_page(
-            extra_http_headers={
-                "Accept-Language": "de-DE,de;q=0.9" if lang == "de" else "en-GB,en;q=0.8"
-            }
-        )
+        page = new_page(locale="de-DE" if lang == "de" else "en-GB")
         # The browser's language picks the reader pages' language without a click...
         page.goto("/")
         assert page.evaluate("document.documentElement.lang") == lang

@@ -234,3 +234,30 @@ def test_pending_flash_message_is_never_answered_with_304(
     assert sent.status_code == 302
     after = client.get(url, headers={"If-None-Match": etag})
     assert after.status_code == 200 and "Danke" in after.get_data(as_text=True)
+
+
+def test_verdict_page_lists_the_appearances_of_claims_confirmed_as_the_same(
+    client: FlaskClient, session: Session, users: dict[str, User]
+) -> None:
+    """The preview shows the German and the English story of one claim; so does the published page."""
+    from claimtrack.services.matching import links
+    from tests.factories import make_story
+
+    editor = users["editor"]
+    de_story = make_story(session, editor, outlet="Tagesblatt", title="225 Tote bei Unruhen")
+    en_story = make_story(
+        session, editor, outlet="Central Asia Monitor", title="225 died in unrest", language="en"
+    )
+    de = make_claim(session, editor, "Bei den Unruhen starben 225 Menschen.", story=de_story)
+    en = make_claim(
+        session, editor, "225 people died in the unrest.", story=en_story, language="en"
+    )
+    links.link_claims(
+        session=session, actor=editor, claim_id=de.id, other_id=en.id, decision="same"
+    )
+    session.commit()
+    make_published_verdict(session, editor, de)
+    html = client.get(_url(client, de.id or 0)).get_data(as_text=True)
+    listed = html[html.index("verdict__appearances") :]
+    assert "Tagesblatt" in listed and "Central Asia Monitor" in listed
+    assert '<span lang="en"><a href=' in listed or 'lang="en"' in listed
