@@ -13,9 +13,18 @@ from claimtrack.enums import (
 
 from .auth import LoginAttempt
 from .base import utcnow
-from .claims import Claim, ClaimLink, ClaimNote, ClaimTag
+from .claims import Claim, ClaimLink, ClaimNote, ClaimTag, QueueTally
 from .limits import RateCounter
-from .matching import MatchAlias, MatchEntry, MatchPosting, MatchStats, MatchTerm, MatchThreshold
+from .matching import (
+    ClaimVector,
+    ClaimVectorClock,
+    MatchAlias,
+    MatchEntry,
+    MatchPosting,
+    MatchStats,
+    MatchTerm,
+    MatchThreshold,
+)
 from .reports import ErrorReport
 from .sources import Source
 from .stories import Appearance, Story
@@ -23,6 +32,7 @@ from .users import AuditEvent, PartnerToken, User
 from .verdicts import RatingLabel, Verdict, VerdictRevision
 
 __all__ = [
+    "QueueTally",
     "Appearance",
     "AuditEvent",
     "Claim",
@@ -31,6 +41,8 @@ __all__ = [
     "ClaimNote",
     "ClaimStatus",
     "ClaimTag",
+    "ClaimVector",
+    "ClaimVectorClock",
     "ClaimantKind",
     "LinkKind",
     "LinkState",
