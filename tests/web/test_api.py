@@ -166,7 +166,8 @@ def test_search_answers_in_the_fact_check_tools_shape(app, client, session, user
     assert first["text"] == "Bei den Unruhen in Kasachstan sind 225 Menschen ums Leben gekommen."
     assert first["claimant"] == "Generalstaatsanwaltschaft"
     (review,) = first["claimReview"]
-    assert review["publisher"] == {"name": app.config["ORG_NAME"], "site": "localhost:5000"}
+    # ORG_URL defaults to the base URL (in tests: the request's root).
+    assert review["publisher"] == {"name": app.config["ORG_NAME"], "site": "localhost"}
     assert review["textualRating"] == "Falsch"
     assert review["languageCode"] == "de"
     assert review["title"] == verdict.headline

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, g, jsonify, request
+from flask import Blueprint, g, jsonify, request
 from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
@@ -19,6 +19,7 @@ from claimtrack.services.errors import NotFound, ValidationError
 from claimtrack.web.api import partner_auth
 from claimtrack.web.api.openapi import openapi_document
 from claimtrack.web.dbsession import db_session
+from claimtrack.web.site import public_site
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 bp.register_error_handler(partner_auth.AuthFailure, partner_auth.auth_error)
@@ -58,7 +59,7 @@ def _json(body: dict[str, Any]) -> Response:
 
 
 def _site() -> claimreview.Site:
-    return claimreview.site_from_config(current_app.config, request.url_root)
+    return public_site(for_partners=True)
 
 
 def _arg(name: str) -> str | None:
@@ -81,7 +82,7 @@ def _int_arg(name: str) -> int | None:
 
 @bp.get("/openapi.json")
 def openapi() -> ResponseReturnValue:
-    return jsonify(openapi_document(request.url_root.rstrip("/") + bp.url_prefix))
+    return jsonify(openapi_document(public_site().base_url.rstrip("/") + bp.url_prefix))
 
 
 @bp.get("/claims")

@@ -63,7 +63,11 @@ class QueueFilterForm(FlaskForm):
 
     status = MultiCheckboxField(_l("Status"), choices=options(STATUS_LABELS))
     assignee = SelectField(_l("Assignee"), choices=[], validate_choice=False)
-    language = SelectField(_l("Language"), choices=choices([("", _l("Any")), *LANGUAGES]))
+    # Defaults, so a queue opened without filters (or with only some) is valid as it stands and
+    # shows no "not a valid choice" under a field nobody touched.
+    language = SelectField(
+        _l("Language"), choices=choices([("", _l("Any")), *LANGUAGES]), default=""
+    )
     tag = StringField(_l("Tag"), validators=[Optional(), Length(max=60)])
     outlet = StringField(_l("Outlet"), validators=[Optional(), Length(max=200)])
     date_from = DateField(_l("Added from"), validators=[Optional()])
@@ -72,6 +76,7 @@ class QueueFilterForm(FlaskForm):
     sort = SelectField(
         _l("Order"),
         choices=choices([("rank", _l("Most urgent first")), ("newest", _l("Newest first"))]),
+        default="rank",
     )
     include_merged = BooleanField(_l("Include merged duplicates"))
 
