@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from claimtrack.models import ClaimantKind
 from claimtrack.publishing.views import AppearanceView, PublishedVerdict, SourceView
+from claimtrack.values import http_url, iso
 
 SCHEMA = "https://schema.org"
 
@@ -52,24 +51,6 @@ def site_from_config(config: Mapping[str, Any], fallback_base_url: str = "") -> 
         org_url=str(config.get("ORG_URL") or base),
         license=str(config.get("DATA_LICENSE") or ""),
     )
-
-
-def iso(value: datetime | date | None) -> str | None:
-    """ISO 8601; UTC datetimes end in "Z" (the form feeds and the Fact Check API use)."""
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.isoformat().replace("+00:00", "Z")
-    return value.isoformat()
-
-
-def http_url(url: str | None) -> str | None:
-    """The URL if it is an absolute http(s) address, else None: markup never carries another scheme
-    (the services refuse them on save; this guards data that arrived some other way)."""
-    if not url:
-        return None
-    parts = urlsplit(url.strip())
-    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def _compact(d: dict[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from sqlmodel import Session, SQLModel
 
 from claimtrack.languages import LANGUAGES, is_supported
 from claimtrack.models import User
+from claimtrack.values import http_url
 from claimtrack.workflow import Permission, can
 
 from .errors import EditConflict, NotFound, PermissionDenied, ValidationError
@@ -113,8 +114,6 @@ def check_language(value: object, field: str = "language") -> str:
 
 def check_http_url(value: str | None, field: str, *, required: bool = True) -> str | None:
     """Accept only absolute http(s) URLs, so no `javascript:` link is ever stored."""
-    from urllib.parse import urlsplit
-
     url = (value or "").strip()
     if not url:
         if required:
@@ -122,8 +121,7 @@ def check_http_url(value: str | None, field: str, *, required: bool = True) -> s
                 "%(field)s must not be empty.", field=field, params={"field": field}
             )
         return None
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or len(url) > 2000:
+    if http_url(url) is None or len(url) > 2000:
         raise ValidationError(
             "%(field)s must be an http or https address.", field=field, params={"field": field}
         )

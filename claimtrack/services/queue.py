@@ -11,7 +11,7 @@ The rank is an integer computed in SQL from the snapshot, so the keyset comparis
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -214,12 +214,11 @@ def _filter_clauses(filters: QueueFilters) -> list[ColumnElement[bool]]:
         end = datetime.combine(filters.date_to + timedelta(days=1), time.min, UTC)
         clauses.append(col(Claim.created_at) < end)
     if filters.q.strip():
-        for word in filters.q.lower().split()[:8]:
-            pattern = "%" + word.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
+        for word in filters.q.split()[:8]:
             clauses.append(
                 or_(
-                    func.lower(Claim.text).like(pattern, escape="\\"),
-                    func.lower(Claim.claimant).like(pattern, escape="\\"),
+                    col(Claim.text).icontains(word, autoescape=True),
+                    col(Claim.claimant).icontains(word, autoescape=True),
                 )
             )
     if not filters.include_merged:
@@ -332,7 +331,3 @@ def filter_choices(session: Session) -> dict[str, list[Any]]:
         )
     )
     return {"people": people, "tags": tags, "outlets": outlets}
-
-
-def with_sort(filters: QueueFilters, sort: str) -> QueueFilters:
-    return replace(filters, sort=sort if sort in SORTS else "rank")

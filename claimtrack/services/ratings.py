@@ -153,12 +153,6 @@ def label_by_key(session: Session, key: str) -> RatingLabel | None:
     return session.exec(select(RatingLabel).where(RatingLabel.key == key)).first()
 
 
-def ordinal_bounds(session: Session) -> tuple[int, int] | None:
-    """(worst, best) of the ordinal labels, for ClaimReview's worstRating / bestRating."""
-    values = [label.ordinal for label in scale(session) if label.ordinal is not None]
-    return (min(values), max(values)) if values else None
-
-
 @dataclass
 class LabelInput:
     """A label as an admin typed it; `names` and `explanations` are keyed by language code."""

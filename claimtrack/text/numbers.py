@@ -187,12 +187,12 @@ def _complete(text: str, start: int, end: int, value: float, lang: str) -> Figur
     unit = None
     m = _SCALE_RE[lang].match(text, end)
     if m:
-        idx = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+        idx = int(str(m.lastgroup)[1:])  # the alternative that matched: "s3" -> 3
         value *= _SCALES[lang][idx][1]
         end = m.end()
     m = _UNIT_RE.match(text, end)
     if m:
-        idx = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+        idx = int(str(m.lastgroup)[1:])
         unit = lex.UNITS_AFTER[idx][1]
         end = m.end()
     cur = _CURRENCY_RE.search(text[max(0, start - 4) : start])

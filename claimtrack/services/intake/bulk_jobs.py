@@ -17,11 +17,9 @@ import threading
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from claimtrack.db import Database
-from claimtrack.extraction import InputError, decode_bytes
-from claimtrack.extraction.bulk import parse_bulk
+from claimtrack.extraction import InputError
 from claimtrack.models import User, utcnow
 from claimtrack.services.base import require
 from claimtrack.services.errors import DomainError, ValidationError
@@ -122,7 +120,7 @@ def start_import(
 def run_import(db: Database, folder: Path, actor_id: int, data: bytes, state: JobState) -> None:
     """The job itself (in a thread, or called directly): check all, then store one by one."""
     try:
-        prepared = _prepare_all(data, state.fmt)
+        prepared = intake.prepare_bulk(data, state.fmt)
         state.total = len(prepared)
         _save(folder, state)
         for item in prepared:
@@ -140,26 +138,3 @@ def run_import(db: Database, folder: Path, actor_id: int, data: bytes, state: Jo
         state.error = f"The import stopped: {type(exc).__name__}."
     state.running = False
     _save(folder, state)
-
-
-def _prepare_all(data: bytes, fmt: str) -> list[Any]:
-    records = parse_bulk(decode_bytes(data), fmt)
-    prepared = []
-    for record in records:
-        meta = intake.StoryMeta(
-            title=record.title,
-            outlet=record.outlet,
-            published=record.published,
-            language=record.language,
-            url=record.url or None,
-            byline=record.byline,
-        )
-        try:
-            prepared.append(intake.prepare_text(record.body, meta))
-        except ValidationError as exc:
-            raise ValidationError(
-                "Line %(line)s: %(problem)s",
-                field="file",
-                params={"line": record.line, "problem": exc},
-            ) from exc
-    return prepared
