@@ -14,6 +14,7 @@ from claimtrack.enums import (
 from .auth import LoginAttempt
 from .base import utcnow
 from .claims import Claim, ClaimLink, ClaimNote, ClaimTag
+from .limits import RateCounter
 from .matching import MatchAlias, MatchEntry, MatchPosting, MatchStats, MatchTerm, MatchThreshold
 from .reports import ErrorReport
 from .sources import Source
@@ -41,6 +42,7 @@ __all__ = [
     "MatchThreshold",
     "LoginAttempt",
     "PartnerToken",
+    "RateCounter",
     "RatingLabel",
     "RevisionKind",
     "Role",

@@ -137,3 +137,22 @@ def _pg_restore(dump, db) -> str:
 def test_backup_to_missing_folder_fails_cleanly(runner, app, tmp_path):
     result = invoke(runner, app, "backup", str(tmp_path / "nope" / "b.db"))
     assert result.exit_code == 1 and "does not exist" in result.output
+
+
+def test_backup_is_owner_only_whatever_the_umask(runner, app, tmp_path):
+    """A backup holds password and token hashes: 0600 even with umask 0 over an existing 0644 file."""
+    import os
+    import stat
+
+    dest = tmp_path / "backup.db"
+    dest.write_bytes(b"old")
+    dest.chmod(0o644)
+    old_umask = os.umask(0)
+    try:
+        result = invoke(runner, app, "backup", str(dest))
+    finally:
+        os.umask(old_umask)
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(dest.stat().st_mode) == 0o600
+    assert dest.stat().st_size > 1000
+    assert list(tmp_path.iterdir()) == [dest]
