@@ -28,7 +28,11 @@ TEST_USERS = {
 }
 CHEAP_ARGON2 = {"ARGON2_TIME_COST": 1, "ARGON2_MEMORY_KIB": 1024}
 # The variables that steer the test run itself; every other CLAIMTRACK_* setting is the shell's.
-TEST_RUN_VARIABLES = ("CLAIMTRACK_TEST_DATABASE_URL", "CLAIMTRACK_NO_SKIPS", "CLAIMTRACK_INSTALL_ONLY")
+TEST_RUN_VARIABLES = (
+    "CLAIMTRACK_TEST_DATABASE_URL",
+    "CLAIMTRACK_NO_SKIPS",
+    "CLAIMTRACK_INSTALL_ONLY",
+)
 
 
 def pytest_configure(config: pytest.Config) -> None:

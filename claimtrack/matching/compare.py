@@ -141,7 +141,9 @@ def place_conflict(pa: tuple[tuple[str, str], ...], pb: tuple[tuple[str, str], .
     "Uzbekistan"; "Almaty" and "Kazakhstan" agree (the city lies in the country) unless the
     other side names another city."""
 
-    def uncovered(mine: tuple[tuple[str, str], ...], theirs: tuple[tuple[str, str], ...]):
+    def uncovered(
+        mine: tuple[tuple[str, str], ...], theirs: tuple[tuple[str, str], ...]
+    ) -> list[str]:
         names = {n for n, _ in theirs}
         out = []
         for name, kind in mine:

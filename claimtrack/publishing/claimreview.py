@@ -1,7 +1,7 @@
 """THE schema.org ClaimReview builder: verdict pages, the Atom feed, the DataFeed export and the partner
 API all call `claim_review`, so what partners read is exactly what the page shows.
 
-Rules (see /work/shared/CLAIMREVIEW.md): `reviewRating.alternateName` is always the label readers see;
+Rules (docs/claimreview.md): `reviewRating.alternateName` is always the label readers see;
 `ratingValue`, `bestRating` and `worstRating` appear only for ordinal labels (the mapping is on the
 methodology page). The claimant becomes a Person or an Organization; a claimant of unknown kind is
 given as a Person, since most claims we check are quotes of people.

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from claimtrack.publishing import views as publication
 from claimtrack.publishing.claimreview import Site
-from claimtrack.services.publication import bundles as publication
 from claimtrack.values import http_url, iso
 
 # Cells starting with these are formulas to spreadsheet programs (CSV injection).

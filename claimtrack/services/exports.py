@@ -72,7 +72,7 @@ def iter_refs(
     last_id = 0
     while True:
         stmt = (
-            select(
+            select(  # type: ignore[call-overload]  # sqlmodel types up to 4 columns
                 Verdict.id,
                 Verdict.claim_id,
                 Claim.text,

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import col
 
 from claimtrack.models import RateCounter
 
@@ -65,7 +66,7 @@ class DatabaseLimiter:
     def __init__(self, engine: Engine, clock: Clock = time.time) -> None:
         self._engine = engine
         self._clock = clock
-        table = RateCounter.__table__
+        table = RateCounter.__table__  # type: ignore[attr-defined]
         self._insert = (postgresql if engine.dialect.name == "postgresql" else sqlite).insert
         self._table = table
 
@@ -78,12 +79,12 @@ class DatabaseLimiter:
         key = counter_key(rule.scope, identity)
         into_slot = (now - slot * rule.slice_s) / rule.slice_s
         with self._engine.begin() as conn:
-            earlier = dict(
+            earlier: dict[int, int] = dict(
                 conn.execute(
-                    select(RateCounter.slot, RateCounter.hits).where(
-                        RateCounter.key == key,
-                        RateCounter.slot >= slot - rule.slices,
-                        RateCounter.slot < slot,
+                    select(col(RateCounter.slot), col(RateCounter.hits)).where(
+                        col(RateCounter.key) == key,
+                        col(RateCounter.slot) >= slot - rule.slices,
+                        col(RateCounter.slot) < slot,
                     )
                 ).all()
             )

@@ -65,7 +65,7 @@ def log_in(
     if user is None:
         _add_failure(session, key, now=now)
         return LoginResult(None)
-    session.exec(delete(LoginAttempt).where(col(LoginAttempt.key) == key))  # type: ignore[call-overload]
+    session.exec(delete(LoginAttempt).where(col(LoginAttempt.key) == key))
     users.record_login(session, user, password)
     return LoginResult(user)
 
@@ -81,4 +81,4 @@ def _add_failure(session: Session, key: str, *, now: datetime | None = None) -> 
     """Count one failure and drop attempts older than the window."""
     now = now or utcnow()
     session.add(LoginAttempt(key=key, at=now))
-    session.exec(delete(LoginAttempt).where(col(LoginAttempt.at) <= now - WINDOW))  # type: ignore[call-overload]
+    session.exec(delete(LoginAttempt).where(col(LoginAttempt.at) <= now - WINDOW))

@@ -188,21 +188,21 @@ def _filter_clauses(filters: QueueFilters) -> list[ColumnElement[bool]]:
     if filters.assignee == "none":
         clauses.append(col(Claim.assignee_id).is_(None))
     elif filters.assignee.isdigit():
-        clauses.append(Claim.assignee_id == int(filters.assignee))
+        clauses.append(col(Claim.assignee_id) == int(filters.assignee))
     if filters.language:
-        clauses.append(Claim.language == filters.language)
+        clauses.append(col(Claim.language) == filters.language)
     if filters.tag:
         tag = normalise_tags([filters.tag])
         clauses.append(
-            exists().where(ClaimTag.claim_id == Claim.id, col(ClaimTag.tag).in_(tag or [""]))
+            exists().where(col(ClaimTag.claim_id) == Claim.id, col(ClaimTag.tag).in_(tag or [""]))
         )
     if filters.outlet:
         clauses.append(
             exists()
             .where(
-                Appearance.claim_id == Claim.id,
+                col(Appearance.claim_id) == Claim.id,
                 col(Appearance.deleted_at).is_(None),
-                Story.id == Appearance.story_id,
+                col(Story.id) == Appearance.story_id,
                 func.lower(Story.outlet) == filters.outlet.strip().lower(),
             )
             .correlate(Claim)
@@ -224,7 +224,7 @@ def _filter_clauses(filters: QueueFilters) -> list[ColumnElement[bool]]:
     if not filters.include_merged:
         # Members of a confirmed cluster are worked on through their canonical claim.
         clauses.append(
-            or_(col(Claim.canonical_claim_id).is_(None), Claim.canonical_claim_id == Claim.id)
+            or_(col(Claim.canonical_claim_id).is_(None), col(Claim.canonical_claim_id) == Claim.id)
         )
     return clauses
 
@@ -261,7 +261,9 @@ def list_queue(
         spread = _spread_subquery(snapshot, wanted)
         key = _rank_expr(session, snapshot, spread)
     base = (
-        select(Claim, key.label("rank"), spread.c.stories, spread.c.outlets, spread.c.last_seen)
+        select(  # type: ignore[call-overload]  # sqlmodel types up to 4 columns
+            Claim, key.label("rank"), spread.c.stories, spread.c.outlets, spread.c.last_seen
+        )
         .outerjoin(spread, spread.c.cluster_id == func.coalesce(Claim.canonical_claim_id, Claim.id))
         .where(and_(*in_snapshot))
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -166,7 +167,7 @@ class LabelInput:
     active: bool = True
 
 
-def _values(data: LabelInput) -> dict[str, object]:
+def _values(data: LabelInput) -> dict[str, Any]:
     color = data.color.strip()
     if (
         len(color) != 7

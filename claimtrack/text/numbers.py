@@ -153,7 +153,9 @@ def _number_words(text: str, lang: str) -> list[tuple[int, int, float]]:
     return out
 
 
-def _longest_number_run(text, matches, i, lang) -> tuple[int, float | None]:
+def _longest_number_run(
+    text: str, matches: list[re.Match[str]], i: int, lang: str
+) -> tuple[int, float | None]:
     j = i
     while j < len(matches) and _is_number_word(matches[j].group().casefold(), lang):
         if j > i and text[matches[j - 1].end() : matches[j].start()].strip():

@@ -25,7 +25,7 @@ from .messages import error_text
 bp = Blueprint("account", __name__)
 
 
-class PasswordChangeForm(FlaskForm):  # type: ignore[misc]
+class PasswordChangeForm(FlaskForm):
     current = PasswordField(_l("Current password"), validators=[DataRequired(), Length(max=1000)])
     new = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=10, max=1000)])
     repeat = PasswordField(

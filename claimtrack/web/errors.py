@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, current_app, flash, jsonify, render_template, request
+from flask import Flask, Response, current_app, flash, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException
 
 from claimtrack.services.errors import (
     DomainError,
@@ -49,7 +49,9 @@ def wants_json() -> bool:
     )
 
 
-def _render(status: int, title: str, message: str, field: str | None = None) -> ResponseReturnValue:
+def _render(
+    status: int, title: str, message: str, field: str | None = None
+) -> tuple[Response | str, int]:
     if wants_json():
         return jsonify({"errors": [{"field": field, "reason": message}]}), status
     return render_template("errors/error.html", status=status, title=title, message=message), status
@@ -64,7 +66,8 @@ def handle_domain(exc: DomainError) -> ResponseReturnValue:
 
 
 def handle_http(exc: HTTPException) -> ResponseReturnValue:
-    body, status = _render(exc.code or 500, exc.name, exc.description or exc.name)  # type: ignore[misc]
+    name = str(exc.name)
+    body, status = _render(exc.code or 500, name, exc.description or name)
     # Keep the exception's own headers: RFC 9110 wants `Allow` on every 405.
     headers = [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]
     return body, status, headers
@@ -76,7 +79,7 @@ def handle_unexpected(exc: Exception) -> ResponseReturnValue:
     # Logged with its traceback; the person sees a plain message, never the exception's text.
     current_app.logger.exception("Unhandled error on %s %s", request.method, request.path)
     return _render(
-        500, InternalServerError.name, "Something went wrong on our side. Please try again."
+        500, "Internal Server Error", "Something went wrong on our side. Please try again."
     )
 
 

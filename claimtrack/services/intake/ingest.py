@@ -139,7 +139,7 @@ def _same_site(declared: str | None, fetched: str | None) -> bool:
         return False
     if fetched is None:
         return True
-    host = (urlsplit(declared).hostname or "").removeprefix("www.")
+    host = (urlsplit(str(declared)).hostname or "").removeprefix("www.")
     return host == (urlsplit(fetched).hostname or "").removeprefix("www.")
 
 

@@ -73,7 +73,7 @@ def _int_arg(name: str) -> int | None:
 
 @bp.get("/openapi.json")
 def openapi() -> ResponseReturnValue:
-    return jsonify(openapi_document(request.url_root.rstrip("/") + bp.url_prefix))
+    return jsonify(openapi_document(request.url_root.rstrip("/") + (bp.url_prefix or "")))
 
 
 @bp.get("/claims")
