@@ -5,8 +5,8 @@ Pure: no Flask, no database.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
-from urllib.parse import urlsplit
 
 
 def iso(value: date | datetime | None) -> str | None:
@@ -22,6 +22,11 @@ def iso(value: date | datetime | None) -> str | None:
     return value.isoformat()
 
 
+# Scheme http(s) and a non-empty host part: what urlsplit() would report as scheme and netloc, at
+# a fraction of its cost (an export checks five URLs per verdict).
+_HTTP_URL = re.compile(r"https?://[^/?#]", re.IGNORECASE)
+
+
 def http_url(url: str | None) -> str | None:
     """`url` (stripped) if it is an absolute http(s) address with a host, else None.
 
@@ -31,5 +36,4 @@ def http_url(url: str | None) -> str | None:
     if not url:
         return None
     stripped = url.strip()
-    parts = urlsplit(stripped)
-    return stripped if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+    return stripped if _HTTP_URL.match(stripped) else None

@@ -13,7 +13,7 @@ from claimtrack.enums import (
 
 from .auth import LoginAttempt
 from .base import utcnow
-from .claims import Claim, ClaimLink, ClaimNote, ClaimTag
+from .claims import Claim, ClaimLink, ClaimNote, ClaimTag, QueueTally
 from .limits import RateCounter
 from .matching import MatchAlias, MatchEntry, MatchPosting, MatchStats, MatchTerm, MatchThreshold
 from .reports import ErrorReport
@@ -23,6 +23,7 @@ from .users import AuditEvent, PartnerToken, User
 from .verdicts import RatingLabel, Verdict, VerdictRevision
 
 __all__ = [
+    "QueueTally",
     "Appearance",
     "AuditEvent",
     "Claim",

@@ -16,6 +16,7 @@ from claimtrack.models import User
 from claimtrack.values import http_url
 from claimtrack.workflow import Permission, can
 
+from . import queue_rank  # noqa: F401  (keeps the queue's maintained columns current at commit)
 from .errors import EditConflict, NotFound, PermissionDenied, ValidationError
 
 P = ParamSpec("P")
