@@ -150,6 +150,32 @@ def recluster_cmd(ctx: click.Context) -> None:
                f"{len(report.skipped_links)} links skipped (rejected pairs)")  # fmt: skip
 
 
+@matching_group.command("embed")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes embedding in parallel.")  # fmt: skip
+@click.option("--batch-size", default=256, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--model", default=None, help="Embedder (default: CLAIMTRACK_EMBEDDER).")
+@click.pass_context
+def embed_cmd(ctx: click.Context, workers: int, batch_size: int, model: str | None) -> None:
+    """Embed every claim that has no vector yet (resumable; safe to run twice)."""
+    from claimtrack.matching.embedding import EmbedderUnavailable
+    from claimtrack.services.matching import embed
+
+    def show(p: embed.EmbedProgress) -> None:
+        click.echo(f"{p.model}: {p.embedded} embedded, {p.pending} pending, "
+                   f"{p.rate:.0f} claims/s", err=True)  # fmt: skip
+
+    with db_session(ctx) as session:
+        try:
+            report = embed.embed_pending(
+                session, model=model, workers=workers, batch_size=batch_size, progress=show
+            )
+        except EmbedderUnavailable as exc:
+            raise click.ClickException(str(exc)) from None
+    click.echo(f"{report.model}: embedded {report.embedded} claims in {report.seconds:.1f} s; "
+               f"{report.pending} pending")  # fmt: skip
+
+
 @matching_group.command("reindex")
 @click.pass_context
 def reindex_cmd(ctx: click.Context) -> None:
