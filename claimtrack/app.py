@@ -55,8 +55,3 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 def instance_path() -> str | None:
     """The instance folder: CLAIMTRACK_INSTANCE_PATH, else Flask's default (./instance beside the code)."""
     return os.environ.get("CLAIMTRACK_INSTANCE_PATH") or None
-
-
-def get_db(app: Flask) -> Database:
-    db: Database = app.extensions["claimtrack.db"]
-    return db

@@ -2,7 +2,8 @@
 
 SQLite gets WAL, foreign keys and a busy timeout on every connection. Its write sessions open with
 `BEGIN IMMEDIATE`: with a deferred BEGIN a transaction that reads and then writes cannot be retried
-when another writer got there first and fails with "database is locked" (see FIELD-NOTES).
+when another writer got there first and fails with "database is locked" at once, whatever the busy
+timeout (SQLite cannot upgrade a read transaction while another connection holds the write lock).
 """
 
 from __future__ import annotations

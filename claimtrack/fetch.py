@@ -1,6 +1,6 @@
 """Fetching a story page by URL without becoming a proxy into our own network.
 
-A desk pastes arbitrary URLs, so the fetcher is an SSRF surface. Rules (FIELD-NOTES):
+A desk pastes arbitrary URLs, so the fetcher is an SSRF surface. Rules (docs/security.md):
 http/https only, no credentials in the URL; resolve the host once and refuse it if
 *any* address is not globally routable (IPv6 forms that carry an IPv4 address are unwrapped
 first: IPv4-mapped ::ffff:a.b.c.d, IPv4-translated ::ffff:0:a.b.c.d, IPv4-compatible ::a.b.c.d,

@@ -9,6 +9,8 @@ the database.
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 # The first is the default: pages, claims and verdicts without a language are in it.
 LANGUAGES: tuple[str, ...] = ("de", "en")
 DEFAULT = LANGUAGES[0]
@@ -16,7 +18,7 @@ DEFAULT = LANGUAGES[0]
 NAMES: dict[str, str] = {"de": "Deutsch", "en": "English"}
 
 
-def is_supported(code: object) -> bool:
+def is_supported(code: object) -> TypeGuard[str]:
     return code in LANGUAGES
 
 

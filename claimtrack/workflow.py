@@ -65,5 +65,5 @@ def can_transition(current: str, target: str) -> bool:
 
 def allowed_targets(current: str) -> list[str]:
     """Statuses reachable by hand from `current`, in workflow order."""
-    order = list(S)
+    order = [str(s) for s in S]
     return sorted(TRANSITIONS.get(current, frozenset()), key=order.index)

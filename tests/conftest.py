@@ -3,6 +3,8 @@ CLAIMTRACK_TEST_DATABASE_URL is set), its client and CLI runner, a session, and 
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,22 @@ TEST_USERS = {
     "fact_checker": ("checker@example.org", "Frieda Faktencheck"),
 }
 CHEAP_ARGON2 = {"ARGON2_TIME_COST": 1, "ARGON2_MEMORY_KIB": 1024}
+# The variables that steer the test run itself; every other CLAIMTRACK_* setting is the shell's.
+TEST_RUN_VARIABLES = (
+    "CLAIMTRACK_TEST_DATABASE_URL",
+    "CLAIMTRACK_NO_SKIPS",
+    "CLAIMTRACK_INSTALL_ONLY",
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Hermetic: the suite ignores the shell's CLAIMTRACK_* settings (a production SECRET_KEY or
+    DATABASE_URL exported in the shell) and any instance/config.py beside the code. Runs in every
+    xdist worker; subprocesses the tests start inherit the cleaned environment."""
+    for key in [k for k in os.environ if k.startswith("CLAIMTRACK_")]:
+        if key not in TEST_RUN_VARIABLES:
+            del os.environ[key]
+    os.environ["CLAIMTRACK_INSTANCE_PATH"] = tempfile.mkdtemp(prefix="claimtrack-test-instance-")
 
 
 def _prepare_template(url: str) -> None:

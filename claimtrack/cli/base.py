@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 import json
-from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
@@ -42,21 +41,33 @@ def echo_json(data: object) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=1))
 
 
-class LazyChoice(click.Choice):  # type: ignore[type-arg]
+class LazyChoice(click.ParamType):
     """A `click.Choice` whose values live in a heavy module ("package.module:NAME"), imported only
     when the option is parsed or its command's help is shown, not for `claimtrack --help`."""
 
-    def __init__(self, where: str, case_sensitive: bool = True) -> None:
+    name = "choice"
+
+    def __init__(self, where: str) -> None:
         self._where = where
-        self._loaded: Sequence[str] | None = None
-        self.case_sensitive = case_sensitive
+        self._choice: click.Choice[str] | None = None
 
-    @property  # type: ignore[override]
-    def choices(self) -> Sequence[str]:
-        if self._loaded is None:
+    def _real(self) -> click.Choice[str]:
+        if self._choice is None:
             module, _, name = self._where.partition(":")
-            self._loaded = [str(v) for v in getattr(importlib.import_module(module), name)]
-        return self._loaded
+            values = getattr(importlib.import_module(module), name)
+            self._choice = click.Choice([str(v) for v in values])
+        return self._choice
 
-    def to_info_dict(self) -> dict[str, Any]:
-        return {**super().to_info_dict(), "choices": list(self.choices)}
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        return self._real().convert(value, param, ctx)
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str | None:
+        return self._real().get_metavar(param, ctx)
+
+    def get_missing_message(self, param: click.Parameter, ctx: click.Context | None) -> str:
+        return self._real().get_missing_message(param, ctx)
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[click.shell_completion.CompletionItem]:
+        return self._real().shell_complete(ctx, param, incomplete)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from claimtrack.extraction import lexicon as lx
 from claimtrack.extraction import speakers as sp
-from claimtrack.extraction.quotes import quote_states
+from claimtrack.extraction.quotes import QuoteState, quote_states
 from claimtrack.extraction.speakers import names_in
 
 PERSON, ORGANISATION, UNNAMED, OUTLET = "person", "organisation", "unnamed", "outlet"
@@ -101,7 +101,9 @@ def attribute_sentences(
     return found, credits_previous
 
 
-def _quotes(found, own, states, paragraphs) -> None:
+def _quotes(
+    found: list[Attribution], own: list[bool], states: list[QuoteState], paragraphs: list[int]
+) -> None:
     """Give every sentence of a multi-sentence quote the quote's speaker."""
     i = 0
     while i < len(found):
@@ -121,7 +123,14 @@ def _quotes(found, own, states, paragraphs) -> None:
         i = j + 1
 
 
-def _continuations(sentences, found, own, states, paragraphs, language) -> None:
+def _continuations(
+    sentences: list[str],
+    found: list[Attribution],
+    own: list[bool],
+    states: list[QuoteState],
+    paragraphs: list[int],
+    language: str,
+) -> None:
     """German subjunctive (and "soll" within a paragraph) continues the last speaker."""
     if language != "de":
         return
@@ -135,7 +144,9 @@ def _continuations(sentences, found, own, states, paragraphs, language) -> None:
             found[i] = found[i - 1]
 
 
-def _back_references(sentences, found, own, attributor: Attributor) -> list[bool]:
+def _back_references(
+    sentences: list[str], found: list[Attribution], own: list[bool], attributor: Attributor
+) -> list[bool]:
     credits_previous = [False] * len(sentences)
     for i in range(1, len(sentences)):
         stripped = sentences[i].strip()

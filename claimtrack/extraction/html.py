@@ -9,6 +9,7 @@ pasted text, which removes the repeated headline and any teaser lists it kept.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import trafilatura
 
@@ -32,7 +33,7 @@ class HtmlPage:
 
 def extract_html(html: str, url: str | None = None) -> HtmlPage:
     """Extract article text and metadata; InputError when the page holds no article text."""
-    document = trafilatura.bare_extraction(
+    document: Any = trafilatura.bare_extraction(
         html,
         url=url,
         with_metadata=True,

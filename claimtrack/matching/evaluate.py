@@ -1,4 +1,5 @@
-"""Ranking metrics as defined by ../shared/tools/score_matching.py (CheckThat! task 2 style)."""
+"""Ranking metrics as the CLEF CheckThat! claim-retrieval task (2020/2021 task 2) scores them:
+MAP@k, Recall@k, MRR and Success@k over ranked fact-check ids per query."""
 
 from __future__ import annotations
 

@@ -201,8 +201,8 @@ def person_names(text: str, toks: list[Token], taken: list[tuple[int, int]]) -> 
             and tok.text not in MONTHS
             and not any(s <= tok.start < e for s, e in taken)
         )
-        if name_like and (not run or text[run[-1].end : tok.start].isspace()):
-            run.append(tok)  # type: ignore[arg-type]
+        if tok is not None and name_like and (not run or text[run[-1].end : tok.start].isspace()):
+            run.append(tok)
             continue
         if 2 <= len(run) <= 3:
             names.add(f"{run[0].text} {run[-1].text}")

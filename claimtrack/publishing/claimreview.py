@@ -1,7 +1,7 @@
 """THE schema.org ClaimReview builder: verdict pages, the Atom feed, the DataFeed export and the partner
 API all call `claim_review`, so what partners read is exactly what the page shows.
 
-Rules (see /work/shared/CLAIMREVIEW.md): `reviewRating.alternateName` is always the label readers see;
+Rules (docs/claimreview.md): `reviewRating.alternateName` is always the label readers see;
 `ratingValue`, `bestRating` and `worstRating` appear only for ordinal labels (the mapping is on the
 methodology page). The claimant becomes a Person or an Organization; a claimant of unknown kind is
 given as a Person, since most claims we check are quotes of people.
@@ -9,14 +9,13 @@ given as a Person, since most claims we check are quotes of people.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 from claimtrack.models import ClaimantKind
 from claimtrack.publishing.views import AppearanceView, PublishedVerdict, SourceView
+from claimtrack.values import http_url, iso
 
 SCHEMA = "https://schema.org"
 
@@ -53,29 +52,6 @@ def site_from_config(config: Mapping[str, Any], fallback_base_url: str = "") -> 
         org_url=str(config.get("ORG_URL") or base),
         license=str(config.get("DATA_LICENSE") or ""),
     )
-
-
-def iso(value: datetime | date | None) -> str | None:
-    """ISO 8601; UTC datetimes end in "Z" (the form feeds and the Fact Check API use)."""
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.isoformat().replace("+00:00", "Z")
-    return value.isoformat()
-
-
-# Scheme http(s) and a non-empty host part: what urlsplit() would report as scheme and netloc, at
-# a fraction of its cost (an export checks five URLs per verdict).
-_HTTP_URL = re.compile(r"https?://[^/?#]", re.IGNORECASE)
-
-
-def http_url(url: str | None) -> str | None:
-    """The URL if it is an absolute http(s) address, else None: markup never carries another scheme
-    (the services refuse them on save; this guards data that arrived some other way)."""
-    if not url:
-        return None
-    url = url.strip()
-    return url if _HTTP_URL.match(url) else None
 
 
 def _compact(d: dict[str, Any]) -> dict[str, Any]:

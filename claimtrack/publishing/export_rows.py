@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import datetime
 from typing import Any
 
+from claimtrack.publishing import views as publication
 from claimtrack.publishing.claimreview import Site
-from claimtrack.services.publication import bundles as publication
+from claimtrack.values import http_url, iso
 
 # Cells starting with these are formulas to spreadsheet programs (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -66,21 +67,6 @@ class VerdictRef:
 
 
 Entry = publication.PublishedVerdict | VerdictRef
-
-
-def iso(value: date | datetime | None) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
-    return value.isoformat()
-
-
-def _http_url(url: str | None) -> str | None:
-    """Only http(s) links leave the building (a stored `javascript:` link would be a hole)."""
-    if url and url.lower().startswith(("http://", "https://")):
-        return url
-    return None
 
 
 # Escaped in every JSON we send: markup characters (no export can be read as HTML), and the
@@ -154,7 +140,7 @@ def record(bundle: publication.PublishedVerdict, site: Site) -> dict[str, Any]:
 
 def _appearance(a: publication.AppearanceView) -> dict[str, Any]:
     return {
-        "url": _http_url(a.story_url),
+        "url": http_url(a.story_url),
         "title": a.story_title,
         "outlet": a.outlet,
         "language": a.language,
@@ -166,12 +152,12 @@ def _appearance(a: publication.AppearanceView) -> dict[str, Any]:
 
 def _source(s: publication.SourceView) -> dict[str, Any]:
     return {
-        "url": _http_url(s.url),
+        "url": http_url(s.url),
         "title": s.title,
         "publisher": s.publisher,
         "kind": s.kind,
         "accessedOn": iso(s.accessed_on),
-        "archiveUrl": _http_url(s.archive_url),
+        "archiveUrl": http_url(s.archive_url),
     }
 
 

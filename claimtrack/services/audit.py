@@ -42,7 +42,7 @@ def record(
 ) -> AuditEvent:
     """Add an audit event to the session (the calling use case commits it with its change)."""
     if obj is not None:
-        object_type = object_type or obj.__tablename__  # type: ignore[attr-defined]
+        object_type = object_type or str(obj.__tablename__)
         object_id = object_id if object_id is not None else getattr(obj, "id", None)
     event = AuditEvent(
         actor_id=actor.id if actor else None,

@@ -1,7 +1,7 @@
 """Consistent backups of a running instance.
 
-SQLite: the online backup API in one step (a step-wise backup never finishes under a steady writer,
-see FIELD-NOTES). PostgreSQL: `pg_dump --format=custom`, restorable with `pg_restore`.
+SQLite: the online backup API in one step (a step-wise backup restarts whenever another connection
+writes, so under a steady writer it never finishes). PostgreSQL: `pg_dump --format=custom`, restorable with `pg_restore`.
 
 A backup holds password and token hashes and unpublished work: it is created owner-only (0600) before
 the first byte is written, whatever the umask, and keeps that mode when renamed into place.

@@ -138,7 +138,7 @@ def tags_of(session: Session, claim_id: int) -> list[str]:
 
 
 def _replace_tags(session: Session, claim: Claim, tags: list[str]) -> None:
-    session.exec(delete(ClaimTag).where(col(ClaimTag.claim_id) == claim.id))  # type: ignore[call-overload]
+    session.exec(delete(ClaimTag).where(col(ClaimTag.claim_id) == claim.id))
     for tag in tags:
         session.add(ClaimTag(claim_id=claim.id or 0, tag=tag))
     session.flush()

@@ -16,7 +16,9 @@ import csv
 import io
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Protocol
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -40,13 +42,6 @@ from claimtrack.services.publication import bundles as publication
 
 from .errors import ValidationError
 
-FORMATS = ("claimreview", "csv", "jsonl")
-# Flask adds "; charset=utf-8" to text/* types itself.
-MEDIA_TYPES = {
-    "claimreview": "application/json",
-    "csv": "text/csv",
-    "jsonl": "application/jsonl; charset=utf-8",
-}
 BATCH_SIZE = 500
 CHUNK_ITEMS = 100  # items joined into one chunk: fewer, larger writes to the client
 
@@ -79,7 +74,7 @@ def iter_refs(
     last_id = 0
     while True:
         stmt = (
-            select(
+            select(  # type: ignore[call-overload]  # sqlmodel types up to 4 columns
                 Verdict.id,
                 Verdict.claim_id,
                 Claim.text,
@@ -189,15 +184,50 @@ def claimreview_chunks(
     yield "]}\n"
 
 
-def chunks(
-    fmt: str, session: Session, site: Site, *, since: datetime | None = None
-) -> Iterator[str]:
-    """The export in format `fmt` (one of FORMATS)."""
-    makers = {"claimreview": claimreview_chunks, "csv": csv_chunks, "jsonl": jsonl_chunks}
-    if fmt not in makers:
+# -- the registry: a new format is one entry here (the route and the CLI read it) -------------------
+
+
+class Chunks(Protocol):
+    def __call__(
+        self, session: Session, site: Site, *, since: datetime | None = None
+    ) -> Iterator[str]: ...
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str  # `claimtrack export --format NAME`
+    media_type: str  # Flask adds "; charset=utf-8" to text/* types itself
+    file_name: str  # served at /exports/FILE_NAME
+    chunks: Chunks
+
+
+FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("claimreview", "application/json", "claimreview.json", claimreview_chunks),
+        ExportFormat("csv", "text/csv", "claims.csv", csv_chunks),
+        ExportFormat("jsonl", "application/jsonl; charset=utf-8", "claims.jsonl", jsonl_chunks),
+    )
+}
+
+
+def export_format(name: str) -> ExportFormat:
+    """The format called `name`, or ValidationError naming the ones there are."""
+    if name not in FORMATS:
         raise ValidationError(
             "Format must be one of %(choices)s.",
             field="format",
             params={"choices": ", ".join(FORMATS)},
         )
-    return makers[fmt](session, site, since=since)
+    return FORMATS[name]
+
+
+def format_for_file(file_name: str) -> ExportFormat | None:
+    return next((f for f in FORMATS.values() if f.file_name == file_name), None)
+
+
+def chunks(
+    fmt: str, session: Session, site: Site, *, since: datetime | None = None
+) -> Iterator[str]:
+    """The export in format `fmt` (a name in FORMATS)."""
+    return export_format(fmt).chunks(session, site, since=since)

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import chain
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import and_, exists, false, func, or_
 from sqlalchemy.sql.elements import ColumnElement
@@ -63,7 +63,6 @@ __all__ = [
     "filter_choices",
     "list_queue",
     "take_snapshot",
-    "with_sort",
 ]
 
 SORTS = ("rank", "newest")
@@ -179,26 +178,29 @@ def _filter_clauses(filters: QueueFilters, *, by_flag: bool = True) -> list[Colu
         if not filters.include_merged:
             # Members of a confirmed cluster are worked on through their canonical claim.
             clauses.append(
-                or_(col(Claim.canonical_claim_id).is_(None), Claim.canonical_claim_id == Claim.id)
+                or_(
+                    col(Claim.canonical_claim_id).is_(None),
+                    col(Claim.canonical_claim_id) == Claim.id,
+                )
             )
     if filters.assignee == "none":
         clauses.append(col(Claim.assignee_id).is_(None))
     elif filters.assignee.isdigit():
-        clauses.append(Claim.assignee_id == int(filters.assignee))
+        clauses.append(col(Claim.assignee_id) == int(filters.assignee))
     if filters.language:
-        clauses.append(Claim.language == filters.language)
+        clauses.append(col(Claim.language) == filters.language)
     if filters.tag:
         tag = normalise_tags([filters.tag])
         clauses.append(
-            exists().where(ClaimTag.claim_id == Claim.id, col(ClaimTag.tag).in_(tag or [""]))
+            exists().where(col(ClaimTag.claim_id) == Claim.id, col(ClaimTag.tag).in_(tag or [""]))
         )
     if filters.outlet:
         clauses.append(
             exists()
             .where(
-                Appearance.claim_id == Claim.id,
+                col(Appearance.claim_id) == Claim.id,
                 col(Appearance.deleted_at).is_(None),
-                Story.id == Appearance.story_id,
+                col(Story.id) == Appearance.story_id,
                 func.lower(Story.outlet) == filters.outlet.strip().lower(),
             )
             .correlate(Claim)
@@ -210,12 +212,11 @@ def _filter_clauses(filters: QueueFilters, *, by_flag: bool = True) -> list[Colu
         end = datetime.combine(filters.date_to + timedelta(days=1), time.min, UTC)
         clauses.append(col(Claim.created_at) < end)
     if filters.q.strip():
-        for word in filters.q.lower().split()[:8]:
-            pattern = "%" + word.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
+        for word in filters.q.split()[:8]:
             clauses.append(
                 or_(
-                    func.lower(Claim.text).like(pattern, escape="\\"),
-                    func.lower(Claim.claimant).like(pattern, escape="\\"),
+                    col(Claim.text).icontains(word, autoescape=True),
+                    col(Claim.claimant).icontains(word, autoescape=True),
                 )
             )
     return clauses
@@ -235,7 +236,7 @@ def _late_clusters(session: Session, snapshot: Snapshot) -> dict[int, Spread]:
     (usually none; the stored columns already count the newer appearances)."""
     touched = select(Appearance.claim_id).where(col(Appearance.id) > snapshot.max_appearance_id)
     roots = {
-        canonical or claim_id
+        cast(int, canonical or claim_id)  # primary keys of stored rows are never None
         for claim_id, canonical in session.exec(
             select(Claim.id, Claim.canonical_claim_id).where(col(Claim.id).in_(touched))
         )
@@ -257,7 +258,8 @@ def _late_rows(
         *where, or_(col(Claim.id).in_(roots), col(Claim.canonical_claim_id).in_(roots))
     )
     rows, ids = [], set()
-    for claim_id, canonical, worth, created in session.exec(stmt):
+    for row_id, canonical, worth, created in session.exec(stmt):
+        claim_id = cast(int, row_id)
         spread = late.get(canonical or claim_id, Spread())
         seen = spread.last_seen or created
         rows.append(_Row(rank_at(as_of, rank_base(worth, spread), seen), claim_id, spread))
@@ -292,9 +294,9 @@ def _seeds(
     Returns them and whether every matching claim was read."""
     depth = max(FIRST_SCAN, 2 * want)
     while True:
-        by_base = list(session.exec(select(*_COLUMNS).where(*where).order_by(
+        by_base = list(session.exec(select(*_COLUMNS).where(*where).order_by(  # type: ignore[call-overload]
             col(Claim.rank_base).desc(), col(Claim.id).desc()).limit(depth)))  # fmt: skip
-        by_seen = list(session.exec(select(*_COLUMNS).where(*where).order_by(
+        by_seen = list(session.exec(select(*_COLUMNS).where(*where).order_by(  # type: ignore[call-overload]
             col(Claim.seen_at).desc(), col(Claim.id).desc()).limit(depth)))  # fmt: skip
         rows = {r[0]: _stored_row(as_of, r) for r in chain(by_base, by_seen) if r[0] not in skip}
         found = [r for r in rows.values() if _before(r, after)]
@@ -364,7 +366,8 @@ def _ranked(
             stmt = stmt.where(col(Claim.seen_at) >= edge)
         if newer is not None:
             stmt = stmt.where(col(Claim.seen_at) < newer)
-        for claim_id, base, seen in session.exec(stmt):
+        for row_id, base, seen in session.exec(stmt):
+            claim_id = cast(int, row_id)
             row = _Row(rank_at(as_of, base, seen), claim_id, None)
             if claim_id not in late_ids and _before(row, after):
                 found[claim_id] = row
@@ -399,7 +402,8 @@ def _newest(
     want: int,
     late: dict[int, Spread],
 ) -> list[_Row]:
-    stmt = select(Claim.id, Claim.rank_base, Claim.seen_at, Claim.spread_stories,
+    stmt = select(  # type: ignore[call-overload]  # sqlmodel types up to 4 columns
+                  Claim.id, Claim.rank_base, Claim.seen_at, Claim.spread_stories,
                   Claim.spread_outlets, Claim.last_seen_at).where(*where)  # fmt: skip
     if after is not None:
         stmt = stmt.where(col(Claim.id) < after.claim_id)
@@ -521,7 +525,3 @@ def filter_choices(session: Session) -> dict[str, list[Any]]:
         )
     )
     return {"people": people, "tags": tags, "outlets": outlets}
-
-
-def with_sort(filters: QueueFilters, sort: str) -> QueueFilters:
-    return replace(filters, sort=sort if sort in SORTS else "rank")

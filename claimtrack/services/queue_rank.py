@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import bindparam, event, func, inspect, or_, update
 from sqlalchemy.orm import Session as OrmSession
@@ -146,7 +146,7 @@ def _roots_of(session: Session, claim_ids: set[int]) -> set[int]:
         stmt = select(Claim.id, Claim.canonical_claim_id).where(
             col(Claim.id).in_(ordered[i : i + _CHUNK])
         )
-        roots.update(canonical or claim_id for claim_id, canonical in session.exec(stmt))
+        roots.update(cast(int, canonical or claim_id) for claim_id, canonical in session.exec(stmt))
     return roots
 
 
@@ -169,7 +169,7 @@ def _refresh_roots(session: Session, all_roots: set[int]) -> int:
     delta = 0
     for i in range(0, len(ordered), _CHUNK):
         chunk = ordered[i : i + _CHUNK]
-        stmt = select(
+        stmt = select(  # type: ignore[call-overload]  # sqlmodel types up to 4 columns
             Claim.id, Claim.canonical_claim_id, Claim.status, Claim.deleted_at, Claim.worthiness,
             Claim.created_at, *(getattr(Claim, c) for c in _MEMBER_COLUMNS),
         ).where(or_(col(Claim.id).in_(chunk), col(Claim.canonical_claim_id).in_(chunk)))  # fmt: skip
@@ -244,8 +244,10 @@ def repair(session: Session, *, batch: int = 5000) -> int:
         if not rows:
             _recount(session)
             return changed
-        changed += _refresh_roots(session, {canonical or claim_id for claim_id, canonical in rows})
-        last = rows[-1][0]
+        changed += _refresh_roots(
+            session, {cast(int, canonical or claim_id) for claim_id, canonical in rows}
+        )
+        last = cast(int, rows[-1][0])
 
 
 def _recount(session: Session) -> None:

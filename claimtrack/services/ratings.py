@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -153,12 +154,6 @@ def label_by_key(session: Session, key: str) -> RatingLabel | None:
     return session.exec(select(RatingLabel).where(RatingLabel.key == key)).first()
 
 
-def ordinal_bounds(session: Session) -> tuple[int, int] | None:
-    """(worst, best) of the ordinal labels, for ClaimReview's worstRating / bestRating."""
-    values = [label.ordinal for label in scale(session) if label.ordinal is not None]
-    return (min(values), max(values)) if values else None
-
-
 @dataclass
 class LabelInput:
     """A label as an admin typed it; `names` and `explanations` are keyed by language code."""
@@ -172,7 +167,7 @@ class LabelInput:
     active: bool = True
 
 
-def _values(data: LabelInput) -> dict[str, object]:
+def _values(data: LabelInput) -> dict[str, Any]:
     color = data.color.strip()
     if (
         len(color) != 7

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -28,7 +29,7 @@ class SourceInput:
     note: str = ""
 
 
-def _values(data: SourceInput) -> dict[str, object]:
+def _values(data: SourceInput) -> dict[str, Any]:
     try:
         kind = SourceKind(data.kind)
     except ValueError:

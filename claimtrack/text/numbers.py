@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from text_to_num import text2num  # type: ignore[import-untyped]
+from text_to_num import text2num
 
 from claimtrack.text import _numlex as lex
 from claimtrack.text._patterns import QUAL_RE as _QUAL_RE
@@ -154,7 +154,9 @@ def _number_words(text: str, lang: str) -> list[tuple[int, int, float]]:
     return out
 
 
-def _longest_number_run(text, matches, i, lang) -> tuple[int, float | None]:
+def _longest_number_run(
+    text: str, matches: list[re.Match[str]], i: int, lang: str
+) -> tuple[int, float | None]:
     j = i
     while j < len(matches) and _is_number_word(matches[j].group().casefold(), lang):
         if j > i and text[matches[j - 1].end() : matches[j].start()].strip():
@@ -188,12 +190,12 @@ def _complete(text: str, start: int, end: int, value: float, lang: str) -> Figur
     unit = None
     m = _SCALE_RE[lang].match(text, end)
     if m:
-        idx = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+        idx = int(str(m.lastgroup)[1:])  # the alternative that matched: "s3" -> 3
         value *= _SCALES[lang][idx][1]
         end = m.end()
     m = _UNIT_RE.match(text, end)
     if m:
-        idx = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+        idx = int(str(m.lastgroup)[1:])
         unit = lex.UNITS_AFTER[idx][1]
         end = m.end()
     cur = _CURRENCY_RE.search(text[max(0, start - 4) : start])

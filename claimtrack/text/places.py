@@ -89,7 +89,9 @@ def find_places(text: str, toks: list[Token] | None = None) -> list[Place]:
     return out
 
 
-def _match_at(text, toks: list[Token], i: int, table) -> tuple[int, tuple[str, str]] | None:
+def _match_at(
+    text: str, toks: list[Token], i: int, table: dict[tuple[str, ...], tuple[str, str]]
+) -> tuple[int, tuple[str, str]] | None:
     if not _looks_like_name(text[toks[i].start : toks[i].start + 1]):
         return None
     if toks[i].text not in _firsts() and not _inflected((toks[i].text,), table):
@@ -102,7 +104,9 @@ def _match_at(text, toks: list[Token], i: int, table) -> tuple[int, tuple[str, s
     return None
 
 
-def _inflected(key: tuple[str, ...], table) -> tuple[str, str] | None:
+def _inflected(
+    key: tuple[str, ...], table: dict[tuple[str, ...], tuple[str, str]]
+) -> tuple[str, str] | None:
     """German genitive ("Kasachstans") and common Russian case endings ("Казахстане")."""
     last = key[-1]
     for suffix in ("s", "e", "a", "u", "om", "ом"):

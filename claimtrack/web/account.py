@@ -26,7 +26,7 @@ from .ratelimits import client_address, limiter, login_limits
 bp = Blueprint("account", __name__)
 
 
-class PasswordChangeForm(FlaskForm):  # type: ignore[misc]
+class PasswordChangeForm(FlaskForm):
     current = PasswordField(_l("Current password"), validators=[DataRequired(), Length(max=1000)])
     new = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=10, max=1000)])
     repeat = PasswordField(

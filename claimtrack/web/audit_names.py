@@ -77,7 +77,7 @@ def action_name(code: str) -> str:
         return str(ACTIONS[code])
     prefix, _sep, status = code.rpartition(".")
     if prefix == "claim.status" and status in STATUS_LABELS:
-        return _("Status changed: %(status)s", status=STATUS_LABELS[status])  # type: ignore[index]
+        return _("Status changed: %(status)s", status=STATUS_LABELS[status])
     return code
 
 

@@ -51,7 +51,7 @@ R = TypeVar("R")
 KEPT_SESSION_KEYS = ("locale",)
 
 
-class SessionUser(UserMixin):  # type: ignore[misc]
+class SessionUser(UserMixin):
     """Flask-Login's view of a `User`; its id names the session epoch the cookie was issued for."""
 
     def __init__(self, user: User) -> None:
@@ -158,14 +158,14 @@ def safe_next(target: str | None) -> str | None:
     return target
 
 
-class LoginForm(FlaskForm):  # type: ignore[misc]
+class LoginForm(FlaskForm):
     email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254)])
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=1000)])
     next = HiddenField()
     submit = SubmitField(_l("Log in"))
 
 
-class LogoutForm(FlaskForm):  # type: ignore[misc]
+class LogoutForm(FlaskForm):
     submit = SubmitField(_l("Log out"))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, current_app, flash, jsonify, render_template, request
+from flask import Flask, Response, current_app, flash, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -77,7 +77,9 @@ def _page_text(status: int) -> tuple[str, str]:
     return str(texts[0]), str(texts[1])
 
 
-def _render(status: int, title: str, message: str, field: str | None = None) -> ResponseReturnValue:
+def _render(
+    status: int, title: str, message: str, field: str | None = None
+) -> tuple[Response | str, int]:
     if wants_json():
         return jsonify({"errors": [{"field": field, "reason": message}]}), status
     return render_template("errors/error.html", status=status, title=title, message=message), status
@@ -94,9 +96,10 @@ def handle_domain(exc: DomainError) -> ResponseReturnValue:
 def handle_http(exc: HTTPException) -> ResponseReturnValue:
     code = exc.code or 500
     if wants_json():
-        body, status = _render(code, exc.name, exc.description or exc.name)  # type: ignore[misc]
+        name = str(exc.name)
+        body, status = _render(code, name, exc.description or name)
     else:
-        body, status = _render(code, *_page_text(code))  # type: ignore[misc]
+        body, status = _render(code, *_page_text(code))
     # Keep the exception's own headers: RFC 9110 wants `Allow` on every 405.
     headers = [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]
     return body, status, headers

@@ -19,10 +19,10 @@ def healthz() -> ResponseReturnValue:
         db.ping()
         revision = migrate.current_revision(db.engine)
     except SQLAlchemyError as exc:
-        body = {"status": "error", "database": "unreachable", "detail": type(exc).__name__}
-        return jsonify(body), 503
+        failure = {"status": "error", "database": "unreachable", "detail": type(exc).__name__}
+        return jsonify(failure), 503
     ok = revision == expected
-    body = {
+    body: dict[str, str | None] = {
         "status": "ok" if ok else "error",
         "database": "ok",
         "engine": db.engine.dialect.name,

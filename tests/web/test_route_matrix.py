@@ -45,7 +45,7 @@ def row(role: str, *ok: int) -> Row:
 
 
 MATRIX: dict[tuple[str, str], Row] = {
-    # -- admin (W-A) --
+    # -- admin --
     ("admin.index", "GET"): row("editor"),
     ("admin.audit", "GET"): row("editor"),
     ("admin.users", "GET"): row("admin"),
@@ -67,7 +67,7 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("admin.rebuild_index", "POST"): row("admin"),
     ("account.account", "GET"): row("fact_checker"),
     ("account.account", "POST"): row("fact_checker"),
-    # -- desk work (W-B) --
+    # -- desk work --
     ("desk.queue", "GET"): row("fact_checker"),
     ("desk.bulk", "POST"): row("fact_checker"),
     ("desk.claim", "GET"): row("fact_checker"),
@@ -91,7 +91,7 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("desk.intake_accept", "POST"): row("fact_checker"),
     ("desk.new_claim", "GET"): row("fact_checker"),
     ("desk.new_claim", "POST"): row("fact_checker"),
-    # -- reader error reports on the desk (W-C) --
+    # -- reader error reports on the desk --
     ("desk.reports", "GET"): row("fact_checker"),
     ("desk.close_report", "POST"): row("fact_checker"),
 }

@@ -44,6 +44,7 @@ from claimtrack.services.errors import ValidationError
 from claimtrack.services.intake import stories
 from claimtrack.services.matching import match as matching
 from claimtrack.services.matching.match import MatchResult
+from claimtrack.values import http_url
 from claimtrack.workflow import Permission
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024
@@ -159,11 +160,11 @@ def _from_html(html: str, meta: StoryMeta, base_url: str | None) -> stories.Stor
 
 def _same_site(declared: str | None, fetched: str | None) -> bool:
     """A page may name its canonical URL only on its own site (else it could alias another)."""
-    if not declared or urlsplit(declared).scheme not in ("http", "https"):
+    if http_url(declared) is None:
         return False
     if fetched is None:
         return True
-    host = (urlsplit(declared).hostname or "").removeprefix("www.")
+    host = (urlsplit(str(declared)).hostname or "").removeprefix("www.")
     return host == (urlsplit(fetched).hostname or "").removeprefix("www.")
 
 
@@ -302,26 +303,7 @@ def ingest_bulk(
         raise ValidationError(
             "The file is larger than %(max)s bytes.", field="file", params={"max": MAX_BULK_BYTES}
         )
-    with _as_validation("file"):
-        records = parse_bulk(decode_bytes(data), fmt)
-    prepared = []
-    for record in records:
-        meta = StoryMeta(
-            title=record.title,
-            outlet=record.outlet,
-            published=record.published,
-            language=record.language,
-            url=record.url or None,
-            byline=record.byline,
-        )
-        try:
-            prepared.append(prepare_text(record.body, meta))
-        except ValidationError as exc:
-            raise ValidationError(
-                "Line %(line)s: %(problem)s",
-                field="file",
-                params={"line": record.line, "problem": exc},
-            ) from exc
+    prepared = prepare_bulk(data, fmt)
     return [_store(session, actor, item, min_score) for item in prepared]
 
 
@@ -378,6 +360,32 @@ def accept_candidate(
             changes={"text": reworded},
         )
     return claim
+
+
+def prepare_bulk(data: bytes, fmt: str) -> list[stories.StoryInput]:
+    """Every record of a JSON Lines or CSV file checked and prepared, before any is stored
+    (the `ingest` command and the desk's import job share this); a bad record names its line."""
+    with _as_validation("file"):
+        records = parse_bulk(decode_bytes(data), fmt)
+    prepared = []
+    for record in records:
+        meta = StoryMeta(
+            title=record.title,
+            outlet=record.outlet,
+            published=record.published,
+            language=record.language,
+            url=record.url or None,
+            byline=record.byline,
+        )
+        try:
+            prepared.append(prepare_text(record.body, meta))
+        except ValidationError as exc:
+            raise ValidationError(
+                "Line %(line)s: %(problem)s",
+                field="file",
+                params={"line": record.line, "problem": exc},
+            ) from exc
+    return prepared
 
 
 def similar_claims(session: Session, candidate: Candidate, *, limit: int = 5) -> list[MatchResult]:

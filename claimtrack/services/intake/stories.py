@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from claimtrack.models import Story, User, utcnow
 from claimtrack.services import audit
@@ -124,14 +124,3 @@ def add_story(*, session: Session, actor: User, data: StoryInput) -> StoryResult
 
 def get_story(session: Session, story_id: int) -> Story:
     return get_or_raise(session, Story, story_id)
-
-
-def list_stories(session: Session, *, limit: int = 50, offset: int = 0) -> list[Story]:
-    stmt = (
-        select(Story)
-        .where(col(Story.deleted_at).is_(None))
-        .order_by(col(Story.created_at).desc(), col(Story.id).desc())
-        .offset(offset)
-        .limit(limit)
-    )
-    return list(session.exec(stmt))

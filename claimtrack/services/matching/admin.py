@@ -92,7 +92,7 @@ def rebuild_index(*, session: Session, actor: User) -> int:
     rows = session.exec(
         select(Claim.id, Claim.text, Claim.language).where(col(Claim.deleted_at).is_(None))
     ).all()
-    items = (make_row(cid, prepare(text, lang, table)) for cid, text, lang in rows)
+    items = (make_row(cid or 0, prepare(text, lang, table)) for cid, text, lang in rows)
     count = SqlStore(session).replace_all(items)
     audit.record(session, actor=actor, action="matching.reindex", object_type="matching",
                  after={"claims": count})  # fmt: skip

@@ -44,7 +44,7 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
     p = Path(path)
     opener = gzip.open if p.name.endswith(".gz") else open
     out = []
-    with opener(p, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
+    with opener(p, "rt", encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if line.strip():
                 try:
@@ -141,8 +141,8 @@ def evaluate(
         hits = search_text(session, text, language=language, limit=limit) if text else []
         latencies.append((time.perf_counter() - t) * 1000)
         predictions.append({"query_index": i, "ranked_ids": [external[h.claim_id] for h in hits]})
-    metrics = ranking_metrics([q.get("relevant_ids", []) for q in queries],
-                              [p["ranked_ids"] for p in predictions])  # fmt: skip
+    ranked: list[list[str]] = [p["ranked_ids"] for p in predictions]  # type: ignore[misc]
+    metrics = ranking_metrics([q.get("relevant_ids", []) for q in queries], ranked)
     return EvalResult(metrics, predictions, load_s, index_s, latency_summary(latencies))
 
 

@@ -139,7 +139,7 @@ def _apply(session: Session, claim_ids: set[int], canonical: dict[int, int]) -> 
     for claim_id in sorted(claim_ids):
         want = canonical.get(claim_id)
         if current.get(claim_id) != want:
-            session.exec(  # type: ignore[call-overload]
+            session.exec(
                 update(Claim).where(col(Claim.id) == claim_id).values(canonical_claim_id=want)
             )
             changed += 1
@@ -156,7 +156,10 @@ def _cluster_inputs(session: Session, members: set[int] | None):  # type: ignore
             stmt = stmt.where(ClaimLink.kind == kind)
         if members is not None:
             stmt = stmt.where(col(ClaimLink.claim_a_id).in_(members))
-        return [tuple(r) for r in session.exec(stmt.order_by(ClaimLink.decided_at, ClaimLink.id))]
+        return [
+            tuple(r)
+            for r in session.exec(stmt.order_by(col(ClaimLink.decided_at), col(ClaimLink.id)))
+        ]
 
     published = select(Claim.id).where(Claim.status == ClaimStatus.PUBLISHED)
     if members is not None:
@@ -182,9 +185,8 @@ def recluster(*, session: Session, actor: User) -> ReclusterReport:
     require(actor, Permission.MANAGE_MATCHING)
     same, rejected, preferred = _cluster_inputs(session, None)
     clustering = build_clusters(same, rejected, preferred)
-    in_clusters = set(
-        session.exec(select(Claim.id).where(col(Claim.canonical_claim_id).is_not(None)))
-    )
+    clustered = select(Claim.id).where(col(Claim.canonical_claim_id).is_not(None))
+    in_clusters = {cid for cid in session.exec(clustered) if cid is not None}
     changed = _apply(session, in_clusters | set(clustering.canonical), clustering.canonical)
     report = ReclusterReport(len(set(clustering.canonical.values())), len(clustering.canonical),
                              changed, clustering.skipped)  # fmt: skip

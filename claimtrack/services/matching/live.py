@@ -49,7 +49,7 @@ _live_lock = threading.Lock()
 
 def _engine(session: Session) -> Engine:
     """The session's engine for reading (never SQLite's BEGIN IMMEDIATE of the write flavour)."""
-    bind = session.get_bind().engine  # type: ignore[union-attr]
+    bind = session.get_bind().engine
     return bind.execution_options(**{WRITE_OPTION: False})
 
 

@@ -131,7 +131,7 @@ def _appearances(session: Session, claim_ids: Iterable[int]) -> dict[int, list[A
     if not ids:
         return out
     stmt = (
-        select(*_APPEARANCE_COLUMNS)
+        select(*_APPEARANCE_COLUMNS)  # type: ignore[call-overload]  # sqlmodel types up to 4 columns
         .join(Story, col(Story.id) == Appearance.story_id)
         .where(
             col(Appearance.claim_id).in_(ids),
@@ -327,7 +327,9 @@ def _related(
     other_ids = sorted({other for pairs in links.values() for other, _ in pairs})
     if not other_ids:
         return {}
-    rows = {c.id: (c, v) for c, v in _visible_rows(session, other_ids, [VerdictState.PUBLISHED])}
+    rows = {
+        c.id or 0: (c, v) for c, v in _visible_rows(session, other_ids, [VerdictState.PUBLISHED])
+    }
     appearances = _appearances(session, rows)
     out: dict[int, list[RelatedView]] = defaultdict(list)
     for claim_id, pairs in links.items():

@@ -40,8 +40,9 @@ def _filtered_ids_stmt(filters: ListFilters) -> Any:
         rated = select(RatingLabel.id).where(RatingLabel.key == filters.rating)
         stmt = stmt.where(col(Verdict.rating_id).in_(rated))
     if filters.claimant:
-        pattern = "%" + filters.claimant.lower().replace("%", "").replace("_", "") + "%"
-        by_claimant = select(Claim.id).where(func.lower(Claim.claimant).like(pattern))
+        by_claimant = select(Claim.id).where(
+            col(Claim.claimant).icontains(filters.claimant.strip(), autoescape=True)
+        )
         stmt = stmt.where(col(Verdict.claim_id).in_(by_claimant))
     if filters.tag:
         tagged = select(ClaimTag.claim_id).where(ClaimTag.tag == filters.tag.strip().lower())

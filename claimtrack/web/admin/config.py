@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import format_percent
@@ -243,17 +245,21 @@ def audit_log() -> ResponseReturnValue:
     form = AuditFilterForm(request.args)
     _audit_filters(form)
     session = dbs()
-    filters = {
-        "action": form.action.data or None,
-        "object_type": form.object_type.data or None,
-        "actor_id": _int_arg("actor"),
-    }
     before = _int_arg("before")
-    events = audit.list_events(session, **filters, limit=AUDIT_PAGE + 1, before_id=before)
+    events = audit.list_events(
+        session,
+        action=form.action.data or None,
+        object_type=form.object_type.data or None,
+        actor_id=_int_arg("actor"),
+        limit=AUDIT_PAGE + 1,
+        before_id=before,
+    )
     more = len(events) > AUDIT_PAGE
     events = events[:AUDIT_PAGE]
     names = {u.id: u.name for u in session.exec(select(User))}
-    args = {k: v for k, v in request.args.items() if k not in ("before", "submit") and v}
+    args: dict[str, Any] = {
+        k: v for k, v in request.args.items() if k not in ("before", "submit") and v
+    }
     next_url = url_for("admin.audit", **args, before=events[-1].id) if more and events else None
     newest_url = url_for("admin.audit", **args) if before is not None else None
     return render_template(
@@ -282,7 +288,8 @@ def _object_url(event: AuditEvent) -> str | None:
     page = OBJECT_PAGES.get(event.object_type)
     if page is None or event.object_id is None:
         return None
-    return url_for(page[0], **{page[1]: event.object_id})
+    values: dict[str, Any] = {page[1]: event.object_id}
+    return url_for(page[0], **values)
 
 
 def _changed_fields(event: AuditEvent) -> list[str]:

@@ -37,7 +37,7 @@ THRESHOLD_LABELS = {
 }
 
 
-class ScoreField(FloatField):  # type: ignore[misc]
+class ScoreField(FloatField):
     """A 0–100 score shown without a needless ".0"."""
 
     def _value(self) -> str:
@@ -46,7 +46,7 @@ class ScoreField(FloatField):  # type: ignore[misc]
         return f"{self.data:g}" if isinstance(self.data, float) else ""
 
 
-class UserCreateForm(FlaskForm):  # type: ignore[misc]
+class UserCreateForm(FlaskForm):
     email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254)])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     role = SelectField(_l("Role"), choices=options(ROLE_LABELS), default="fact_checker")
@@ -56,24 +56,24 @@ class UserCreateForm(FlaskForm):  # type: ignore[misc]
     submit = SubmitField(_l("Create user"))
 
 
-class UserEditForm(FlaskForm):  # type: ignore[misc]
+class UserEditForm(FlaskForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     role = SelectField(_l("Role"), choices=options(ROLE_LABELS))
     active = BooleanField(_l("Active (may log in)"))
     submit = SubmitField(_l("Save user"))
 
 
-class PasswordResetForm(FlaskForm):  # type: ignore[misc]
+class PasswordResetForm(FlaskForm):
     password = PasswordField(_l("New password"), validators=[Optional(), Length(min=10, max=1000)])
     submit = SubmitField(_l("Reset password"))
 
 
-class MultiCheckboxField(SelectMultipleField):  # type: ignore[misc]
+class MultiCheckboxField(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
 
 
-class TokenCreateForm(FlaskForm):  # type: ignore[misc]
+class TokenCreateForm(FlaskForm):
     partner = StringField(_l("Partner"), validators=[DataRequired(), Length(max=200)])
     scopes = MultiCheckboxField(
         _l("Scopes"), choices=options(SCOPE_LABELS), validators=[DataRequired()]
@@ -84,13 +84,13 @@ class TokenCreateForm(FlaskForm):  # type: ignore[misc]
     submit = SubmitField(_l("Create token"))
 
 
-class ConfirmForm(FlaskForm):  # type: ignore[misc]
+class ConfirmForm(FlaskForm):
     """A button that only needs CSRF protection (revoke, remove, rebuild)."""
 
     submit = SubmitField(_l("Confirm"))
 
 
-class RatingLabelForm(FlaskForm):  # type: ignore[misc]
+class RatingLabelForm(FlaskForm):
     key = StringField(
         _l("Key"),
         validators=[
@@ -138,14 +138,14 @@ for _code in LANGUAGES:
     )
 
 
-class AliasForm(FlaskForm):  # type: ignore[misc]
+class AliasForm(FlaskForm):
     spelling = StringField(_l("Spelling"), validators=[DataRequired(), Length(max=200)])
     canonical = StringField(_l("Same as"), validators=[DataRequired(), Length(max=200)])
     kind = SelectField(_l("Kind"), choices=options(ALIAS_KIND_LABELS), default="org")
     submit = SubmitField(_l("Add alias"))
 
 
-class ThresholdsForm(FlaskForm):  # type: ignore[misc]
+class ThresholdsForm(FlaskForm):
     suggest = ScoreField(THRESHOLD_LABELS["suggest"], validators=[NumberRange(0, 100)])
     auto_link = ScoreField(THRESHOLD_LABELS["auto_link"], validators=[NumberRange(0, 100)])
     same = ScoreField(THRESHOLD_LABELS["same"], validators=[NumberRange(0, 100)])
@@ -153,7 +153,7 @@ class ThresholdsForm(FlaskForm):  # type: ignore[misc]
     submit = SubmitField(_l("Save thresholds"))
 
 
-class AuditFilterForm(FlaskForm):  # type: ignore[misc]
+class AuditFilterForm(FlaskForm):
     """GET filters of the audit log (no CSRF: it changes nothing)."""
 
     class Meta:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, abort, current_app, request
 from flask.typing import ResponseReturnValue
 
 from claimtrack.db import Database
@@ -23,8 +23,6 @@ from claimtrack.web.site import public_site
 bp = Blueprint("exports", __name__, url_prefix="/exports")
 bp.register_error_handler(partner_auth.AuthFailure, partner_auth.auth_error)
 bp.register_error_handler(partner_auth.RateLimited, partner_auth.rate_limited_error)
-
-FILENAMES = {"claimreview": "claimreview.json", "csv": "claims.csv", "jsonl": "claims.jsonl"}
 
 
 @bp.errorhandler(ValidationError)
@@ -44,7 +42,12 @@ def _stream(
         session.close()
 
 
-def _export(fmt: str) -> ResponseReturnValue:
+@bp.get("/<file_name>")
+def export(file_name: str) -> ResponseReturnValue:
+    """Every format of `exports.FORMATS` at its file name (/exports/claims.csv, ...)."""
+    fmt = exports.format_for_file(file_name)
+    if fmt is None:
+        abort(404)
     headers: dict[str, str] = {}
     if not current_app.config.get("EXPORTS_PUBLIC"):
         partner = partner_auth.authenticate("export")
@@ -52,26 +55,11 @@ def _export(fmt: str) -> ResponseReturnValue:
     since = exports.parse_since(request.args.get("since"))
     site = public_site(for_partners=True)
     db = current_app.extensions["claimtrack.db"]
-    response = Response(_stream(db, fmt, site, since), mimetype=exports.MEDIA_TYPES[fmt])
+    response = Response(_stream(db, fmt.name, site, since), mimetype=fmt.media_type)
     response.headers.update(headers)
-    response.headers["Content-Disposition"] = f'inline; filename="{FILENAMES[fmt]}"'
+    response.headers["Content-Disposition"] = f'inline; filename="{fmt.file_name}"'
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = (
         "public, max-age=300" if current_app.config.get("EXPORTS_PUBLIC") else "private, no-store"
     )
     return response
-
-
-@bp.get("/claimreview.json")
-def claimreview_feed() -> ResponseReturnValue:
-    return _export("claimreview")
-
-
-@bp.get("/claims.csv")
-def claims_csv() -> ResponseReturnValue:
-    return _export("csv")
-
-
-@bp.get("/claims.jsonl")
-def claims_jsonl() -> ResponseReturnValue:
-    return _export("jsonl")

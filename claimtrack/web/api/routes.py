@@ -82,7 +82,7 @@ def _int_arg(name: str) -> int | None:
 
 @bp.get("/openapi.json")
 def openapi() -> ResponseReturnValue:
-    return jsonify(openapi_document(public_site().base_url.rstrip("/") + bp.url_prefix))
+    return jsonify(openapi_document(public_site().base_url.rstrip("/") + (bp.url_prefix or "")))
 
 
 @bp.get("/claims")

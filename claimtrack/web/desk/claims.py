@@ -17,12 +17,11 @@ from claimtrack.publishing import charts as figures
 from claimtrack.services import claims, sources, workbench
 from claimtrack.services.errors import DomainError, EditConflict, NeedsEditor
 from claimtrack.web.auth import current_actor, role_required, user_can
-from claimtrack.web.choices import choices
+from claimtrack.web.choices import STATUS_LABELS, choices
 from claimtrack.web.desk.base import bp, dbs, form_version, people_choices
 from claimtrack.web.desk.diff import field_changes, side_marks
 from claimtrack.web.desk.forms import (
     SOURCE_KINDS,
-    STATUS_LABELS,
     AssignForm,
     ClaimForm,
     LinkDecisionForm,

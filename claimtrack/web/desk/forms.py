@@ -21,20 +21,11 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from claimtrack import languages
 from claimtrack.languages import NAMES
-from claimtrack.models import ClaimantKind, ClaimStatus, SourceKind
-from claimtrack.web.choices import choices, options
+from claimtrack.models import ClaimantKind, SourceKind
+from claimtrack.web.choices import STATUS_LABELS, choices, options
 
 LANGUAGES = [(code, NAMES[code]) for code in languages.LANGUAGES]
 
-STATUS_LABELS = {
-    ClaimStatus.NEW: _l("New"),
-    ClaimStatus.TRIAGED: _l("Triaged"),
-    ClaimStatus.IN_RESEARCH: _l("In research"),
-    ClaimStatus.IN_REVIEW: _l("In review"),
-    ClaimStatus.PUBLISHED: _l("Published"),
-    ClaimStatus.DISMISSED: _l("Dismissed"),
-    ClaimStatus.WITHDRAWN: _l("Withdrawn"),
-}
 CLAIMANT_KINDS = [
     (ClaimantKind.PERSON, _l("Person")),
     (ClaimantKind.ORGANISATION, _l("Organisation")),

@@ -16,9 +16,9 @@ from flask_babel import ngettext
 from claimtrack.services import claims, queue
 from claimtrack.services.errors import DomainError
 from claimtrack.web.auth import current_actor, role_required
-from claimtrack.web.choices import choices
+from claimtrack.web.choices import STATUS_LABELS, choices
 from claimtrack.web.desk.base import back_to, bp, dbs, people_choices
-from claimtrack.web.desk.forms import STATUS_LABELS, BulkForm, QueueFilterForm
+from claimtrack.web.desk.forms import BulkForm, QueueFilterForm
 from claimtrack.web.errors import show_error
 from claimtrack.workflow import Permission
 

@@ -16,7 +16,7 @@ from claimtrack.web.messages import error_text
 from .base import bp
 
 
-class CloseForm(FlaskForm):  # type: ignore[misc]
+class CloseForm(FlaskForm):
     """Only the CSRF token: closing a report is one button."""
 
 

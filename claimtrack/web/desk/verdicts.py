@@ -169,12 +169,9 @@ def _apply(claim_id: int, action: str, data: verdicts.VerdictInput, form: Verdic
             note=form.note.data or "",
         )
         return _("Correction published.") if public else _("Verdict updated silently.")
-    args = {"session": session, "actor": actor, "claim_id": claim_id, "data": data}
-    if action == "publish":
-        verdicts.save_and_publish(**args, expected_version=expected)
-        return _("Verdict published.")
-    verdicts.save_draft(**args, expected_version=expected)
-    return _("Draft saved.")
+    save = verdicts.save_and_publish if action == "publish" else verdicts.save_draft
+    save(session=session, actor=actor, claim_id=claim_id, data=data, expected_version=expected)
+    return _("Verdict published.") if action == "publish" else _("Draft saved.")
 
 
 def _published_meanwhile(claim_id: int, form: VerdictForm) -> Verdict | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import time
 from datetime import datetime
+from typing import overload
 
 from flask import Response, make_response, request, session
 from sqlmodel import Session as DbSession
@@ -48,6 +49,10 @@ def site_validators(db: DbSession, *, extra: str = "") -> Validators:
     return _digest(latest, newest_event, extra, vary_key()), latest
 
 
+@overload
+def conditional(etag: str, last_modified: datetime | None) -> Response | None: ...
+@overload
+def conditional(etag: str, last_modified: datetime | None, body: str) -> Response: ...
 def conditional(
     etag: str, last_modified: datetime | None, body: str | None = None
 ) -> Response | None:

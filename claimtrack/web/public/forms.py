@@ -10,7 +10,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional, Reg
 from claimtrack.services.publication import lists as publication_lists
 
 
-class SearchForm(FlaskForm):  # type: ignore[misc]
+class SearchForm(FlaskForm):
     q = StringField(
         _l("Claim, quote or post"),
         validators=[InputRequired(), Length(min=3, max=1000)],
@@ -18,7 +18,7 @@ class SearchForm(FlaskForm):  # type: ignore[misc]
     )
 
 
-class FilterForm(FlaskForm):  # type: ignore[misc]
+class FilterForm(FlaskForm):
     rating = SelectField(_l("Rating"), choices=[], validators=[Optional()], validate_choice=True)
     claimant = StringField(_l("Claimant"), validators=[Optional(), Length(max=300)])
     tag = StringField(_l("Topic"), validators=[Optional(), Length(max=60)])
@@ -40,7 +40,7 @@ class FilterForm(FlaskForm):  # type: ignore[misc]
         return int(data) if isinstance(data, int) and 1 <= data <= 10_000 else 1
 
 
-class ReportForm(FlaskForm):  # type: ignore[misc]
+class ReportForm(FlaskForm):
     """Anonymous, so without a CSRF token: a token needs a session, and a session cookie would make
     every verdict page uncacheable. Readers have no session a forged request could ride on; what is
     left (reports sent from another site through a reader's browser) is refused by the Origin check

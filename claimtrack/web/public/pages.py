@@ -7,7 +7,6 @@ validators change on publication, correction and withdrawal (see `caching`).
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
@@ -23,6 +22,7 @@ from flask import (
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 from sqlmodel import Session as DbSession
 from wtforms.fields.choices import SelectChoice
@@ -34,6 +34,7 @@ from claimtrack.publishing.claimreview import Site, claim_review
 from claimtrack.services.errors import NotFound
 from claimtrack.services.publication import bundles as publication
 from claimtrack.services.publication import lists as publication_lists
+from claimtrack.web.choices import STATUS_LABELS
 from claimtrack.web.dbsession import db_session
 from claimtrack.web.i18n import current_lang
 from claimtrack.web.public import render_cache
@@ -52,11 +53,9 @@ def current_site() -> Site:
 
 
 def jsonld(data: dict[str, Any]) -> Markup:
-    """JSON for a `<script type="application/ld+json">` body: `<`, `>` and `&` are escaped as
-    \\u sequences, so no stored text can close the script element."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))  # noqa: S704
+    """JSON for a `<script type="application/ld+json">` body: Jinja's `tojson` escaping (`<`, `>`,
+    `&`, `'` as \\u sequences), so no stored text can close the script element."""
+    return htmlsafe_json_dumps(data, ensure_ascii=False, sort_keys=True)
 
 
 @bp.app_template_filter("markdown")
@@ -221,9 +220,9 @@ def methodology() -> ResponseReturnValue:
     steps = [
         (
             str(status),
-            str(STATUS_NAMES[status]),
+            str(STATUS_LABELS[status]),
             str(STATUS_DESCRIPTIONS[status]),
-            [str(STATUS_NAMES[ClaimStatus(t)]) for t in allowed_targets(status)],
+            [str(STATUS_LABELS[ClaimStatus(t)]) for t in allowed_targets(status)],
         )
         for status in ClaimStatus
     ]
