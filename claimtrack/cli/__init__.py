@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from . import export, ingest, matching, server, tokens, users
+from . import export, ingest, matching, queue, server, tokens, users
 
 
 class CleanErrors(click.Group):
@@ -70,8 +70,10 @@ for command in (
     users.user,
     tokens.token,
     ingest.ingest,
+    ingest.claim_group,
     matching.match_cmd,
     matching.matching_group,
     export.export,
+    queue.queue,
 ):
     main.add_command(command)

@@ -85,7 +85,7 @@ def _record(line: int, row: dict[str, object]) -> StoryRecord:
     body = str(values["body"] or row.get("text") or "").strip()
     if not body:
         raise InputError(f"line {line}: body is empty")
-    language = (values["language"] or "").strip().lower() or None
+    language = str(values["language"] or "").strip().lower() or None
     if language is not None and not is_supported(language):
         raise InputError(f"line {line}: language must be one of {', '.join(LANGUAGES)}")
     return StoryRecord(

@@ -13,7 +13,7 @@ from claimtrack.enums import (
 
 from .auth import LoginAttempt
 from .base import utcnow
-from .claims import Claim, ClaimLink, ClaimNote, ClaimTag
+from .claims import Claim, ClaimLink, ClaimNote, ClaimTag, QueueTally
 from .limits import RateCounter
 from .matching import (
     ClaimVector,
@@ -32,6 +32,7 @@ from .users import AuditEvent, PartnerToken, User
 from .verdicts import RatingLabel, Verdict, VerdictRevision
 
 __all__ = [
+    "QueueTally",
     "Appearance",
     "AuditEvent",
     "Claim",

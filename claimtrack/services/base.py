@@ -15,6 +15,7 @@ from claimtrack.languages import LANGUAGES, is_supported
 from claimtrack.models import User
 from claimtrack.workflow import Permission, can
 
+from . import queue_rank  # noqa: F401  (keeps the queue's maintained columns current at commit)
 from .errors import EditConflict, NotFound, PermissionDenied, ValidationError
 
 P = ParamSpec("P")

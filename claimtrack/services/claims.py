@@ -50,7 +50,7 @@ class ClaimInput:
     claim_date: date | None = None
     tags: list[str] = field(default_factory=list)
     worthiness: float | None = None
-    worthiness_reasons: list[str] = field(default_factory=list)
+    worthiness_reasons: list[dict[str, Any]] = field(default_factory=list)  # code, weight, values
     figures: list[dict[str, Any]] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)

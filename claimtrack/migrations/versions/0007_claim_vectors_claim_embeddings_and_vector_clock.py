@@ -1,7 +1,7 @@
 """claim embeddings and the vector clock
 
 Revision ID: 0007_claim_vectors
-Revises: 0006_rating_label_names, 0008_hardening
+Revises: 0006_rating_label_names
 Create Date: 2026-12-01 15:40:00.000000
 
 Only creates two empty tables: embedding the stored claims is background work
@@ -17,7 +17,7 @@ from alembic import op
 
 revision: str = '0007_claim_vectors'
 # Also joins main's two heads (0006, 0008) until the lead re-chains the revisions.
-down_revision: str | tuple[str, ...] | None = ('0006_rating_label_names', '0008_hardening')
+down_revision: str | tuple[str, ...] | None = '0006_rating_label_names'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -211,3 +211,21 @@ class CandidateForm(FlaskForm):
 class BulkImportForm(FlaskForm):
     file = FileField(_l("Import file (JSON Lines or CSV)"))
     fmt = SelectField(_l("Format"), choices=choices([("jsonl", "JSON Lines"), ("csv", "CSV")]))
+
+
+class NewClaimForm(FlaskForm):
+    """A claim heard on TV or radio or seen on social media, without a story."""
+
+    text = TextAreaField(_l("The claim, as it was made"), validators=[Optional(), Length(max=2000)])
+    claimant = StringField(_l("Who made it (optional)"), validators=[Optional(), Length(max=300)])
+    said_on = DateField(_l("When (optional)"), validators=[Optional()])
+    source_url = StringField(
+        _l("Where it can be seen: post, video or page (optional)"),
+        validators=[Optional(), Length(max=2000)],
+    )
+    language = SelectField(
+        _l("Language"),
+        choices=choices([("", _l("Detect automatically")), *LANGUAGES]),
+        default="",
+        validate_choice=False,
+    )
