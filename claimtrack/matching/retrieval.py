@@ -204,46 +204,65 @@ def search(
     n_docs, total_terms = store.stats()
     if not n_docs or not (terms or semantic):
         return []
-    scores, weights = (
-        first_stage(store, terms, n_docs, params, indexed=exclude is not None)
-        if terms
-        else ({}, {})
-    )
-    scores.pop(exclude, None)  # type: ignore[arg-type]
-    wanted = scaled(params, n_docs)[1] if len(terms) <= 20 else params.candidates
-    top = [cid for cid, _ in heapq.nlargest(wanted, scores.items(), key=lambda kv: kv[1])]
-    near: dict[int, float] = {}
-    if semantic is not None:
-        near = {
-            cid: cos
-            for cid, cos in semantic.vectors.nearest(semantic.query, params.vector_pool + 1).items()
-            if cid != exclude and semantic_score(cos, semantic.model) >= params.min_semantic
-        }
-        top += [cid for cid in near if cid not in scores]
-    rows = store.rows(top)
-    avgdl = total_terms / n_docs if n_docs else 1.0
-    lexical = [(bm25(weights, row.terms, avgdl), row) for row in rows]
-    best = max((s for s, _ in lexical), default=0.0) or 1.0
-    lex_rank = {row.claim_id: rank_score(query.norm, row.norm, s / best) for s, row in lexical}
-    by_id = {row.claim_id: row for row in rows}
+    lex_rank, by_id = _lexical_pool(store, query, terms, n_docs, total_terms, params, exclude)
+    n_detail = max(params.detail, limit + 2)
     cosines: dict[int, float] = {}
     if semantic is not None:
-        missing = [cid for cid in by_id if cid not in near]
-        cosines = {**semantic.vectors.cosines(semantic.query, missing), **near}
-        cosines = {cid: c for cid, c in cosines.items() if cid in by_id}
-        order = fuse(lex_rank, cosines)
+        cosines = _cosines(semantic, params, exclude, list(lex_rank))
+    if cosines:
+        ranked = sorted(fuse(lex_rank, cosines).items(), key=lambda kv: -kv[1])
+        # rows of vector-only candidates are read only for those that reached the detail stage
+        wanted = [cid for cid, _ in ranked[: n_detail + 8] if cid not in by_id]
+        by_id.update({row.claim_id: row for row in store.rows(wanted)})
+        ranked = [(cid, v) for cid, v in ranked if cid in by_id]
+        penalty = CONFLICT_PENALTY_FUSED
     else:
-        order = lex_rank
-    ranked = sorted(order.items(), key=lambda kv: -kv[1])
-    n_detail = max(params.detail, limit + 2)
+        ranked = sorted(lex_rank.items(), key=lambda kv: -kv[1])
+        penalty = CONFLICT_PENALTY
     model = semantic.model if semantic is not None else None
-    penalty = CONFLICT_PENALTY_FUSED if cosines else CONFLICT_PENALTY
     hits = [
         _detail(query, by_id[cid], value, params.thresholds, penalty, cosines.get(cid), model)
         for cid, value in ranked[:n_detail]
     ]
     hits.sort(key=lambda h: -h.score)
     return hits[:limit]
+
+
+def _lexical_pool(
+    store: Store,
+    query: Prepared,
+    terms: list[str],
+    n_docs: int,
+    total_terms: int,
+    params: SearchParams,
+    exclude: int | None,
+) -> tuple[dict[int, float], dict[int, IndexRow]]:
+    """Lexical ranking score (0-100) of the best first-stage candidates, and their rows."""
+    if not terms:
+        return {}, {}
+    scores, weights = first_stage(store, terms, n_docs, params, indexed=exclude is not None)
+    scores.pop(exclude, None)  # type: ignore[arg-type]
+    wanted = scaled(params, n_docs)[1] if len(terms) <= 20 else params.candidates
+    top = heapq.nlargest(wanted, scores.items(), key=lambda kv: kv[1])
+    rows = store.rows([cid for cid, _ in top])
+    avgdl = total_terms / n_docs if n_docs else 1.0
+    lexical = [(bm25(weights, row.terms, avgdl), row) for row in rows]
+    best = max((s for s, _ in lexical), default=0.0) or 1.0
+    lex_rank = {row.claim_id: rank_score(query.norm, row.norm, s / best) for s, row in lexical}
+    return lex_rank, {row.claim_id: row for row in rows}
+
+
+def _cosines(
+    semantic: Semantic, params: SearchParams, exclude: int | None, lexical_ids: list[int]
+) -> dict[int, float]:
+    """Cosine of the query to its nearest stored claims and to every lexical candidate."""
+    near = {
+        cid: cos
+        for cid, cos in semantic.vectors.nearest(semantic.query, params.vector_pool + 1).items()
+        if cid != exclude and semantic_score(cos, semantic.model) >= params.min_semantic
+    }
+    missing = [cid for cid in lexical_ids if cid not in near]
+    return {**semantic.vectors.cosines(semantic.query, missing), **near}
 
 
 K1 = 1.2

@@ -16,8 +16,7 @@ from alembic import op
 
 
 revision: str = '0007_claim_vectors'
-# Also joins main's two heads (0006, 0008) until the lead re-chains the revisions.
-down_revision: str | tuple[str, ...] | None = '0006_rating_label_names'
+down_revision: str | None = '0006_rating_label_names'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
