@@ -179,26 +179,31 @@ def _filter_clauses(filters: QueueFilters, *, by_flag: bool = True) -> list[Colu
         if not filters.include_merged:
             # Members of a confirmed cluster are worked on through their canonical claim.
             clauses.append(
-                or_(col(Claim.canonical_claim_id).is_(None), Claim.canonical_claim_id == Claim.id)
+                or_(
+                    col(Claim.canonical_claim_id).is_(None),
+                    col(Claim.canonical_claim_id) == col(Claim.id),
+                )
             )
     if filters.assignee == "none":
         clauses.append(col(Claim.assignee_id).is_(None))
     elif filters.assignee.isdigit():
-        clauses.append(Claim.assignee_id == int(filters.assignee))
+        clauses.append(col(Claim.assignee_id) == int(filters.assignee))
     if filters.language:
-        clauses.append(Claim.language == filters.language)
+        clauses.append(col(Claim.language) == filters.language)
     if filters.tag:
         tag = normalise_tags([filters.tag])
         clauses.append(
-            exists().where(ClaimTag.claim_id == Claim.id, col(ClaimTag.tag).in_(tag or [""]))
+            exists().where(
+                col(ClaimTag.claim_id) == col(Claim.id), col(ClaimTag.tag).in_(tag or [""])
+            )
         )
     if filters.outlet:
         clauses.append(
             exists()
             .where(
-                Appearance.claim_id == Claim.id,
+                col(Appearance.claim_id) == col(Claim.id),
                 col(Appearance.deleted_at).is_(None),
-                Story.id == Appearance.story_id,
+                col(Story.id) == col(Appearance.story_id),
                 func.lower(Story.outlet) == filters.outlet.strip().lower(),
             )
             .correlate(Claim)
@@ -235,7 +240,7 @@ def _late_clusters(session: Session, snapshot: Snapshot) -> dict[int, Spread]:
     (usually none; the stored columns already count the newer appearances)."""
     touched = select(Appearance.claim_id).where(col(Appearance.id) > snapshot.max_appearance_id)
     roots = {
-        canonical or claim_id
+        int(canonical or claim_id or 0)
         for claim_id, canonical in session.exec(
             select(Claim.id, Claim.canonical_claim_id).where(col(Claim.id).in_(touched))
         )
@@ -256,12 +261,15 @@ def _late_rows(
     stmt = select(Claim.id, Claim.canonical_claim_id, Claim.worthiness, Claim.created_at).where(
         *where, or_(col(Claim.id).in_(roots), col(Claim.canonical_claim_id).in_(roots))
     )
-    rows, ids = [], set()
+    rows: list[_Row] = []
+    ids: set[int] = set()
     for claim_id, canonical, worth, created in session.exec(stmt):
-        spread = late.get(canonical or claim_id, Spread())
+        spread = late.get(int(canonical or claim_id or 0), Spread())
         seen = spread.last_seen or created
-        rows.append(_Row(rank_at(as_of, rank_base(worth, spread), seen), claim_id, spread))
-        ids.add(claim_id)
+        rows.append(
+            _Row(rank_at(as_of, rank_base(worth, spread), seen), int(claim_id or 0), spread)
+        )
+        ids.add(int(claim_id or 0))
     return ids, rows
 
 
@@ -274,8 +282,8 @@ def _before(row: _Row, after: Cursor | None) -> bool:
     return after is None or (row.rank, row.claim_id) < (after.rank, after.claim_id)
 
 
-_COLUMNS = (Claim.id, Claim.rank_base, Claim.seen_at, Claim.spread_stories, Claim.spread_outlets,
-            Claim.last_seen_at)  # fmt: skip
+_COLUMNS: tuple[Any, ...] = (Claim.id, Claim.rank_base, Claim.seen_at, Claim.spread_stories,
+                             Claim.spread_outlets, Claim.last_seen_at)  # fmt: skip
 # Ages (days) tried as the edge of the recent window, and the depth of the first seed reads.
 _WINDOWS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0, 365.0, 1095.0)
 
@@ -365,9 +373,9 @@ def _ranked(
         if newer is not None:
             stmt = stmt.where(col(Claim.seen_at) < newer)
         for claim_id, base, seen in session.exec(stmt):
-            row = _Row(rank_at(as_of, base, seen), claim_id, None)
-            if claim_id not in late_ids and _before(row, after):
-                found[claim_id] = row
+            row = _Row(rank_at(as_of, base, seen), int(claim_id or 0), None)
+            if row.claim_id not in late_ids and _before(row, after):
+                found[row.claim_id] = row
         newer = edge
     rows = list(found.values()) + late_rows
     rows.sort(key=lambda r: (r.rank, r.claim_id), reverse=True)
@@ -399,8 +407,7 @@ def _newest(
     want: int,
     late: dict[int, Spread],
 ) -> list[_Row]:
-    stmt = select(Claim.id, Claim.rank_base, Claim.seen_at, Claim.spread_stories,
-                  Claim.spread_outlets, Claim.last_seen_at).where(*where)  # fmt: skip
+    stmt = select(*_COLUMNS).where(*where)
     if after is not None:
         stmt = stmt.where(col(Claim.id) < after.claim_id)
     raw = list(session.exec(stmt.order_by(col(Claim.id).desc()).limit(want)))

@@ -146,7 +146,7 @@ def _roots_of(session: Session, claim_ids: set[int]) -> set[int]:
         stmt = select(Claim.id, Claim.canonical_claim_id).where(
             col(Claim.id).in_(ordered[i : i + _CHUNK])
         )
-        roots.update(canonical or claim_id for claim_id, canonical in session.exec(stmt))
+        roots.update(int(canonical or claim_id or 0) for claim_id, canonical in session.exec(stmt))
     return roots
 
 
@@ -169,10 +169,12 @@ def _refresh_roots(session: Session, all_roots: set[int]) -> int:
     delta = 0
     for i in range(0, len(ordered), _CHUNK):
         chunk = ordered[i : i + _CHUNK]
-        stmt = select(
-            Claim.id, Claim.canonical_claim_id, Claim.status, Claim.deleted_at, Claim.worthiness,
-            Claim.created_at, *(getattr(Claim, c) for c in _MEMBER_COLUMNS),
-        ).where(or_(col(Claim.id).in_(chunk), col(Claim.canonical_claim_id).in_(chunk)))  # fmt: skip
+        columns: list[Any] = [Claim.id, Claim.canonical_claim_id, Claim.status, Claim.deleted_at,
+                              Claim.worthiness, Claim.created_at,
+                              *(getattr(Claim, c) for c in _MEMBER_COLUMNS)]  # fmt: skip
+        stmt = select(*columns).where(
+            or_(col(Claim.id).in_(chunk), col(Claim.canonical_claim_id).in_(chunk))
+        )
         for row in session.exec(stmt):
             claim_id, canonical, status, deleted, worth, created, *stored = row
             spread = spreads.get(canonical or claim_id, Spread())
@@ -244,8 +246,10 @@ def repair(session: Session, *, batch: int = 5000) -> int:
         if not rows:
             _recount(session)
             return changed
-        changed += _refresh_roots(session, {canonical or claim_id for claim_id, canonical in rows})
-        last = rows[-1][0]
+        changed += _refresh_roots(
+            session, {int(canonical or claim_id or 0) for claim_id, canonical in rows}
+        )
+        last = int(rows[-1][0] or 0)
 
 
 def _recount(session: Session) -> None:
