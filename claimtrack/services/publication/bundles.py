@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from sqlalchemy import or_
+from sqlalchemy.orm import load_only
 from sqlmodel import Session, col, select
 
 from claimtrack.models import (
@@ -263,6 +264,19 @@ def _verdict_view(v: Verdict) -> VerdictView:
     )
 
 
+_CLAIM_READ = (
+    Claim.id,
+    Claim.text,
+    Claim.language,
+    Claim.claimant,
+    Claim.claimant_kind,
+    Claim.claim_date,
+    Claim.figures,
+    Claim.deleted_at,
+    Claim.version,
+)
+
+
 def _visible_rows(
     session: Session, claim_ids: Sequence[int], states: Sequence[str]
 ) -> list[tuple[Claim, Verdict]]:
@@ -270,6 +284,8 @@ def _visible_rows(
         select(Claim, Verdict)
         .join(Verdict, col(Verdict.claim_id) == Claim.id)
         .where(col(Verdict.claim_id).in_(list(claim_ids)), col(Claim.deleted_at).is_(None))
+        # Only what readers see: no JSON decoding of places, dates and worthiness reasons.
+        .options(load_only(*_CLAIM_READ, raiseload=False))
     )
     # The state is checked here, not in SQL: given `state IN (…)` SQLite drives the query from the
     # state index and walks every published verdict instead of the few ids asked for.
