@@ -90,41 +90,48 @@ def in_default_queue(status: str, deleted_at: Any, canonical_id: int | None, cla
     )
 
 
+def _spread_stmt(max_appearance_id: int | None) -> tuple[Any, Any, Any]:
+    member = Claim.__table__.alias("member")  # type: ignore[attr-defined]
+    cluster = func.coalesce(member.c.canonical_claim_id, member.c.id)
+    stmt = (
+        select(
+            cluster,
+            func.count(func.distinct(Appearance.story_id)),
+            func.count(func.distinct(Story.outlet)),
+            func.max(Appearance.created_at),
+        )
+        .select_from(Appearance)
+        .join(member, member.c.id == Appearance.claim_id)
+        .join(Story, col(Story.id) == Appearance.story_id)
+        .where(
+            col(Appearance.deleted_at).is_(None),
+            member.c.deleted_at.is_(None),
+            *([col(Appearance.id) <= max_appearance_id] if max_appearance_id is not None else []),
+        )
+        .group_by(cluster)
+    )
+    return stmt, member, cluster
+
+
 def cluster_spread(
-    session: Session, roots: Iterable[int], *, max_appearance_id: int | None = None
+    session: Session, roots: Iterable[int] | None, *, max_appearance_id: int | None = None
 ) -> dict[int, Spread]:
-    """Spread of each cluster (by root: canonical claim id, or the claim's own id when alone).
+    """Spread of each cluster (by root: canonical claim id, or the claim's own id when alone);
+    `roots=None` counts every cluster in one pass (repair).
 
     `max_appearance_id` counts only appearances up to it (the queue's paging snapshot)."""
     out: dict[int, Spread] = {}
-    ordered = sorted(set(roots))
-    member = Claim.__table__.alias("member")  # type: ignore[attr-defined]
-    cluster = func.coalesce(member.c.canonical_claim_id, member.c.id)
-    for i in range(0, len(ordered), _CHUNK):
-        chunk = ordered[i : i + _CHUNK]
-        stmt = (
-            select(
-                cluster,
-                func.count(func.distinct(Appearance.story_id)),
-                func.count(func.distinct(Story.outlet)),
-                func.max(Appearance.created_at),
-            )
-            .select_from(Appearance)
-            .join(member, member.c.id == Appearance.claim_id)
-            .join(Story, col(Story.id) == Appearance.story_id)
-            .where(
-                col(Appearance.deleted_at).is_(None),
-                member.c.deleted_at.is_(None),
-                or_(member.c.id.in_(chunk), member.c.canonical_claim_id.in_(chunk)),
-                *(
-                    [col(Appearance.id) <= max_appearance_id]
-                    if max_appearance_id is not None
-                    else []
-                ),
-            )
-            .group_by(cluster)
-        )
-        for root, stories, outlets, last_seen in session.execute(stmt):
+    stmt, member, _cluster = _spread_stmt(max_appearance_id)
+    if roots is None:
+        chunks: list[list[int] | None] = [None]
+    else:
+        ordered = sorted(set(roots))
+        chunks = [ordered[i : i + _CHUNK] for i in range(0, len(ordered), _CHUNK)]
+    for chunk in chunks:
+        query = stmt
+        if chunk is not None:
+            query = stmt.where(or_(member.c.id.in_(chunk), member.c.canonical_claim_id.in_(chunk)))
+        for root, stories, outlets, last_seen in session.execute(query):
             out[int(root)] = Spread(int(stories or 0), int(outlets or 0), _aware(last_seen))
     return out
 
@@ -160,10 +167,13 @@ def refresh(session: Session, claim_ids: Iterable[int], *, roots: Iterable[int] 
     return _refresh_roots(session, all_roots)
 
 
-def _refresh_roots(session: Session, all_roots: set[int]) -> int:
+def _refresh_roots(
+    session: Session, all_roots: set[int], spreads: dict[int, Spread] | None = None
+) -> int:
     if not all_roots:
         return 0
-    spreads = cluster_spread(session, all_roots)
+    if spreads is None:
+        spreads = cluster_spread(session, all_roots)
     ordered = sorted(all_roots)
     changes: list[dict[str, Any]] = []
     delta = 0
@@ -231,10 +241,12 @@ def mark(session: Session, claim_ids: Iterable[int], *, roots: Iterable[int] = (
 
 def repair(session: Session, *, batch: int = 5000) -> int:
     """Recompute the queue columns of every claim (after bulk loads, or to check nothing drifted).
-    Returns how many rows were wrong. Works through the claims in id order, a batch of clusters
-    at a time; the caller commits."""
+    Returns how many rows were wrong. Counts every cluster's spread in one aggregate pass (held
+    in memory: about 100 bytes a cluster), then works through the claims in id order, a batch of
+    clusters at a time; the caller commits."""
     changed = 0
     last = 0
+    spreads = cluster_spread(session, None)  # one aggregate pass over every appearance
     while True:
         stmt = (
             select(Claim.id, Claim.canonical_claim_id)
@@ -246,9 +258,8 @@ def repair(session: Session, *, batch: int = 5000) -> int:
         if not rows:
             _recount(session)
             return changed
-        changed += _refresh_roots(
-            session, {int(canonical or claim_id or 0) for claim_id, canonical in rows}
-        )
+        roots = {int(canonical or claim_id or 0) for claim_id, canonical in rows}
+        changed += _refresh_roots(session, roots, spreads)
         last = int(rows[-1][0] or 0)
 
 
