@@ -26,12 +26,18 @@ DEFAULTS: dict[str, Any] = {
     "SQL_ECHO": False,
     # Organisation that publishes the verdicts (ClaimReview author, feed publisher).
     "ORG_NAME": "claimtrack Faktencheck",
-    "ORG_URL": "http://localhost:5000/",
+    # The public address of the reader pages ("https://factcheck.example.org/"): every absolute URL in
+    # markup, feeds, exports and the API starts with it. ORG_URL (the organisation's own site, the
+    # ClaimReview author) defaults to it. Outside debug, exports and the API refuse to run without it
+    # rather than guess the address from the request's Host header.
     "PUBLIC_BASE_URL": "",
+    "ORG_URL": "",
     "DATA_LICENSE": "https://creativecommons.org/licenses/by/4.0/",
     "EXPORTS_PUBLIC": False,
     "API_RATE_LIMIT_PER_MINUTE": 120,
-    "LOGIN_RATE_LIMIT_PER_15_MIN": 10,
+    "LOGIN_RATE_LIMIT_PER_15_MIN": 10,  # per account and address
+    "LOGIN_ACCOUNT_RATE_LIMIT_PER_15_MIN": 20,  # per account, from all addresses together
+    "REPORT_RATE_LIMIT_PER_10_MIN": 5,  # reader error reports per client address
     "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
     "FETCH_MAX_BYTES": 5 * 1024 * 1024,
     "FETCH_TIMEOUT_S": 10.0,

@@ -37,6 +37,8 @@ def gunicorn_options(app: Flask, *, host: str, port: int, workers: int) -> dict[
         "workers": workers,
         "accesslog": "-",
         "timeout": 60,
+        # Above the app's own 414 limit (web.edge.MAX_QUERY_BYTES), so the app answers it.
+        "limit_request_line": 8190,
     }
     control = Path(app.instance_path) / f"gunicorn-{port}.ctl"
     if len(str(control)) <= MAX_SOCKET_PATH:

@@ -5,8 +5,10 @@ SECRET_KEY = "replace with the output of: python3 -c 'import secrets; print(secr
 # DATABASE_URL = "postgresql+psycopg://claimtrack@db-host:5432/claimtrack"
 
 ORG_NAME = "Example Faktencheck"
-ORG_URL = "https://factcheck.example.org/"
-PUBLIC_BASE_URL = "https://factcheck.example.org"
+# The public address of the reader pages: every absolute link (pages, feeds, exports, API) uses it.
+PUBLIC_BASE_URL = "https://factcheck.example.org/"
+# The organisation's own site (ClaimReview author); defaults to PUBLIC_BASE_URL.
+# ORG_URL = "https://www.example.org/"
 DATA_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 
 EXPORTS_PUBLIC = False

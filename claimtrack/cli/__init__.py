@@ -70,6 +70,7 @@ for command in (
     users.user,
     tokens.token,
     ingest.ingest,
+    ingest.claim_group,
     matching.match_cmd,
     matching.matching_group,
     export.export,

@@ -55,7 +55,13 @@ def export(ctx: click.Context, fmt: str, since: str | None, out: Path | None) ->
 
     app = get_app(ctx)
     since_at = exports.parse_since(since)
-    site = claimreview.site_from_config(app.config)
+    if not app.config.get("PUBLIC_BASE_URL") and not (app.debug or app.testing):
+        # A file for partners full of guessed links is worse than no file.
+        raise click.UsageError(
+            "PUBLIC_BASE_URL is not set: set the public address of the reader pages "
+            "(e.g. CLAIMTRACK_PUBLIC_BASE_URL=https://factcheck.example.org/)."
+        )
+    site = claimreview.site_from_config(app.config, "http://localhost/")
     if out is not None and not out.resolve().parent.is_dir():
         raise click.BadParameter(f"folder {out.parent} does not exist", param_hint="--out")
     with app.extensions["claimtrack.db"].session_scope(write=False) as session:

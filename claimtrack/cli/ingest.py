@@ -1,4 +1,5 @@
-"""`claimtrack ingest PATH|URL|-`: store a story once and print its ranked candidate claims.
+"""`claimtrack ingest PATH|URL|-`: store a story once and print its ranked candidate claims;
+`claimtrack claim add TEXT`: note a claim that came without a story.
 
 A thin adapter over `services.intake`: PATH may be an .html/.htm/.txt page or a bulk
 .jsonl/.csv file of stories; URL is fetched by the safe fetcher; `-` reads standard input.
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from claimtrack.fetch import FetchPolicy
     from claimtrack.models import Story
     from claimtrack.services.intake.ingest import IntakeResult, StoryMeta
+    from claimtrack.services.intake.new_claim import NotedClaim
 
 BULK_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 
@@ -40,7 +42,13 @@ def fetch_policy(app: Flask) -> FetchPolicy:
     )
 
 
-def _meta(title: str, outlet: str, published: str | None, language: str | None) -> StoryMeta:
+def _meta(
+    title: str,
+    outlet: str,
+    published: str | None,
+    language: str | None,
+    option: str = "--published",
+) -> StoryMeta:
     from claimtrack.services.errors import ValidationError
     from claimtrack.services.intake.ingest import StoryMeta
 
@@ -49,7 +57,9 @@ def _meta(title: str, outlet: str, published: str | None, language: str | None) 
         try:
             day = date.fromisoformat(published)
         except ValueError:
-            raise ValidationError("--published must be a date like 2022-01-05.") from None
+            raise ValidationError(
+                "%(option)s must be a date like 2022-01-05.", params={"option": option}
+            ) from None
     if language is not None and not is_supported(language):
         raise ValidationError(
             "--language must be one of: %(languages)s.", params={"languages": ", ".join(LANGUAGES)}
@@ -99,6 +109,65 @@ def ingest(
             else:
                 results = [intake.ingest_file(**kw, filename=path.name, data=data, meta=meta)]
         _print(results, as_json)
+
+
+@click.group("claim")
+def claim_group() -> None:
+    """Claims that come without a story (heard on TV, seen on social media)."""
+
+
+@claim_group.command("add")
+@click.argument("text")
+@click.option("--claimant", default="", help="Who made the claim (otherwise from the text).")
+@click.option("--said-on", default=None, help="When it was said, YYYY-MM-DD.")
+@click.option("--source-url", default=None, help="Where it can be seen (post, video page).")
+@click.option("--language", default=None, help="de or en (otherwise detected).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.pass_context
+def claim_add(
+    ctx: click.Context,
+    text: str,
+    claimant: str,
+    said_on: str | None,
+    source_url: str | None,
+    language: str | None,
+    as_json: bool,
+) -> None:
+    """Note the claim TEXT: extracted, matched and stored like a claim from a story."""
+    from claimtrack.services import users
+    from claimtrack.services.intake import new_claim
+
+    app = get_app(ctx)
+    meta = _meta("", "", said_on, language, "--said-on")  # the checks of ingest's options
+    data = new_claim.NewClaim(text, claimant, meta.published, source_url, meta.language)
+    with app.extensions["claimtrack.db"].session_scope() as session:
+        actor = users.system_user(session)
+        noted = new_claim.note_claim(session=session, actor=actor, data=data)
+        _print_noted(noted, as_json)
+
+
+def _print_noted(noted: NotedClaim, as_json: bool) -> None:
+    claim = noted.claim
+    similar = [
+        {"claim_id": m.claim_id, "text": m.text, "score": round(m.score, 1), "kind": m.kind}
+        for m in noted.similar
+    ]
+    if as_json:
+        out = {
+            "claim": {"id": claim.id, "text": claim.text, "language": claim.language,
+                      "claimant": claim.claimant, "claimant_kind": str(claim.claimant_kind),
+                      "claim_date": claim.claim_date.isoformat() if claim.claim_date else None,
+                      "figures": claim.figures, "places": claim.places, "dates": claim.dates},
+            "candidate": noted.candidate.to_dict(),
+            "similar": similar,
+        }  # fmt: skip
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+        return
+    click.echo(f"Claim {claim.id}: {claim.text}")
+    click.echo(f"Claimant: {claim.claimant or '-'}  Said on: {claim.claim_date or '-'}")
+    _print_candidate(1, noted.candidate)
+    for m in similar:
+        click.echo(f"Similar: claim {m['claim_id']} [{m['score']}] {m['text']}")
 
 
 def _print(results: list[IntakeResult], as_json: bool) -> None:
@@ -152,7 +221,7 @@ def _print_text(result: IntakeResult) -> None:
 def _print_candidate(number: int, c: Candidate) -> None:
     click.echo(f"{number}. [{c.score:.2f}] {c.text}")
     click.echo(f"   claimant: {c.claimant or '-'} ({c.claimant_kind})")
-    click.echo(f"   reasons: {'; '.join(c.reasons)}")
+    click.echo(f"   reasons: {'; '.join(str(r) for r in c.reasons)}")
     if c.figures:
         figures = ", ".join(
             f"{f.raw} = {f.value:g}"

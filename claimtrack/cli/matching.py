@@ -61,21 +61,28 @@ def matching_group() -> None:
 @click.option("--language", type=LANGUAGE, default=None)
 @click.option("--json", "as_json", is_flag=True)
 def compare_cmd(text_a: str, text_b: str, language: str | None, as_json: bool) -> None:
-    """Score, kind and features of one pair of texts (no database needed)."""
-    from claimtrack.matching.compare import compare
-    from claimtrack.matching.prepare import prepare
+    """Score, kind and the deciding facts of one pair of texts (no database needed).
 
-    result = compare(prepare(text_a, language), prepare(text_b, language))
+    The same score and kind as intake, the workbench and `claimtrack match` give the pair: the
+    configured embedder's cosine (CLAIMTRACK_EMBEDDER) on the stored vector form.
+    """
+    from claimtrack.matching.pair import compare_texts
+
+    result, note = compare_texts(text_a, text_b, language)
     data = {"score": result.score, "kind": str(result.kind), "conflicts": list(result.conflicts),
-            "short": result.short, "features": result.features}  # fmt: skip
+            "short": result.short, "reasons": result.reasons,
+            "features": result.features}  # fmt: skip
     if as_json:
         echo_json(data)
         return
     click.echo(f"score {result.score:.1f}  kind {result.kind}")
-    for c in result.conflicts:
-        click.echo(f"conflict  {c}")
+    for reason in result.reasons:
+        params = ", ".join(f"{k}={v}" for k, v in reason.items() if k != "code" and v is not None)
+        click.echo(f"  {reason['code']:<18} {params}")
     if result.short:
         click.echo("note      shorter than 8 words: never linked automatically")
+    if note:
+        click.echo(f"note      {note}")
 
 
 @matching_group.command("eval")
@@ -148,6 +155,32 @@ def recluster_cmd(ctx: click.Context) -> None:
     click.echo(f"{report.clusters} clusters over {report.clustered_claims} claims; "
                f"{report.changed} claims changed cluster; "
                f"{len(report.skipped_links)} links skipped (rejected pairs)")  # fmt: skip
+
+
+@matching_group.command("embed")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes embedding in parallel.")  # fmt: skip
+@click.option("--batch-size", default=256, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--model", default=None, help="Embedder (default: CLAIMTRACK_EMBEDDER).")
+@click.pass_context
+def embed_cmd(ctx: click.Context, workers: int, batch_size: int, model: str | None) -> None:
+    """Embed every claim that has no vector yet (resumable; safe to run twice)."""
+    from claimtrack.matching.embedding import EmbedderUnavailable
+    from claimtrack.services.matching import embed
+
+    def show(p: embed.EmbedProgress) -> None:
+        click.echo(f"{p.model}: {p.embedded} embedded, {p.pending} pending, "
+                   f"{p.rate:.0f} claims/s", err=True)  # fmt: skip
+
+    with db_session(ctx) as session:
+        try:
+            report = embed.embed_pending(
+                session, model=model, workers=workers, batch_size=batch_size, progress=show
+            )
+        except EmbedderUnavailable as exc:
+            raise click.ClickException(str(exc)) from None
+    click.echo(f"{report.model}: embedded {report.embedded} claims in {report.seconds:.1f} s; "
+               f"{report.pending} pending")  # fmt: skip
 
 
 @matching_group.command("reindex")

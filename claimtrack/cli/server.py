@@ -21,11 +21,26 @@ def write_instance_config(instance: Path) -> Path | None:
         f"SECRET_KEY = {secrets.token_hex(32)!r}\n"
         "# DATABASE_URL = 'postgresql+psycopg://user@host:5432/claimtrack'\n"
         "# ORG_NAME = 'Your fact-checking desk'\n"
-        "# ORG_URL = 'https://factcheck.example.org/'\n",
+        "# The public address of the reader pages; every absolute link uses it.\n"
+        "# PUBLIC_BASE_URL = 'https://factcheck.example.org/'\n"
+        "# ORG_URL = 'https://factcheck.example.org/'  # defaults to PUBLIC_BASE_URL\n",
         encoding="utf-8",
     )
     path.chmod(0o600)
     return path
+
+
+def set_instance_setting(instance: Path, name: str, value: str) -> bool:
+    """Append `NAME = 'value'` to instance/config.py unless the file sets it already."""
+    path = instance / "config.py"
+    if not path.exists():
+        return False
+    text = path.read_text(encoding="utf-8")
+    if any(line.startswith((f"{name} ", f"{name}=")) for line in text.splitlines()):
+        return False
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(f"{name} = {value!r}\n")
+    return True
 
 
 def _instance_dir() -> Path:
@@ -61,13 +76,25 @@ def init(ctx: click.Context) -> None:
 
 
 @click.command("demo")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Where `run` will serve.")
+@click.option("--port", default=5000, show_default=True, type=int)
 @click.pass_context
-def demo_cmd(ctx: click.Context) -> None:
-    """Load the demo data (Kazakhstan, January 2022). Running it twice changes nothing."""
+def demo_cmd(ctx: click.Context, host: str, port: int) -> None:
+    """Load the demo data (Kazakhstan, January 2022). Running it twice changes nothing.
+
+    Sets PUBLIC_BASE_URL to the address `claimtrack run` serves (unless one is set), so the demo's
+    feeds, exports and API carry working links."""
     from claimtrack.services import demo
 
+    own_app = "app" not in ctx.ensure_object(dict)  # tests pass an app; leave their instance alone
     _prepare(ctx)
-    db = get_app(ctx).extensions["claimtrack.db"]
+    app = get_app(ctx)
+    if not app.config.get("PUBLIC_BASE_URL"):
+        base = f"http://{host}:{port}/"
+        app.config["PUBLIC_BASE_URL"] = base
+        if own_app and set_instance_setting(Path(app.instance_path), "PUBLIC_BASE_URL", base):
+            click.echo(f"PUBLIC_BASE_URL set to {base} in the instance config.")
+    db = app.extensions["claimtrack.db"]
     with db.session_scope() as session:
         report = demo.load_demo(session)
     click.echo(report.summary())

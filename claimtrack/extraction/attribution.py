@@ -1,10 +1,22 @@
 """Who made a claim: the person or organisation a sentence credits, or the outlet.
 
-Walks the sentences of a story in order and remembers the last named speaker, so that
-"sagte er" / "she said" resolve to them. Unnamed sources ("Experten", "officials") are
-returned as such, marked "unnamed". A sentence with no attribution is the story's own
-assertion and is credited to the outlet. Rules, not a parser: they cover the reporting
-patterns of German and English news prose and say "no claimant" rather than guess.
+Walks a story's sentences in order, as an editor reads them:
+
+- a reporting cue outside quotes (sagte, teilte mit, ist der Ansicht, laut, nach Angaben
+  des …, zufolge, said, told, according to …) names the speaker next to it; role nouns are
+  set apart from names ("Experte Peter Theis" is Peter Theis), and later mentions ("sagte
+  Cekuta", "sagte die Ministerin", "he said", "the company said") resolve to the first full
+  mention;
+- a quote running over several sentences or paragraphs belongs to the speaker named where
+  it closes or opens, else to the speaker of the sentence before it;
+- German reported speech in the subjunctive ("Die Zahl sei falsch.") continues the last
+  speaker; an interview answer ("Siebenkotten: …") belongs to the name before the colon;
+- "Das teilte die Polizei mit." / "Das geht aus dem Bericht des DWD hervor." credit the
+  sentence before;
+- a sentence with none of these is the story's own assertion, credited to the outlet.
+
+Rules, not a parser (no German dependency parser is installable from the registries we
+use): they say "no claimant" rather than guess.
 """
 
 from __future__ import annotations
@@ -13,10 +25,12 @@ import re
 from dataclasses import dataclass
 
 from claimtrack.extraction import lexicon as lx
+from claimtrack.extraction import speakers as sp
+from claimtrack.extraction.quotes import quote_states
+from claimtrack.extraction.speakers import names_in
 
 PERSON, ORGANISATION, UNNAMED, OUTLET = "person", "organisation", "unnamed", "outlet"
-_TOKEN = re.compile(r"[„“”\"«»‚‘’]|[^\W\d_][\w.'’\-]*|\d[\w.,]*|[,;:()–—]")
-_QUOTES = set('„“”"«»‚‘’')
+__all__ = ["Attribution", "Attributor", "attribute_sentences", "names_in"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,31 +42,118 @@ class Attribution:
     cue: str | None = None
 
 
+_CREDIT_VERBS = (
+    r"sagte|sagten|teilte|teilten|erklärte|erklärten|berichtete|berichteten|meldete|meldeten|"
+    r"bestätigte|bestätigten|said|told|reported|confirmed|announced"
+)
 # "Das teilte ein Sprecher mit." credits the sentence before it, and says nothing itself.
 _BACK_REFERENCE = re.compile(
-    r"^(?:das|dies|so|diese zahlen|diese angaben|that|this|these figures)\b\W+(?:[\w-]+\s+){0,3}?"
-    r"(?:sagte|sagten|teilte|teilten|erklärte|erklärten|berichtete|berichteten|meldete|"
-    r"meldeten|bestätigte|bestätigten|said|told|reported|confirmed|announced)\b",
+    rf"^(?i:das|dies|so|diese zahlen|diese angaben|that|this|these figures)\s+"
+    rf"(?:[a-zäöü][\w-]*\s+){{0,3}}?(?i:{_CREDIT_VERBS})\b",
+)
+# "Zu diesem Ergebnis kommt eine Studie des …", "Das geht aus dem Bericht des … hervor."
+_SOURCE_OF_PREVIOUS = re.compile(
+    r"^(?:zu diesem (?:ergebnis|schluss) (?:kommt|kommen|kam|kamen)|"
+    r"das (?:geht|ging) aus|dies (?:geht|ging) aus|this is according to|that is according to)\s+"
+    r"(?P<source>.+?)(?:\s+hervor)?\W*$",
     re.I,
+)
+# German reported speech: the subjunctive continues the last speaker.
+_SUBJUNCTIVE = re.compile(
+    r"\b(?:sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe|gebe|liege|stehe|gehe|komme|"
+    r"fehle|bleibe|lasse|rechne|nutze|handle|reiche|gelte|zahle|wisse|sehe|brauche|plane|"
+    r"dürften|würden|hätten|wären)\b"
+)
+# Sources so vague that a named one in the next sentence replaces them.
+_VAGUE = lx.words("behörden authorities officials offizielle regierungskreise kreise sources")
+_PLAN = re.compile(r"\b(?:soll|sollen)\b")
+_INTERVIEW = re.compile(r"^([A-ZÄÖÜ][\w.'’\-]+(?: [A-ZÄÖÜ][\w.'’\-]+){0,2}):\s+\S")
+_LABEL = re.compile(r"^((?:[\w.'’\-]+ ){0,3}[\w.'’\-]+):\s+\S")
+_NOT_SPEAKER_LABELS = lx.words(
+    "korrektur update fazit frage antwort foto quelle hinweis anmerkung note correction "
+    "fotos bild video grafik lesen mehr zum auch interview zur person q a"
 )
 
 
 def attribute_sentences(
-    sentences: list[str], language: str, outlet: str | None = None
+    sentences: list[str],
+    language: str,
+    outlet: str | None = None,
+    paragraphs: list[int] | None = None,
 ) -> tuple[list[Attribution], list[bool]]:
     """Attributions of a story's sentences in reading order, and which sentences only credit
     the one before ("Das teilte die Polizei mit."): that sentence's claim gets their speaker.
+    `paragraphs[i]` is the paragraph of sentence i (default: one paragraph).
     """
+    paragraphs = paragraphs if paragraphs is not None else [0] * len(sentences)
+    states = quote_states(sentences, paragraphs)
     attributor = Attributor(language, outlet)
-    found = [attributor.attribute(sentence) for sentence in sentences]
+    found: list[Attribution] = []
+    own: list[bool] = []
+    for i, sentence in enumerate(sentences):
+        new_paragraph = i == 0 or paragraphs[i] != paragraphs[i - 1]
+        result, has_cue = attributor.read(sentence, states[i].outside, new_paragraph)
+        found.append(result)
+        own.append(has_cue)
+    _quotes(found, own, states, paragraphs)
+    _continuations(sentences, found, own, states, paragraphs, language)
+    credits_previous = _back_references(sentences, found, own, attributor)
+    return found, credits_previous
+
+
+def _quotes(found, own, states, paragraphs) -> None:
+    """Give every sentence of a multi-sentence quote the quote's speaker."""
+    i = 0
+    while i < len(found):
+        j = i
+        while j < len(found) - 1 and states[j].open_at_end:
+            j += 1
+        if j > i or (states[i].quoted and not own[i]):
+            speaker = next((found[k] for k in (j, i) if own[k]), None)
+            near = i > 0 and paragraphs[i] - paragraphs[i - 1] <= 1
+            if speaker is None and near and found[i - 1].kind != OUTLET:
+                speaker = found[i - 1]
+            if speaker is not None:
+                for k in range(i, j + 1):
+                    if not own[k] or found[k].kind == OUTLET:
+                        found[k] = speaker
+                        own[k] = own[k] or k in (i, j)
+        i = j + 1
+
+
+def _continuations(sentences, found, own, states, paragraphs, language) -> None:
+    """German subjunctive (and "soll" within a paragraph) continues the last speaker."""
+    if language != "de":
+        return
+    for i in range(1, len(sentences)):
+        if own[i] or found[i].kind != OUTLET or found[i - 1].kind == OUTLET:
+            continue
+        text = states[i].outside
+        same = paragraphs[i] == paragraphs[i - 1]
+        close = paragraphs[i] - paragraphs[i - 1] <= 1
+        if (close and _SUBJUNCTIVE.search(text)) or (same and _PLAN.search(text)):
+            found[i] = found[i - 1]
+
+
+def _back_references(sentences, found, own, attributor: Attributor) -> list[bool]:
     credits_previous = [False] * len(sentences)
     for i in range(1, len(sentences)):
-        current, before = found[i], found[i - 1]
-        if _BACK_REFERENCE.match(sentences[i].strip()) and current.kind != OUTLET:
-            credits_previous[i] = True
-            if before.kind == OUTLET:
-                found[i - 1] = current
-    return found, credits_previous
+        stripped = sentences[i].strip()
+        source = _SOURCE_OF_PREVIOUS.match(stripped)
+        if source:
+            result = attributor.classify_source(source.group("source"))
+            if result is not None:
+                found[i] = result
+        elif not (_BACK_REFERENCE.match(stripped) and found[i].kind != OUTLET):
+            continue
+        if found[i].kind == OUTLET:
+            continue
+        credits_previous[i] = True
+        before = (found[i - 1].claimant or "").lower()
+        weak = before in _VAGUE or "eigenen" in (found[i - 1].cue or "")
+        if found[i - 1].kind == OUTLET or not own[i - 1] or weak:
+            found[i - 1] = found[i]
+    return credits_previous
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,71 +169,217 @@ class Attributor:
     def __init__(self, language: str, outlet: str | None = None) -> None:
         self.language = language
         self.outlet = outlet or None
-        self._last: list[_Speaker] = []
-        self._full_names: dict[str, str] = {}  # surname -> full name seen after a role
+        self._last: list[_Speaker] = []  # speakers, most recent last
+        self._mentioned: list[_Speaker] = []  # people named with a role, most recent last
+        self._full_names: dict[str, str] = {}  # surname -> full name
         self._previous: Attribution | None = None
+        self._interviewee: Attribution | None = None
 
     def attribute(self, sentence: str) -> Attribution:
-        """Attribute `sentence`, updating the memory of named speakers."""
-        result = self._attribute(sentence)
+        """Attribute `sentence` on its own (quotes blanked), updating the memory."""
+        outside = quote_states([sentence], [0])[0].outside
+        result, has_cue = self.read(sentence, outside, False)
+        if not has_cue and sentence.lstrip()[:1] in sp.QUOTES:
+            previous = self._before
+            if previous is not None and previous.kind != OUTLET:
+                result = previous  # a quote continuing the last speaker's words
         self._previous = result
         return result
 
-    def _attribute(self, sentence: str) -> Attribution:
-        tokens = [_strip_dot(t) for t in _TOKEN.findall(sentence)]
-        self._learn_names(tokens)
+    _before: Attribution | None = None
+    _tokens: list[str] = []  # noqa: RUF012 - the current sentence's tokens, set per sentence
+
+    def read(self, sentence: str, outside: str, new_paragraph: bool) -> tuple[Attribution, bool]:
+        """(attribution, whether the sentence names its own speaker)."""
+        self._before = self._previous
+        self._learn_names(sp.tokenize(sentence))
+        result = self._own(sentence, outside, new_paragraph)
+        has_cue = result is not None
+        if result is None:
+            result = Attribution(self.outlet, OUTLET, None)
+        self._previous = result
+        return result, has_cue
+
+    def _own(self, sentence: str, outside: str, new_paragraph: bool) -> Attribution | None:
+        if new_paragraph:
+            self._interviewee = self._interview(sentence)
+        if self._interviewee is not None:
+            return self._interviewee
+        if lx.IMPERSONAL.search(outside):
+            return self._recall_any()
+        label = self._label(sentence)
+        if label is not None:
+            return label
+        tokens = sp.tokenize(outside)
+        self._tokens = tokens
+        found = self._source_phrase(tokens)
+        if found is not None:
+            return found
         for index, cue_len, cue, direction in _cues(tokens):
-            phrase = _phrase(tokens, index, cue_len, direction, self.language)
-            if not phrase:
-                continue
-            found = self._classify(phrase, cue)
+            phrase = self._phrase(tokens, index, cue_len, direction)
+            found = self._classify(phrase, cue) if phrase else None
             if found is not None:
                 return found
-        previous = self._previous
-        stripped = sentence.lstrip()
-        if stripped[:1] in _QUOTES and previous is not None and previous.kind != OUTLET:
-            return previous  # a quote continuing the last speaker's words
-        return Attribution(self.outlet, OUTLET, None)
+        return None
 
-    def _classify(self, phrase: list[str], cue: str) -> Attribution | None:
-        if phrase[0].lower() in lx.PRONOUNS:
-            return self._refer_back(lx.PRONOUNS[phrase[0].lower()], cue, phrase[0].lower())
-        content = list(phrase)
-        while content and content[0].lower() in lx.ARTICLES:
-            content.pop(0)
+    def _interview(self, sentence: str) -> Attribution | None:
+        match = _INTERVIEW.match(sentence.strip())
+        if not match or match.group(1).lower() in _NOT_SPEAKER_LABELS:
+            return None
+        name = match.group(1)
+        if " " not in name and name not in self._full_names:
+            return None
+        if not all(sp.is_name_token(t) for t in name.split()):
+            return None  # "Die Polizei: …", "Innenministerium: …" are not interview answers
+        return self._person(name.split(), "interview")
+
+    def _label(self, sentence: str) -> Attribution | None:
+        """Headline style "Polizei: Mehr als 2.000 Festnahmen" credits the organisation."""
+        match = _LABEL.match(sentence.strip())
+        if not match or match.group(1).lower() in _NOT_SPEAKER_LABELS:
+            return None
+        tokens = sp.tokenize(match.group(1))
+        if not any(sp.is_org(t) or sp.is_role(t) or t.lower() in lx.UNNAMED for t in tokens):
+            return None
+        return self._classify(tokens, ":", source=True)
+
+    def _phrase(self, tokens: list[str], index: int, length: int, direction: str) -> list[str]:
+        """The speaker phrase next to a cue: after it ("sagte er", "laut Polizei") or before."""
+        after = sp.collect(tokens[index + length :], self.language)
+        before_tokens = tokens[:index]
+        if direction == "pronoun_after" and after and after[0].lower() in lx.PRONOUNS:
+            return after  # "hält er": otherwise what follows an opinion verb is its object
+        if direction == "after":
+            return after
+        if direction == "both" and self.language == "en":
+            inverted = bool(before_tokens) and before_tokens[-1] in sp.QUOTES
+            if not inverted:  # English puts the speaker first: "Haddad said the trust …"
+                before = sp.before_cue(before_tokens, self.language) if before_tokens else []
+                return before or after
+        if direction == "both" and after:
+            return after
+        return sp.before_cue(before_tokens, self.language) if before_tokens else []
+
+    def _source_phrase(self, tokens: list[str]) -> Attribution | None:
+        """ "nach (ersten) Angaben/Schätzungen des …", "nach seinen Angaben", "AIU-Angaben"."""
+        lowered = [t.lower() for t in tokens]
+        for i, low in enumerate(lowered):
+            if low != "nach":
+                continue
+            for k in range(i + 1, min(i + 5, len(tokens))):
+                word = lowered[k]
+                prefix, _, noun = word.rpartition("-")
+                if word in lx.SOURCE_NOUNS or (prefix and noun in lx.SOURCE_NOUNS):
+                    between = lowered[i + 1 : k]
+                    cue = " ".join(tokens[i : k + 1])
+                    if "eigenen" in between:  # "Die Polizei hat nach eigenen Angaben …"
+                        kinds = [t for t in tokens[:i] if sp.is_known_kind(t)]
+                        return self._classify(kinds[:1], cue) if kinds else None
+                    pronoun = next((w for w in between if w in lx.POSSESSIVES), None)
+                    if pronoun is not None:
+                        return self._refer_back(lx.POSSESSIVES[pronoun], cue, pronoun)
+                    if prefix:
+                        return self._classify([tokens[k].rpartition("-")[0]], cue, source=True)
+                    phrase = sp.collect(tokens[k + 1 :], self.language, source=True)
+                    return self._classify(phrase, cue, source=True) if phrase else None
+        return None
+
+    def classify_source(self, text: str) -> Attribution | None:
+        """The source in "Das geht aus <dem Bericht des DWD> hervor"."""
+        phrase = sp.collect(sp.tokenize(text), self.language, source=True)
+        return self._classify(phrase, "source", source=True) if phrase else None
+
+    def _classify(self, phrase: list[str], cue: str, source: bool = False) -> Attribution | None:
+        first = phrase[0].lower()
+        if first in lx.PRONOUNS:
+            return self._refer_back(lx.PRONOUNS[first], cue, first)
+        if first in lx.POSSESSIVES:
+            rest = [t for t in phrase[1:] if t[:1].isupper()]
+            return Attribution(" ".join(rest), PERSON, cue) if rest else None
+        content = [t for t in phrase if t.lower() not in lx.ARTICLES or t is not phrase[0]]
+        content = content[1:] if content and content[0].lower() in lx.ARTICLES else content
         if not content:
             return None
+        head, tail = _split_link(content)
+        if tail and any(t.lower() in lx.DATA_NOUNS for t in head):
+            return self._classify(tail, cue, source=True)  # "Messungen des Landesamts"
+        if any(t.lower() in lx.DATA_NOUNS for t in head) and len(head) == 1:
+            return None
+        run = sp.name_run(head)
+        org = any(sp.is_org(t) for t in content)
+        whole_org = org and run == head and len(run) > 1 and sp.is_org(head[-1])
+        named = bool(run) and (len(run) > 1 or not org or sp.is_role(head[0]))
+        if named and not whole_org and not sp.is_org(run[-1]):
+            return self._person(run, cue, sp.gender(content, self.language))
         name = " ".join(content)
-        if phrase[0].lower() == "des" and len(content) == 1:
-            name = _nominative(name)  # "nach Angaben des Ministeriums" -> "Ministerium"
-        if _is_org(content[-1]):
+        if phrase[0].lower() in ("des", "eines"):
+            name = sp.nominative(name)  # "nach Angaben des Ministeriums" -> "Ministerium"
+        if len(content) == 1 and content[0].lower() in lx.GENERIC_ORGS:
+            return self._generic_org(name, cue)
+        if org:
             gender = "f" if lx.is_feminine_org(content[-1]) else None
             self._remember(_Speaker(name, ORGANISATION, gender))
             return Attribution(name, ORGANISATION, cue)
         if any(t.lower() in lx.UNNAMED for t in content[:3]):
+            self._remember(_Speaker(name, UNNAMED, None))
             return Attribution(name, UNNAMED, cue)
-        names = [t for t in content if t[:1].isupper() and not _is_role(t) and not _is_org(t)]
-        gender = _gender(content, self.language)
-        if not names:  # "sagte die Ministerin": the last person of that role, else the role
-            return self._refer_to_role(content, gender, cue)
-        person = self._expand(" ".join(names))
-        self._remember(_Speaker(person, PERSON, gender))
+        if any(sp.is_role(t) for t in content):
+            return self._refer_to_role(content, sp.gender(content, self.language), cue)
+        if source or any(t[:1].isupper() for t in content):
+            self._remember(_Speaker(name, PERSON if not source else ORGANISATION, None))
+            return Attribution(name, PERSON if not source else ORGANISATION, cue)
+        return None
+
+    def _person(self, run: list[str], cue: str, gender: str | None = None) -> Attribution:
+        titles = {"dr", "dr.", "prof", "prof.", "mr", "mrs", "ms", "herr", "frau", "sir"}
+        while len(run) > 1 and run[0].lower() in titles:
+            run = run[1:]
+        person = self._expand(" ".join(run))
+        known = next((s for s in self._mentioned if s.name == person), None)
+        self._remember(_Speaker(person, PERSON, gender or (known.gender if known else None)))
         return Attribution(person, PERSON, cue)
+
+    def _generic_org(self, name: str, cue: str) -> Attribution:
+        """ "the company said": the company named as the sentence's subject ("Jet2 has
+        cancelled …, the company said"), else the last organisation that spoke."""
+        subject = sp.name_run(_run_after(self._tokens, 0))
+        if (
+            subject
+            and (len(subject) > 1 or not subject[0].isalpha())
+            and subject == self._tokens[: len(subject)]
+        ):
+            name = " ".join(subject)
+            self._remember(_Speaker(name, ORGANISATION, None))
+            return Attribution(name, ORGANISATION, cue)
+        company = name.lower() in lx.COMPANY_WORDS
+        for speaker in reversed(self._last):
+            if speaker.kind != ORGANISATION or speaker.name.lower() == name.lower():
+                continue
+            if company or name.lower() in speaker.name.lower():
+                return Attribution(speaker.name, ORGANISATION, cue)
+            break
+        self._remember(_Speaker(name, ORGANISATION, None))
+        return Attribution(name, ORGANISATION, cue)
+
+    def _recall_any(self) -> Attribution | None:
+        speaker = self._last[-1] if self._last else None
+        return Attribution(speaker.name, speaker.kind, "hieß es") if speaker else None
 
     def _refer_back(self, gender: str | None, cue: str, word: str) -> Attribution:
         # English he/she only ever mean people; German er/sie may also be an
         # organisation (die Polizei -> sie).
-        people_only = word in ("he", "she")
+        people_only = word in ("he", "she", "his", "her")
         speaker = self._recall(gender, people_only)
         if speaker is None:
             return Attribution(None, UNNAMED, cue)
         return Attribution(speaker.name, speaker.kind, cue)
 
     def _refer_to_role(self, content: list[str], gender: str | None, cue: str) -> Attribution:
-        for speaker in reversed(self._last):
+        for speaker in reversed(self._last + self._mentioned):
             if speaker.kind == PERSON and speaker.gender in (None, gender):
+                self._remember(speaker)
                 return Attribution(speaker.name, PERSON, cue)
-        role = _nominative(" ".join(content))
+        role = sp.nominative(" ".join(content))
         self._remember(_Speaker(role, PERSON, gender))
         return Attribution(role, PERSON, cue)
 
@@ -147,6 +394,9 @@ class Attributor:
         for speaker in reversed(pool):
             if gender is None or speaker.gender in (None, gender):
                 return speaker
+        for speaker in reversed(self._mentioned):
+            if gender is None or speaker.gender in (None, gender):
+                return speaker
         return pool[-1] if pool else None
 
     def _expand(self, name: str) -> str:
@@ -159,55 +409,41 @@ class Attributor:
         return self._full_names.get(name, name)
 
     def _learn_names(self, tokens: list[str]) -> None:
-        """Remember "President Kassym-Jomart Tokayev" from any sentence, quoted or not."""
+        """Remember "President Kassym-Jomart Tokayev" and ", Robert Cekuta," appositions."""
         for i, token in enumerate(tokens):
-            if not _is_role(token):
+            role = sp.is_role(token)
+            if not role and not (token == "," and i + 1 < len(tokens)):
                 continue
-            name: list[str] = []
-            for nxt in tokens[i + 1 : i + 4]:
-                if not nxt[:1].isupper() or _is_role(nxt) or _is_org(nxt) or nxt in _QUOTES:
-                    break
-                if nxt.lower() in lx.STOP or nxt.lower() in lx.ARTICLES:
-                    break
-                name.append(nxt)
-            if len(name) >= 2:
-                self._full_names[name[-1]] = " ".join(name)
+            name = sp.name_run(_run_after(tokens, i + 1))
+            if len(name) >= 2 and (role or _closed_by_comma(tokens, i + 1 + len(name))):
+                full = " ".join(n for n in name if n.lower().rstrip(".") not in ("dr", "mr", "ms"))
+                self._full_names[name[-1]] = full
+                if role:
+                    gender = sp.gender([token], self.language)
+                    self._mentioned = [s for s in self._mentioned if s.name != full]
+                    self._mentioned.append(_Speaker(full, PERSON, gender))
 
 
-_GENITIVE = re.compile(
-    r"(.*(?:ministerium|amt|gericht|institut|verband|senat|parlament|bundestag|konzern|"
-    r"unternehmen|krankenhaus|rat|staatsanwalt|anwalt))(?:e?s)$",
-    re.I,
-)
+def _run_after(tokens: list[str], start: int) -> list[str]:
+    run: list[str] = []
+    for token in tokens[start : start + 4]:
+        if not sp.is_name_token(token):
+            break
+        run.append(token)
+    return run
 
 
-def _nominative(name: str) -> str:
-    """Undo the German genitive of common speaker nouns: "Ministeriums" -> "Ministerium"."""
-    match = _GENITIVE.fullmatch(name)
-    return match.group(1) if match else name
+def _closed_by_comma(tokens: list[str], index: int) -> bool:
+    return index < len(tokens) and tokens[index] in (",", "(")
 
 
-def names_in(sentence: str) -> list[str]:
-    """Named organisations (acronyms such as "NATO", "OVKS") and people introduced with a
-    role ("Präsident Tokajew", "Interior Minister Jane Doe") mentioned in a sentence."""
-    tokens = [_strip_dot(t) for t in _TOKEN.findall(sentence)]
-    found: list[str] = []
-    for i, token in enumerate(tokens):
-        if lx.ACRONYM.fullmatch(token) and token.upper() == token and len(token) <= 6:
-            found.append(token)
-        elif _is_role(token) and token[:1].isupper():
-            name = [t for t in tokens[i + 1 : i + 3] if t[:1].isupper() and t not in _QUOTES]
-            name = name[: next((k for k, t in enumerate(name) if _is_role(t)), len(name))]
-            if name and not _is_org(name[-1]) and name[0].lower() not in lx.STOP:
-                found.append(f"{token} {' '.join(name)}")
-    return list(dict.fromkeys(found))
-
-
-def _strip_dot(token: str) -> str:
-    """Drop a sentence-final dot ("Berger." -> "Berger") but keep "U.S." and "Dr."."""
-    if token.endswith(".") and "." not in token[:-1] and token[:-1].lower() not in lx.ROLES:
-        return token[:-1]
-    return token
+def _split_link(content: list[str]) -> tuple[list[str], list[str]]:
+    """ "Sprecher der Feuerwehr" -> (["Sprecher"], ["der", "Feuerwehr"]); "für" stays inside
+    names ("Landesamt für Umwelt")."""
+    for i, token in enumerate(content):
+        if i and token.lower() in ("of", "from", "at", "der", "des", "von", "vom"):
+            return content[:i], content[i + 1 :]
+    return content, []
 
 
 def _cues(tokens: list[str]) -> list[tuple[int, int, str, str]]:
@@ -223,93 +459,3 @@ def _cues(tokens: list[str]) -> list[tuple[int, int, str, str]]:
                 continue
             found.append((i, n, " ".join(tokens[i : i + n]), direction))
     return found
-
-
-def _phrase(tokens: list[str], index: int, length: int, direction: str, language: str) -> list[str]:
-    """The noun phrase next to a cue: after it ("sagte er", "laut Polizei") or before it."""
-    after = _collect(tokens[index + length :], language)
-    if direction == "pronoun_after" and after and after[0].lower() in lx.PRONOUNS:
-        return after  # "hält er": otherwise what follows an opinion verb is its object
-    if direction == "after" or (direction == "both" and after):
-        return after
-    before = _collect(list(reversed(tokens[:index])), language, backwards=True)
-    return list(reversed(before))
-
-
-def _collect(tokens: list[str], language: str, backwards: bool = False) -> list[str]:
-    """Up to 8 word tokens, stopping at punctuation, quotes, numbers and function words.
-
-    English lowercase words are kept only inside the phrase ("the interior ministry"); at
-    its edge they are trimmed, so "told reporters the protests" yields nothing. German
-    nouns and names are capitalised, so there a lowercase word ends the phrase. Walking
-    backwards from the cue, an article opens the phrase and ends the walk.
-    """
-    phrase: list[str] = []
-    for token in tokens[:8]:
-        low = token.lower()
-        if low in lx.PRONOUNS and not phrase:
-            return [token]
-        if low in lx.STOP or not token[:1].isalpha():
-            break
-        if not phrase and low == "by" and not backwards:
-            continue  # "confirmed by the ministry": the passive's agent is the speaker
-        if not phrase and low in lx.LINKS - lx.ARTICLES:
-            return []  # "sprach von ...": a prepositional object, not the speaker
-        if language == "de" and token[:1].islower() and low not in lx.ARTICLES | lx.LINKS:
-            break
-        phrase.append(token)
-        if backwards and low in lx.ARTICLES and len(phrase) > 1:
-            return phrase  # "the health ministry said": the article closes the phrase
-    while phrase and not _is_head(phrase[-1]):
-        phrase.pop()
-    while phrase and phrase[0].lower() in lx.LINKS - lx.ARTICLES:
-        phrase.pop(0)
-    if not phrase or all(t.lower() in lx.ARTICLES or t.lower() in lx.NOT_SPEAKERS for t in phrase):
-        return []
-    if phrase[0].lower() in lx.ARTICLES and not _names_someone(phrase):
-        return []  # "die Zahl der Festnahmen": an article and plain nouns make an object
-    return phrase
-
-
-def _names_someone(phrase: list[str]) -> bool:
-    """A known kind of speaker, or a name (two capitalised words in a row)."""
-    if any(_is_known_kind(t) for t in phrase):
-        return True
-    return any(
-        a[:1].isupper() and b[:1].isupper() and a.lower() not in lx.ARTICLES
-        for a, b in zip(phrase, phrase[1:], strict=False)
-    )
-
-
-def _is_head(token: str) -> bool:
-    low = token.lower()
-    if low in lx.ARTICLES or low in lx.LINKS:
-        return False
-    return token[:1].isupper() or low in lx.UNNAMED or bool(lx.ORG_WORD.fullmatch(low))
-
-
-def _is_known_kind(token: str) -> bool:
-    return _is_org(token) or _is_role(token) or token.lower() in lx.UNNAMED
-
-
-def _is_org(token: str) -> bool:
-    return bool(lx.ORG_WORD.fullmatch(token.split("-")[-1]) or lx.ACRONYM.fullmatch(token)) or bool(
-        lx.ORG_WORD.search(token) and not lx.ROLE_WORD.fullmatch(token)
-    )
-
-
-def _is_role(token: str) -> bool:
-    return token.lower().rstrip(".") in lx.ROLES or bool(lx.ROLE_WORD.fullmatch(token))
-
-
-def _gender(content: list[str], language: str) -> str | None:
-    """From titles (Frau, Mr) and, in German, role nouns (Ministerin vs. Minister)."""
-    for token in content:
-        low = token.lower().rstrip(".")
-        if low in lx.FEMALE_TITLES:
-            return "f"
-        if low in lx.MALE_TITLES:
-            return "m"
-        if language == "de" and lx.ROLE_WORD.fullmatch(token):
-            return "f" if low.endswith("in") else "m"
-    return None

@@ -14,6 +14,7 @@ from datetime import date
 
 from claimtrack.extraction.decode import InputError
 from claimtrack.languages import LANGUAGES, is_supported
+from claimtrack.text.controls import strip_controls
 
 FIELDS = ("body", "title", "url", "outlet", "published", "language", "byline")
 MAX_RECORDS = 10_000
@@ -57,6 +58,8 @@ def _jsonl(text: str) -> list[tuple[int, dict[str, object]]]:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"line {number}: not valid JSON ({exc.msg})") from exc
+        except RecursionError:
+            raise InputError(f"line {number}: the JSON is nested too deeply") from None
         if not isinstance(row, dict):
             raise InputError(f"line {number}: expected a JSON object")
         rows.append((number, row))
@@ -82,10 +85,12 @@ def _record(line: int, row: dict[str, object]) -> StoryRecord:
     for key, value in values.items():
         if value is not None and not isinstance(value, str):
             raise InputError(f"line {line}: {key} must be a string")
+        if isinstance(value, str):
+            values[key] = strip_controls(value)  # a JSON "\u0000" is a NUL only after parsing
     body = str(values["body"] or row.get("text") or "").strip()
     if not body:
         raise InputError(f"line {line}: body is empty")
-    language = (values["language"] or "").strip().lower() or None
+    language = str(values["language"] or "").strip().lower() or None
     if language is not None and not is_supported(language):
         raise InputError(f"line {line}: language must be one of {', '.join(LANGUAGES)}")
     return StoryRecord(

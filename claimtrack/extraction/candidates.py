@@ -23,7 +23,7 @@ from claimtrack.extraction.dates import DateMention, find_dates
 from claimtrack.extraction.facts import figure_dict
 from claimtrack.extraction.language import detect_language
 from claimtrack.extraction.sentences import split_sentences
-from claimtrack.extraction.worthiness import Evidence, score_sentence
+from claimtrack.extraction.worthiness import Evidence, Reason, score_sentence
 from claimtrack.text.numbers import Figure, find_figures
 from claimtrack.text.places import find_places
 
@@ -38,7 +38,7 @@ class Candidate:
 
     text: str
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     claimant: str | None
     claimant_kind: str  # person | organisation | unnamed | outlet
     cue: str | None
@@ -54,12 +54,16 @@ class Candidate:
         """Figures in the shape claims store them."""
         return [figure_dict(f) for f in self.figures]
 
+    def reason_dicts(self) -> list[dict[str, Any]]:
+        """Reasons as stored with a claim: code, weight and values, no English text."""
+        return [r.to_dict() for r in self.reasons]
+
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form (CLI --json, API)."""
         return {
             "text": self.text,
             "score": self.score,
-            "reasons": list(self.reasons),
+            "reasons": [r.to_dict() for r in self.reasons],
             "claimant": self.claimant,
             "claimant_kind": self.claimant_kind,
             "cue": self.cue,
@@ -99,11 +103,14 @@ def extract_candidates(
         scored.append(_candidate(title.strip(), None, language, day, headline, headline=True))
     sentences = split_sentences(body, language)
     attributions, credits_previous = attribute_sentences(
-        [s.text for s in sentences], language, outlet
+        [s.text for s in sentences], language, outlet, _paragraphs(body, sentences)
     )
+    title_key = " ".join(title.split()).casefold()
     for sentence, attribution, back in zip(sentences, attributions, credits_previous, strict=True):
         if len(sentence.text.split()) < _MIN_WORDS or not _LETTER.search(sentence.text):
             continue
+        if title_key and " ".join(sentence.text.split()).casefold() == title_key:
+            scored = [c for c in scored if not c.headline]  # a one-sentence story: one candidate
         span = (sentence.start, sentence.end)
         scored.append(
             _candidate(sentence.text, span, language, day, attribution, credits_previous=back)
@@ -113,6 +120,16 @@ def extract_candidates(
         key=lambda c: (-c.score, -1 if c.start is None else c.start),
     )
     return ranked[:limit] if limit is not None else ranked
+
+
+def _paragraphs(body: str, sentences: list) -> list[int]:
+    """Paragraph (line) number of each sentence, in one pass over the body."""
+    numbers, line, cursor = [], 0, 0
+    for sentence in sentences:
+        line += body.count("\n", cursor, sentence.start)
+        cursor = sentence.start
+        numbers.append(line)
+    return numbers
 
 
 def _candidate(

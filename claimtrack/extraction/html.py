@@ -43,7 +43,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlPage:
         date_extraction_params=_DATE_PARAMS,
     )
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
-    if not text:
+    if not text or document is None or isinstance(document, dict):
         raise InputError("no article text found in the HTML page")
     title = normalise_text(document.title or "").strip()
     page = clean_pasted_text(text, title=title or None)

@@ -8,38 +8,49 @@ from __future__ import annotations
 import re
 
 
-def _words(text: str) -> frozenset[str]:
+def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
 # pronoun -> preferred gender of the speaker it refers back to (None: any)
 PRONOUNS = {"er": "m", "sie": "f", "he": "m", "she": "f", "they": None}
-ARTICLES = _words("der die das des dem den ein eine einer eines einem einen the a an")
-LINKS = _words("des der von vom of the und and for für")
-STOP = _words(
+# possessives: "nach seinen Angaben" refers back; "ihr Anwalt" is nobody's name
+POSSESSIVES = {
+    "sein": "m", "seine": "m", "seinen": "m", "seiner": "m", "seinem": "m", "seines": "m",
+    "ihr": "f", "ihre": "f", "ihren": "f", "ihrer": "f", "ihrem": "f", "ihres": "f",
+    "his": "m", "her": "f", "their": None, "its": None,
+}  # fmt: skip
+ARTICLES = words("der die das des dem den ein eine einer eines einem einen the a an")
+LINKS = words("des der von vom of the und and for für")
+STOP = words(
     "wie dies diese dieser es man am im in nach auch doch aber und dann nun so zudem "
     "außerdem dabei damit deshalb daher zuvor bisher heute gestern jetzt dort hier "
     "as this it but and on at after then now there here also yet still meanwhile"
 )
-NOT_SPEAKERS = _words("das dies es man wer was it this that there who what")
-UNNAMED = _words(
+NOT_SPEAKERS = words("das dies es man wer was it this that there who what")
+UNNAMED = words(
     "experten expertinnen expertin experte fachleute beobachter kritiker kritikerinnen analysten "
     "wissenschaftler wissenschaftlerinnen forscher forscherinnen insider kreise diplomaten "
     "augenzeugen zeugen anwohner quellen medienberichte berichte sprecher sprecherin ärzte "
     "experts analysts observers critics officials sources witnesses residents scientists "
-    "researchers spokesperson spokesman spokeswoman insiders diplomats doctors reports"
+    "researchers spokesperson spokesman spokeswoman insiders diplomats doctors reports "
+    "autoren authors ökonomen economists beamte officials ermittler investigators prosecutors "
+    "observers beobachterinnen statistiker statisticians"
 )
-ROLES = _words(
+ROLES = words(
     "dr prof herr frau mr mrs ms miss sir dame president minister chancellor senator governor "
     "mayor secretary general chief director ceo professor doctor judge prime foreign interior "
-    "defence defense health finance state vice deputy former ex- rep sen gov"
+    "defence defense finance state vice deputy former ex- rep sen gov executive prosecutor "
+    "barrister lawyer leader spokesman spokeswoman spokesperson"
 )
-FEMALE_TITLES = _words("frau mrs ms miss dame")
-MALE_TITLES = _words("herr mr sir")
+FEMALE_TITLES = words("frau mrs ms miss dame")
+MALE_TITLES = words("herr mr sir")
 ROLE_WORD = re.compile(
     r"[\w\-]*(?:minister|präsident|president|kanzler|sprecher|chef|leiter|vorsitzender?|direktor|"
     r"bürgermeister|abgeordneter?|senator|botschafter|sekretär|richter|anwalt|trainer|gouverneur|"
-    r"kommissar|beauftragter?|politiker|virologe|ökonom|bischof|könig|premier)(?:in)?",
+    r"kommissar|beauftragter?|politiker|virologe|ökonom|bischof|könig|premier|volkswirt|experte|"
+    r"expert|analyst|forscher|staatsanwalt|geschäftsführer|vorstand|manager|leader|"
+    r"fraktionschef|abgeordnete|chefin|prosecutor|barrister|lawyer|spokesman|spokeswoman)(?:in)?",
     re.I,
 )
 ORG_WORD = re.compile(
@@ -48,8 +59,10 @@ ORG_WORD = re.compile(
     r"feuerwehr|veranstalter[ns]?|unternehmen[s]?|konzern(?:s)?|verwaltung|senat(?:s)?|"
     r"gewerkschaft|staatsanwaltschaft|bundestag(?:s)?|parlament(?:s)?|organisation|stiftung|"
     r"universität|klinik|krankenhaus(?:es)?|kreml|police|government|ministry|department|agency|"
+    r"betriebe|stadtwerke|verein(?:s)?|zentrale|wetterdienst(?:es)?|bundesamt(?:es)?|landesamt(?:s)?|"
+    r"kreditanstalt|organi[sz]ation|centre|center|service|treasury|bank|trust|survey|"
     r"court|army|commission|council|company|organi[sz]ers|office|authorit(?:y|ies)|"
-    r"administration|parliament|union|institute|university|prosecutors?|kremlin|pentagon|"
+    r"administration|parliament|union|institute|institution|university|kremlin|pentagon|"
     r"military|spokesperson's|white house)",
     re.I,
 )
@@ -64,17 +77,19 @@ def is_feminine_org(word: str) -> bool:
 
 # Reporting cues: (tokens, where the speaker stands: "after", "before", "both" = after first,
 # "pronoun_after" = before unless a pronoun follows)
-_BOTH = _words(
+_BOTH = words(
     "sagte sagten sagt sagen erklärte erklärten erklärt betonte betonten betont behauptete "
     "behaupteten behauptet behaupten warnte warnten warnt warnen kritisierte kritisierten meinte "
     "meint bestätigte bestätigten berichtete berichteten berichtet berichten schrieb schreibt "
-    "ergänzte fügte räumte teilte teilten teilt verkündete "
+    "ergänzte fügte räumte räumen räumt teilte teilten teilt verkündete entgegnete widersprach "
+    "verwies kündigten verteidigte bestätigt "
     "sprach sprachen spricht nannte bezeichnete meldete meldeten meldet melden forderte kündigte "
     "said says told stated claimed claims explained added warned argued insisted "
-    "wrote tweeted announced confirmed reported"
+    "wrote tweeted announced confirmed reported promised pledged conceded disputed denied "
+    "admitted acknowledged stressed called saying reads"
 )
 # Opinion verbs: the speaker stands before them unless a pronoun follows ("hält er").
-_OPINION = _words(
+_OPINION = words(
     "hält halten glaubt glauben schätzt schätzen say believe believes estimate estimates"
 )
 CUES: list[tuple[tuple[str, ...], str]] = sorted(
@@ -83,10 +98,6 @@ CUES: list[tuple[tuple[str, ...], str]] = sorted(
     + [
         (("laut",), "after"),
         (("so",), "after"),
-        (("nach", "angaben"), "after"),
-        (("nach", "ansicht"), "after"),
-        (("nach", "einschätzung"), "after"),
-        (("nach", "auffassung"), "after"),
         (("according", "to"), "after"),
         (("zufolge",), "before"),
         (("ist", "der", "ansicht"), "before"),
@@ -94,6 +105,22 @@ CUES: list[tuple[tuple[str, ...], str]] = sorted(
         (("ist", "überzeugt"), "before"),
         (("is", "of", "the", "view"), "before"),
         (("gehen", "davon", "aus"), "before"),
+        (("mitteilte",), "before"),
+        (("wies",), "before"),
+        (("hielt", "dagegen"), "before"),
+        (("hält", "dagegen"), "before"),
+        (("bestreitet",), "before"),
+        (("bestritt",), "before"),
+        (("schließt",), "before"),
+        (("schloss",), "before"),
+        (("mitteilten",), "before"),
+        (("ergaben",), "before"),
+        (("ergab",), "before"),
+        (("zeigen",), "before"),
+        (("zeigt",), "before"),
+        (("show",), "before"),
+        (("shows",), "before"),
+        (("showed",), "before"),
     ],
     key=lambda c: -len(c[0]),
 )
@@ -102,3 +129,33 @@ CUES: list[tuple[tuple[str, ...], str]] = sorted(
 CUES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _cue in CUES:
     CUES_BY_FIRST.setdefault(_cue[0][0], []).append(_cue)
+
+
+# "nach (ersten|eigenen|seinen) Angaben des …": the source nouns after "nach".
+SOURCE_NOUNS = words(
+    "angaben schätzung schätzungen berechnungen erkenntnissen informationen zählung zählungen "
+    "darstellung ansicht einschätzung auffassung worten daten zahlen recherchen analyse "
+    "aussage aussagen überzeugung meinung"
+)
+# Subjects that stand for their source: "Messungen des Landesamts", "figures from NHS England".
+DATA_NOUNS = words(
+    "messungen messung daten zahlen berechnungen schätzungen untersuchung untersuchungen analyse "
+    "studie bericht jahresbilanz bilanz statistik umfrage erhebung langzeitstudie auswertung "
+    "figures data estimates study report survey analysis statistics"
+)
+# "the company said": a definite reference to an organisation named before.
+COMPANY_WORDS = words("company carmaker firm group unternehmen konzern firma")
+GENERIC_ORGS = words(
+    "company carmaker firm group ministry agency commission council centre center union "
+    "unternehmen konzern firma behörde ministerium verband verein gericht court"
+)
+# Sentence-level cues without a speaker phrase: "hieß es", "it was said".
+IMPERSONAL = re.compile(r"\b(?:hieß es|heißt es|it was said)\b", re.I)
+# Time words never name a speaker ("wie die Verkehrsbetriebe am Freitag mitteilten").
+TIME_WORDS = words(
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag montagabend dienstagabend "
+    "mittwochabend donnerstagabend freitagabend samstagabend sonntagabend vortag abend morgen "
+    "nachmittag vormittag wochenende monday tuesday wednesday thursday friday saturday sunday "
+    "januar februar märz april mai juni juli august september oktober november dezember "
+    "january february march june july october december week weekend"
+)

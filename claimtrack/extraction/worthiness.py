@@ -3,7 +3,11 @@
 Fact-checkers need to see *why* a sentence was proposed, so the score is a transparent
 sum of weighted signals rather than a model: checkable content (figures, comparisons,
 legal and causal assertions, named people, organisations and places, attribution,
-quotes) raises it; questions, hedges, predictions, opinions and wishes lower it.
+quotes, schedules, corrections, events, denials) raises it; questions, hedges,
+predictions, opinions, wishes and appeals lower it.
+
+Reasons are data: a code, a weight and the words that triggered them. The desk translates
+the code; nothing ever parses a reason's text back.
 """
 
 from __future__ import annotations
@@ -25,6 +29,10 @@ LEGAL = _cue(
     r"gegen das gesetz", r"unrechtmäßig\w*", r"völkerrecht\w*", r"kriegsverbrechen", r"straftat\w*",
     r"unlawful(?:ly)?", r"unconstitutional", r"violat(?:es|ed|ing)", r"breach(?:es|ed)?",
     r"banned", r"prohibited", r"against the law", r"war crimes?", r"illegally",
+    r"lässt keine", r"lasse keine", r"erlaubt\w*", r"verbietet", r"gesperrt", r"verurteilt\w*",
+    r"angeklagt\w*", r"schuldig\w*", r"gesetz\w*", r"verfassung\w*", r"charta", r"nichtig",
+    r"guilty", r"jailed", r"sentenced", r"charged with", r"ruled", r"charter", r"law",
+    r"ermittlungsverfahren", r"im falle", r"only in the event",
 )  # fmt: skip
 CAUSAL = _cue(
     r"führte zu", r"führt zu", r"führen zu", r"führten zu", r"verursacht\w*", r"wegen",
@@ -49,8 +57,8 @@ SUPERLATIVE = _cue(
 )  # fmt: skip
 HEDGE = _cue(
     r"vielleicht", r"möglicherweise", r"vermutlich", r"wahrscheinlich", r"offenbar",
-    r"eventuell", r"könnte", r"könnten", r"dürfte", r"dürften", r"scheint", r"wohl",
-    r"might", r"may", r"could", r"perhaps", r"possibly", r"probably", r"apparently",
+    r"eventuell", r"könnte", r"könnten", r"scheint", r"wohl",
+    r"might", r"(?-i:may)", r"could", r"perhaps", r"possibly", r"probably", r"apparently",
     r"seems?", r"likely",
 )  # fmt: skip
 PREDICTION = _cue(
@@ -70,20 +78,92 @@ WISH = _cue(
     r"hoffe", r"hoffen", r"hofft", r"hoffentlich", r"wünsche\w*", r"wäre schön", r"möge",
     r"hope[sd]?", r"hopefully", r"wish(?:es)?", r"let'?s",
 )  # fmt: skip
+SCHEDULE = _cue(
+    r"bis zum", r"bis mindestens", r"ab dem", r"frist\w*", r"stichtag", r"deadline",
+    r"soll(?:en)? (?:\w+ ){0,6}?(?:beginnen|fahren|öffnen|stattfinden|starten|enden|gelten)",
+    r"entscheidet am", r"entscheiden am", r"until(?: at least)?", r"by the end of",
+    r"would (?:open|remain|begin|close)", r"will (?:open|remain|begin|close)", r"from (?:january|"
+    r"february|march|april|may|june|july|august|september|october|november|december)",
+)  # fmt: skip
+CORRECTION = _cue(
+    r"korrigiert\w*", r"korrektur", r"zunächst gemeldet\w*", r"statt der zunächst",
+    r"falsch veröffentlicht", r"doppelzählung", r"in error", r"corrected", r"revised",
+    r"reverses?d?", r"retract\w*", r"had earlier given", r"zurückgezogen",
+)  # fmt: skip
+EVENT = _cue(
+    r"rief\s.{0,60}?aus", r"ausnahmezustand", r"rücktritt", r"gestoppt", r"stoppte",
+    r"festgenommen", r"getötet", r"verletzt", r"gestorben", r"ausgebrochen", r"eingeleitet",
+    r"verhängt\w*", r"declared", r"resigned", r"arrested", r"killed", r"died", r"detained",
+    r"evacuated", r"deployed", r"cancelled", r"jailed", r"found guilty",
+)  # fmt: skip
+DENIAL = _cue(
+    r"kein(?:e|en|er|em)?", r"nicht", r"nie", r"niemals", r"bestreitet", r"bestritt",
+    r"schließt\s.{0,40}?aus", r"wies\s.{0,40}?zurück", r"no", r"not", r"never", r"denied",
+    r"disputed", r"there is no", r"no such",
+)  # fmt: skip
+APPEAL = _cue(
+    r"zeugen werden gebeten", r"hinweise nimmt", r"rückfragen", r"melden sie sich",
+    r"anyone with information", r"contact (?:us|police) on", r"tips\?",
+)  # fmt: skip
 QUOTE = re.compile(r"[„“”\"«»]")
 _GERMAN_FUTURE = re.compile(r"\b(?:wird|werden)\b[^.!?]*\b\w+en[.!]?[“\"»]?$", _FLAGS)
+_INNER_QUESTION = re.compile(r"\?[“”\"»«’]*,?\s")
 
-# (pattern, weight, label). Labels are shown to the desk: keep them plain.
+# Words of one language's lists that mean something else in the other ("death toll").
+_FALSE_FRIENDS = {"en": frozenset({"toll", "will", "plant"}), "de": frozenset({"may", "fell"})}
+
+# (pattern, weight, code)
 _SIGNALS: tuple[tuple[re.Pattern[str], float, str], ...] = (
-    (LEGAL, 0.20, "legal assertion"),
-    (CAUSAL, 0.15, "causal assertion"),
-    (COMPARATIVE, 0.15, "comparison or change"),
-    (SUPERLATIVE, 0.10, "superlative or record"),
-    (HEDGE, -0.15, "hedged"),
-    (PREDICTION, -0.15, "prediction"),
+    (LEGAL, 0.20, "legal"),
+    (CAUSAL, 0.15, "causal"),
+    (COMPARATIVE, 0.15, "comparison"),
+    (SUPERLATIVE, 0.10, "superlative"),
+    (CORRECTION, 0.20, "correction"),
+    (EVENT, 0.10, "event"),
+    (DENIAL, 0.05, "denial"),
+    (HEDGE, -0.15, "hedge"),
     (OPINION, -0.20, "opinion"),
     (WISH, -0.20, "wish"),
+    (APPEAL, -0.40, "appeal"),
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a sentence scored as it did: a code the desk translates, and its evidence."""
+
+    code: str
+    weight: float
+    values: tuple[str, ...] = ()
+
+    @property
+    def lowers(self) -> bool:
+        return self.weight < 0
+
+    def to_dict(self) -> dict[str, object]:
+        return {"code": self.code, "weight": self.weight, "values": list(self.values)}
+
+    def __str__(self) -> str:
+        """English text for the CLI and logs; the web translates `code` instead."""
+        text = LABELS.get(self.code, self.code)
+        text += f": {', '.join(self.values)}" if self.values else ""
+        return text + (" (lowers score)" if self.lowers else "")
+
+
+# English labels for the CLI; the desk has its own translated table keyed by code.
+LABELS = {
+    "figure": "figure", "legal": "legal assertion", "causal": "causal assertion",
+    "comparison": "comparison or change", "superlative": "superlative or record",
+    "correction": "correction or retraction", "event": "event", "denial": "denial or negation",
+    "schedule": "schedule or deadline", "hedge": "hedged", "prediction": "prediction",
+    "opinion": "opinion", "wish": "wish", "appeal": "appeal or notice", "place": "place",
+    "named": "named", "person": "attributed to person", "organisation":
+    "attributed to organisation", "unnamed": "attributed to unnamed source",
+    "quote": "quoted speech", "date": "date", "headline": "headline",
+    "credits_previous": "only credits the previous sentence", "question": "question",
+    "participants": "list of participants",
+    "very_short": "very short", "very_long": "very long",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,52 +181,73 @@ class Evidence:
     credits_previous: bool = False  # "Das teilte die Polizei mit."
 
 
-def score_sentence(text: str, language: str, evidence: Evidence) -> tuple[float, list[str]]:
+def score_sentence(text: str, language: str, evidence: Evidence) -> tuple[float, list[Reason]]:
     """Score one sentence 0–1 and return the reasons, strongest first."""
-    parts: list[tuple[float, str]] = []
+    parts: list[Reason] = []
     if evidence.figures:
-        parts.append(
-            (0.30 + 0.05 * min(len(evidence.figures) - 1, 2), _list("figure", evidence.figures))
-        )
-    for pattern, weight, label in _SIGNALS:
-        match = pattern.search(text)
+        weight = 0.30 + 0.05 * min(len(evidence.figures) - 1, 2)
+        parts.append(Reason("figure", weight, _unique(evidence.figures)))
+    foreign = _FALSE_FRIENDS.get(language, frozenset())
+    for pattern, weight, code in _SIGNALS:
+        match = next((m for m in pattern.finditer(text) if m.group(0).lower() not in foreign), None)
         if match:
-            parts.append((weight, f"{label}: {match.group(0)}"))
-    if language == "de" and not PREDICTION.search(text) and _GERMAN_FUTURE.search(text.strip()):
-        parts.append((-0.15, "prediction: future tense"))
+            parts.append(Reason(code, weight, (match.group(0),)))
+    parts.extend(_time(text, language, evidence))
     if evidence.places:
-        parts.append((0.10, _list("place", evidence.places)))
+        parts.append(Reason("place", 0.10, _unique(evidence.places)))
     if evidence.names:
-        parts.append((0.05, _list("named", evidence.names)))
+        parts.append(Reason("named", 0.05, _unique(evidence.names)))
+    if len(set(evidence.places) | set(evidence.names)) >= 3:  # "Russland, Belarus und Armenien …"
+        parts.append(Reason("participants", 0.10, _unique(evidence.places + evidence.names)))
     if evidence.claimant and evidence.claimant_kind in ("person", "organisation"):
-        parts.append((0.10, f"attributed to {evidence.claimant_kind}: {evidence.claimant}"))
+        weight = 0.15 if evidence.claimant_kind == "organisation" else 0.12
+        parts.append(Reason(evidence.claimant_kind, weight, (evidence.claimant,)))
     elif evidence.claimant_kind == "unnamed" and evidence.cue:
-        parts.append((0.05, f"attributed to unnamed source: {evidence.claimant or evidence.cue}"))
+        parts.append(Reason("unnamed", 0.05, (evidence.claimant or evidence.cue,)))
     if QUOTE.search(text):
-        parts.append((0.05, "quoted speech"))
-    if evidence.dates:
-        parts.append((0.05, _list("date", evidence.dates)))
+        parts.append(Reason("quote", 0.05))
     if evidence.headline:
-        parts.append((0.05, "headline"))
+        parts.append(Reason("headline", 0.05))
     if evidence.credits_previous:
-        parts.append((-0.25, "only credits the previous sentence"))
+        parts.append(Reason("credits_previous", -0.25))
     parts.extend(_shape(text, evidence.headline))
-    score = max(0.0, min(1.0, BASE + sum(weight for weight, _ in parts)))
-    parts.sort(key=lambda p: -abs(p[0]))
-    return round(score, 3), [label if w > 0 else f"{label} (lowers score)" for w, label in parts]
+    score = max(0.0, min(1.0, BASE + sum(r.weight for r in parts)))
+    parts.sort(key=lambda r: -abs(r.weight))
+    return round(score, 3), parts
 
 
-def _shape(text: str, headline: bool) -> list[tuple[float, str]]:
-    words = len(text.split())
-    found: list[tuple[float, str]] = []
-    if text.rstrip(' “”"»«').endswith("?"):
-        found.append((-0.35, "question"))
-    if words < 6 and not headline:
-        found.append((-0.20, "very short"))
-    elif words > 60:
-        found.append((-0.05, "very long"))
+def _time(text: str, language: str, evidence: Evidence) -> list[Reason]:
+    """Schedules and dated events score; predictions without a date lower the score."""
+    found: list[Reason] = []
+    schedule = SCHEDULE.search(text)
+    if schedule:
+        found.append(Reason("schedule", 0.15, (schedule.group(0),)))
+    if evidence.dates:
+        found.append(Reason("date", 0.10, _unique(evidence.dates)))
+    if schedule:
+        return found
+    foreign = _FALSE_FRIENDS.get(language, frozenset())
+    prediction = next(
+        (m for m in PREDICTION.finditer(text) if m.group(0).lower() not in foreign - {"will"}), None
+    )
+    if prediction:
+        found.append(Reason("prediction", -0.15, (prediction.group(0),)))
+    elif language == "de" and _GERMAN_FUTURE.search(text.strip()):
+        found.append(Reason("prediction", -0.15, ("future tense",)))
     return found
 
 
-def _list(label: str, values: tuple[str, ...]) -> str:
-    return f"{label}: " + ", ".join(dict.fromkeys(values))
+def _shape(text: str, headline: bool) -> list[Reason]:
+    words = len(text.split())
+    found: list[Reason] = []
+    if text.rstrip(' “”"»«').endswith("?") or _INNER_QUESTION.search(text):
+        found.append(Reason("question", -0.35))
+    if words < 5 and not headline:
+        found.append(Reason("very_short", -0.20))
+    elif words > 60:
+        found.append(Reason("very_long", -0.05))
+    return found
+
+
+def _unique(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))

@@ -11,11 +11,19 @@ from claimtrack.enums import (
     VerdictState,
 )
 
-from .auth import LoginAttempt
 from .base import utcnow
 from .claims import Claim, ClaimLink, ClaimNote, ClaimTag, QueueTally
 from .limits import RateCounter
-from .matching import MatchAlias, MatchEntry, MatchPosting, MatchStats, MatchTerm, MatchThreshold
+from .matching import (
+    ClaimVector,
+    ClaimVectorClock,
+    MatchAlias,
+    MatchEntry,
+    MatchPosting,
+    MatchStats,
+    MatchTerm,
+    MatchThreshold,
+)
 from .reports import ErrorReport
 from .sources import Source
 from .stories import Appearance, Story
@@ -32,6 +40,8 @@ __all__ = [
     "ClaimNote",
     "ClaimStatus",
     "ClaimTag",
+    "ClaimVector",
+    "ClaimVectorClock",
     "ClaimantKind",
     "LinkKind",
     "LinkState",
@@ -41,7 +51,6 @@ __all__ = [
     "MatchStats",
     "MatchTerm",
     "MatchThreshold",
-    "LoginAttempt",
     "PartnerToken",
     "RateCounter",
     "RatingLabel",

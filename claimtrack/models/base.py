@@ -6,15 +6,33 @@ compares a naive with an aware datetime.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, DateTime, Text, TypeDecorator
 from sqlmodel import Field, SQLModel
 
+# A fixed "now" for code that records the past on purpose (the demo data publishes its verdicts on
+# dates near their claims). Unset everywhere else.
+_fixed_now: ContextVar[datetime | None] = ContextVar("claimtrack_fixed_now", default=None)
+
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    fixed = _fixed_now.get()
+    return fixed if fixed is not None else datetime.now(UTC)
+
+
+@contextmanager
+def clock_at(moment: datetime) -> Iterator[None]:
+    """Within the block, `utcnow()` (timestamps, revisions, audit events) returns `moment`."""
+    token = _fixed_now.set(moment)
+    try:
+        yield
+    finally:
+        _fixed_now.reset(token)
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -27,7 +27,7 @@ class Claim(SoftDeleted, table=True):
     status: str = Field(default=ClaimStatus.NEW, max_length=20, index=True)
     assignee_id: int | None = Field(default=None, foreign_key="user.id", index=True)
     worthiness: float | None = Field(default=None)
-    worthiness_reasons: list[str] = json_field()
+    worthiness_reasons: list[dict[str, Any]] = json_field()  # extractor reasons: code, values
     # What the claim states, for comparison and charts: [{value, qualifier, unit, counted, raw}].
     figures: list[dict[str, Any]] = json_field()
     places: list[str] = json_field()

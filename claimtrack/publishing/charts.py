@@ -34,6 +34,7 @@ class ChartPoint:
     value: float
     raw: str
     story_title: str
+    language: str
     story_url: str | None
     outlet: str
     claim_id: int
@@ -136,9 +137,10 @@ def _nice_step(span: float) -> float:
 
 
 def figure_chart(bundle: PublishedVerdict, *, locale: str = "de") -> Chart | None:
-    """Chart geometry for a quantity claim with at least one dated appearance; None otherwise."""
+    """Chart geometry for a quantity claim with at least two dated appearances; None otherwise
+    (a single point shows no change over time and only repeats the appearance list)."""
     raw = _raw_points(bundle)
-    if not raw:
+    if len(raw) < 2:
         return None
     first_day, last_day = raw[0][0], raw[-1][0]
     days = max((last_day - first_day).days, 1)
@@ -161,6 +163,7 @@ def figure_chart(bundle: PublishedVerdict, *, locale: str = "de") -> Chart | Non
             value=value,
             raw=text,
             story_title=a.story_title,
+            language=a.language,
             story_url=a.story_url,
             outlet=a.outlet,
             claim_id=a.claim_id,

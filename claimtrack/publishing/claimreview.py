@@ -42,8 +42,9 @@ class Site:
 
 
 def site_from_config(config: Mapping[str, Any], fallback_base_url: str = "") -> Site:
-    """`PUBLIC_BASE_URL` wins; otherwise the fallback (the request's root URL in the web layer)."""
-    base = str(config.get("PUBLIC_BASE_URL") or fallback_base_url or config.get("ORG_URL") or "/")
+    """`PUBLIC_BASE_URL` wins; otherwise the fallback (the web layer passes the request's root URL
+    only in debug and tests, see claimtrack.web.site). `ORG_URL` defaults to the base URL."""
+    base = str(config.get("PUBLIC_BASE_URL") or fallback_base_url or "/")
     if not base.endswith("/"):
         base += "/"
     return Site(

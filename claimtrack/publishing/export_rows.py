@@ -43,6 +43,13 @@ CSV_COLUMNS = [
     "corrections",
     "withdrawn_reason",
 ]
+# The header row partners see: the same camelCase names as the JSON Lines export ("claimId").
+CSV_HEADER = [
+    name.split("_")[0] + "".join(part.title() for part in name.split("_")[1:])
+    for name in CSV_COLUMNS
+]
+# A byte order mark first: Excel then reads the file as UTF-8 (umlauts intact).
+CSV_BOM = "\ufeff"
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,9 @@ class VerdictView:
     valid_as_of: date | None
     withdrawn_reason: str | None
     version: int
+    # Bylines: who wrote the verdict and which editor reviewed and published it.
+    author: str = ""
+    reviewer: str = ""
 
 
 @dataclass(frozen=True)

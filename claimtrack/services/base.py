@@ -13,6 +13,7 @@ from sqlmodel import Session, SQLModel
 
 from claimtrack.languages import LANGUAGES, is_supported
 from claimtrack.models import User
+from claimtrack.text.controls import has_controls, strip_controls
 from claimtrack.workflow import Permission, can
 
 from . import queue_rank  # noqa: F401  (keeps the queue's maintained columns current at commit)
@@ -88,8 +89,8 @@ def get_or_raise(session: Session, model: type[M], obj_id: int, *, deleted_ok: b
 
 
 def clean_text(value: Any, field: str, *, required: bool = True, max_len: int = 10_000) -> str:
-    """Strip a text input and enforce presence and length, with a message naming the field."""
-    text = str(value or "").strip()
+    """Strip a text input (and its control characters) and enforce presence and length."""
+    text = strip_controls(str(value or "")).strip()
     if required and not text:
         raise ValidationError("%(field)s must not be empty.", field=field, params={"field": field})
     if len(text) > max_len:
@@ -124,7 +125,8 @@ def check_http_url(value: str | None, field: str, *, required: bool = True) -> s
             )
         return None
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or len(url) > 2000:
+    bad = has_controls(url) or any(c.isspace() for c in url)
+    if bad or parts.scheme not in ("http", "https") or not parts.netloc or len(url) > 2000:
         raise ValidationError(
             "%(field)s must be an http or https address.", field=field, params={"field": field}
         )

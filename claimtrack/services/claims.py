@@ -50,7 +50,7 @@ class ClaimInput:
     claim_date: date | None = None
     tags: list[str] = field(default_factory=list)
     worthiness: float | None = None
-    worthiness_reasons: list[str] = field(default_factory=list)
+    worthiness_reasons: list[dict[str, Any]] = field(default_factory=list)  # code, weight, values
     figures: list[dict[str, Any]] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
@@ -174,9 +174,18 @@ def conflict_for(session: Session, obj: Any, object_type: str) -> EditConflict:
 
 @use_case
 def edit_claim(
-    *, session: Session, actor: User, claim_id: int, expected_version: int, changes: dict[str, Any]
+    *,
+    session: Session,
+    actor: User,
+    claim_id: int,
+    expected_version: int,
+    changes: dict[str, Any],
+    correction_note: str = "",
 ) -> Claim:
-    """Change the claim's wording and facts; `expected_version` is the version the edit was based on."""
+    """Change the claim's wording and facts; `expected_version` is the version the edit was based on.
+
+    A published claim only changes by an editor: as a public correction when `correction_note` (what
+    readers are told) is given, else as an internal update revision."""
     require(actor, Permission.TRIAGE)
     claim = get_or_raise(session, Claim, claim_id)
     check_version(session, claim, expected_version)
@@ -209,8 +218,10 @@ def edit_claim(
     if (before["text"], before["language"]) != (after["text"], after["language"]):
         matching.on_claim_saved(session, claim, actor)
     changed = audit.changed_fields(before, after)
+    note = clean_text(correction_note, "correction_note", required=False, max_len=2000)
     revisions.record_published_change(
-        session, claim_id=claim.id or 0, actor=actor, note=f"Claim edited: {', '.join(changed)}",
+        session, claim_id=claim.id or 0, actor=actor,
+        note=note or f"Claim edited: {', '.join(changed)}", correction=bool(note),
         before={k: before[k] for k in changed}, after={k: after[k] for k in changed},
     )  # fmt: skip
     return claim

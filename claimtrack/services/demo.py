@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlmodel import Session, col, select
 
 from claimtrack import demo_data as d
-from claimtrack.models import Claim, ClaimLink, ClaimStatus, LinkState, Story, User, VerdictState
+from claimtrack.models import (
+    Claim,
+    ClaimLink,
+    ClaimStatus,
+    LinkState,
+    Story,
+    User,
+    Verdict,
+    VerdictState,
+)
+from claimtrack.models.base import clock_at
 from claimtrack.services.intake import stories
 from claimtrack.services.matching import links as matching_links
 
@@ -139,6 +150,49 @@ def _verdict(
         label = ratings.label_by_key(session, key)
         return label.id if label else None
 
+    published_on, corrected_on = _demo_dates(claim.claim_date, v.valid_as_of)
+    with clock_at(published_on):
+        published = _draft_and_publish(session, checker, editor, claim, v, label_id)
+    report.verdicts += 1
+    if v.correction:
+        rating, headline, summary, note = v.correction
+        with clock_at(corrected_on):
+            verdicts.correct_verdict(
+                session=session,
+                actor=editor,
+                claim_id=claim.id or 0,
+                expected_version=published.version,
+                public=True,
+                note=note,
+                data=verdicts.VerdictInput(
+                    rating_id=label_id(rating),
+                    headline=headline,
+                    summary=summary,
+                    reasoning=v.reasoning,
+                    valid_as_of=v.valid_as_of,
+                    language=claim.language,
+                ),
+            )
+
+
+def _demo_dates(claimed: date | None, valid_as_of: date | None) -> tuple[datetime, datetime]:
+    """When the demo's verdict was published and corrected: two days after the claim (or the date
+    it is valid as of), the correction twelve days later; never in the future. A verdict "published
+    today" on a claim from years ago would look wrong on every demo page."""
+    base = max(d for d in (claimed, valid_as_of, date(2022, 1, 1)) if d is not None)
+    published = datetime.combine(base + timedelta(days=2), time(10, 0), tzinfo=UTC)
+    now = datetime.now(UTC)
+    return min(published, now), min(published + timedelta(days=12, hours=4), now)
+
+
+def _draft_and_publish(
+    session: Session,
+    checker: User,
+    editor: User,
+    claim: Claim,
+    v: d.DemoVerdict,
+    label_id: Callable[[str], int | None],
+) -> Verdict:
     verdicts.save_draft(
         session=session,
         actor=checker,
@@ -152,26 +206,7 @@ def _verdict(
             language=claim.language,
         ),
     )
-    published = verdicts.publish_verdict(session=session, actor=editor, claim_id=claim.id or 0)
-    report.verdicts += 1
-    if v.correction:
-        rating, headline, summary, note = v.correction
-        verdicts.correct_verdict(
-            session=session,
-            actor=editor,
-            claim_id=claim.id or 0,
-            expected_version=published.version,
-            public=True,
-            note=note,
-            data=verdicts.VerdictInput(
-                rating_id=label_id(rating),
-                headline=headline,
-                summary=summary,
-                reasoning=v.reasoning,
-                valid_as_of=v.valid_as_of,
-                language=claim.language,
-            ),
-        )
+    return verdicts.publish_verdict(session=session, actor=editor, claim_id=claim.id or 0)
 
 
 def _link(session: Session, editor: User, a: Claim, b: Claim, decision: str) -> None:

@@ -30,6 +30,11 @@ class PermissionDenied(DomainError):
     pass
 
 
+class NeedsEditor(PermissionDenied):
+    """A fact-checker tried to change what a published fact check shows: editors apply such changes
+    (as a public correction or an internal update); the desk keeps the proposal as a note."""
+
+
 class InvalidTransition(DomainError):
     pass
 

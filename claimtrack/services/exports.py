@@ -25,7 +25,8 @@ from claimtrack.models import Claim, Verdict, VerdictState
 from claimtrack.publishing import claimreview
 from claimtrack.publishing.claimreview import Site
 from claimtrack.publishing.export_rows import (
-    CSV_COLUMNS,
+    CSV_BOM,
+    CSV_HEADER,
     Entry,
     VerdictRef,
     csv_row,
@@ -145,10 +146,11 @@ def jsonl_chunks(session: Session, site: Site, *, since: datetime | None = None)
 
 
 def csv_chunks(session: Session, site: Site, *, since: datetime | None = None) -> Iterator[str]:
-    """CSV with a header row; one chunk per batch of rows."""
+    """CSV (UTF-8 with a byte order mark) with a camelCase header row; one chunk per batch."""
     buffer = io.StringIO()
+    buffer.write(CSV_BOM)
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(CSV_HEADER)
     for n, entry in enumerate(iter_entries(session, since=since), start=1):
         writer.writerow(csv_row(entry, site))
         if n % 100 == 0:

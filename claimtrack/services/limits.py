@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import Connection, Engine, Table, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from claimtrack.models import RateCounter
@@ -65,9 +65,8 @@ class DatabaseLimiter:
     def __init__(self, engine: Engine, clock: Clock = time.time) -> None:
         self._engine = engine
         self._clock = clock
-        table = RateCounter.__table__
+        self._table: Table = RateCounter.__table__  # type: ignore[attr-defined]
         self._insert = (postgresql if engine.dialect.name == "postgresql" else sqlite).insert
-        self._table = table
 
     def hit(self, rule: Rule, identity: str) -> Decision:
         """Count one hit for `identity` unless that would exceed the rule; say whether it passed."""
@@ -77,16 +76,14 @@ class DatabaseLimiter:
         slot = int(now // rule.slice_s)
         key = counter_key(rule.scope, identity)
         into_slot = (now - slot * rule.slice_s) / rule.slice_s
+        t = self._table
         with self._engine.begin() as conn:
-            earlier = dict(
-                conn.execute(
-                    select(RateCounter.slot, RateCounter.hits).where(
-                        RateCounter.key == key,
-                        RateCounter.slot >= slot - rule.slices,
-                        RateCounter.slot < slot,
-                    )
-                ).all()
-            )
+            rows = conn.execute(
+                select(t.c.slot, t.c.hits).where(
+                    t.c.key == key, t.c.slot >= slot - rule.slices, t.c.slot < slot
+                )
+            ).all()
+            earlier: dict[int, int] = {int(row[0]): int(row[1]) for row in rows}
             oldest = earlier.pop(slot - rule.slices, 0)
             used = sum(earlier.values()) + oldest * (1.0 - into_slot)
             cap = math.floor(rule.limit - used + 1e-9)
@@ -98,7 +95,7 @@ class DatabaseLimiter:
             return Decision(False, rule.limit, 0, slice_left)
         return Decision(True, rule.limit, max(0, cap - hits), slice_left)
 
-    def _bump(self, conn: object, rule: Rule, key: str, slot: int, cap: int) -> int | None:
+    def _bump(self, conn: Connection, rule: Rule, key: str, slot: int, cap: int) -> int | None:
         expires = math.ceil((slot + rule.slices + 1) * rule.slice_s)
         stmt = self._insert(self._table).values(key=key, slot=slot, hits=1, expires_at=expires)
         stmt = stmt.on_conflict_do_update(
@@ -106,7 +103,7 @@ class DatabaseLimiter:
             set_={"hits": self._table.c.hits + 1},
             where=self._table.c.hits < cap,
         ).returning(self._table.c.hits)
-        row = conn.execute(stmt).first()  # type: ignore[attr-defined]
+        row = conn.execute(stmt).first()
         return None if row is None else int(row[0])
 
     def give_back(self, rule: Rule, identity: str) -> None:

@@ -1,41 +1,76 @@
-"""The login rate limit: failed logins per account and address within a time window.
+"""The login rate limit: attempts per account and address, and per account from any address.
 
-Counted in the database, not in process memory, so the limit holds with several workers and app
-servers behind a proxy (Flask-Limiter's memory storage counts per process). The account and address
-are stored only as a SHA-256 key.
+Counted with the shared limiter (`services.limits`), so the limits hold with several workers and app
+servers: the attempt is counted atomically *before* the password is checked (a burst of parallel
+guesses cannot all pass a check that runs before any of them is recorded), and a login that turns out
+right takes its attempt back. The per-account limit stops guessing from many addresses; the
+per-address one keeps a mistyping person from locking out the account for everyone.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from claimtrack.models import LoginAttempt, User, utcnow
+from claimtrack.models import User
 
 from . import users
 from .base import use_case
+from .limits import DatabaseLimiter, Rule
 
-WINDOW = timedelta(minutes=15)
-
-
-def throttle_key(email: str, address: str | None) -> str:
-    raw = f"{email.strip().lower()}|{address or '-'}"
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+WINDOW_S = 15 * 60
 
 
-def failures(session: Session, key: str, *, now: datetime | None = None) -> int:
-    """Failed logins for `key` within the window ending at `now`."""
-    since = (now or utcnow()) - WINDOW
-    stmt = select(func.count()).where(LoginAttempt.key == key, col(LoginAttempt.at) > since)
-    return int(session.exec(stmt).one())
+@dataclass(frozen=True, slots=True)
+class LoginLimits:
+    per_address: int  # attempts per account and address in 15 minutes
+    per_account: int  # attempts per account from all addresses in 15 minutes
+
+    def rules(self) -> tuple[Rule, Rule]:
+        return (
+            Rule("login-address", self.per_address, WINDOW_S, slices=15),
+            Rule("login-account", self.per_account, WINDOW_S, slices=15),
+        )
 
 
-def is_blocked(session: Session, key: str, limit: int, *, now: datetime | None = None) -> bool:
-    return limit > 0 and failures(session, key, now=now) >= limit
+def _identities(email: str, address: str | None) -> tuple[str, str]:
+    account = email.strip().lower()
+    return f"{account}|{address or '-'}", account
+
+
+def try_attempt(
+    limiter: DatabaseLimiter, limits: LoginLimits, email: str, address: str | None
+) -> bool:
+    """Count one login attempt; False (nothing counted) when either limit is reached."""
+    pair_rule, account_rule = limits.rules()
+    pair, account = _identities(email, address)
+    if not limiter.hit(pair_rule, pair).allowed:
+        return False
+    if not limiter.hit(account_rule, account).allowed:
+        limiter.give_back(pair_rule, pair)
+        return False
+    return True
+
+
+def succeeded(
+    limiter: DatabaseLimiter, limits: LoginLimits, email: str, address: str | None
+) -> None:
+    """The password was right: forget this address's failures, give back the account's attempt."""
+    pair_rule, account_rule = limits.rules()
+    pair, account = _identities(email, address)
+    limiter.clear(pair_rule, pair)
+    limiter.give_back(account_rule, account)
+
+
+def not_an_attempt(
+    limiter: DatabaseLimiter, limits: LoginLimits, email: str, address: str | None
+) -> None:
+    """The request failed for another reason than the password: take the counted attempt back."""
+    pair_rule, account_rule = limits.rules()
+    pair, account = _identities(email, address)
+    limiter.give_back(pair_rule, pair)
+    limiter.give_back(account_rule, account)
 
 
 @dataclass(frozen=True)
@@ -53,32 +88,17 @@ def log_in(
     email: str,
     password: str,
     address: str | None,
-    limit: int,
-    now: datetime | None = None,
+    limiter: DatabaseLimiter,
+    limits: LoginLimits,
 ) -> LoginResult:
-    """One login attempt: the rate limit, the password, then the failure counted or the count
-    cleared and the login recorded, all in one transaction."""
-    key = throttle_key(email, address)
-    if is_blocked(session, key, limit, now=now):
+    """One login attempt: counted against both limits first (atomically, on the limiter's own
+    connection, so the count survives whatever this transaction does), then the password checked and
+    the login recorded in one transaction. After a success the caller calls `succeeded` once this
+    use case has committed (on SQLite the transaction holds the write lock the limiter needs)."""
+    if not try_attempt(limiter, limits, email, address):
         return LoginResult(None, blocked=True)
     user = users.check_password(session, email, password)
     if user is None:
-        _add_failure(session, key, now=now)
         return LoginResult(None)
-    session.exec(delete(LoginAttempt).where(col(LoginAttempt.key) == key))  # type: ignore[call-overload]
     users.record_login(session, user, password)
     return LoginResult(user)
-
-
-@use_case
-def record_failure(*, session: Session, key: str, now: datetime | None = None) -> None:
-    """Count one failed password check that is not a login (e.g. the current password on the
-    account page), so guessing there is limited too."""
-    _add_failure(session, key, now=now)
-
-
-def _add_failure(session: Session, key: str, *, now: datetime | None = None) -> None:
-    """Count one failure and drop attempts older than the window."""
-    now = now or utcnow()
-    session.add(LoginAttempt(key=key, at=now))
-    session.exec(delete(LoginAttempt).where(col(LoginAttempt.at) <= now - WINDOW))  # type: ignore[call-overload]

@@ -12,8 +12,10 @@ from typing import Any
 from sqlmodel import Session, func, select
 
 from claimtrack.models import RevisionKind, User, Verdict, VerdictRevision, VerdictState, utcnow
+from claimtrack.workflow import Permission, can
 
 from . import audit
+from .errors import NeedsEditor
 
 CONTENT_FIELDS = ("rating_id", "headline", "summary", "reasoning", "valid_as_of", "language")
 
@@ -55,6 +57,22 @@ def write_revision(
     return revision
 
 
+def published_verdict(session: Session, claim_id: int) -> Verdict | None:
+    verdict = session.exec(select(Verdict).where(Verdict.claim_id == claim_id)).first()
+    return verdict if verdict is not None and verdict.state == VerdictState.PUBLISHED else None
+
+
+def require_editor_if_published(session: Session, actor: User, claim_id: int) -> None:
+    """Refuse a change to a published fact check (claim, sources, appearances) unless `actor` may
+    publish: readers, the ClaimReview markup, exports and the API would change at once, which is
+    what corrections and updates by an editor are for."""
+    if published_verdict(session, claim_id) is not None and not can(actor.role, Permission.PUBLISH):
+        raise NeedsEditor(
+            "This fact check is published: an editor applies changes to it, "
+            "as a public correction or an internal update."
+        )
+
+
 def record_published_change(
     session: Session,
     *,
@@ -63,11 +81,14 @@ def record_published_change(
     note: str,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
+    correction: bool = False,
 ) -> VerdictRevision | None:
-    """If the claim has a published verdict, record an internal update revision for a change to what
-    its page shows (`before`/`after` are kept under the key "claim") and move `modified_at`."""
-    verdict = session.exec(select(Verdict).where(Verdict.claim_id == claim_id)).first()
-    if verdict is None or verdict.state != VerdictState.PUBLISHED:
+    """If the claim has a published verdict, record a revision for a change to what its page shows
+    (`before`/`after` are kept under the key "claim") and move `modified_at`: an internal update, or
+    with `correction` a public correction whose `note` readers see."""
+    require_editor_if_published(session, actor, claim_id)
+    verdict = published_verdict(session, claim_id)
+    if verdict is None:
         return None
     old = content(verdict)
     now = utcnow()
@@ -79,6 +100,14 @@ def record_published_change(
     if before is not None or after is not None:
         old = {**old, "claim": before}
         new = {**new, "claim": after}
+    kind = RevisionKind.CORRECTION if correction else RevisionKind.UPDATE
     return write_revision(
-        session, verdict=verdict, actor=actor, kind=RevisionKind.UPDATE, old=old, new=new, note=note
+        session,
+        verdict=verdict,
+        actor=actor,
+        kind=kind,
+        old=old,
+        new=new,
+        public=correction,
+        note=note,
     )

@@ -109,6 +109,7 @@ def load(session: Session, claim_id: int) -> Workbench:
     """Everything the workbench shows about `claim_id` (NotFound if it does not exist)."""
     claim = get_or_raise(session, Claim, claim_id)
     cluster = cluster_of(session, claim)
+    cluster_ids = {c.id for c in cluster}
     links = links_of(session, claim_id)
     notes = claims.notes_of(session, claim_id)
     authors = {n.author_id for n in notes if n.author_id}
@@ -118,7 +119,13 @@ def load(session: Session, claim_id: int) -> Workbench:
         tags=claims.tags_of(session, claim_id),
         cluster=cluster,
         appearances=claims.appearances_of(session, [c.id or 0 for c in cluster]),
-        suggestions=[lv for lv in links if lv.link.state == LinkState.SUGGESTED],
+        # A claim confirmed as the same (in this claim's cluster) is settled: no open suggestion
+        # may offer it again as related or variant.
+        suggestions=[
+            lv
+            for lv in links
+            if lv.link.state == LinkState.SUGGESTED and lv.other.id not in cluster_ids
+        ],
         decided=[lv for lv in links if lv.link.state != LinkState.SUGGESTED],
         sources=sources.sources_of(session, claim_id),
         notes=[(n, people.get(n.author_id)) for n in notes],

@@ -135,3 +135,32 @@ _IN_COUNTRY: dict[str, str] = {
     "Brazil": "Brasília São Paulo", "Argentina": "Buenos Aires", "Canada": "Ottawa Toronto",
     "Australia": "Sydney Canberra", "Mexico": "Mexico City",
 }  # fmt: skip
+
+# German display names of cities and regions whose German name differs from the canonical
+# English one (countries come from CLDR via Babel). Used only to show places to readers.
+GERMAN_NAMES: dict[str, str] = {
+    "Moscow": "Moskau", "Saint Petersburg": "Sankt Petersburg", "Novosibirsk": "Nowosibirsk",
+    "Yekaterinburg": "Jekaterinburg", "Kazan": "Kasan", "Kyiv": "Kiew", "Kharkiv": "Charkiw",
+    "Lviv": "Lwiw", "Donetsk": "Donezk", "Tbilisi": "Tiflis", "Yerevan": "Eriwan",
+    "Munich": "München", "Cologne": "Köln", "Hanover": "Hannover", "Nuremberg": "Nürnberg",
+    "Vienna": "Wien", "Zurich": "Zürich", "Geneva": "Genf", "Brussels": "Brüssel",
+    "Rome": "Rom", "Lisbon": "Lissabon", "The Hague": "Den Haag", "Warsaw": "Warschau",
+    "Prague": "Prag", "Bucharest": "Bukarest", "Belgrade": "Belgrad", "Athens": "Athen",
+    "Copenhagen": "Kopenhagen", "Strasbourg": "Straßburg", "Beijing": "Peking",
+    "Hong Kong": "Hongkong", "Tokyo": "Tokio", "New Delhi": "Neu-Delhi", "Tehran": "Teheran",
+    "Baghdad": "Bagdad", "Damascus": "Damaskus", "Cairo": "Kairo", "Riyadh": "Riad",
+    "Mexico City": "Mexiko-Stadt", "Shymkent": "Schymkent", "Bishkek": "Bischkek",
+    "Tashkent": "Taschkent", "Dushanbe": "Duschanbe", "Ashgabat": "Aschgabat",
+    "Zhanaozen": "Schangaösen", "Crimea": "Krim", "Donbas": "Donbass",
+    "Chechnya": "Tschetschenien", "Siberia": "Sibirien", "Central Asia": "Zentralasien",
+    "Urumqi": "Ürümqi",
+}  # fmt: skip
+
+# Nouns that make "Minsk-Gruppe", "Normandie-Format" an organisation or a process, not a place.
+NOT_PLACE_COMPOUNDS = frozenset(
+    {
+        "gruppe", "format", "abkommen", "prozess", "protokoll", "vereinbarung", "vertrag",
+        "konferenz", "gipfel", "gespräche", "group", "agreement", "agreements", "protocol",
+        "process", "talks", "summit", "accords",
+    }
+)  # fmt: skip

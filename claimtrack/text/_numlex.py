@@ -76,21 +76,27 @@ QUALIFIERS: dict[str, str] = {
     "just under": "almost",
 }  # fmt: skip
 
-# Prefixes of folded words that say what is counted -> canonical English noun.
+# Prefixes of folded words that say what is counted -> canonical English noun. Two axes: what
+# happened to those counted (EVENT_COUNTS: killed, arrested, injured ...) and who or what is
+# counted (troops, protesters, residents ...). Arrested, detained, in custody, festgenommen and
+# in Gewahrsam are one event ("arrests"); killed, died, Tote and ums Leben gekommen another.
 COUNTED: list[tuple[str, str]] = [
     ("todesopfer", "deaths"), ("todesfaell", "deaths"), ("tote", "deaths"), ("getoetet", "deaths"),
     ("gestorben", "deaths"), ("starb", "deaths"), ("verstorb", "deaths"), ("death", "deaths"),
     ("dead", "deaths"), ("killed", "deaths"), ("died", "deaths"), ("fatalit", "deaths"),
     ("festnahm", "arrests"), ("festgenomm", "arrests"), ("verhaft", "arrests"),
-    ("arrest", "arrests"),
-    ("inhaftiert", "detained"), ("gewahrsam", "detained"), ("detain", "detained"),
-    ("detention", "detained"), ("gefangen", "detained"),
+    ("arrest", "arrests"), ("inhaftiert", "arrests"), ("gewahrsam", "arrests"),
+    ("detain", "arrests"), ("detention", "arrests"), ("gefangen", "arrests"),
+    ("freigelassen", "released"), ("freilass", "released"), ("released", "released"),
     ("verletzt", "injured"), ("injur", "injured"), ("wounded", "injured"),
     ("verwundet", "injured"),
     ("soldat", "troops"), ("truppe", "troops"), ("troop", "troops"), ("soldier", "troops"),
-    ("peacekeeper", "troops"), ("friedenstruppe", "troops"),
+    ("peacekeeper", "troops"), ("friedenstruppe", "troops"), ("fallschirmjaeger", "troops"),
+    ("paratrooper", "troops"),
     ("demonstrant", "protesters"), ("protestier", "protesters"), ("protester", "protesters"),
     ("demonstrator", "protesters"),
+    ("polizist", "police"), ("polizeibeamt", "police"), ("officers", "police"),
+    ("policemen", "police"), ("sicherheitskraeft", "police"),
     ("fluechtl", "refugees"), ("gefluechtet", "refugees"), ("refugee", "refugees"),
     ("stimmen", "votes"), ("vote", "votes"),
     ("faelle", "cases"), ("infektion", "cases"), ("infiziert", "cases"), ("cases", "cases"),
@@ -107,16 +113,23 @@ COUNTED: list[tuple[str, str]] = [
 NOT_COUNTED: tuple[str, ...] = ("deadl",)
 # Two-word phrases after a figure that say what is counted ("230 Menschen kamen ums Leben").
 COUNTED_PHRASES: dict[tuple[str, str], str] = {
-    ("ums", "leben"): "deaths", ("in", "gewahrsam"): "detained", ("in", "haft"): "detained",
-    ("in", "custody"): "detained",
+    ("ums", "leben"): "deaths", ("in", "gewahrsam"): "arrests", ("in", "haft"): "arrests",
+    ("in", "custody"): "arrests", ("into", "custody"): "arrests", ("lost", "lives"): "deaths",
+    ("their", "lives"): "deaths",
 }  # fmt: skip
 # The canonical names of what is counted. Other nouns after a figure are kept as written
 # ("journalisten"), which is language-specific: only canonical names may conflict across claims.
 CANONICAL_COUNTED = frozenset(noun for _, noun in COUNTED) | frozenset(COUNTED_PHRASES.values())
+# What happened to those counted; the rest of CANONICAL_COUNTED says who or what is counted.
+EVENT_COUNTS = frozenset(
+    ["deaths", "arrests", "released", "injured", "evacuated", "missing", "cases", "votes"]
+)
+# Older stored claims name events that are now one ("detained" is "arrests").
+COUNTED_SYNONYMS: dict[str, str] = {"detained": "arrests"}
 # Canonical counts that a verb or participle after the figure can name ("were arrested"); a
 # "stimmen"/"stellen" after a figure is more often a verb than "votes"/"jobs".
 PREDICATE_COUNTS = frozenset(
-    ["deaths", "arrests", "detained", "injured", "evacuated", "missing", "refugees", "cases"]
+    ["deaths", "arrests", "released", "injured", "evacuated", "missing", "refugees", "cases"]
 )
 PREDICATE_WORDS_EN = frozenset(["dead", "died", "missing"])
 IRREGULAR_PLURALS_EN = frozenset(["children", "men", "women", "police", "personnel", "staff"])

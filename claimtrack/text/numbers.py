@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from text_to_num import text2num
+from text_to_num import text2num  # type: ignore[import-untyped]
 
 from claimtrack.text import _numlex as lex
 from claimtrack.text._patterns import QUAL_RE as _QUAL_RE
@@ -92,7 +92,8 @@ def figures_and_dates(text: str, language: str) -> tuple[list[Figure], list[Date
     found_dates = find_dates(text, lang)
     dates = [(d.start, d.end) for d in found_dates]
     time_spans = [(m.start(), m.end()) for p, k in _DATE_PATTERNS if k == "time"
-                  for m in p.finditer(text)] if dates or _has_digit(text) else []  # fmt: skip
+                  for m in p.finditer(text) if not _UNIT_RE.match(text, m.end())
+                  ] if dates or _has_digit(text) else []  # fmt: skip
     blocked = dates + time_spans
     figures: list[Figure] = []
     for start, end, value in _numerals(text, lang) + _number_words(text, lang):
@@ -223,7 +224,7 @@ def _with_counted(text: str, figures: list[Figure], lang: str) -> list[Figure]:
         words = _phrase_after(text, f.end, _phrase_limit(text, f.end, next_start))
         counted, used = _counted_after(words, f.unit, lang)
         if counted is None:
-            counted = _counted_before(text, max(floor, f.start - 60), f.start)
+            counted = _counted_before(text, max(floor, f.start - 160), f.start)
         out.append(replace(f, counted=counted))
         floor = max(f.end, used)
     return out
@@ -311,16 +312,23 @@ def _is_verb_form(word: str, folded: str, lang: str) -> bool:
     return folded.endswith("ed") or folded in lex.PREDICATE_WORDS_EN
 
 
+_BEFORE_WORDS = 15
+
+
 def _counted_before(text: str, lo: int, start: int) -> str | None:
-    """A known noun just before the figure in the same clause ("the death toll rose to 225")."""
+    """A known noun earlier in the figure's clause: "the death toll rose to 225", "Die Zahl der
+    festgenommenen Demonstranten überstieg 2700". What happened to them (arrested) wins over who
+    they are (protesters); otherwise the nearest known noun."""
     window = _TOKEN.findall(text, lo, start)
-    for word in reversed(window[-4:]):
+    found: list[str] = []
+    for word in reversed(window[-_BEFORE_WORDS:]):
         if not word[0].isalpha():
-            return None
+            break
         hit = _canonical(word)
         if hit:
-            return hit
-    return None
+            found.append(hit)
+    events = [h for h in found if h in lex.EVENT_COUNTS]
+    return events[0] if events else (found[0] if found else None)
 
 
 def _canonical(word: str) -> str | None:

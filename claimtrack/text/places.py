@@ -83,7 +83,8 @@ def find_places(text: str, toks: list[Token] | None = None) -> list[Place]:
             continue
         n, (name, kind) = hit
         start, end = toks[i].start, toks[i + n - 1].end
-        out.append(Place(name, kind, text[start:end], start, end))
+        if not _in_compound_name(text, end):
+            out.append(Place(name, kind, text[start:end], start, end))
         i += n
     return out
 
@@ -110,6 +111,35 @@ def _inflected(key: tuple[str, ...], table) -> tuple[str, str] | None:
             if hit:
                 return hit
     return None
+
+
+def _in_compound_name(text: str, end: int) -> bool:
+    """A place in "Minsk-Gruppe" or "Normandie-Format" names an organisation or a process."""
+    if text[end : end + 1] != "-":
+        return False
+    rest = text[end + 1 : end + 40]
+    word = rest[: next((k for k, ch in enumerate(rest) if not ch.isalpha()), len(rest))]
+    return word.lower() in gz.NOT_PLACE_COMPOUNDS
+
+
+def place_label(name: str, language: str) -> str:
+    """A canonical (English) place name in the reader's language ("Kazakhstan" ->
+    "Kasachstan" for German readers); unknown names are returned as they are."""
+    if not language.lower().startswith("de"):
+        return name
+    if name in gz.GERMAN_NAMES:
+        return gz.GERMAN_NAMES[name]
+    code = _country_codes().get(name)
+    return Locale("de").territories.get(code, name) if code else name
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    return {
+        local: code
+        for code, local in Locale("en").territories.items()
+        if len(code) == 2 and code.isalpha()
+    }
 
 
 def _looks_like_name(raw: str) -> bool:

@@ -37,6 +37,38 @@ NEGATIONS = frozenset(
         "cannot",
     ]
 )
+# Verbs that deny by meaning: "verbietet eine Einmischung" says what "lässt keine Einmischung zu"
+# says, so each counts as one negation in the parity, and two claims that both deny agree.
+# "permitted"/"erlaubt" carry no negation, so "verbietet" vs "erlaubt" is a flip.
+DENYING = frozenset(
+    [
+        "verbietet",
+        "verbieten",
+        "verbot",
+        "verboten",
+        "untersagt",
+        "untersagen",
+        "untersagte",
+        "prohibits",
+        "prohibit",
+        "prohibited",
+        "prohibiting",
+        "forbids",
+        "forbid",
+        "forbidden",
+        "forbade",
+        "bans",
+        "banned",
+        "ban",
+        "barred",
+        "bars",
+        "ausgeschlossen",
+    ]
+)
+_DENYING_PAIRS = frozenset(
+    {("ruled", "out"), ("rules", "out"), ("rule", "out"), ("schliesst", "aus"),
+     ("fallen", "gelassen"), ("fallen", "lassen"), ("liess", "fallen")}
+)  # fmt: skip
 _NOT_ONLY = frozenset({("nicht", "nur"), ("not", "only"), ("no", "longer")})
 _CONTRACTION_HEADS = frozenset(
     [
@@ -74,8 +106,8 @@ _AXIS_WORDS: dict[str, tuple[str, str]] = {
         "geschlossen schliesst schloss closed closes shut stillgelegt suspended halted",
     ),
     "trend": (
-        "gestiegen steigt stieg stiegen zugenommen erhoeht rose rises risen increased increases "
-        "grew grown",
+        "gestiegen steigt stieg stiegen zugenommen erhoeht erhoehte angehoben hob raised raises "
+        "hiked rose rises risen increased increases grew grown",
         "gesunken sinkt sank sanken gefallen abgenommen gesenkt fell falls fallen decreased "
         "decreases dropped declined",
     ),
@@ -85,16 +117,25 @@ _AXIS_WORDS: dict[str, tuple[str, str]] = {
     ),
     "outcome": ("gewonnen gewinnt won wins", "verloren verliert lost loses"),
     "decision": (
-        "zugestimmt genehmigt angenommen approved passed accepted",
+        "zugestimmt genehmigt angenommen approved passed accepted gewaehlt elected ernannt "
+        "appointed",
         "abgelehnt rejected vetoed refused",
+    ),
+    "charge": (
+        "angeklagt charged indicted convicted verurteilt schuldig guilty",
+        "freigesprochen acquitted eingestellt unschuldig innocent",
     ),
     "presence": (
         "stationiert entsandt deployed einmarschiert invaded eingetroffen arrived",
         "abgezogen withdrawn withdrew withdraws rueckzug withdrawal abzug",
     ),
-    "permission": (
-        "erlaubt allowed permitted zugelassen",
-        "verboten banned prohibited untersagt forbidden",
+    "custody": (
+        "festgenommen verhaftet inhaftiert arrested detained jailed",
+        "freigelassen entlassen released freed",
+    ),
+    "extension": (
+        "verlaengert verlaengerte extended extends prolonged",
+        "aufgehoben aufgehobene lifted lifts",
     ),
     "violence": ("friedlich peaceful", "gewaltsam violent gewalttaetig"),
 }
@@ -119,38 +160,77 @@ def polarity(text: str) -> Polarity:
     return polarity_of_words(ws)
 
 
+_SCOPE = 3  # a negation up to three words before an axis word turns it ("nicht legal" = illegal)
+
+
+def _is_negation(ws: list[str], i: int) -> bool:
+    w = ws[i]
+    nxt = ws[i + 1] if i + 1 < len(ws) else ""
+    return (
+        (w in NEGATIONS and (w, nxt) not in _NOT_ONLY)
+        or (w == "t" and i > 0 and ws[i - 1] in _CONTRACTION_HEADS)
+        or w in DENYING
+        or (w, nxt) in _DENYING_PAIRS
+    )
+
+
 def polarity_of_words(ws: list[str]) -> Polarity:
-    negations = 0
+    """Stances with the sign a negation in scope gives them, and the parity of the negations left.
+
+    "nicht legal" is the stance illegal (the negation is used up); "lässt keine Einmischung zu"
+    and "verbietet eine Einmischung" both keep one negation and agree.
+    """
+    negations = [i for i in range(len(ws)) if _is_negation(ws, i)]
+    used: set[int] = set()
+    stances: set[tuple[str, int, str]] = set()
     for i, w in enumerate(ws):
-        nxt = ws[i + 1] if i + 1 < len(ws) else ""
-        if (
-            w in NEGATIONS
-            and (w, nxt) not in _NOT_ONLY
-            or w == "t"
-            and i > 0
-            and ws[i - 1] in _CONTRACTION_HEADS
-        ):
-            negations += 1
-    stances = tuple(sorted({(*AXES[w], w) for w in ws if w in AXES}))
-    return Polarity(negations % 2 == 1, stances, frozenset(w for w in ws if len(w) > 4))
+        if w not in AXES:
+            continue
+        axis, sign = AXES[w]
+        scoped = [j for j in negations if i - _SCOPE <= j < i and j not in used]
+        if scoped:
+            used.add(scoped[-1])
+            sign = -sign
+        stances.add((axis, sign, w))
+    left = len(negations) - len(used)
+    return Polarity(left % 2 == 1, tuple(sorted(stances)), frozenset(w for w in ws if len(w) > 4))
 
 
 def polarity_conflict(a: Polarity, b: Polarity) -> str | None:
-    """Why the two claims have opposite polarity, or None if they agree. Symmetric."""
-    reasons: list[str] = []
-    if a.negated != b.negated:
-        reasons.append("negation")
+    """Why the two claims have opposite polarity, or None if they agree. Symmetric.
+
+    An axis both claims take with opposite signs ("legal" vs "illegal", "accepted" vs "rejected")
+    is a conflict by itself. Otherwise flips are counted: a differing negation parity and each
+    "un-"/"il-" antonym pair; an odd count is a conflict ("ungültig" vs "nicht gültig" agree).
+    """
     stance_a, stance_b = _stances(a), _stances(b)
+    axes: list[str] = []
     for axis in sorted(stance_a.keys() & stance_b.keys()):
         (sign_a, word_a), (sign_b, word_b) = stance_a[axis], stance_b[axis]
         if sign_a != sign_b:
-            reasons.append(" vs ".join(sorted([f"'{word_a}'", f"'{word_b}'"])))
+            axes.append(" vs ".join(sorted([f"'{word_a}'", f"'{word_b}'"])))
+    if axes:
+        return "; ".join(sorted(axes))
+    # When both take the same stance ("illegal"), a negation in a reason or background clause of
+    # one ("because there was no attack") does not turn the claim.
+    agreeing = any(stance_a[x][0] == stance_b[x][0] for x in stance_a.keys() & stance_b.keys())
+    flips: list[str] = ["negation"] if a.negated != b.negated and not agreeing else []
     only_a, only_b = a.words - b.words, b.words - a.words
     if only_a and only_b:
         pairs = _antonym_pairs_raw(only_a, only_b) + _antonym_pairs_raw(only_b, only_a)
-        reasons.extend(" vs ".join(sorted([f"'{x}'", f"'{y}'"])) for x, y in pairs)
-    reasons.sort()
-    return "; ".join(reasons) if len(reasons) % 2 == 1 else None
+        flips.extend(" vs ".join(sorted([f"'{x}'", f"'{y}'"])) for x, y in pairs)
+    flips.sort()
+    return "; ".join(flips) if len(flips) % 2 == 1 else None
+
+
+def shared_stances(a: Polarity, b: Polarity) -> list[tuple[str, int]]:
+    """Axes both claims take with the same sign, and a negation both keep ("axis", sign)."""
+    stance_a, stance_b = _stances(a), _stances(b)
+    out = [(axis, stance_a[axis][0]) for axis in sorted(stance_a.keys() & stance_b.keys())
+           if stance_a[axis][0] == stance_b[axis][0]]  # fmt: skip
+    if a.negated and b.negated:
+        out.append(("negation", -1))
+    return out
 
 
 def _stances(p: Polarity) -> dict[str, tuple[int, str]]:

@@ -5,14 +5,16 @@ from __future__ import annotations
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from . import account, admin, auth, dbsession, desk, errors, health, i18n, public, security
+from . import account, admin, auth, dbsession, desk, edge, errors, health, i18n, public, security
 from .api import exports, routes
 
 csrf = CSRFProtect()
 
 
 def init_web(app: Flask) -> None:
+    edge.init_converters(app)
     csrf.init_app(app)
+    edge.init_app(app)  # before the CSRF check: a JSON body is refused before anything reads it
     dbsession.init_app(app)
     errors.init_app(app)
     app.register_blueprint(health.bp)
@@ -23,6 +25,7 @@ def init_web(app: Flask) -> None:
     app.register_blueprint(admin.bp)
     app.register_blueprint(csrf.exempt(exports.bp))
     app.register_blueprint(csrf.exempt(routes.bp))
+    csrf.exempt(public.reports.report)  # anonymous, token-free: see public.forms.ReportForm
     app.register_blueprint(public.bp)
     public.render_cache.init_app(app)
     app.register_blueprint(desk.bp)

@@ -6,7 +6,7 @@ guess the password. A successful change ends every other session of the person a
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -21,6 +21,7 @@ from claimtrack.services.errors import ValidationError
 from .auth import SessionUser, current_actor, login_required, renew_session
 from .dbsession import db_session
 from .messages import error_text
+from .ratelimits import client_address, limiter, login_limits
 
 bp = Blueprint("account", __name__)
 
@@ -43,8 +44,8 @@ def account() -> ResponseReturnValue:
     if not form.validate_on_submit():
         return render_template("auth/account.html", form=form), 400 if form.is_submitted() else 200
     dbs = db_session()
-    key = logins.throttle_key(actor.email, request.remote_addr)
-    if logins.is_blocked(dbs, key, int(current_app.config["LOGIN_RATE_LIMIT_PER_15_MIN"])):
+    address, limits = client_address(), login_limits()
+    if not logins.try_attempt(limiter(), limits, actor.email, address):
         form.form_errors.append(
             _("Too many failed logins for this account. Please wait 15 minutes and try again.")
         )
@@ -54,12 +55,13 @@ def account() -> ResponseReturnValue:
             session=dbs, actor=actor, current=form.current.data, new=form.new.data
         )
     except ValidationError as exc:
-        if exc.field == "current":
-            logins.record_failure(session=dbs, key=key)
+        if exc.field != "current":  # only a wrong current password counts as a failed attempt
+            logins.not_an_attempt(limiter(), limits, actor.email, address)
         target = getattr(form, exc.field or "", None)
         errors = target.errors if target is not None else form.form_errors
         errors.append(error_text(exc))
         return render_template("auth/account.html", form=form), 400
+    logins.succeeded(limiter(), limits, actor.email, address)
     renew_session()
     login_user(SessionUser(user))
     flash(_("Your password is changed; your other sessions have ended."), "success")

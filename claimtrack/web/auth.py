@@ -17,7 +17,6 @@ from flask import (
     Blueprint,
     Flask,
     abort,
-    current_app,
     flash,
     jsonify,
     redirect,
@@ -40,6 +39,7 @@ from claimtrack.workflow import Permission, can
 
 from .dbsession import db_session
 from .errors import wants_json
+from .ratelimits import client_address, limiter, login_limits
 
 bp = Blueprint("auth", __name__)
 
@@ -178,12 +178,14 @@ def renew_session() -> None:
 
 def _attempt_login(form: LoginForm) -> tuple[User | None, int]:
     """Run the login use case; returns the user (or None) and the HTTP status."""
+    email, address, limits = form.email.data or "", client_address(), login_limits()
     result = logins.log_in(
         session=db_session(),
-        email=form.email.data or "",
+        email=email,
         password=form.password.data or "",
-        address=request.remote_addr,
-        limit=int(current_app.config["LOGIN_RATE_LIMIT_PER_15_MIN"]),
+        address=address,
+        limiter=limiter(),
+        limits=limits,
     )
     if result.blocked:
         form.form_errors.append(
@@ -192,6 +194,8 @@ def _attempt_login(form: LoginForm) -> tuple[User | None, int]:
         return None, 429
     if result.user is None:
         form.form_errors.append(_("The email address or the password is not correct."))
+    else:
+        logins.succeeded(limiter(), limits, email, address)
     return result.user, 200
 
 

@@ -14,7 +14,8 @@ from typing import Any
 from flask import Flask, current_app, flash, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from werkzeug.exceptions import HTTPException, InternalServerError
+from flask_babel import lazy_gettext as _l
+from werkzeug.exceptions import HTTPException
 
 from claimtrack.services.errors import (
     DomainError,
@@ -49,6 +50,33 @@ def wants_json() -> bool:
     )
 
 
+# Title and explanation of each error page in the reader's language (Werkzeug's are English only).
+PAGE_TEXTS = {
+    400: (
+        _l("Bad request"),
+        _l("The request could not be understood. Please check the address or the form."),
+    ),
+    401: (_l("Please log in"), _l("This page is for logged-in members of the desk.")),
+    403: (_l("Not allowed"), _l("You are not allowed to do this.")),
+    404: (
+        _l("Page not found"),
+        _l("There is no page at this address. It may have moved, or the link is mistyped."),
+    ),
+    405: (_l("Not possible here"), _l("This page cannot be used in this way.")),
+    409: (_l("Changed meanwhile"), _l("Someone else changed this in the meantime.")),
+    410: (_l("Gone"), _l("This page was taken down.")),
+    413: (_l("Too large"), _l("What you sent is larger than we accept.")),
+    429: (_l("Too many requests"), _l("Please wait a moment and try again.")),
+    500: (_l("Something went wrong"), _l("Something went wrong on our side. Please try again.")),
+}
+
+
+def _page_text(status: int) -> tuple[str, str]:
+    """The localised title and explanation of an error page (JSON keeps English for partners)."""
+    texts = PAGE_TEXTS.get(status) or PAGE_TEXTS[500 if status >= 500 else 400]
+    return str(texts[0]), str(texts[1])
+
+
 def _render(status: int, title: str, message: str, field: str | None = None) -> ResponseReturnValue:
     if wants_json():
         return jsonify({"errors": [{"field": field, "reason": message}]}), status
@@ -60,11 +88,15 @@ def handle_domain(exc: DomainError) -> ResponseReturnValue:
     status, title = next((s, t) for kind, s, t in STATUS if isinstance(exc, kind))
     if wants_json():  # partners read English
         return _render(status, title, str(exc), getattr(exc, "field", None))
-    return _render(status, title, _message(exc))
+    return _render(status, _page_text(status)[0], _message(exc))
 
 
 def handle_http(exc: HTTPException) -> ResponseReturnValue:
-    body, status = _render(exc.code or 500, exc.name, exc.description or exc.name)  # type: ignore[misc]
+    code = exc.code or 500
+    if wants_json():
+        body, status = _render(code, exc.name, exc.description or exc.name)  # type: ignore[misc]
+    else:
+        body, status = _render(code, *_page_text(code))  # type: ignore[misc]
     # Keep the exception's own headers: RFC 9110 wants `Allow` on every 405.
     headers = [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]
     return body, status, headers
@@ -75,9 +107,9 @@ def handle_unexpected(exc: Exception) -> ResponseReturnValue:
         return handle_http(exc)
     # Logged with its traceback; the person sees a plain message, never the exception's text.
     current_app.logger.exception("Unhandled error on %s %s", request.method, request.path)
-    return _render(
-        500, InternalServerError.name, "Something went wrong on our side. Please try again."
-    )
+    if wants_json():
+        return _render(500, "Internal Server Error", "Something went wrong on our side.")
+    return _render(500, *_page_text(500))
 
 
 def show_error(exc: DomainError, form: Any = None) -> int:

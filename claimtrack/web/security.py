@@ -54,9 +54,12 @@ def _add_headers(response: Response) -> Response:
     response.headers["Content-Security-Policy"] = content_security_policy(nonce)
     for name, value in STATIC_HEADERS.items():
         response.headers.setdefault(name, value)
-    if request.scheme == "https" or request.headers.get("X-Forwarded-Proto") == "https":
+    # Only a request that really came over HTTPS: `X-Forwarded-Proto` counts only when a trusted
+    # proxy set it (TRUSTED_PROXIES: ProxyFix turns it into the request's scheme).
+    if request.is_secure:
         response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-    # Desk pages show unpublished work: keep them out of shared caches and the back-forward cache.
+    # Desk pages show unpublished work, /account personal data: keep them out of shared caches and
+    # the back-forward cache.
     if _is_private(response):
         response.headers["Cache-Control"] = "no-store"
     return response
@@ -65,7 +68,7 @@ def _add_headers(response: Response) -> Response:
 def _is_private(response: Response) -> bool:
     if request.endpoint == "static" or "Cache-Control" in response.headers:
         return False
-    return request.path.startswith(("/desk", "/admin", "/login"))
+    return request.path.startswith(("/desk", "/admin", "/login", "/account"))
 
 
 def init_app(app: Flask) -> None:

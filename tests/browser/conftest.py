@@ -121,6 +121,8 @@ def new_page(
     contexts: list[Any] = []
 
     def open_page(**context_options: Any) -> Any:
+        # A German browser unless a test asks otherwise: the first visit follows Accept-Language.
+        context_options.setdefault("locale", "de-DE")
         context = browser.new_context(base_url=live_server, **context_options)
         context.set_default_timeout(10_000)
         context.expose_function("__ctReportCsp", page_problems.report_csp)
@@ -159,7 +161,7 @@ def browser_login() -> Callable[..., Any]:
 @pytest.fixture
 def axe_page(browser: Any, live_server: str) -> Iterator[Any]:
     """A page that may load the vendored axe-core past the CSP (for accessibility checks only)."""
-    context = browser.new_context(base_url=live_server, bypass_csp=True)
+    context = browser.new_context(base_url=live_server, bypass_csp=True, locale="de-DE")
     context.set_default_timeout(10_000)
     yield context.new_page()
     context.close()

@@ -1,8 +1,10 @@
-"""Screenshots of the main pages, for reviewers: `.venv/bin/python -m tests.browser.screenshots OUTDIR`.
+"""Screenshots of every page, for reviewers: `.venv/bin/python -m tests.browser.screenshots OUTDIR`.
 
 Starts the app on a fresh SQLite database in a temporary folder, loads the demo data (`claimtrack demo`),
-serves it on 127.0.0.1 and saves full-page PNGs from headless Chromium: the reader pages, then the
-desk and admin pages as the demo admin, in German and a few in English. Needs Debian's `chromium`.
+serves it on 127.0.0.1 and saves full-page PNGs from headless Chromium of every page the layout sweep
+checks (tests/browser/sweep.py): the reader pages, then the desk and admin pages as the demo admin, at
+390, 768 and 1280 px, in German and English (`--lang de` for one): OUTDIR/<lang>-<page>-<width>.png.
+Needs Debian's `chromium`.
 """
 
 from __future__ import annotations
@@ -15,94 +17,63 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import Any
 
-from sqlmodel import col, select
 from werkzeug.serving import make_server
 
 from claimtrack.app import create_app
 from claimtrack.config import sqlite_url
 from claimtrack.db import Database
 from claimtrack.demo_data import DEMO_USERS
-from claimtrack.models import Claim, ClaimStatus, Story
-from claimtrack.services.demo import load_demo
 from claimtrack.services.setup import initialise
 from tests.browser.conftest import CHROMIUM_ARGS
-
-PUBLIC = [
-    ("home", "/"),
-    ("search", "/search?q=Almaty"),
-    ("public-claim", "/claims/{published}"),
-    ("methodology", "/methodology"),
-    ("login", "/login"),
-]
-DESK = [
-    ("desk-queue", "/desk/"),
-    ("desk-intake", "/desk/intake"),
-    ("desk-intake-story", "/desk/intake/stories/{story}"),
-    ("desk-claim", "/desk/claims/{claim}"),
-    ("desk-verdict-editor", "/desk/claims/{claim}/verdict"),
-    ("desk-verdict-history", "/desk/claims/{published}/verdict/history"),
-    ("desk-reports", "/desk/reports"),
-    ("admin-users", "/admin/users"),
-    ("admin-tokens", "/admin/tokens"),
-    ("admin-ratings", "/admin/ratings"),
-    ("admin-matching", "/admin/matching"),
-    ("admin-audit", "/admin/audit"),
-    ("account", "/account"),
-]
-ENGLISH = [("en-desk-queue", "/desk/"), ("en-desk-claim", "/desk/claims/{claim}")]
+from tests.browser.sweep import PAGES, WIDTHS, page_ids
 
 
-def _prepare(folder: Path) -> tuple[str, dict[str, int]]:
+def _prepare(folder: Path) -> tuple[str, dict[str, Any]]:
     url = sqlite_url(folder / "screenshots.sqlite")
     db = Database(url)
     initialise(db)
     with db.session_scope() as session:
-        load_demo(session)
-        published = session.exec(
-            select(Claim.id).where(Claim.status == ClaimStatus.PUBLISHED).order_by(col(Claim.id))
-        ).first()
-        claim = (
-            session.exec(
-                select(Claim.id)
-                .where(col(Claim.status).in_([ClaimStatus.IN_RESEARCH, ClaimStatus.IN_REVIEW]))
-                .order_by(col(Claim.id))
-            ).first()
-            or session.exec(select(Claim.id).order_by(col(Claim.id))).first()
-        )
-        story = session.exec(select(Story.id).order_by(col(Story.id))).first()
+        ids = page_ids(session)
     db.dispose()
-    return url, {"published": published or 1, "claim": claim or 1, "story": story or 1}
+    return url, ids
 
 
-def _shoot(
-    page: object, base: str, shots: list[tuple[str, str]], ids: dict[str, int], out: Path
-) -> None:
-    for name, path in shots:
-        page.goto(base + path.format(**ids))  # type: ignore[attr-defined]
-        target = out / f"{name}.png"
-        page.screenshot(path=str(target), full_page=True)  # type: ignore[attr-defined]
-        print(target)
+def _shoot(page: Any, base: str, lang: str, kind: str, ids: dict[str, Any], out: Path) -> None:
+    """Every page of `kind` at every width; the page is loaded once and the viewport resized."""
+    for name, template, who in PAGES:
+        if who != kind:
+            continue
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            if width == WIDTHS[0]:
+                page.goto(base + template.format(**ids))
+            target = out / f"{lang}-{name}-{width}.png"
+            page.screenshot(path=str(target), full_page=True)
+            print(target)
 
 
-def _login(page: object, base: str) -> None:
+def _login(page: Any, base: str) -> None:
     email, password = next((e, p) for e, _n, role, p in DEMO_USERS if role == "admin")
-    page.goto(base + "/login")  # type: ignore[attr-defined]
-    page.fill("input[name=email]", email)  # type: ignore[attr-defined]
-    page.fill("input[name=password]", password)  # type: ignore[attr-defined]
-    with page.expect_navigation():  # type: ignore[attr-defined]
-        page.click("form[action='/login'] [type=submit]")  # type: ignore[attr-defined]
+    page.goto(base + "/login")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", password)
+    with page.expect_navigation():
+        page.click("form[action='/login'] [type=submit]")
 
 
-def _switch_to_english(page: object) -> None:
-    with page.expect_navigation():  # type: ignore[attr-defined]
-        page.click("a.lang-switch[lang=en]")  # type: ignore[attr-defined]
+def _switch_to(page: Any, lang: str) -> None:
+    if page.evaluate("document.documentElement.lang") != lang:
+        with page.expect_navigation():
+            page.click(f"a.lang-switch[lang={lang}]")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("outdir", type=Path, help="folder for the PNG files (created if missing)")
-    parser.add_argument("--width", type=int, default=1280)
+    parser.add_argument("--lang", choices=["de", "en"], action="append", help="default: both")
+    parser.add_argument("--only", help="only pages whose name contains this text")
     args = parser.parse_args(argv)
     chromium = shutil.which("chromium")
     if chromium is None:
@@ -110,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     args.outdir.mkdir(parents=True, exist_ok=True)
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    if args.only:
+        PAGES[:] = [p for p in PAGES if args.only in p[0]]
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -121,12 +94,15 @@ def main(argv: list[str] | None = None) -> int:
         try:
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-                page = browser.new_page(viewport={"width": args.width, "height": 900})
-                _shoot(page, base, PUBLIC, ids, args.outdir)
-                _login(page, base)
-                _shoot(page, base, DESK, ids, args.outdir)
-                _switch_to_english(page)
-                _shoot(page, base, ENGLISH, ids, args.outdir)
+                for lang in args.lang or ["de", "en"]:
+                    accept = "de-DE,de" if lang == "de" else "en-GB,en"
+                    context = browser.new_context(extra_http_headers={"Accept-Language": accept})
+                    page = context.new_page()
+                    _shoot(page, base, lang, "reader", ids, args.outdir)
+                    _login(page, base)
+                    _switch_to(page, lang)
+                    _shoot(page, base, lang, "desk", ids, args.outdir)
+                    context.close()
                 browser.close()
         finally:
             server.shutdown()

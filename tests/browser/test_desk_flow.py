@@ -140,6 +140,10 @@ def test_stale_edit_in_a_second_browser_keeps_the_typed_text(new_page, page_erro
     url = f"/desk/claims/{claim.id}"
     mine.goto(url)
     theirs.goto(url)
+    # The edit form is collapsed until asked for (a <details>, no JavaScript needed).
+    assert not mine.locator("textarea[name=text]").is_visible()
+    for page in (mine, theirs):
+        page.click("#edit > summary")
     theirs.fill("input[name=claimant]", "Innenministerium Kasachstan")
     _submit(theirs, "form.claim-form button[type=submit]")
     typed = "Nach Angaben der Generalstaatsanwaltschaft starben 225 Menschen bei den Unruhen."

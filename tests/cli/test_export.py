@@ -25,7 +25,7 @@ def test_jsonl_to_stdout_equals_the_http_export(runner, app, client, session, us
     over_http = client.get(
         "/exports/claims.jsonl", headers={"Authorization": f"Bearer {token}"}
     ).get_data(as_text=True)
-    # The CLI links to PUBLIC_BASE_URL / ORG_URL, the web export to the request's host.
+    # Without PUBLIC_BASE_URL (tests only) the CLI links to localhost, the web export to the request's host.
     cli_rows, http_rows = jsonl(result.stdout), jsonl(over_http)
     for row in cli_rows + http_rows:
         row.pop("url")
@@ -63,8 +63,10 @@ def test_csv_export_to_a_file(runner, app, session, users, tmp_path):
     out = tmp_path / "claims.csv"
     result = invoke(runner, app, "export", "--format", "csv", "--out", str(out))
     assert result.exit_code == 0, result.output
-    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert rows[0] == export_rows.CSV_COLUMNS
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert rows[0] == export_rows.CSV_HEADER
+    assert rows[0][:3] == ["claimId", "verdictId", "status"]
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 BOM for Excel
     assert len(rows) == 2
 
 

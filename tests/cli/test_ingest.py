@@ -159,3 +159,50 @@ def test_ingest_url_with_test_loopback_switch(runner, database_url, tmp_path, lo
 def test_loopback_switch_is_off_by_default(runner, app, local_site):
     result = invoke(runner, app, "ingest", local_site)
     assert result.exit_code == 1 and "non-public address" in result.output
+
+
+def test_ingest_a_headline_from_stdin_gives_one_candidate(runner, app, session):
+    result = invoke(
+        runner,
+        app,
+        "ingest",
+        "-",
+        "--json",
+        input="Mehr als 2.000 Menschen in Almaty festgenommen\n",
+    )
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert [c["text"] for c in out["candidates"]] == [
+        "Mehr als 2.000 Menschen in Almaty festgenommen"
+    ]
+    assert out["candidates"][0]["reasons"][0]["code"] == "figure"
+
+
+def test_claim_add_notes_a_claim_without_a_story(runner, app, session):
+    result = invoke(
+        runner, app, "claim", "add",
+        "Laut Innenministerium wurden 5.800 Menschen in Almaty festgenommen.",
+        "--said-on", "2022-01-09", "--json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert out["claim"]["claimant"] == "Innenministerium"
+    assert out["claim"]["claim_date"] == "2022-01-09" and out["claim"]["places"] == ["Almaty"]
+    assert stories(session) == 0
+    again = invoke(
+        runner, app, "claim", "add", "Innenministerium: 5.800 Festnahmen in Almaty",
+        "--claimant", "Innenministerium", "--source-url", "https://social.example/p/2",
+    )  # fmt: skip
+    assert again.exit_code == 0, again.output
+    assert f"Similar: claim {out['claim']['id']}" in again.output
+    session.rollback()
+    assert stories(session) == 1
+
+
+def test_claim_add_refuses_bad_input_with_one_line(runner, app, session):
+    result = runner.invoke(
+        main, ["claim", "add", "Die Polizei nahm 2.000 fest.", "--said-on", "gestern"],
+        obj={"app": app},
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert result.output.strip() == "claimtrack: error: --said-on must be a date like 2022-01-05."

@@ -35,6 +35,20 @@ def test_compare_prints_kind_and_conflict(runner, app):
     assert js["kind"] == "same" and js["conflicts"] == []
 
 
+def test_compare_finds_a_translation_with_the_embedding_and_names_reasons(runner, app):
+    german = "Die Entsendung von OVKS-Truppen nach Kasachstan war illegal."
+    english = "The deployment of CSTO troops to Kazakhstan was illegal."
+    js = json.loads(invoke(runner, app, "matching", "compare", german, english, "--json").output)
+    assert js["kind"] == "same", js
+    codes = [r["code"] for r in js["reasons"]]
+    assert "semantic" in codes and "agree.stance" in codes
+    # the same pair, either way round, gets the same score
+    back = json.loads(invoke(runner, app, "matching", "compare", english, german, "--json").output)
+    assert back["score"] == js["score"]
+    text = invoke(runner, app, "matching", "compare", german, english).output
+    assert f"score {js['score']:.1f}  kind same" in text
+
+
 def test_bad_input_is_one_line_on_stderr(runner, app):
     out = runner.invoke(main, ["match", "   "], obj={"app": app})
     assert out.exit_code == 1
@@ -84,3 +98,21 @@ def test_calibrate_recluster_threshold(runner, app, session, users):
     bad = runner.invoke(main, ["matching", "threshold", "suggest", "99"], obj={"app": app})
     assert bad.exit_code == 1
     assert "indexed 1 claims" in invoke(runner, app, "matching", "reindex").output
+
+
+def test_embed_fills_pending_vectors_and_reports_progress(runner, app, session, users):
+    ids = matching_eval.insert_claims(
+        session, users["system"], [matching_eval.LoadItem(ARREST, "de"),
+                                   matching_eval.LoadItem("The central bank raised rates.")]
+    )  # fmt: skip
+    session.commit()
+    out = runner.invoke(main, ["matching", "embed", "--batch-size", "1"], obj={"app": app},
+                        catch_exceptions=False)  # fmt: skip
+    assert out.exit_code == 0, out.output
+    assert "embedded 2 claims" in out.stdout and "0 pending" in out.stdout
+    assert "1 embedded, 1 pending" in out.stderr
+    again = invoke(runner, app, "matching", "embed")
+    assert "embedded 0 claims" in again.output
+    bad = runner.invoke(main, ["matching", "embed", "--model", "nope"], obj={"app": app})
+    assert bad.exit_code == 1 and "unknown embedder" in bad.output
+    assert len(ids) == 2

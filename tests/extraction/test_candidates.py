@@ -39,7 +39,7 @@ def test_figures_qualifiers_and_claimants_in_context(
     first = candidate.figures[0]
     assert (first.value, first.qualifier, first.counted) == figure
     assert (candidate.claimant, candidate.claimant_kind) == claimant
-    assert any(r.startswith("figure: ") for r in candidate.reasons)
+    assert any(r.code == "figure" and r.values for r in candidate.reasons)
 
 
 def test_places_and_resolved_dates_travel_with_the_candidate() -> None:
@@ -62,10 +62,14 @@ def test_german_fixture_page_ranked_with_headline_and_attribution() -> None:
     assert scores == sorted(scores, reverse=True)
     by_text = {c.text: c for c in candidates}
     headline = by_text[page.title]
-    assert headline.headline and headline.start is None and "headline" in headline.reasons
+    assert (
+        headline.headline
+        and headline.start is None
+        and "headline" in [r.code for r in headline.reasons]
+    )
     quote = by_text["„Wer Polizisten angreift, verstößt gegen das Gesetz“, sagte sie."]
     assert (quote.claimant, quote.claimant_kind) == ("Maria Berger", "person")
-    assert "legal assertion: verstößt gegen" in quote.reasons
+    assert ("legal", ("verstößt gegen",)) in [(r.code, r.values) for r in quote.reasons]
     lead = next(c for c in candidates if c.text.startswith("Bei den Protesten"))
     # "Das teilte ein Sprecher des Innenministeriums mit." credits the lead sentence ...
     assert (lead.claimant, lead.claimant_kind) == ("Sprecher des Innenministeriums", "organisation")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.extraction.sentences import split_sentences
+from claimtrack.extraction.sentences import MAX_SENTENCE, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -28,7 +28,7 @@ from claimtrack.extraction.sentences import split_sentences
         (
             "de",
             "Berger sagte: „Das ist illegal. Wir klagen.“ Dann ging sie.",
-            ["Berger sagte: „Das ist illegal. Wir klagen.“", "Dann ging sie."],
+            ["Berger sagte: „Das ist illegal.", "Wir klagen.“", "Dann ging sie."],
         ),
         (
             "de",
@@ -38,7 +38,7 @@ from claimtrack.extraction.sentences import split_sentences
         (
             "en",
             'He said: "We sent 1,000 troops. It was a record." Then he left.',
-            ['He said: "We sent 1,000 troops. It was a record."', "Then he left."],
+            ['He said: "We sent 1,000 troops.', 'It was a record."', "Then he left."],
         ),
         (
             "en",
@@ -46,6 +46,21 @@ from claimtrack.extraction.sentences import split_sentences
             ["About 3.5 million people live there.", "Gov. Smith disagrees."],
         ),
         ("de", "Wer? Niemand!", ["Wer?", "Niemand!"]),
+        (
+            "de",
+            "Richard E. Hoagland teilte das mit. Sie jährt sich zum 32. Mal. Das war 2010. Damals nicht.",
+            [
+                "Richard E. Hoagland teilte das mit.",
+                "Sie jährt sich zum 32. Mal.",
+                "Das war 2010.",
+                "Damals nicht.",
+            ],
+        ),
+        (
+            "de",
+            "„Raus!“ rief er. Sie kamen u. a. aus Nr. 5. Dann kam die U.S. Army.",
+            ["„Raus!“ rief er.", "Sie kamen u. a. aus Nr. 5.", "Dann kam die U.S. Army."],
+        ),
         ("de", "", []),
     ],
 )
@@ -66,3 +81,11 @@ def test_lines_are_hard_boundaries() -> None:
         "Überschrift ohne Punkt",
         "Der erste Satz folgt.",
     ]
+
+
+def test_a_line_without_sentence_ends_is_cut_into_bounded_pieces() -> None:
+    text = "wort " * 2_000
+    pieces = split_sentences(text, "de")
+    assert len(pieces) > 1 and all(len(p.text) <= MAX_SENTENCE for p in pieces)
+    assert " ".join(p.text for p in pieces) == text.strip()
+    assert all(text[p.start : p.end] == p.text for p in pieces)

@@ -24,7 +24,7 @@ def test_signals_raise_the_score_and_are_named(
     text: str, language: str, evidence: Evidence, reason: str
 ) -> None:
     score, reasons = score_sentence(text, language, evidence)
-    assert reason in reasons
+    assert reason in [str(r) for r in reasons]
     assert (
         score > score_sentence("Das Wetter war an diesem Tag angenehm warm.", "de", Evidence())[0]
     )
@@ -46,7 +46,7 @@ def test_opinions_questions_hedges_predictions_wishes_score_lower(
     text: str, language: str, reason: str
 ) -> None:
     score, reasons = score_sentence(text, language, Evidence())
-    assert reason in reasons
+    assert reason in [str(r) for r in reasons]
     assert score < 0.15
 
 
@@ -64,4 +64,17 @@ def test_score_is_bounded_and_reasons_are_ordered_by_weight() -> None:
     )
     score, reasons = score_sentence(text, "de", evidence)
     assert 0.9 <= score <= 1.0
-    assert reasons[0] == "figure: mehr als 2.000 Menschen, 14"
+    assert str(reasons[0]) == "figure: mehr als 2.000 Menschen, 14"
+    assert reasons[0].to_dict() == {
+        "code": "figure",
+        "weight": 0.35,
+        "values": ["mehr als 2.000 Menschen", "14"],
+    }
+
+
+def test_a_list_of_participants_is_a_reason() -> None:
+    evidence = Evidence(places=("Russia", "Belarus", "Armenia"))
+    text = "Russland, Belarus und Armenien schickten Soldaten."
+    score, reasons = score_sentence(text, "de", evidence)
+    assert "participants" in [r.code for r in reasons]
+    assert score > score_sentence(text, "de", Evidence(places=("Russia",)))[0]

@@ -256,7 +256,7 @@ def test_accept_candidate_creates_claim_with_appearance(session, users):
         position=quote.start,
     )
     assert (claim.claimant, claim.claimant_kind) == ("Maria Berger", "person")
-    assert claim.worthiness == quote.score and claim.worthiness_reasons == list(quote.reasons)
+    assert claim.worthiness == quote.score and claim.worthiness_reasons == quote.reason_dicts()
     assert claim.claim_date == date(2022, 1, 5)
     lead = next(c for c in result.candidates if c.text.startswith("Bei den Protesten"))
     lead_claim = intake.accept_candidate(

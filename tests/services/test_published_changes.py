@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+
 from claimtrack.models import RevisionKind
 from claimtrack.services import claims, sources, verdicts
-from tests.factories import make_claim, make_published_verdict
+from claimtrack.services.errors import NeedsEditor
+from tests.factories import make_claim, make_published_verdict, make_story
 
 
 def test_source_changes_on_a_published_claim_write_internal_revisions(session, users):
-    editor, checker = users["editor"], users["fact_checker"]
+    editor, checker = users["editor"], users["editor"]
     claim = make_claim(session, checker)
     verdict = make_published_verdict(session, editor, claim)
     published_at, modified_at = verdict.published_at, verdict.modified_at
@@ -54,7 +59,7 @@ def test_editing_a_published_claim_is_recorded_on_its_verdict(session, users):
     modified_at = verdict.modified_at
     edited = claims.edit_claim(
         session=session,
-        actor=checker,
+        actor=editor,
         claim_id=claim.id,
         expected_version=claim.version,
         changes={
@@ -93,3 +98,93 @@ def test_typed_and_drawn_claims_store_dates_in_one_shape(session, users):
         claim_date=date(2022, 1, 5),
     )
     assert claim.dates == ["2022-01-04"]
+
+
+def _published(session, users):
+    claim = make_claim(session, users["fact_checker"], story=make_story(session, users["editor"]))
+    verdict = make_published_verdict(session, users["editor"], claim)
+    source = sources.add_source(
+        session=session,
+        actor=users["editor"],
+        claim_id=claim.id,
+        data=sources.SourceInput(url="https://example.org/quelle", title="Quelle"),
+    )
+    return claim, verdict, source
+
+
+def _fact_checker_changes(session, users, claim, source):
+    checker = users["fact_checker"]
+    story = make_story(session, users["editor"])
+    yield lambda: claims.edit_claim(
+        session=session, actor=checker, claim_id=claim.id, expected_version=claim.version,
+        changes={"text": "Ganz andere Zahl: 9.999 Menschen sind gestorben, sagt die Polizei."},
+    )  # fmt: skip
+    for changes in (
+        {"claimant": "Jemand anderes"},
+        {"claim_date": date(2022, 1, 2)},
+        {"tags": ["neu"]},
+    ):
+        yield lambda changes=changes: claims.edit_claim(
+            session=session, actor=checker, claim_id=claim.id, expected_version=claim.version,
+            changes=changes,
+        )  # fmt: skip
+    yield lambda: sources.add_source(
+        session=session, actor=checker, claim_id=claim.id,
+        data=sources.SourceInput(url="https://example.org/andere"),
+    )  # fmt: skip
+    yield lambda: sources.edit_source(
+        session=session, actor=checker, source_id=source.id,
+        data=sources.SourceInput(url="https://example.org/umgeschrieben"),
+    )  # fmt: skip
+    yield lambda: sources.remove_source(session=session, actor=checker, source_id=source.id)
+    yield lambda: claims.add_appearance(
+        session=session, actor=checker, claim_id=claim.id,
+        data=claims.AppearanceInput(story_id=story.id, quote="Zitat", position=3),
+    )  # fmt: skip
+
+
+def test_a_fact_checker_cannot_change_a_published_fact_check_alone(session, users):
+    """Issue 12, item 1: text, claimant, date, tags, sources and appearances of a published claim."""
+    claim, verdict, source = _published(session, users)
+    before = (
+        claims.claim_snapshot(session, claim),
+        [(s.url, s.deleted_at) for s in sources.sources_of(session, claim.id)],
+        len(claims.appearances_of(session, [claim.id])),
+        len(verdicts.revisions_of(session, verdict.id)),
+    )
+    refused = 0
+    for change in _fact_checker_changes(session, users, claim, source):
+        with pytest.raises(NeedsEditor, match="an editor applies changes"):
+            change()
+        refused += 1
+    session.expire_all()
+    after = (
+        claims.claim_snapshot(session, claim),
+        [(s.url, s.deleted_at) for s in sources.sources_of(session, claim.id)],
+        len(claims.appearances_of(session, [claim.id])),
+        len(verdicts.revisions_of(session, verdict.id)),
+    )
+    assert refused == 8 and after == before
+
+
+def test_an_editor_applies_a_change_as_a_public_correction_or_an_update(session, users):
+    claim, verdict, _ = _published(session, users)
+    editor = users["editor"]
+    claims.edit_claim(
+        session=session, actor=editor, claim_id=claim.id, expected_version=claim.version,
+        changes={"claimant": "Generalstaatsanwaltschaft Kasachstan"},
+        correction_note="Wir haben den Urheber der Aussage genauer benannt.",
+    )  # fmt: skip
+    correction = verdicts.revisions_of(session, verdict.id)[-1]
+    assert (correction.kind, correction.public) == (RevisionKind.CORRECTION, True)
+    assert correction.note == "Wir haben den Urheber der Aussage genauer benannt."
+    claims.edit_claim(
+        session=session, actor=editor, claim_id=claim.id, expected_version=claims.get_claim(session, claim.id).version,
+        changes={"tags": ["kasachstan"]},
+    )  # fmt: skip
+    update = verdicts.revisions_of(session, verdict.id)[-1]
+    assert (update.kind, update.public, update.note) == (
+        RevisionKind.UPDATE,
+        False,
+        "Claim edited: tags",
+    )

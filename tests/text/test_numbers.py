@@ -30,7 +30,7 @@ FIGURE_CASES = [
     ("en", "about 10 000 protesters", 10000.0, "about", None, "protesters"),
     ("de", "mindestens 16 Polizisten wurden verletzt", 16.0, "at_least", None, "injured"),
     ("de", "2000 Menschen starben", 2000.0, None, "people", "deaths"),
-    ("de", "über 8.000 Personen in Gewahrsam", 8000.0, "more_than", "people", "detained"),
+    ("de", "über 8.000 Personen in Gewahrsam", 8000.0, "more_than", "people", "arrests"),
 ]
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from claimtrack.text.places import canonical_place, find_places
+from claimtrack.text.places import canonical_place, find_places, place_label
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,26 @@ def test_canonical_place():
     assert canonical_place("Алма-Ата") == "Almaty"
     assert canonical_place("Kasachstan") == "Kazakhstan"
     assert canonical_place("Atlantis") is None
+
+
+def test_a_place_inside_an_organisation_name_is_not_a_place() -> None:
+    text = "Der Co-Vorsitzende der Minsk-Gruppe der OSZE reiste nach Minsk."
+    found = find_places(text)
+    assert [(p.name, p.raw) for p in found] == [("Minsk", "Minsk")]
+    assert found[0].start == text.index("Minsk.")
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "label"),
+    [
+        ("Kazakhstan", "de", "Kasachstan"),
+        ("Azerbaijan", "de", "Aserbaidschan"),
+        ("Moscow", "de", "Moskau"),
+        ("Central Asia", "de", "Zentralasien"),
+        ("Almaty", "de", "Almaty"),
+        ("Kazakhstan", "en", "Kazakhstan"),
+        ("Atlantis", "de", "Atlantis"),
+    ],
+)
+def test_places_are_shown_in_the_readers_language(name: str, language: str, label: str) -> None:
+    assert place_label(name, language) == label

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from typing import Any
 
@@ -111,3 +113,9 @@ def jsonl(body: str) -> list[dict[str, Any]]:
 
 def claim_of(session: Session, verdict: Verdict) -> Any:
     return claims.get_claim(session, verdict.claim_id)
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    """The rows of a CSV export by header name; the export starts with a UTF-8 byte order mark."""
+    assert text.startswith("\ufeff"), "the CSV export starts with a BOM (Excel reads it as UTF-8)"
+    return list(csv.DictReader(io.StringIO(text[1:])))

@@ -159,6 +159,31 @@ def test_stale_verdict_save_shows_conflict_and_keeps_text(client, login, session
     assert int(_version(page)) == int(version) + 1
 
 
+def test_a_draft_saved_after_an_editor_published_says_so_and_keeps_the_text(
+    client, login, session, users
+):
+    claim = _claim_in_research(session, users)
+    url = f"/desk/claims/{claim.id}/verdict"
+    login(client, "fact_checker")
+    assert client.post(url, data={**_form(session), "action": "save"}).status_code == 302
+    version = _version(client.get(url).get_data(as_text=True))
+    session.rollback()  # see the draft the request saved
+    verdicts.publish_verdict(session=session, actor=users["editor"], claim_id=claim.id)
+    session.commit()
+    typed = "Noch ein Satz, den ich ergänzen wollte."
+    r = client.post(
+        url, data={**_form(session, summary=typed), "version": version, "action": "save"}
+    )
+    page = r.get_data(as_text=True)
+    assert r.status_code == 409
+    assert "hat dieses Urteil inzwischen veröffentlicht" in page
+    assert users["editor"].name in page and typed in page
+    assert "nicht berechtigt" not in page
+    # The form is now the published verdict's: fact-checkers are told only editors change it.
+    assert "Nur die Redaktion ändert ein veröffentlichtes Urteil." in page
+    assert int(_version(page)) == int(version) + 1
+
+
 def test_editor_withdraws_a_published_verdict(client, login, session, users):
     claim = _claim_in_research(session, users)
     make_published_verdict(session, users["editor"], claim)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import UTC, datetime
 
@@ -14,7 +12,7 @@ from claimtrack.models import Appearance, RatingLabel, Source, Story, Verdict
 from claimtrack.publishing import claimreview
 from claimtrack.services.publication import bundles as publication
 from tests.conftest import make_test_app
-from tests.web.partners import bearer, correct, issue_token, jsonl, publish, withdraw
+from tests.web.partners import bearer, correct, csv_rows, issue_token, jsonl, publish, withdraw
 
 PATHS = ["/exports/claimreview.json", "/exports/claims.csv", "/exports/claims.jsonl"]
 
@@ -118,13 +116,9 @@ def test_withdrawn_verdicts_are_tombstones_in_incremental_pulls_only(client, ses
     assert item["dateDeleted"] == rows[0]["dateModified"]
     assert item["item"] == [{"@type": "ClaimReview", "url": rows[0]["url"]}]
 
-    table = list(
-        csv.DictReader(
-            io.StringIO(_get(client, "/exports/claims.csv", token, since=since.isoformat()).text)
-        )
-    )
-    assert [(r["verdict_id"], r["status"]) for r in table] == [(str(gone.id), "withdrawn")]
-    assert table[0]["withdrawn_reason"] == "Die Quelle hat ihre Zahlen zurückgezogen."
+    table = csv_rows(_get(client, "/exports/claims.csv", token, since=since.isoformat()).text)
+    assert [(r["verdictId"], r["status"]) for r in table] == [(str(gone.id), "withdrawn")]
+    assert table[0]["withdrawnReason"] == "Die Quelle hat ihre Zahlen zurückgezogen."
 
     full = jsonl(_get(client, "/exports/claims.jsonl", token).text)
     assert [r["verdictId"] for r in full] == [kept.id]
@@ -156,7 +150,8 @@ def test_empty_exports_are_well_formed(client, token):
     response = _get(client, "/exports/claims.csv", token)
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
     header = response.text
-    assert header.startswith("claim_id,verdict_id,status,url,")
+    # Byte order mark for Excel, then the JSON Lines export's camelCase names.
+    assert header.startswith("\ufeffclaimId,verdictId,status,url,claimText,claimLanguage,")
 
 
 @pytest.mark.parametrize("since", ["yesterday", "2024-13-01", "", "2024-01-01T25:00"])
@@ -212,12 +207,12 @@ def test_csv_cells_cannot_start_formulas(client, session, users, token):
         headline="-2+3 ist die Überschrift",
     )
     text = _get(client, "/exports/claims.csv", token).text
-    (row,) = csv.DictReader(io.StringIO(text))
-    assert row["claim_text"] == "'" + formula
+    (row,) = csv_rows(text)
+    assert row["claimText"] == "'" + formula
     assert row["claimant"] == "'@SUM(A1:A9)"
     assert row["headline"] == "'-2+3 ist die Überschrift"
-    assert row["rating_key"] == "falsch"
-    assert row["source_urls"] == "https://stat.example.org/report.pdf"
+    assert row["ratingKey"] == "falsch"
+    assert row["sourceUrls"] == "https://stat.example.org/report.pdf"
 
 
 def test_markup_in_stored_text_is_inert_in_json_exports(client, session, users, token):

@@ -4,16 +4,14 @@ addresses in URL fields (a `javascript:` or `data:` URL written by a bad import 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
-from tests.web.partners import bearer, issue_token
+from tests.web.partners import bearer, csv_rows, issue_token
 from tests.web.test_public_xss import _store_everything
 
 URL_KEYS = ("url", "archiveurl", "archivedat", "sameas")
-CSV_URL_COLUMNS = ("url", "first_appearance_url", "appearance_urls", "source_urls")
+CSV_URL_COLUMNS = ("url", "firstAppearanceUrl", "appearanceUrls", "sourceUrls")
 
 
 def _urls(value: Any, key: str = "") -> list[str]:
@@ -63,7 +61,7 @@ def test_csv_url_columns_hold_only_web_addresses(client, session, users):
     token = issue_token(session, users, ["export"])
     response = client.get("/exports/claims.csv?since=2000-01-01", headers=bearer(token))
     assert response.headers["X-Content-Type-Options"] == "nosniff"
-    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    rows = csv_rows(response.get_data(as_text=True))
     assert {r["status"] for r in rows} == {"published", "withdrawn"}
     for row in rows:
         urls = [u for column in CSV_URL_COLUMNS for u in row[column].split()]

@@ -36,8 +36,24 @@ def test_verdict_page_shows_everything(
         "<svg",
     ):
         assert text in html, text
-    # Correction history above the verdict; first appearance listed first.
-    assert html.index("Neue Zahlen des Ministeriums.") < html.index("verdict__headline")
+    # Verdict first: headline, claim, rating and conclusion, byline; the latest correction right
+    # under them; the reasoning after; the full correction history at the end.
+    order = [
+        "verdict__headline",
+        "verdict__claim",
+        "verdict__rating",
+        "verdict__byline",
+        "verdict__notice",
+        "verdict__reasoning",
+        "verdict__appearances",
+        "verdict__corrections",
+    ]
+    positions = [html.index(f'class="{name}') for name in order]
+    assert positions == sorted(positions)
+    assert html.index("Neue Zahlen des Ministeriums.") < html.index("verdict__reasoning")
+    # Dates in the page's language, ISO only in the machine-readable attribute.
+    assert '<time datetime="2022-01-06">6. Januar 2022</time>' in html
+    # First appearance listed first.
     listed = html[html.index("verdict__appearances") :]
     assert listed.index("2022-01-06") < listed.index("2022-01-08")
 
@@ -218,3 +234,30 @@ def test_pending_flash_message_is_never_answered_with_304(
     assert sent.status_code == 302
     after = client.get(url, headers={"If-None-Match": etag})
     assert after.status_code == 200 and "Danke" in after.get_data(as_text=True)
+
+
+def test_verdict_page_lists_the_appearances_of_claims_confirmed_as_the_same(
+    client: FlaskClient, session: Session, users: dict[str, User]
+) -> None:
+    """The preview shows the German and the English story of one claim; so does the published page."""
+    from claimtrack.services.matching import links
+    from tests.factories import make_story
+
+    editor = users["editor"]
+    de_story = make_story(session, editor, outlet="Tagesblatt", title="225 Tote bei Unruhen")
+    en_story = make_story(
+        session, editor, outlet="Central Asia Monitor", title="225 died in unrest", language="en"
+    )
+    de = make_claim(session, editor, "Bei den Unruhen starben 225 Menschen.", story=de_story)
+    en = make_claim(
+        session, editor, "225 people died in the unrest.", story=en_story, language="en"
+    )
+    links.link_claims(
+        session=session, actor=editor, claim_id=de.id, other_id=en.id, decision="same"
+    )
+    session.commit()
+    make_published_verdict(session, editor, de)
+    html = client.get(_url(client, de.id or 0)).get_data(as_text=True)
+    listed = html[html.index("verdict__appearances") :]
+    assert "Tagesblatt" in listed and "Central Asia Monitor" in listed
+    assert '<span lang="en"><a href=' in listed or 'lang="en"' in listed

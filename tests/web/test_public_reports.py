@@ -23,7 +23,7 @@ def _published(session: Session, users: dict[str, User]) -> int:
     return claim.id or 0
 
 
-def test_report_with_csrf_lands_in_desk_list(
+def test_report_from_this_site_lands_in_desk_list(
     csrf_app: Flask, users: dict[str, User], login: Callable[..., FlaskClient]
 ) -> None:
     db = csrf_app.extensions["claimtrack.db"]
@@ -32,14 +32,18 @@ def test_report_with_csrf_lands_in_desk_list(
     client = csrf_app.test_client()
     form_page = client.get(f"/claims/{claim_id}", follow_redirects=True)  # the form is on the page
     assert f'action="/claims/{claim_id}/report"' in form_page.get_data(as_text=True)
-    token = csrf_token_of(form_page.get_data(as_text=True))
-    assert token
-    refused = client.post(f"/claims/{claim_id}/report", data={"message": "Ohne Token geschickt."})
+    assert csrf_token_of(form_page.get_data(as_text=True)) is None  # no session for readers
+    refused = client.post(
+        f"/claims/{claim_id}/report",
+        data={"message": "Von einer fremden Seite geschickt."},
+        headers={"Origin": "https://evil.example"},
+    )
     assert refused.status_code == 400
     sent = client.post(
         f"/claims/{claim_id}/report",
-        data={"csrf_token": token, "message": "Die Zahl 225 stammt aus einer älteren Meldung.",
+        data={"message": "Die Zahl 225 stammt aus einer älteren Meldung.",
               "email": "leser@example.org"},
+        headers={"Origin": "http://localhost"},
     )  # fmt: skip
     assert sent.status_code == 302 and f"/claims/{claim_id}-" in sent.headers["Location"]
     with db.session_scope() as session:

@@ -102,7 +102,8 @@ def test_claim_review_details() -> None:
     withdrawn = _bundle(verdict=replace(_bundle().verdict, state="withdrawn"))
     with pytest.raises(ValueError):
         claimreview.claim_review(withdrawn, site=SITE)
-    assert (
-        claimreview.site_from_config({"ORG_URL": "https://o.example"}, "").base_url
-        == "https://o.example/"
-    )
+    # ORG_URL is the organisation, not the address of the pages; it defaults to that address.
+    site = claimreview.site_from_config({"ORG_URL": "https://o.example"}, "https://fc.example")
+    assert (site.base_url, site.org_url) == ("https://fc.example/", "https://o.example")
+    site = claimreview.site_from_config({"PUBLIC_BASE_URL": "https://fc.example/x"}, "http://h/")
+    assert (site.base_url, site.org_url) == ("https://fc.example/x/", "https://fc.example/x/")

@@ -89,6 +89,8 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("desk.intake_job", "GET"): row("fact_checker", 200, 404),
     ("desk.intake_story", "GET"): row("fact_checker"),
     ("desk.intake_accept", "POST"): row("fact_checker"),
+    ("desk.new_claim", "GET"): row("fact_checker"),
+    ("desk.new_claim", "POST"): row("fact_checker"),
     # -- reader error reports on the desk (W-C) --
     ("desk.reports", "GET"): row("fact_checker"),
     ("desk.close_report", "POST"): row("fact_checker"),

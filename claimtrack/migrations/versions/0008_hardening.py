@@ -1,7 +1,7 @@
-"""hardening: shared rate-limit counters; TRUNCATE refused on the immutable tables (PostgreSQL)
+"""hardening: shared rate-limit counters (replacing login_attempt); TRUNCATE refused on the immutable tables (PostgreSQL)
 
 Revision ID: 0008_hardening
-Revises: 0006_rating_label_names
+Revises: 0007_claim_vectors
 Create Date: 2026-12-01 15:40:00
 """
 
@@ -11,9 +11,11 @@ import sqlalchemy as sa
 import sqlmodel  # noqa: F401  (autogenerate writes sqlmodel.sql.sqltypes.AutoString)
 from alembic import op
 
+import claimtrack.models.base
+
 
 revision: str = '0008_hardening'
-down_revision: str | None = '0006_rating_label_names'
+down_revision: str | None = '0007_claim_vectors'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -33,6 +35,10 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('rate_counter', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_rate_counter_expires_at'), ['expires_at'], unique=False)
+    with op.batch_alter_table('login_attempt', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_login_attempt_key'))
+        batch_op.drop_index(batch_op.f('ix_login_attempt_at'))
+    op.drop_table('login_attempt')
     if op.get_bind().dialect.name == "postgresql":
         for table in IMMUTABLE_TABLES:
             op.execute(
@@ -48,3 +54,12 @@ def downgrade() -> None:
     with op.batch_alter_table('rate_counter', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_rate_counter_expires_at'))
     op.drop_table('rate_counter')
+    op.create_table('login_attempt',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('key', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('at', claimtrack.models.base.UTCDateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('login_attempt', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_login_attempt_at'), ['at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_login_attempt_key'), ['key'], unique=False)

@@ -17,7 +17,7 @@ from alembic import op
 import claimtrack.models.base
 
 revision: str = "0010_queue_rank_columns"
-down_revision: str | None = "0008_hardening"
+down_revision: str | None = '0008_hardening'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

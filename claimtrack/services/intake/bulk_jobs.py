@@ -155,7 +155,9 @@ def _prepare_all(data: bytes, fmt: str) -> list[Any]:
             byline=record.byline,
         )
         try:
-            prepared.append(intake.prepare_text(record.body, meta))
+            item = intake.prepare_text(record.body, meta)
+            stories.check_story(item)
+            prepared.append(item)
         except ValidationError as exc:
             raise ValidationError(
                 "Line %(line)s: %(problem)s",

@@ -23,12 +23,17 @@ from claimtrack.extraction import (
     DEFAULT_MIN_SCORE,
     Candidate,
     InputError,
-    clean_pasted_text,
     decode_bytes,
     detect_language,
     extract_candidates,
-    extract_html,
     looks_like_html,
+    prepare_article,
+)
+from claimtrack.extraction.article import (
+    MAX_PASTE_CHARS,
+    MAX_PASTE_LINES,
+    ArticleTooLong,
+    PasteTooLong,
 )
 from claimtrack.extraction.bulk import parse_bulk
 from claimtrack.fetch import FetchError, FetchPolicy, fetch_url
@@ -76,6 +81,25 @@ def _as_validation(field: str) -> Iterator[None]:
     """Turn extraction and fetch errors into the domain's ValidationError."""
     try:
         yield
+    except PasteTooLong as exc:
+        raise ValidationError(
+            "The pasted text has %(length)s characters in %(lines)s lines; intake takes at most "
+            "%(max)s characters in %(max_lines)s lines: paste one story at a time.",
+            field=field,
+            params={
+                "length": exc.length,
+                "lines": exc.lines,
+                "max": MAX_PASTE_CHARS,
+                "max_lines": MAX_PASTE_LINES,
+            },
+        ) from exc
+    except ArticleTooLong as exc:
+        raise ValidationError(
+            "The article text is %(length)s characters long; intake reads at most %(max)s "
+            "characters: paste one story at a time.",
+            field=field,
+            params={"length": exc.length, "max": exc.limit},
+        ) from exc
     except (InputError, FetchError) as exc:
         raise ValidationError(_sentence(str(exc)), field=field) from exc
 
@@ -96,7 +120,8 @@ def prepare_text(text: str, meta: StoryMeta | None = None) -> stories.StoryInput
         raise ValidationError("The text is empty.", field="body")
     if looks_like_html(text):
         return _from_html(text, meta, base_url=meta.url)
-    page = clean_pasted_text(text, title=meta.title or None)
+    with _as_validation("body"):  # a headline or a sentence is a story of one sentence
+        page = prepare_article(text, title=meta.title or None)
     return _story_input(
         meta, page.title, page.body, page.byline, page.outlet, _iso_date(page.published), None
     )
@@ -125,7 +150,7 @@ def prepare_bytes(
 
 def _from_html(html: str, meta: StoryMeta, base_url: str | None) -> stories.StoryInput:
     with _as_validation("body"):
-        page = extract_html(html, url=base_url)
+        page = prepare_article(html, url=base_url)
     canonical = page.url if _same_site(page.url, base_url) else None
     return _story_input(
         meta, page.title, page.body, page.byline, page.outlet, _iso_date(page.published), canonical
@@ -337,7 +362,7 @@ def accept_candidate(
         claimant_kind=_KINDS.get(candidate.claimant_kind, ClaimantKind.UNKNOWN),
         claim_date=story.published_at.date() if story.published_at else None,
         worthiness=candidate.score,
-        worthiness_reasons=list(candidate.reasons),
+        worthiness_reasons=candidate.reason_dicts(),
         figures=candidate.figure_dicts(),
         places=list(candidate.places),
         dates=[d.display for d in candidate.dates],

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from sqlmodel import Session, col, select
@@ -74,31 +75,39 @@ def find_existing(session: Session, canonical: str | None, digest: str) -> Story
     return session.exec(select(Story).where(Story.content_hash == digest)).first()
 
 
-@use_case
-def add_story(*, session: Session, actor: User, data: StoryInput) -> StoryResult:
-    """Store a story, or return the one already stored with the same canonical URL or body."""
-    require(actor, Permission.INGEST)
+def check_story(data: StoryInput) -> dict[str, Any]:
+    """Every check `add_story` makes before storing, without storing: a bulk import runs it on all
+    records first, so a bad record refuses the file instead of stopping it half-way."""
     body = clean_text(data.body, "body", max_len=MAX_BODY_CHARS)
     url = check_http_url(data.url, "url", required=False)
     canonical = canonicalise_url(
         check_http_url(data.canonical_url, "canonical_url", required=False) or url
     )
     check_language(data.language)
-    digest = content_hash(body)
-    existing = find_existing(session, canonical, digest)
+    return {
+        "body": body,
+        "content_hash": content_hash(body),
+        "url": url,
+        "canonical_url": canonical,
+        "outlet": clean_text(data.outlet, "outlet", required=False, max_len=200),
+        "title": clean_text(data.title, "title", required=False, max_len=1000),
+        "byline": clean_text(data.byline, "byline", required=False, max_len=500),
+    }
+
+
+@use_case
+def add_story(*, session: Session, actor: User, data: StoryInput) -> StoryResult:
+    """Store a story, or return the one already stored with the same canonical URL or body."""
+    require(actor, Permission.INGEST)
+    values = check_story(data)
+    existing = find_existing(session, values["canonical_url"], values["content_hash"])
     if existing is not None:
         return StoryResult(existing, created=False)
     story = Story(
-        url=url,
-        canonical_url=canonical,
-        outlet=clean_text(data.outlet, "outlet", required=False, max_len=200),
-        title=clean_text(data.title, "title", required=False, max_len=1000),
-        byline=clean_text(data.byline, "byline", required=False, max_len=500),
+        **values,
         language=data.language,
         published_at=data.published_at,
         retrieved_at=data.retrieved_at or utcnow(),
-        body=body,
-        content_hash=digest,
         created_by_id=actor.id,
     )
     session.add(story)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import or_
@@ -25,6 +26,7 @@ from claimtrack.models import (
     RatingLabel,
     Source,
     Story,
+    User,
     Verdict,
     VerdictRevision,
     VerdictState,
@@ -170,6 +172,36 @@ def _appearances(session: Session, claim_ids: Iterable[int]) -> dict[int, list[A
     return out
 
 
+def _cluster_appearances(
+    session: Session, rows: Sequence[tuple[Claim, Verdict]]
+) -> dict[int, list[AppearanceView]]:
+    """Each claim's appearances together with those of the claims confirmed as the same (its
+    cluster), as the desk's preview shows them: the German and the English story of one claim."""
+    root_of = {c.id or 0: c.canonical_claim_id or c.id or 0 for c, _ in rows}
+    roots = set(root_of.values())
+    members: dict[int, set[int]] = defaultdict(set)
+    stmt = select(Claim.id, Claim.canonical_claim_id).where(
+        or_(col(Claim.id).in_(roots), col(Claim.canonical_claim_id).in_(roots)),
+        col(Claim.deleted_at).is_(None),
+    )
+    for member_id, canonical_id in session.exec(stmt):
+        members[canonical_id or member_id or 0].add(member_id or 0)
+    wanted = {cid: members[root] | {cid} for cid, root in root_of.items()}
+    found = _appearances(session, {m for ms in wanted.values() for m in ms})
+    out: dict[int, list[AppearanceView]] = {}
+    for cid, ids in wanted.items():
+        # The claim's own appearances first, so a story quoting two members is listed once.
+        ordered = [cid, *sorted(ids - {cid})]
+        views, stories = [], set()
+        for v in (v for m in ordered for v in found.get(m, [])):
+            if v.story_id not in stories:
+                stories.add(v.story_id)
+                views.append(replace(v, claim_id=cid))
+        views.sort(key=lambda v: (v.appeared_on is None, v.appeared_on or date.min))
+        out[cid] = views
+    return out
+
+
 def _sources(session: Session, claim_ids: list[int]) -> dict[int, list[SourceView]]:
     out: dict[int, list[SourceView]] = defaultdict(list)
     stmt = (
@@ -247,7 +279,16 @@ def _claim_view(claim: Claim, tags: list[str]) -> ClaimView:
     )
 
 
-def _verdict_view(v: Verdict) -> VerdictView:
+def _names(session: Session, rows: Sequence[tuple[Claim, Verdict]]) -> dict[int, str]:
+    """Display names of the verdicts' authors and reviewers (one query)."""
+    ids = {i for _, v in rows for i in (v.author_id, v.reviewer_id) if i}
+    if not ids:
+        return {}
+    return {u.id or 0: u.name for u in session.exec(select(User).where(col(User.id).in_(ids)))}
+
+
+def _verdict_view(v: Verdict, names: dict[int, str] | None = None) -> VerdictView:
+    names = names or {}
     published = v.published_at or v.created_at
     return VerdictView(
         id=v.id or 0,
@@ -261,6 +302,8 @@ def _verdict_view(v: Verdict) -> VerdictView:
         valid_as_of=v.valid_as_of,
         withdrawn_reason=v.withdrawn_reason,
         version=v.version,
+        author=names.get(v.author_id or 0, ""),
+        reviewer=names.get(v.reviewer_id or 0, ""),
     )
 
 
@@ -354,15 +397,16 @@ def load_bundles(
         sources: dict[int, list[SourceView]] = {}
         related: dict[int, list[RelatedView]] = {}
     else:
-        appearances = _appearances(session, ids)
+        appearances = _cluster_appearances(session, rows)
         sources = _sources(session, ids)
         related = _related(session, _links(session, ids), scale)
+    names = {} if summary else _names(session, rows)
     by_id = {}
     for c, v in rows:
         cid = c.id or 0
         by_id[cid] = PublishedVerdict(
             claim=_claim_view(c, tags.get(cid, [])),
-            verdict=_verdict_view(v),
+            verdict=_verdict_view(v, names),
             rating=scale.get(v.rating_id or 0),
             scale_bounds=bounds,
             appearances=appearances.get(cid, []),

@@ -27,6 +27,7 @@ from claimtrack.web.admin.forms import (
     RatingLabelForm,
     ThresholdsForm,
 )
+from claimtrack.web.audit_names import action_name, object_type_name
 from claimtrack.web.auth import current_actor, role_required
 from claimtrack.web.errors import show_error
 from claimtrack.workflow import Permission
@@ -219,8 +220,11 @@ def _audit_filters(form: AuditFilterForm) -> None:
     types = session.exec(select(AuditEvent.object_type).distinct().order_by(AuditEvent.object_type))
     people = session.exec(select(User).order_by(col(User.name)))
     everything = SelectChoice("", _("All"))
-    form.action.choices = [everything, *(SelectChoice(a) for a in actions)]
-    form.object_type.choices = [everything, *(SelectChoice(t) for t in types if t)]
+    form.action.choices = [everything, *(SelectChoice(a, action_name(a)) for a in actions)]
+    form.object_type.choices = [
+        everything,
+        *(SelectChoice(t, object_type_name(t)) for t in types if t),
+    ]
     form.actor.choices = [everything, *(SelectChoice(str(u.id), u.name) for u in people)]
 
 
@@ -261,6 +265,8 @@ def audit_log() -> ResponseReturnValue:
         newest_url=newest_url,
         changed_fields=_changed_fields,
         audit_object_url=_object_url,
+        action_name=action_name,
+        object_type_name=object_type_name,
     )
 
 

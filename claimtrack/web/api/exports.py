@@ -18,6 +18,7 @@ from claimtrack.publishing import claimreview
 from claimtrack.services import exports
 from claimtrack.services.errors import ValidationError
 from claimtrack.web.api import partner_auth
+from claimtrack.web.site import public_site
 
 bp = Blueprint("exports", __name__, url_prefix="/exports")
 bp.register_error_handler(partner_auth.AuthFailure, partner_auth.auth_error)
@@ -49,7 +50,7 @@ def _export(fmt: str) -> ResponseReturnValue:
         partner = partner_auth.authenticate("export")
         headers = partner_auth.rate_limit(partner)
     since = exports.parse_since(request.args.get("since"))
-    site = claimreview.site_from_config(current_app.config, request.url_root)
+    site = public_site(for_partners=True)
     db = current_app.extensions["claimtrack.db"]
     response = Response(_stream(db, fmt, site, since), mimetype=exports.MEDIA_TYPES[fmt])
     response.headers.update(headers)

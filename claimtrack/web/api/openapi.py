@@ -185,6 +185,7 @@ COMMON_ERRORS = {
     "400": _error("A parameter is malformed; `field` names it."),
     "401": _error("No token, or an unknown, revoked or expired one."),
     "403": _error("The token lacks the `api` scope."),
+    "414": _error("The query string is longer than 8000 bytes."),
     "429": _error("Rate limit of the token reached; see Retry-After."),
 }
 
@@ -241,7 +242,8 @@ def openapi_document(server_url: str) -> dict[str, Any]:
                         "200": {
                             "description": "OpenAPI 3.1 document.",
                             "content": {"application/json": {"schema": {"type": "object"}}},
-                        }
+                        },
+                        "414": COMMON_ERRORS["414"],
                     },
                 }
             },

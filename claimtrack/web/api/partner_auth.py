@@ -3,19 +3,12 @@
 Only the Authorization header is read (never a query parameter or cookie), so tokens do not end up in
 access logs, browser histories or Referer headers.
 
-The rate limiter is a small in-process sliding window per token id. Each worker process keeps its own
-counts: under gunicorn with N workers a partner can make up to N x the limit per minute, and counts
-reset when a worker restarts. That bounds accidental floods from one partner; a hard global quota
-would need a shared store (Redis) in front of or behind the app.
+The rate limit (API_RATE_LIMIT_PER_MINUTE per token, a sliding minute) is counted in the database by
+the shared limiter (`services.limits`), so it holds across workers and app servers.
 """
 
 from __future__ import annotations
 
-import math
-import threading
-import time
-from collections import deque
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import Response, current_app, request
@@ -25,8 +18,7 @@ from sqlalchemy.exc import OperationalError
 from claimtrack.models import PartnerToken
 from claimtrack.publishing import export_rows
 from claimtrack.services import users
-
-WINDOW_S = 60.0
+from claimtrack.web.ratelimits import api_rule, limiter
 
 
 @dataclass(frozen=True)
@@ -91,55 +83,16 @@ def authenticate(scope: str) -> Partner:
     return Partner(token_id=token.id, partner=token.partner, scopes=tuple(token.scopes))
 
 
-class RateLimiter:
-    """At most `limit` requests per token in any 60-second window (sliding log, thread-safe)."""
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self._clock = clock
-        self._hits: dict[int, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def hit(self, key: int, limit: int) -> tuple[bool, int, float]:
-        """Count one request: (allowed, remaining, seconds until the oldest counted one expires)."""
-        now = self._clock()
-        with self._lock:
-            hits = self._hits.setdefault(key, deque())
-            while hits and now - hits[0] >= WINDOW_S:
-                hits.popleft()
-            reset = WINDOW_S - (now - hits[0]) if hits else WINDOW_S
-            if len(hits) >= limit:
-                return False, 0, reset
-            hits.append(now)
-            if len(self._hits) > 10_000:
-                self._forget_idle(now)
-            return True, limit - len(hits), reset
-
-    def _forget_idle(self, now: float) -> None:
-        idle = [k for k, h in self._hits.items() if not h or now - h[-1] >= WINDOW_S]
-        for key in idle:
-            del self._hits[key]
-
-
-def limiter() -> RateLimiter:
-    """The app's limiter (one per app, created on first use)."""
-    found = current_app.extensions.get("claimtrack.rate_limiter")
-    if found is None:
-        found = current_app.extensions.setdefault("claimtrack.rate_limiter", RateLimiter())
-    assert isinstance(found, RateLimiter)
-    return found
-
-
 def rate_limit(partner: Partner) -> dict[str, str]:
     """Count the request: the X-RateLimit headers to send, or RateLimited (answered with 429)."""
-    limit = int(current_app.config["API_RATE_LIMIT_PER_MINUTE"])
-    allowed, remaining, reset = limiter().hit(partner.token_id, limit)
+    decision = limiter().hit(api_rule(), str(partner.token_id))
     headers = {
-        "X-RateLimit-Limit": str(limit),
-        "X-RateLimit-Remaining": str(remaining),
-        "X-RateLimit-Reset": str(math.ceil(reset)),
+        "X-RateLimit-Limit": str(decision.limit),
+        "X-RateLimit-Remaining": str(decision.remaining),
+        "X-RateLimit-Reset": str(decision.retry_after_s),
     }
-    if not allowed:
-        raise RateLimited(headers | {"Retry-After": str(math.ceil(reset))})
+    if not decision.allowed:
+        raise RateLimited(headers | {"Retry-After": str(decision.retry_after_s)})
     return headers
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, g, jsonify, request
+from flask import Blueprint, g, jsonify, request
 from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
@@ -19,6 +19,7 @@ from claimtrack.services.errors import NotFound, ValidationError
 from claimtrack.web.api import partner_auth
 from claimtrack.web.api.openapi import openapi_document
 from claimtrack.web.dbsession import db_session
+from claimtrack.web.site import public_site
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 bp.register_error_handler(partner_auth.AuthFailure, partner_auth.auth_error)
@@ -58,11 +59,19 @@ def _json(body: dict[str, Any]) -> Response:
 
 
 def _site() -> claimreview.Site:
-    return claimreview.site_from_config(current_app.config, request.url_root)
+    return public_site(for_partners=True)
+
+
+def _arg(name: str) -> str | None:
+    """One query parameter; given twice it is refused (which of two page sizes did the partner mean?)."""
+    values = request.args.getlist(name)
+    if len(values) > 1:
+        raise ValidationError(f"{name} is given more than once.", field=name)
+    return values[0] if values else None
 
 
 def _int_arg(name: str) -> int | None:
-    raw = request.args.get(name)
+    raw = _arg(name)
     if raw is None:
         return None
     try:
@@ -73,7 +82,7 @@ def _int_arg(name: str) -> int | None:
 
 @bp.get("/openapi.json")
 def openapi() -> ResponseReturnValue:
-    return jsonify(openapi_document(request.url_root.rstrip("/") + bp.url_prefix))
+    return jsonify(openapi_document(public_site().base_url.rstrip("/") + bp.url_prefix))
 
 
 @bp.get("/claims")
@@ -82,7 +91,7 @@ def list_claims() -> ResponseReturnValue:
         db_session(),
         _site(),
         page_size=_int_arg("pageSize"),
-        page_token=request.args.get("pageToken"),
+        page_token=_arg("pageToken"),
     )
     return _json(body)
 
@@ -99,10 +108,10 @@ def get_claim(claim_id: int) -> ResponseReturnValue:
 @bp.get("/claims:search")
 def search_claims() -> ResponseReturnValue:
     params = partner_api.check_search(
-        request.args.get("query"),
-        request.args.get("languageCode"),
+        _arg("query"),
+        _arg("languageCode"),
         _int_arg("maxAgeDays"),
         _int_arg("pageSize"),
-        request.args.get("pageToken"),
+        _arg("pageToken"),
     )
     return _json(partner_api.search(db_session(), _site(), params))

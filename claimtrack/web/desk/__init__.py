@@ -5,7 +5,7 @@ One blueprint, defined in `base`; importing the page modules registers their rou
 
 from __future__ import annotations
 
-from . import claims, intake, links, queue, reports, verdicts
+from . import claims, intake, links, new_claim, queue, reports, verdicts
 from .base import bp
 
-__all__ = ["bp", "claims", "intake", "links", "queue", "reports", "verdicts"]
+__all__ = ["bp", "claims", "intake", "links", "new_claim", "queue", "reports", "verdicts"]

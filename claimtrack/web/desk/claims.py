@@ -15,7 +15,7 @@ from flask_babel import lazy_gettext as _l
 from claimtrack.models import Claim
 from claimtrack.publishing import charts as figures
 from claimtrack.services import claims, sources, workbench
-from claimtrack.services.errors import DomainError, EditConflict
+from claimtrack.services.errors import DomainError, EditConflict, NeedsEditor
 from claimtrack.web.auth import current_actor, role_required, user_can
 from claimtrack.web.choices import choices
 from claimtrack.web.desk.base import bp, dbs, form_version, people_choices
@@ -163,7 +163,11 @@ def claim_edit(claim_id: int) -> ResponseReturnValue:
             claim_id=claim_id,
             expected_version=form_version(form.version.data),
             changes=changes,
+            correction_note=form.correction_note.data or "",
         )
+    except NeedsEditor:
+        lines = [f"{FIELD_LABELS[k]}: {_shown(v)}" for k, v in changes.items()]
+        return keep_as_proposal(claim_id, lines)
     except DomainError as exc:
         yours = {**changes, "claim_date": form.claim_date.data and form.claim_date.data.isoformat()}
         return refused(claim_id, exc, yours, claim_form=form)
@@ -247,6 +251,8 @@ def claim_source(claim_id: int) -> ResponseReturnValue:
     )
     try:
         sources.add_source(session=dbs(), actor=current_actor(), claim_id=claim_id, data=data)
+    except NeedsEditor:
+        return keep_as_proposal(claim_id, [_("Add the source %(url)s", url=data.url)])
     except DomainError as exc:
         return refused(claim_id, exc, source_form=form)
     flash(_("Source added."), "success")
@@ -257,12 +263,39 @@ def claim_source(claim_id: int) -> ResponseReturnValue:
 @role_required(Permission.TRIAGE)
 def source_remove(claim_id: int, source_id: int) -> ResponseReturnValue:
     # CSRFProtect has checked the token; the source must belong to this claim.
-    if source_id not in {s.id for s in sources.sources_of(dbs(), claim_id)}:
+    attached = {s.id: s for s in sources.sources_of(dbs(), claim_id)}
+    if source_id not in attached:
         flash(_("That source is not attached to this claim."), "error")
-    else:
+        return redirect(url_for("desk.claim", claim_id=claim_id, _anchor="sources"))
+    url = attached[source_id].url
+    try:
         sources.remove_source(session=dbs(), actor=current_actor(), source_id=source_id)
-        flash(_("Source removed."), "success")
+    except NeedsEditor:
+        return keep_as_proposal(claim_id, [_("Remove the source %(url)s", url=url)])
+    flash(_("Source removed."), "success")
     return redirect(url_for("desk.claim", claim_id=claim_id, _anchor="sources"))
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(getattr(value, "isoformat", lambda: value)())
+
+
+def keep_as_proposal(claim_id: int, lines: list[str]) -> ResponseReturnValue:
+    """A fact-checker's change to a published fact check is not applied, and not lost either: it
+    becomes an internal note the editors see on the workbench and can apply as a correction or an
+    update."""
+    body = "\n".join([_("Proposed change to the published fact check (for an editor):"), *lines])
+    claims.add_note(session=dbs(), actor=current_actor(), claim_id=claim_id, body=body)
+    flash(
+        _(
+            "This fact check is published, so an editor applies changes to it. Your change is "
+            "kept as a note below; ask an editor to apply it as a correction or an update."
+        ),
+        "warning",
+    )
+    return redirect(url_for("desk.claim", claim_id=claim_id, _anchor="notes"))
 
 
 @bp.context_processor

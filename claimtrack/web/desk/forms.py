@@ -63,7 +63,11 @@ class QueueFilterForm(FlaskForm):
 
     status = MultiCheckboxField(_l("Status"), choices=options(STATUS_LABELS))
     assignee = SelectField(_l("Assignee"), choices=[], validate_choice=False)
-    language = SelectField(_l("Language"), choices=choices([("", _l("Any")), *LANGUAGES]))
+    # Defaults, so a queue opened without filters (or with only some) is valid as it stands and
+    # shows no "not a valid choice" under a field nobody touched.
+    language = SelectField(
+        _l("Language"), choices=choices([("", _l("Any")), *LANGUAGES]), default=""
+    )
     tag = StringField(_l("Tag"), validators=[Optional(), Length(max=60)])
     outlet = StringField(_l("Outlet"), validators=[Optional(), Length(max=200)])
     date_from = DateField(_l("Added from"), validators=[Optional()])
@@ -72,6 +76,7 @@ class QueueFilterForm(FlaskForm):
     sort = SelectField(
         _l("Order"),
         choices=choices([("rank", _l("Most urgent first")), ("newest", _l("Newest first"))]),
+        default="rank",
     )
     include_merged = BooleanField(_l("Include merged duplicates"))
 
@@ -104,6 +109,12 @@ class ClaimForm(FlaskForm):
     claimant_kind = SelectField(_l("Kind of claimant"), choices=choices(CLAIMANT_KINDS))
     claim_date = DateField(_l("Date of the claim"), validators=[Optional()])
     tags = StringField(_l("Tags (comma separated)"), validators=[Optional(), Length(max=600)])
+    # Shown to editors on a published claim: filled, the change is a public correction with this
+    # note for readers; empty, an internal update.
+    correction_note = StringField(
+        _l("Public correction note (empty: internal update)"),
+        validators=[Optional(), Length(max=2000)],
+    )
 
 
 class AssignForm(FlaskForm):
@@ -211,3 +222,21 @@ class CandidateForm(FlaskForm):
 class BulkImportForm(FlaskForm):
     file = FileField(_l("Import file (JSON Lines or CSV)"))
     fmt = SelectField(_l("Format"), choices=choices([("jsonl", "JSON Lines"), ("csv", "CSV")]))
+
+
+class NewClaimForm(FlaskForm):
+    """A claim heard on TV or radio or seen on social media, without a story."""
+
+    text = TextAreaField(_l("The claim, as it was made"), validators=[Optional(), Length(max=2000)])
+    claimant = StringField(_l("Who made it (optional)"), validators=[Optional(), Length(max=300)])
+    said_on = DateField(_l("When (optional)"), validators=[Optional()])
+    source_url = StringField(
+        _l("Where it can be seen: post, video or page (optional)"),
+        validators=[Optional(), Length(max=2000)],
+    )
+    language = SelectField(
+        _l("Language"),
+        choices=choices([("", _l("Detect automatically")), *LANGUAGES]),
+        default="",
+        validate_choice=False,
+    )

@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -17,6 +18,7 @@ from claimtrack.services.errors import DomainError, ValidationError
 from claimtrack.services.intake import bulk_jobs as intake_jobs
 from claimtrack.services.intake import ingest as intake
 from claimtrack.services.intake import stories
+from claimtrack.text.places import place_label
 from claimtrack.web.auth import current_actor, role_required
 from claimtrack.web.desk.base import bp, dbs
 from claimtrack.web.desk.forms import BulkImportForm, CandidateForm, IntakeForm
@@ -94,11 +96,19 @@ def _similar(session: Any, candidate: Any) -> list[Any]:
     return [m for m in found if m.kind != "unrelated"][:3]
 
 
-def _candidate_rows(story: Any) -> list[dict[str, Any]]:
+CANDIDATES_PER_PAGE = 20
+
+
+def _candidate_rows(story: Any, page: int) -> tuple[list[dict[str, Any]], int]:
+    """One page of candidate rows (similar claims are looked up for that page only) and the
+    number of pages."""
     session = dbs()
     accepted = workbench.accepted_positions(session, story.id)
+    ranked = intake.story_candidates(story)
+    pages = max(1, -(-len(ranked) // CANDIDATES_PER_PAGE))
+    page = min(max(page, 1), pages)
     rows = []
-    for cand in intake.story_candidates(story):
+    for cand in ranked[(page - 1) * CANDIDATES_PER_PAGE : page * CANDIDATES_PER_PAGE]:
         taken = accepted.get(cand.start, [])
         rows.append(
             {
@@ -113,15 +123,23 @@ def _candidate_rows(story: Any) -> list[dict[str, Any]]:
                 ),
             }
         )
-    return rows
+    return rows, pages
 
 
 @bp.get("/intake/stories/<int:story_id>", endpoint="intake_story")
 @role_required(Permission.INGEST)
 def intake_story(story_id: int) -> ResponseReturnValue:
     story = stories.get_story(dbs(), story_id)
+    page = request.args.get("page", 1, type=int) or 1
+    rows, pages = _candidate_rows(story, page)
     return render_template(
-        "desk/intake_story.html", story=story, rows=_candidate_rows(story), reason=reason_label
+        "desk/intake_story.html",
+        story=story,
+        rows=rows,
+        page=min(max(page, 1), pages),
+        pages=pages,
+        reason=reason_label,
+        place=place_name,
     )
 
 
@@ -129,7 +147,9 @@ def intake_story(story_id: int) -> ResponseReturnValue:
 @role_required(Permission.TRIAGE)
 def intake_accept(story_id: int) -> ResponseReturnValue:
     form = CandidateForm()
+    page = request.args.get("page", 1, type=int) or 1
     back = url_for("desk.intake_story", story_id=story_id)
+    back += f"?page={page}" if page > 1 else ""
     if not form.validate():
         flash(_("Not saved: check the claim number."), "error")
         return redirect(back)
@@ -203,39 +223,61 @@ def intake_job(job_id: str) -> ResponseReturnValue:
     return render_template("desk/intake_job.html", state=state, recent=recent)
 
 
-# The extractor's reasons are English "label: detail" strings; the desk shows the label translated.
+# Reason codes of the extractor (claimtrack.extraction.worthiness) in the reader's language.
 REASONS = {
     "figure": _l("figure"),
-    "figures": _l("figures"),
-    "place": _l("place"),
-    "places": _l("places"),
-    "date": _l("date"),
-    "dates": _l("dates"),
-    "legal assertion": _l("legal assertion"),
-    "causal assertion": _l("causal assertion"),
-    "comparison or change": _l("comparison or change"),
-    "superlative or record": _l("superlative or record"),
-    "hedged": _l("hedged"),
+    "legal": _l("legal assertion"),
+    "causal": _l("causal assertion"),
+    "comparison": _l("comparison or change"),
+    "superlative": _l("superlative or record"),
+    "correction": _l("correction or retraction"),
+    "event": _l("event"),
+    "denial": _l("denial or negation"),
+    "schedule": _l("schedule or deadline"),
+    "hedge": _l("hedged"),
     "prediction": _l("prediction"),
     "opinion": _l("opinion"),
     "wish": _l("wish"),
+    "appeal": _l("appeal or notice"),
+    "place": _l("place"),
     "named": _l("named"),
-    "attributed to person": _l("attributed to a person"),
-    "attributed to organisation": _l("attributed to an organisation"),
-    "attributed to unnamed source": _l("attributed to an unnamed source"),
-    "quoted speech": _l("quoted speech"),
+    "person": _l("attributed to a person"),
+    "organisation": _l("attributed to an organisation"),
+    "unnamed": _l("attributed to an unnamed source"),
+    "quote": _l("quoted speech"),
+    "date": _l("date"),
     "headline": _l("headline"),
+    "credits_previous": _l("only credits the previous sentence"),
+    "participants": _l("list of participants"),
     "question": _l("question"),
-    "very short": _l("very short"),
-    "very long": _l("very long"),
+    "very_short": _l("very short"),
+    "very_long": _l("very long"),
 }
-LOWERS = " (lowers score)"
 
 
-def reason_label(reason: str) -> str:
-    """A reason of the extractor in the reader's language ("figure: 2.000" -> "Zahl: 2.000")."""
-    lowers = reason.endswith(LOWERS)
-    core = reason.removesuffix(LOWERS)
-    label, sep, detail = core.partition(": ")
-    text = str(REASONS.get(label, label)) + (sep + detail if sep else "")
-    return text + (" " + _("(lowers the score)") if lowers else "")
+def reason_label(reason: Any) -> str:
+    """A reason of the extractor in the reader's language, from its code and values: a live
+    `Reason`, or the dict stored with a claim. Places among the values are shown in the
+    reader's language too."""
+    if isinstance(reason, str):
+        return reason  # stored before reasons were data: shown as written
+    if isinstance(reason, dict):
+        code, weight, values = reason.get("code", ""), reason.get("weight", 0), reason.get("values")
+    else:
+        code, weight, values = reason.code, reason.weight, reason.values
+    label = str(REASONS.get(code, code))
+    places = code in ("place", "participants")
+    shown = [place_label(v, _language()) if places else str(v) for v in values or ()]
+    text = label + (": " + ", ".join(shown) if shown else "")
+    return text + (" " + _("(lowers the score)") if weight < 0 else "")
+
+
+@bp.app_template_filter("place_name")
+def place_name(name: str) -> str:
+    """A stored (canonical English) place name in the reader's language (also a template
+    filter: `claim.places|map("place_name")`)."""
+    return place_label(name, _language())
+
+
+def _language() -> str:
+    return str(get_locale() or "de")

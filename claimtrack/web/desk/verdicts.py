@@ -23,6 +23,7 @@ from claimtrack.web.desk.base import bp, dbs, form_version
 from claimtrack.web.desk.diff import field_changes
 from claimtrack.web.desk.forms import VerdictForm, WithdrawForm
 from claimtrack.web.errors import conflict_message, show_error
+from claimtrack.web.i18n import moment
 from claimtrack.workflow import Permission
 
 VERDICT_FIELDS = ["rating", "headline", "summary", "reasoning", "valid_as_of", "language"]
@@ -136,6 +137,9 @@ def verdict_save(claim_id: int) -> ResponseReturnValue:
         bundle = workbench.preview_bundle(dbs(), claim_id, data, correction_note=note or "")
         chart = figures.figure_chart(bundle, locale=data.language)
         return _render(claim_id, form, preview=bundle, chart=chart)
+    meanwhile = _published_meanwhile(claim_id, form) if action in ("save", "publish") else None
+    if meanwhile is not None:
+        return _published_conflict(claim_id, form, data, meanwhile)
     try:
         message = _apply(claim_id, action, data, form)
     except DomainError as exc:
@@ -171,6 +175,51 @@ def _apply(claim_id: int, action: str, data: verdicts.VerdictInput, form: Verdic
         return _("Verdict published.")
     verdicts.save_draft(**args, expected_version=expected)
     return _("Draft saved.")
+
+
+def _published_meanwhile(claim_id: int, form: VerdictForm) -> Verdict | None:
+    """The verdict, if an editor published it after this draft form was opened (the draft form's
+    buttons are "save" and "publish"; a published verdict's form sends "correct")."""
+    current = verdicts.verdict_of(dbs(), claim_id)
+    if current is None or current.state != VerdictState.PUBLISHED:
+        return None
+    raw = form.version.data
+    expected = form_version(raw) if raw else 0
+    return current if expected != current.version else None
+
+
+def _published_conflict(
+    claim_id: int, form: VerdictForm, data: verdicts.VerdictInput, verdict: Verdict
+) -> ResponseReturnValue:
+    """Say who published the verdict meanwhile and keep the typed text; the form turns into the
+    published verdict's form (correction or silent update, for editors only)."""
+    session = dbs()
+    who = session.get(User, verdict.reviewer_id) if verdict.reviewer_id else None
+    when = moment(verdict.published_at) if verdict.published_at else ""
+    message = _(
+        "%(who)s published this verdict meanwhile (%(when)s).",
+        who=who.name if who else _("An editor"),
+        when=when,
+    )
+    if user_can(Permission.PUBLISH):
+        message += " " + _(
+            "Your text is still in the form: save it as a correction for readers or as a silent update."
+        )
+    else:
+        message += " " + _(
+            "Only editors change a published verdict: your text is still in the form, so you can copy it into a note for them."
+        )
+    names = _rating_names()
+    theirs = _snapshot(audit.snapshot(verdict), names)
+    yours = _snapshot(audit.to_json(asdict(data)), names)
+    form.version.data = str(verdict.version)
+    form.change_kind.data = form.change_kind.data or "correction"
+    conflict = {
+        "message": message,
+        "version": str(verdict.version),
+        "changes": field_changes(yours, theirs, VERDICT_FIELDS),
+    }
+    return _render(claim_id, form, status=409, conflict=conflict)
 
 
 def _refused(

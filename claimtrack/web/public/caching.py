@@ -59,6 +59,8 @@ def conditional(
         response.last_modified = last_modified
     # Caches may keep the page but must ask first: a correction shows up at once.
     response.cache_control.no_cache = True
+    # The language comes from the `lang` cookie or Accept-Language when no one is logged in.
+    response.vary.update(("Accept-Language", "Cookie"))
     response.make_conditional(request)
     if body is None:
         return response if response.status_code == 304 else None

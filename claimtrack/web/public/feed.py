@@ -19,6 +19,7 @@ from flask_babel import gettext as _
 from claimtrack import markdown
 from claimtrack.services.publication import bundles as publication
 from claimtrack.services.publication import lists as publication_lists
+from claimtrack.text.controls import strip_controls as xml_text
 from claimtrack.web.dbsession import db_session
 from claimtrack.web.i18n import current_lang
 from claimtrack.web.public.caching import conditional, site_validators
@@ -60,11 +61,13 @@ def ratings_css() -> ResponseReturnValue:
 
 
 def build_feed(bundles: list[publication.PublishedVerdict], lang: str) -> bytes:
+    """The Atom document. Every stored text passes `xml_text`: a control character stored before
+    the edge removed them (or by a script) must not turn the whole feed into an error."""
     site = current_site()
     feed = FeedGenerator()
     feed.id(site.url("feed.atom"))
-    feed.title(_("%(org)s: fact checks", org=site.org_name))
-    feed.author({"name": site.org_name, "uri": site.org_url})
+    feed.title(xml_text(_("%(org)s: fact checks", org=site.org_name)))
+    feed.author({"name": xml_text(site.org_name), "uri": site.org_url})
     feed.link(href=site.url("feed.atom"), rel="self", type="application/atom+xml")
     feed.link(href=site.base_url, rel="alternate", type="text/html")
     feed.language(lang)
@@ -76,14 +79,15 @@ def build_feed(bundles: list[publication.PublishedVerdict], lang: str) -> bytes:
         title = bundle.verdict.headline
         if bundle.corrected:
             title = _("Corrected: %(headline)s", headline=title)
-        entry.title(title)
+        entry.title(xml_text(title))
         entry.link(href=url, rel="alternate", type="text/html")
         entry.published(bundle.verdict.published_at)
         entry.updated(bundle.verdict.modified_at)
-        rating = bundle.rating.name_in(bundle.verdict.language) if bundle.rating else ""
-        entry.summary(f"{rating}: {bundle.claim.text}\n\n{markdown.plain(bundle.verdict.summary)}")
+        rating = xml_text(bundle.rating.name_in(bundle.verdict.language) if bundle.rating else "")
+        summary = f"{rating}: {bundle.claim.text}\n\n{markdown.plain(bundle.verdict.summary)}"
+        entry.summary(xml_text(summary))
         if bundle.rating:
-            entry.category(term=bundle.rating.key, label=rating)
+            entry.category(term=xml_text(bundle.rating.key), label=rating)
     return bytes(feed.atom_str(pretty=False))
 
 

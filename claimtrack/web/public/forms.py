@@ -41,6 +41,14 @@ class FilterForm(FlaskForm):  # type: ignore[misc]
 
 
 class ReportForm(FlaskForm):  # type: ignore[misc]
+    """Anonymous, so without a CSRF token: a token needs a session, and a session cookie would make
+    every verdict page uncacheable. Readers have no session a forged request could ride on; what is
+    left (reports sent from another site through a reader's browser) is refused by the Origin check
+    in `web.public.reports`, and the per-client throttle bounds the rest."""
+
+    class Meta:
+        csrf = False
+
     message = TextAreaField(
         _l("What is wrong?"),
         validators=[InputRequired(), Length(min=10, max=5000)],

@@ -15,7 +15,6 @@ from flask import (
     Blueprint,
     Response,
     abort,
-    current_app,
     redirect,
     render_template,
     request,
@@ -31,7 +30,7 @@ from wtforms.fields.choices import SelectChoice
 from claimtrack import markdown
 from claimtrack.models import ClaimStatus
 from claimtrack.publishing import charts as figures
-from claimtrack.publishing.claimreview import Site, claim_review, site_from_config
+from claimtrack.publishing.claimreview import Site, claim_review
 from claimtrack.services.errors import NotFound
 from claimtrack.services.publication import bundles as publication
 from claimtrack.services.publication import lists as publication_lists
@@ -40,6 +39,7 @@ from claimtrack.web.i18n import current_lang
 from claimtrack.web.public import render_cache
 from claimtrack.web.public.caching import conditional, page_validators, site_validators, vary_key
 from claimtrack.web.public.forms import FilterForm, ReportForm
+from claimtrack.web.site import public_site
 from claimtrack.workflow import allowed_targets
 
 bp = Blueprint("public", __name__)
@@ -48,7 +48,7 @@ PAGE_SIZE = 20
 
 def current_site() -> Site:
     """Organisation and base URL from config (PUBLIC_BASE_URL, else this request's root)."""
-    return site_from_config(current_app.config, request.url_root)
+    return public_site()
 
 
 def jsonld(data: dict[str, Any]) -> Markup:
@@ -154,6 +154,7 @@ def _render_verdict(bundle: publication.PublishedVerdict, *, for_cache: bool) ->
             chart=_chart(bundle),
             claim_review=jsonld(claim_review(bundle, site=site)),
             canonical_url=site.verdict_url(bundle),
+            site_name=site.org_name or "claimtrack",
             data_license=site.license if markdown.safe_link(site.license) else "",
             report_form=ReportForm(formdata=None),
         )

@@ -236,8 +236,9 @@ def respond(entry: Entry) -> Response:
 
 def public_headers(response: Response) -> None:
     """Shared caches may keep an anonymous page briefly and serve it stale while revalidating;
-    a response that sets a cookie stays private. Either way it varies with the cookie."""
-    response.vary.add("Cookie")
+    a response that sets a cookie stays private. Either way it varies with the cookie and with
+    Accept-Language (an anonymous reader's language comes from the `lang` cookie or the browser)."""
+    response.vary.update(("Accept-Language", "Cookie"))
     if session.modified:
         response.cache_control.no_cache = True
         response.cache_control.private = True

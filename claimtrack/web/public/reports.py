@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
@@ -10,10 +10,12 @@ from claimtrack.services import reports
 from claimtrack.services.errors import NotFound, ValidationError
 from claimtrack.services.publication import bundles as publication
 from claimtrack.web.dbsession import db_session
+from claimtrack.web.edge import refuse_cross_site_post
 from claimtrack.web.i18n import current_lang
 from claimtrack.web.messages import error_text
 from claimtrack.web.public.forms import ReportForm
 from claimtrack.web.public.pages import bp
+from claimtrack.web.ratelimits import client_address, limiter, report_rule
 
 
 @bp.route("/claims/<int:claim_id>/report", methods=["GET", "POST"])
@@ -24,7 +26,15 @@ def report(claim_id: int) -> ResponseReturnValue:
     except NotFound:
         abort(404)
     form = ReportForm()
+    if request.method == "POST":
+        refuse_cross_site_post()
     if form.validate_on_submit():
+        if not limiter().hit(report_rule(), client_address()).allowed:
+            busy = _(
+                "You have sent several reports in a short time. Please wait a few minutes and try again."
+            )
+            form.message.errors = [*form.message.errors, busy]
+            return render_template("public/report.html", bundle=bundle, report_form=form), 429
         try:
             reports.submit_report(
                 session=session,

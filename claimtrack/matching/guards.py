@@ -1,0 +1,142 @@
+"""The fact guards besides figures: places, dates, months, persons and polarity.
+
+Each guard answers two questions for a pair: do the claims contradict each other on this fact
+(a *conflict*: the pair is at most a variant), and which facts do both state (an *agreement*:
+positive evidence that two differently worded sentences report the same thing).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from claimtrack.matching.prepare import Prepared
+from claimtrack.text._numlex import MONTHS
+from claimtrack.text.places import country_of
+
+Places = tuple[tuple[str, str], ...]
+
+
+def place_conflict(pa: Places, pb: Places) -> str | None:
+    """Each side names a place the other does not cover: "Almaty" vs "Astana", "Almaty" vs
+    "Uzbekistan"; "Almaty" and "Kazakhstan" agree (the city lies in the country) unless the
+    other side names another city."""
+
+    def uncovered(mine: Places, theirs: Places) -> list[str]:
+        names = {n for n, _ in theirs}
+        out = []
+        for name, kind in mine:
+            if name in names:
+                continue
+            if kind == "country":
+                if any(country_of(n) == name for n in names):
+                    continue
+            elif country_of(name) in names and not any(k == kind for _, k in theirs):
+                continue
+            out.append(name)
+        return sorted(out)
+
+    only_a, only_b = uncovered(pa, pb), uncovered(pb, pa)
+    if only_a and only_b:
+        x, y = sorted([", ".join(only_a), ", ".join(only_b)])
+        return f"{x} vs {y}"
+    return None
+
+
+def shared_places(pa: Places, pb: Places) -> list[str]:
+    return sorted({n for n, _ in pa} & {n for n, _ in pb})
+
+
+# Words that make a capitalised run an office, a role or an institution, not a person.
+_NOT_PERSON_ENDINGS = (
+    "amt", "ministerium", "ministry", "office", "bank", "rat", "council", "committee", "agency",
+    "behoerde", "gericht", "court", "partei", "party", "union", "organisation", "organization",
+    "praesident", "praesidentin", "president", "minister", "ministerin", "chef", "chefin", "sprecher",
+    "sprecherin", "spokesman", "spokeswoman", "general", "kommission", "commission", "institut",
+    "institute", "agentur", "service", "polizei", "police", "army", "armee", "regierung",
+    "government", "bundestag", "parliament", "parlament", "staatsanwaltschaft", "prosecutor",
+)  # fmt: skip
+
+
+def _is_person(name: str) -> bool:
+    return not any(w.endswith(_NOT_PERSON_ENDINGS) for w in name.split())
+
+
+def _surname(name: str) -> str:
+    return name.rpartition(" ")[2]
+
+
+def person_conflict(pa: tuple[str, ...], pb: tuple[str, ...]) -> str | None:
+    """Each side names a person the other does not. One surname is one person ("Merkel" = "Angela
+    Merkel"; alias spellings are one name already); offices and institutions that look like
+    names ("Statistische Bundesamt", "Ministerpräsident Mamin") are not persons."""
+    xs = [x for x in pa if _is_person(x)]
+    ys = [y for y in pb if _is_person(y)]
+    sur_a, sur_b = {_surname(x) for x in pa}, {_surname(y) for y in pb}
+    only_a = sorted(x for x in xs if _surname(x) not in sur_b)
+    only_b = sorted(y for y in ys if _surname(y) not in sur_a)
+    if only_a and only_b:
+        x, y = sorted([", ".join(only_a), ", ".join(only_b)])
+        return f"{x} vs {y}"
+    return None
+
+
+def shared_persons(pa: tuple[str, ...], pb: tuple[str, ...]) -> list[str]:
+    return sorted({_surname(x) for x in pa if _is_person(x)} & {_surname(y) for y in pb})
+
+
+def _set_conflict(a: set[str], b: set[str]) -> str | None:
+    only_a, only_b = sorted(a - b), sorted(b - a)
+    if only_a and only_b:
+        x, y = sorted([", ".join(only_a), ", ".join(only_b)])
+        return f"{x} vs {y}"
+    return None
+
+
+def _years(ds: tuple[str, ...]) -> set[str]:
+    return {d[:4] for d in ds if d[:1].isdigit()}
+
+
+def _days(ds: tuple[str, ...]) -> set[str]:
+    return {d[-5:] for d in ds if len(d) >= 7 and d[-3] == "-" and d[-6] == "-"}
+
+
+# Month names that are also common words ("may", "march") or short forms count only as dates.
+_MONTH_WORDS = {
+    w: m
+    for w, m in MONTHS.items()
+    if (len(w) > 4 and w != "march") or w in ("mai", "juni", "juli", "june", "july")
+}
+
+
+def months(p: Prepared) -> frozenset[int]:
+    """Months the claim names, from dates and from month words ("im Dezember", "in November")."""
+    return _months(p.norm, p.dates)
+
+
+@lru_cache(maxsize=8192)
+def _months(norm: str, dates: tuple[str, ...]) -> frozenset[int]:
+    found = {int(d[5:7]) for d in dates if len(d) >= 7 and d[4] == "-" and d[5:7].isdigit()}
+    found |= {int(d[2:4]) for d in dates if d.startswith("--") and d[2:4].isdigit()}
+    found |= {_MONTH_WORDS[w] for w in norm.split() if w in _MONTH_WORDS}
+    return frozenset(found)
+
+
+def date_conflict(a: Prepared, b: Prepared) -> str | None:
+    """Years, days or months that differ on both sides."""
+    found = _set_conflict(_years(a.dates), _years(b.dates)) or _set_conflict(
+        _days(a.dates), _days(b.dates)
+    )
+    if found:
+        return found
+    ma, mb = months(a), months(b)
+    if ma and mb and not ma & mb:
+        x, y = sorted([", ".join(f"{m:02d}" for m in sorted(ma)),
+                       ", ".join(f"{m:02d}" for m in sorted(mb))])  # fmt: skip
+        return f"month {x} vs month {y}"
+    return None
+
+
+def shared_dates(a: Prepared, b: Prepared) -> list[str]:
+    out = sorted((_years(a.dates) & _years(b.dates)) | (_days(a.dates) & _days(b.dates)))
+    out += [f"month {m:02d}" for m in sorted(months(a) & months(b))]
+    return out

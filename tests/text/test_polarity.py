@@ -1,0 +1,49 @@
+"""Polarity follows meaning: negation in scope turns a stance, shared denial agrees."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.text.polarity import polarity, polarity_conflict, shared_stances
+
+AGREE = [
+    ("Die OVKS-Charta lässt keine Einmischung in innere Angelegenheiten zu.",
+     "Die Charta der OVKS verbietet eine Einmischung in innere Angelegenheiten."),
+    ("The CSTO charter prohibits interference.", "Die OVKS-Charta lässt keine Einmischung zu."),
+    ("Der Einsatz war nicht legal.", "Der Einsatz war illegal."),
+    ("The vaccine has not been approved.", "The vaccine has been rejected."),
+    ("ungültig", "nicht gültig"),
+    ("The deployment was illegal because there was no attack.", "Der Einsatz war illegal."),
+]  # fmt: skip
+
+CONFLICT = [
+    ("Die Charta verbietet eine Einmischung.", "Die Charta erlaubt eine Einmischung."),
+    ("Der Einsatz war illegal, weil es keinen Angriff gab.",
+     "The deployment was legal because the president had asked for help."),
+    ("Tokajew nahm den Rücktritt der Regierung an und hat ihn angenommen.", "Tokayev rejected the resignation."),
+    ("Der Bürgermeister hat keine Steuererhöhung angekündigt.", "Der Bürgermeister hat eine Steuererhöhung angekündigt."),
+    ("Masimov has been detained.", "Masimov has been released."),
+    ("Der Ausnahmezustand wurde aufgehoben.", "The state of emergency was extended."),
+    ("Die Anklage wurde fallen gelassen.", "Die Staatsanwaltschaft hat Anklage erhoben."),
+    ("Defence minister Lambrecht has ruled out resigning.", "Lambrecht hat ihren Rücktritt erklärt."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("a", "b"), AGREE)
+def test_same_polarity(a, b):
+    assert polarity_conflict(polarity(a), polarity(b)) is None
+    assert polarity_conflict(polarity(b), polarity(a)) is None
+
+
+@pytest.mark.parametrize(("a", "b"), CONFLICT)
+def test_opposite_polarity(a, b):
+    found = polarity_conflict(polarity(a), polarity(b))
+    assert found is not None
+    assert polarity_conflict(polarity(b), polarity(a)) == found
+
+
+def test_shared_stances_are_evidence():
+    assert ("legal", -1) in shared_stances(polarity("war illegal"), polarity("was unlawful"))
+    assert ("negation", -1) in shared_stances(
+        polarity("lässt keine Einmischung zu"), polarity("prohibits interference")
+    )
