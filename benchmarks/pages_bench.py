@@ -107,7 +107,7 @@ def start_gunicorn(
         "--pythonpath", f"{ROOT},{ROOT / 'benchmarks'}", target,
     ]  # fmt: skip
     proc = subprocess.Popen(cmd, env={**os.environ, **env})
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 180  # a loaded machine starts workers slowly
     while time.monotonic() < deadline and proc.poll() is None:
         try:
             if fetch(port, probe)[0] == 200:

@@ -158,9 +158,18 @@ class PublishedVerdict:
         return claim_path(self.claim.id, self.claim.slug)
 
 
+# The letters German and French texts use most, mapped as anyascii maps them: most claims then
+# need no anyascii call (an export slugs every claim).
+_COMMON_LETTERS = {ord(c): anyascii(c) for c in "äöüÄÖÜßéèêáàâíìîóòôúùûçñÉÈÀÇÑ„“”‚‘’–—…«»"}
+_WORD = re.compile(r"[a-z0-9]+")
+
+
 def slugify(text: str, max_chars: int = MAX_SLUG_CHARS) -> str:
     """ASCII, lower-case, hyphenated words; cut at a word boundary. "Äpfel über 2.000" -> "apfel-uber-2-000"."""
-    words = re.findall(r"[a-z0-9]+", anyascii(text).lower())
+    ascii_text = text.translate(_COMMON_LETTERS)
+    if not ascii_text.isascii():
+        ascii_text = anyascii(ascii_text)
+    words = _WORD.findall(ascii_text.lower())
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import chain
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import and_, exists, false, func, or_
 from sqlalchemy.sql.elements import ColumnElement
@@ -63,6 +63,7 @@ __all__ = [
     "filter_choices",
     "list_queue",
     "take_snapshot",
+    "with_sort",
 ]
 
 SORTS = ("rank", "newest")
@@ -180,7 +181,7 @@ def _filter_clauses(filters: QueueFilters, *, by_flag: bool = True) -> list[Colu
             clauses.append(
                 or_(
                     col(Claim.canonical_claim_id).is_(None),
-                    col(Claim.canonical_claim_id) == Claim.id,
+                    col(Claim.canonical_claim_id) == col(Claim.id),
                 )
             )
     if filters.assignee == "none":
@@ -192,15 +193,17 @@ def _filter_clauses(filters: QueueFilters, *, by_flag: bool = True) -> list[Colu
     if filters.tag:
         tag = normalise_tags([filters.tag])
         clauses.append(
-            exists().where(col(ClaimTag.claim_id) == Claim.id, col(ClaimTag.tag).in_(tag or [""]))
+            exists().where(
+                col(ClaimTag.claim_id) == col(Claim.id), col(ClaimTag.tag).in_(tag or [""])
+            )
         )
     if filters.outlet:
         clauses.append(
             exists()
             .where(
-                col(Appearance.claim_id) == Claim.id,
+                col(Appearance.claim_id) == col(Claim.id),
                 col(Appearance.deleted_at).is_(None),
-                col(Story.id) == Appearance.story_id,
+                col(Story.id) == col(Appearance.story_id),
                 func.lower(Story.outlet) == filters.outlet.strip().lower(),
             )
             .correlate(Claim)
@@ -212,11 +215,12 @@ def _filter_clauses(filters: QueueFilters, *, by_flag: bool = True) -> list[Colu
         end = datetime.combine(filters.date_to + timedelta(days=1), time.min, UTC)
         clauses.append(col(Claim.created_at) < end)
     if filters.q.strip():
-        for word in filters.q.split()[:8]:
+        for word in filters.q.lower().split()[:8]:
+            pattern = "%" + word.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
             clauses.append(
                 or_(
-                    col(Claim.text).icontains(word, autoescape=True),
-                    col(Claim.claimant).icontains(word, autoescape=True),
+                    func.lower(Claim.text).like(pattern, escape="\\"),
+                    func.lower(Claim.claimant).like(pattern, escape="\\"),
                 )
             )
     return clauses
@@ -236,7 +240,7 @@ def _late_clusters(session: Session, snapshot: Snapshot) -> dict[int, Spread]:
     (usually none; the stored columns already count the newer appearances)."""
     touched = select(Appearance.claim_id).where(col(Appearance.id) > snapshot.max_appearance_id)
     roots = {
-        cast(int, canonical or claim_id)  # primary keys of stored rows are never None
+        int(canonical or claim_id or 0)
         for claim_id, canonical in session.exec(
             select(Claim.id, Claim.canonical_claim_id).where(col(Claim.id).in_(touched))
         )
@@ -257,13 +261,15 @@ def _late_rows(
     stmt = select(Claim.id, Claim.canonical_claim_id, Claim.worthiness, Claim.created_at).where(
         *where, or_(col(Claim.id).in_(roots), col(Claim.canonical_claim_id).in_(roots))
     )
-    rows, ids = [], set()
-    for row_id, canonical, worth, created in session.exec(stmt):
-        claim_id = cast(int, row_id)
-        spread = late.get(canonical or claim_id, Spread())
+    rows: list[_Row] = []
+    ids: set[int] = set()
+    for claim_id, canonical, worth, created in session.exec(stmt):
+        spread = late.get(int(canonical or claim_id or 0), Spread())
         seen = spread.last_seen or created
-        rows.append(_Row(rank_at(as_of, rank_base(worth, spread), seen), claim_id, spread))
-        ids.add(claim_id)
+        rows.append(
+            _Row(rank_at(as_of, rank_base(worth, spread), seen), int(claim_id or 0), spread)
+        )
+        ids.add(int(claim_id or 0))
     return ids, rows
 
 
@@ -276,8 +282,8 @@ def _before(row: _Row, after: Cursor | None) -> bool:
     return after is None or (row.rank, row.claim_id) < (after.rank, after.claim_id)
 
 
-_COLUMNS = (Claim.id, Claim.rank_base, Claim.seen_at, Claim.spread_stories, Claim.spread_outlets,
-            Claim.last_seen_at)  # fmt: skip
+_COLUMNS: tuple[Any, ...] = (Claim.id, Claim.rank_base, Claim.seen_at, Claim.spread_stories,
+                             Claim.spread_outlets, Claim.last_seen_at)  # fmt: skip
 # Ages (days) tried as the edge of the recent window, and the depth of the first seed reads.
 _WINDOWS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0, 365.0, 1095.0)
 
@@ -294,9 +300,9 @@ def _seeds(
     Returns them and whether every matching claim was read."""
     depth = max(FIRST_SCAN, 2 * want)
     while True:
-        by_base = list(session.exec(select(*_COLUMNS).where(*where).order_by(  # type: ignore[call-overload]
+        by_base = list(session.exec(select(*_COLUMNS).where(*where).order_by(
             col(Claim.rank_base).desc(), col(Claim.id).desc()).limit(depth)))  # fmt: skip
-        by_seen = list(session.exec(select(*_COLUMNS).where(*where).order_by(  # type: ignore[call-overload]
+        by_seen = list(session.exec(select(*_COLUMNS).where(*where).order_by(
             col(Claim.seen_at).desc(), col(Claim.id).desc()).limit(depth)))  # fmt: skip
         rows = {r[0]: _stored_row(as_of, r) for r in chain(by_base, by_seen) if r[0] not in skip}
         found = [r for r in rows.values() if _before(r, after)]
@@ -366,11 +372,10 @@ def _ranked(
             stmt = stmt.where(col(Claim.seen_at) >= edge)
         if newer is not None:
             stmt = stmt.where(col(Claim.seen_at) < newer)
-        for row_id, base, seen in session.exec(stmt):
-            claim_id = cast(int, row_id)
-            row = _Row(rank_at(as_of, base, seen), claim_id, None)
-            if claim_id not in late_ids and _before(row, after):
-                found[claim_id] = row
+        for claim_id, base, seen in session.exec(stmt):
+            row = _Row(rank_at(as_of, base, seen), int(claim_id or 0), None)
+            if row.claim_id not in late_ids and _before(row, after):
+                found[row.claim_id] = row
         newer = edge
     rows = list(found.values()) + late_rows
     rows.sort(key=lambda r: (r.rank, r.claim_id), reverse=True)
@@ -402,9 +407,7 @@ def _newest(
     want: int,
     late: dict[int, Spread],
 ) -> list[_Row]:
-    stmt = select(  # type: ignore[call-overload]  # sqlmodel types up to 4 columns
-                  Claim.id, Claim.rank_base, Claim.seen_at, Claim.spread_stories,
-                  Claim.spread_outlets, Claim.last_seen_at).where(*where)  # fmt: skip
+    stmt = select(*_COLUMNS).where(*where)
     if after is not None:
         stmt = stmt.where(col(Claim.id) < after.claim_id)
     raw = list(session.exec(stmt.order_by(col(Claim.id).desc()).limit(want)))
@@ -525,3 +528,7 @@ def filter_choices(session: Session) -> dict[str, list[Any]]:
         )
     )
     return {"people": people, "tags": tags, "outlets": outlets}
+
+
+def with_sort(filters: QueueFilters, sort: str) -> QueueFilters:
+    return replace(filters, sort=sort if sort in SORTS else "rank")

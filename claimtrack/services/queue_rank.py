@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import bindparam, event, func, inspect, or_, update
 from sqlalchemy.orm import Session as OrmSession
@@ -90,41 +90,48 @@ def in_default_queue(status: str, deleted_at: Any, canonical_id: int | None, cla
     )
 
 
+def _spread_stmt(max_appearance_id: int | None) -> tuple[Any, Any, Any]:
+    member = Claim.__table__.alias("member")  # type: ignore[attr-defined]
+    cluster = func.coalesce(member.c.canonical_claim_id, member.c.id)
+    stmt = (
+        select(
+            cluster,
+            func.count(func.distinct(Appearance.story_id)),
+            func.count(func.distinct(Story.outlet)),
+            func.max(Appearance.created_at),
+        )
+        .select_from(Appearance)
+        .join(member, member.c.id == Appearance.claim_id)
+        .join(Story, col(Story.id) == Appearance.story_id)
+        .where(
+            col(Appearance.deleted_at).is_(None),
+            member.c.deleted_at.is_(None),
+            *([col(Appearance.id) <= max_appearance_id] if max_appearance_id is not None else []),
+        )
+        .group_by(cluster)
+    )
+    return stmt, member, cluster
+
+
 def cluster_spread(
-    session: Session, roots: Iterable[int], *, max_appearance_id: int | None = None
+    session: Session, roots: Iterable[int] | None, *, max_appearance_id: int | None = None
 ) -> dict[int, Spread]:
-    """Spread of each cluster (by root: canonical claim id, or the claim's own id when alone).
+    """Spread of each cluster (by root: canonical claim id, or the claim's own id when alone);
+    `roots=None` counts every cluster in one pass (repair).
 
     `max_appearance_id` counts only appearances up to it (the queue's paging snapshot)."""
     out: dict[int, Spread] = {}
-    ordered = sorted(set(roots))
-    member = Claim.__table__.alias("member")  # type: ignore[attr-defined]
-    cluster = func.coalesce(member.c.canonical_claim_id, member.c.id)
-    for i in range(0, len(ordered), _CHUNK):
-        chunk = ordered[i : i + _CHUNK]
-        stmt = (
-            select(
-                cluster,
-                func.count(func.distinct(Appearance.story_id)),
-                func.count(func.distinct(Story.outlet)),
-                func.max(Appearance.created_at),
-            )
-            .select_from(Appearance)
-            .join(member, member.c.id == Appearance.claim_id)
-            .join(Story, col(Story.id) == Appearance.story_id)
-            .where(
-                col(Appearance.deleted_at).is_(None),
-                member.c.deleted_at.is_(None),
-                or_(member.c.id.in_(chunk), member.c.canonical_claim_id.in_(chunk)),
-                *(
-                    [col(Appearance.id) <= max_appearance_id]
-                    if max_appearance_id is not None
-                    else []
-                ),
-            )
-            .group_by(cluster)
-        )
-        for root, stories, outlets, last_seen in session.execute(stmt):
+    stmt, member, _cluster = _spread_stmt(max_appearance_id)
+    if roots is None:
+        chunks: list[list[int] | None] = [None]
+    else:
+        ordered = sorted(set(roots))
+        chunks = [ordered[i : i + _CHUNK] for i in range(0, len(ordered), _CHUNK)]
+    for chunk in chunks:
+        query = stmt
+        if chunk is not None:
+            query = stmt.where(or_(member.c.id.in_(chunk), member.c.canonical_claim_id.in_(chunk)))
+        for root, stories, outlets, last_seen in session.execute(query):
             out[int(root)] = Spread(int(stories or 0), int(outlets or 0), _aware(last_seen))
     return out
 
@@ -146,7 +153,7 @@ def _roots_of(session: Session, claim_ids: set[int]) -> set[int]:
         stmt = select(Claim.id, Claim.canonical_claim_id).where(
             col(Claim.id).in_(ordered[i : i + _CHUNK])
         )
-        roots.update(cast(int, canonical or claim_id) for claim_id, canonical in session.exec(stmt))
+        roots.update(int(canonical or claim_id or 0) for claim_id, canonical in session.exec(stmt))
     return roots
 
 
@@ -160,19 +167,24 @@ def refresh(session: Session, claim_ids: Iterable[int], *, roots: Iterable[int] 
     return _refresh_roots(session, all_roots)
 
 
-def _refresh_roots(session: Session, all_roots: set[int]) -> int:
+def _refresh_roots(
+    session: Session, all_roots: set[int], spreads: dict[int, Spread] | None = None
+) -> int:
     if not all_roots:
         return 0
-    spreads = cluster_spread(session, all_roots)
+    if spreads is None:
+        spreads = cluster_spread(session, all_roots)
     ordered = sorted(all_roots)
     changes: list[dict[str, Any]] = []
     delta = 0
     for i in range(0, len(ordered), _CHUNK):
         chunk = ordered[i : i + _CHUNK]
-        stmt = select(  # type: ignore[call-overload]  # sqlmodel types up to 4 columns
-            Claim.id, Claim.canonical_claim_id, Claim.status, Claim.deleted_at, Claim.worthiness,
-            Claim.created_at, *(getattr(Claim, c) for c in _MEMBER_COLUMNS),
-        ).where(or_(col(Claim.id).in_(chunk), col(Claim.canonical_claim_id).in_(chunk)))  # fmt: skip
+        columns: list[Any] = [Claim.id, Claim.canonical_claim_id, Claim.status, Claim.deleted_at,
+                              Claim.worthiness, Claim.created_at,
+                              *(getattr(Claim, c) for c in _MEMBER_COLUMNS)]  # fmt: skip
+        stmt = select(*columns).where(
+            or_(col(Claim.id).in_(chunk), col(Claim.canonical_claim_id).in_(chunk))
+        )
         for row in session.exec(stmt):
             claim_id, canonical, status, deleted, worth, created, *stored = row
             spread = spreads.get(canonical or claim_id, Spread())
@@ -229,10 +241,12 @@ def mark(session: Session, claim_ids: Iterable[int], *, roots: Iterable[int] = (
 
 def repair(session: Session, *, batch: int = 5000) -> int:
     """Recompute the queue columns of every claim (after bulk loads, or to check nothing drifted).
-    Returns how many rows were wrong. Works through the claims in id order, a batch of clusters
-    at a time; the caller commits."""
+    Returns how many rows were wrong. Counts every cluster's spread in one aggregate pass (held
+    in memory: about 100 bytes a cluster), then works through the claims in id order, a batch of
+    clusters at a time; the caller commits."""
     changed = 0
     last = 0
+    spreads = cluster_spread(session, None)  # one aggregate pass over every appearance
     while True:
         stmt = (
             select(Claim.id, Claim.canonical_claim_id)
@@ -244,10 +258,9 @@ def repair(session: Session, *, batch: int = 5000) -> int:
         if not rows:
             _recount(session)
             return changed
-        changed += _refresh_roots(
-            session, {cast(int, canonical or claim_id) for claim_id, canonical in rows}
-        )
-        last = cast(int, rows[-1][0])
+        roots = {int(canonical or claim_id or 0) for claim_id, canonical in rows}
+        changed += _refresh_roots(session, roots, spreads)
+        last = int(rows[-1][0] or 0)
 
 
 def _recount(session: Session) -> None:

@@ -153,3 +153,13 @@ def test_redis_store_is_shared_between_apps(
     served, count = statements.during(lambda: second.test_client(use_cookies=False).get(page))
     assert served.status_code == 200 and count == 1
     assert served.headers["ETag"] == rendered.headers["ETag"]
+
+
+def test_local_store_stays_within_its_bound() -> None:
+    from claimtrack.web.public.render_cache import Entry, LocalStore
+
+    store = LocalStore(max_chars=250)
+    for n in range(10):
+        store.put(f"page{n}", Entry(1, 0.0, f"e{n}", None, "x" * 100))
+    assert store.chars <= 250
+    assert store.get("page9") is not None and store.get("page0") is None

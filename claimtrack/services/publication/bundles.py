@@ -12,8 +12,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import or_
+from sqlalchemy.orm import load_only
 from sqlmodel import Session, col, select
 
 from claimtrack.models import (
@@ -306,6 +308,19 @@ def _verdict_view(v: Verdict, names: dict[int, str] | None = None) -> VerdictVie
     )
 
 
+_CLAIM_READ: tuple[Any, ...] = (  # the ORM attributes a reader page needs
+    Claim.id,
+    Claim.text,
+    Claim.language,
+    Claim.claimant,
+    Claim.claimant_kind,
+    Claim.claim_date,
+    Claim.figures,
+    Claim.deleted_at,
+    Claim.version,
+)
+
+
 def _visible_rows(
     session: Session, claim_ids: Sequence[int], states: Sequence[str]
 ) -> list[tuple[Claim, Verdict]]:
@@ -313,6 +328,8 @@ def _visible_rows(
         select(Claim, Verdict)
         .join(Verdict, col(Verdict.claim_id) == Claim.id)
         .where(col(Verdict.claim_id).in_(list(claim_ids)), col(Claim.deleted_at).is_(None))
+        # Only what readers see: no JSON decoding of places, dates and worthiness reasons.
+        .options(load_only(*_CLAIM_READ, raiseload=False))
     )
     # The state is checked here, not in SQL: given `state IN (…)` SQLite drives the query from the
     # state index and walks every published verdict instead of the few ids asked for.

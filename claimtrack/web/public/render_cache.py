@@ -16,7 +16,7 @@ the cache (no logged-in user, no pending flash message). Per-request values are 
 stored HTML, filled on the way out: the CSP nonce and, while the report form carries one, the CSRF
 token (filling it gives the reader a session, as before; such answers are not marked public).
 
-Store: in-process LRU (`RENDER_CACHE_SIZE` entries, per worker), or Redis when
+Store: in-process LRU (`RENDER_CACHE_MB` of HTML per worker, default 32), or Redis when
 `RENDER_CACHE_REDIS_URL` is set so that all workers and servers share one copy (JSON, never pickle).
 """
 
@@ -65,10 +65,12 @@ class Store(Protocol):
 
 
 class LocalStore:
-    """A bounded least-recently-used map, per process; safe under threaded servers."""
+    """A least-recently-used map bounded by the characters of HTML it holds, per process; safe
+    under threaded servers."""
 
-    def __init__(self, size: int) -> None:
-        self.size = max(1, size)
+    def __init__(self, max_chars: int) -> None:
+        self.max_chars = max(1, max_chars)
+        self.chars = 0
         self._items: OrderedDict[str, Entry] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -81,10 +83,14 @@ class LocalStore:
 
     def put(self, key: str, entry: Entry) -> None:
         with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self.chars -= len(old.html)
             self._items[key] = entry
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            self.chars += len(entry.html)
+            while self.chars > self.max_chars and len(self._items) > 1:
+                _key, dropped = self._items.popitem(last=False)
+                self.chars -= len(dropped.html)
 
 
 class RedisStore:
@@ -116,14 +122,15 @@ class RedisStore:
 
 
 def init_app(app: Flask) -> None:
-    app.config.setdefault("RENDER_CACHE_SIZE", 4000)
+    app.config.setdefault("RENDER_CACHE_MB", 32)  # per worker, in-process store only
     app.config.setdefault("RENDER_CACHE_REDIS_URL", "")
     app.config.setdefault("RENDER_CACHE_TRUST_S", 60)
     app.config.setdefault("PUBLIC_MAX_AGE_S", 60)
     app.config.setdefault("PUBLIC_STALE_S", 300)
     url = str(app.config["RENDER_CACHE_REDIS_URL"] or "")
     ttl = 24 * 3600
-    store: Store = RedisStore(url, ttl) if url else LocalStore(int(app.config["RENDER_CACHE_SIZE"]))
+    local_chars = int(float(app.config["RENDER_CACHE_MB"]) * 1024 * 1024)
+    store: Store = RedisStore(url, ttl) if url else LocalStore(local_chars)
     app.extensions["claimtrack.render_cache"] = store
     # The database names the site: two sites sharing one Redis never see each other's pages.
     site = hashlib.sha256(str(app.config["DATABASE_URL"]).encode()).hexdigest()[:12]
