@@ -58,9 +58,11 @@ from . import export as _export  # noqa: E402
 from . import ingest as _ingest  # noqa: E402
 from . import matching as _matching  # noqa: E402
 from . import server as _server  # noqa: E402
+from . import worker as _worker  # noqa: E402
 
 _admin.register(main)
 _export.register(main)
 _ingest.register(main)
 _matching.register(main)
 _server.register(main)
+_worker.register(main)

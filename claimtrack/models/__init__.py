@@ -13,6 +13,7 @@ from .enums import (
     SourceKind,
     VerdictState,
 )
+from .jobs import JobRun, WebhookDelivery, WebhookEndpoint
 from .matching import MatchAlias, MatchEntry, MatchPosting, MatchStats, MatchTerm, MatchThreshold
 from .reports import ErrorReport
 from .sources import Source
@@ -30,6 +31,7 @@ __all__ = [
     "ClaimStatus",
     "ClaimTag",
     "ClaimantKind",
+    "JobRun",
     "LinkKind",
     "LinkState",
     "MatchAlias",
@@ -50,5 +52,7 @@ __all__ = [
     "Verdict",
     "VerdictRevision",
     "VerdictState",
+    "WebhookDelivery",
+    "WebhookEndpoint",
     "utcnow",
 ]
