@@ -48,6 +48,8 @@ DEFAULTS: dict[str, Any] = {
     # Job queue: empty = SQLite file queue.sqlite in the instance folder (single machine);
     # redis://host:6379/0 for several app servers and workers.
     "QUEUE_URL": "",
+    # Name of the queue inside Redis (several instances can share one Redis).
+    "QUEUE_NAME": "claimtrack",
     # Seconds a partner's webhook endpoint may take to answer.
     "WEBHOOK_TIMEOUT_S": 10.0,
     "BABEL_DEFAULT_LOCALE": "de",

@@ -38,7 +38,9 @@ class JobQueue:
     def __init__(self, app: Flask) -> None:
         self.app = app
         self.url = str(app.config.get("QUEUE_URL") or "")
-        self.huey = make_huey(self.url, app.instance_path)
+        self.huey = make_huey(
+            self.url, app.instance_path, name=str(app.config.get("QUEUE_NAME") or "claimtrack")
+        )
         self.embedded = not self.url.startswith(("redis://", "rediss://", "unix://"))
         self.tasks = tasks.register(self.huey, app)
 

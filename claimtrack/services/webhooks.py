@@ -205,7 +205,8 @@ def policy_from_config(config: Mapping[str, Any]) -> FetchPolicy:
         connect_timeout=5.0,
         read_timeout=float(config.get("WEBHOOK_TIMEOUT_S", 10.0)),
         total_timeout=float(config.get("WEBHOOK_TIMEOUT_S", 10.0)) + 5.0,
-        allow_loopback=bool(config.get("FETCH_ALLOW_LOOPBACK")),
+        # Loopback only ever for a testing app (the tests' local receivers).
+        allow_loopback=bool(config.get("FETCH_ALLOW_LOOPBACK")) and bool(config.get("TESTING")),
         user_agent="claimtrack/0.1 (webhooks)",
     )
 
