@@ -55,6 +55,10 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("admin.tokens", "GET"): row("admin"),
     ("admin.create_token", "POST"): row("admin"),
     ("admin.revoke_token", "POST"): row("admin"),
+    ("admin.webhook_list", "GET"): row("admin"),
+    ("admin.add_webhook", "POST"): row("admin", 400),
+    ("admin.disable_webhook", "POST"): row("admin"),
+    ("admin.send_again", "POST"): row("admin"),
     ("admin.ratings", "GET"): row("admin"),
     ("admin.create_label", "POST"): row("admin"),
     ("admin.edit_label", "GET"): row("admin"),
@@ -178,6 +182,8 @@ def _objects(session: Session) -> dict[str, Any]:
         "token_id": token.id,
         "label_id": label.id if label else 1,
         "job_id": "no-such-job",
+        "endpoint_id": 1,
+        "delivery_id": 1,
     }
 
 
