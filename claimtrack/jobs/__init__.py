@@ -16,9 +16,10 @@ from flask import Flask
 from sqlalchemy import event
 from sqlmodel import Session
 
+from . import tasks
 from .queue import JobQueue, QueueConfigError, make_huey
 
-__all__ = ["JobQueue", "QueueConfigError", "init_app", "make_huey", "queue_for"]
+__all__ = ["JobQueue", "QueueConfigError", "init_app", "make_huey", "queue_for", "tasks"]
 
 log = logging.getLogger("claimtrack.jobs")
 # The app of each engine, so a committed session finds the queue to hand work to.

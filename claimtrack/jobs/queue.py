@@ -59,7 +59,8 @@ class JobQueue:
 
     def consumer(self, *, workers: int = 2, **options: Any) -> Any:
         """A Huey consumer with thread workers; SQLite is polled at most every half second."""
-        delay = {"initial_delay": 0.05, "backoff": 1.5, "max_delay": 0.5} if self.embedded else {}
-        return self.huey.create_consumer(
-            workers=workers, worker_type="thread", periodic=True, **delay, **options
-        )
+        settings: dict[str, Any] = {"worker_type": "thread", "periodic": True}
+        if self.embedded:
+            settings.update(initial_delay=0.05, backoff=1.5, max_delay=0.5)
+        settings.update(options)
+        return self.huey.create_consumer(workers=workers, **settings)

@@ -248,20 +248,30 @@ def _claim(session: Session, delivery_id: int) -> WebhookDelivery | None:
             attempts=WebhookDelivery.attempts + 1,
         )
     )
-    won = session.execute(stmt).rowcount == 1  # type: ignore[attr-defined]
-    session.commit()
-    if not won:
+    if session.execute(stmt).rowcount != 1:  # type: ignore[attr-defined]
+        session.rollback()
         return None
     delivery = session.get(WebhookDelivery, delivery_id)
     if delivery is not None:
         session.refresh(delivery)
-    return delivery
+    return delivery  # the caller commits (with the body, on the first attempt)
 
 
 def _body(session: Session, delivery: WebhookDelivery, config: Mapping[str, Any]) -> dict[str, Any]:
-    """The event body, built at the first attempt and kept, so every attempt sends the same."""
+    """The event body, built at the first attempt and kept, so every attempt sends the same.
+
+    The deliveries of one event to several endpoints share the body built first.
+    """
     if "timestamp" in delivery.payload:
         return delivery.payload
+    siblings = select(WebhookDelivery.payload).where(
+        WebhookDelivery.event_key == delivery.event_key, WebhookDelivery.id != delivery.id
+    )
+    for payload in session.exec(siblings):
+        if "timestamp" in payload:
+            delivery.payload = payload
+            session.add(delivery)
+            return payload
     from .claimreview import claim_review, iso, site_from_config
     from .publication import load_bundles
 
@@ -276,7 +286,6 @@ def _body(session: Session, delivery: WebhookDelivery, config: Mapping[str, Any]
     body = {"type": delivery.event_type, "timestamp": iso(delivery.created_at), "data": data}
     delivery.payload = body
     session.add(delivery)
-    session.commit()
     return body
 
 
@@ -288,6 +297,7 @@ def attempt(db: Database, delivery_id: int, config: Mapping[str, Any]) -> float 
             return None
         endpoint = session.get(WebhookEndpoint, delivery.endpoint_id)
         body = _body(session, delivery, config)
+        session.commit()  # the claim and, on the first attempt, the body: one transaction
         session.expunge_all()  # read after the session ends
     if endpoint is None or not endpoint.active:
         return _record(
