@@ -23,7 +23,8 @@ from bench_seed import seed_published  # noqa: E402  (this folder is on sys.path
 
 from claimtrack import migrate  # noqa: E402
 from claimtrack.db import Database  # noqa: E402
-from claimtrack.services import claimreview, exports, ratings  # noqa: E402
+from claimtrack.publishing import claimreview  # noqa: E402
+from claimtrack.services import exports, ratings  # noqa: E402
 
 SITE = claimreview.Site(
     base_url="https://faktencheck.example.org/",

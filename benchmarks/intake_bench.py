@@ -24,7 +24,8 @@ from pathlib import Path
 from claimtrack import migrate
 from claimtrack.db import Database
 from claimtrack.extraction import extract_candidates
-from claimtrack.services import intake, users
+from claimtrack.services import users
+from claimtrack.services.intake import ingest as intake
 
 PAGES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "pages"
 PASTED = ("de_pasted_tagesblatt.txt", "en_pasted_daily.txt")

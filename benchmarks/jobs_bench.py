@@ -27,7 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlmodel import select  # noqa: E402
 
-from claimtrack import create_app, migrate  # noqa: E402
+from claimtrack import migrate  # noqa: E402
+from claimtrack.app import create_app  # noqa: E402
 from claimtrack.jobs import make_huey, queue_for, tasks  # noqa: E402
 from claimtrack.models import JobRun  # noqa: E402
 from claimtrack.services import jobs  # noqa: E402

@@ -17,7 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from claimtrack.cli.matching import temporary_store  # noqa: E402
-from claimtrack.services import matching_eval, users  # noqa: E402
+from claimtrack.services import users  # noqa: E402
+from claimtrack.services.matching import evaluation as matching_eval  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "claim-matching"
 SETS = {  # name: (candidates, queries, BM25 reference MAP@1, MAP@5, R@10)

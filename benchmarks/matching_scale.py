@@ -36,9 +36,10 @@ from claimtrack.matching.cluster import build_clusters, pairwise_scores  # noqa:
 from claimtrack.matching.compare import DEFAULT_THRESHOLDS  # noqa: E402
 from claimtrack.matching.prepare import guess_language, prepare  # noqa: E402
 from claimtrack.matching.retrieval import search  # noqa: E402
-from claimtrack.services import matching_eval, users  # noqa: E402
-from claimtrack.services.matching_eval import LoadItem  # noqa: E402
-from claimtrack.services.matching_store import SqlStore  # noqa: E402
+from claimtrack.services import users  # noqa: E402
+from claimtrack.services.matching import evaluation as matching_eval  # noqa: E402
+from claimtrack.services.matching.evaluation import LoadItem  # noqa: E402
+from claimtrack.services.matching.store import SqlStore  # noqa: E402
 
 PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 TARGETS = {  # claims -> (p50 ms, p99 ms, recall@10, build s)

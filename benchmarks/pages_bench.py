@@ -38,7 +38,8 @@ from bench_seed import seed_published  # noqa: E402  (this folder is on sys.path
 
 from claimtrack import migrate  # noqa: E402
 from claimtrack.db import Database  # noqa: E402
-from claimtrack.services import publication, ratings  # noqa: E402
+from claimtrack.services import ratings  # noqa: E402
+from claimtrack.services.publication import bundles as publication  # noqa: E402
 
 HOST = "127.0.0.1"
 
@@ -260,7 +261,7 @@ def cpu_per_request(app: Any, paths: list[str], n: int = 200) -> float:
 
 
 def in_process_figures(db_path: Path, paths: list[str]) -> list[tuple[str, float]]:
-    from claimtrack import create_app
+    from claimtrack.app import create_app
 
     os.environ[MINIMAL_DB_ENV] = str(db_path)
     app = create_app(
@@ -318,7 +319,7 @@ def main() -> None:
         MINIMAL_DB_ENV: str(db_path),
     }
     rows: list[tuple[str, dict[str, float]]] = []
-    proc, port = start_gunicorn("claimtrack:create_app()", env, args.workers, paths[0])
+    proc, port = start_gunicorn("claimtrack.app:create_app()", env, args.workers, paths[0])
     try:
         rows.append(("verdict page /claims/<id>-<slug>", measure(port, paths, args)))
         one = paths[len(paths) // 2]

@@ -30,7 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlmodel import select  # noqa: E402
 from standardwebhooks.webhooks import Webhook  # noqa: E402
 
-from claimtrack import create_app, migrate  # noqa: E402
+from claimtrack import migrate  # noqa: E402
+from claimtrack.app import create_app  # noqa: E402
 from claimtrack.fetch import FetchPolicy  # noqa: E402
 from claimtrack.jobs import queue_for  # noqa: E402
 from claimtrack.models import ClaimStatus, WebhookDelivery  # noqa: E402

@@ -2,8 +2,9 @@
 
 A desk pastes arbitrary URLs, so the fetcher is an SSRF surface. Rules (FIELD-NOTES):
 http/https only, no credentials in the URL; resolve the host once and refuse it if
-*any* address is not globally routable (IPv4-mapped, 6to4 and Teredo IPv6 addresses are
-unwrapped first); connect to the checked IP itself, sending the original Host header and
+*any* address is not globally routable (IPv6 forms that carry an IPv4 address are unwrapped
+first: IPv4-mapped ::ffff:a.b.c.d, IPv4-translated ::ffff:0:a.b.c.d, IPv4-compatible ::a.b.c.d,
+NAT64 64:ff9b::a.b.c.d, 6to4 and Teredo; the local-use NAT64 prefix 64:ff9b:1::/48 is refused); connect to the checked IP itself, sending the original Host header and
 TLS SNI (so the certificate is still verified for the host name); follow at most
 `max_redirects` redirects by hand, checking every hop the same way; ignore proxy
 environment variables; connect/read/total time limits; a streamed size cap; an allowed
@@ -156,10 +157,23 @@ def resolve_public(host: str, port: int, policy: FetchPolicy) -> IPAddress:
 
 def is_allowed(address: IPAddress, allow_loopback: bool = False) -> bool:
     """True for globally routable unicast addresses (embedded IPv4 unwrapped)."""
+    if any(address in network for network in _NEVER):
+        return False
     inner = _unwrap(address)
     if allow_loopback and inner.is_loopback:
         return True
     return inner.is_global and not inner.is_multicast
+
+
+# Local-use NAT64 (RFC 8215): translates into whatever network the operator runs, often private.
+# Python < 3.12 counts it as global.
+_NEVER = (ipaddress.ip_network("64:ff9b:1::/48"),)
+# IPv6 prefixes whose last 32 bits are an IPv4 address the packet ends up at.
+_EMBEDDING = (
+    ipaddress.ip_network("64:ff9b::/96"),  # NAT64 well-known prefix (RFC 6052)
+    ipaddress.ip_network("::ffff:0:0:0/96"),  # IPv4-translated (SIIT, RFC 2765)
+    ipaddress.ip_network("::/96"),  # IPv4-compatible (deprecated, RFC 4291)
+)
 
 
 def _unwrap(address: IPAddress) -> IPAddress:
@@ -170,7 +184,12 @@ def _unwrap(address: IPAddress) -> IPAddress:
             return address.sixtofour
         if address.teredo is not None:
             return address.teredo[1]
+        if address not in _UNSPECIFIED_OR_LOOPBACK and any(address in n for n in _EMBEDDING):
+            return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
     return address
+
+
+_UNSPECIFIED_OR_LOOPBACK = (ipaddress.IPv6Address("::"), ipaddress.IPv6Address("::1"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from claimtrack.models.enums import ClaimStatus as S
-from claimtrack.models.enums import Role
+from claimtrack.enums import ClaimStatus as S
+from claimtrack.enums import Role
 
 # Status changes a person may make by hand. Publishing and withdrawing happen through the verdict
 # use cases, which set PUBLISHED and WITHDRAWN themselves.

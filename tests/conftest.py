@@ -13,7 +13,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlmodel import Session, select
 
-from claimtrack import create_app
+from claimtrack.app import create_app
 from claimtrack.db import Database
 from claimtrack.models import User
 from tests.dbs import TemplateDatabases

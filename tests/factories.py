@@ -9,7 +9,8 @@ from typing import Any
 from sqlmodel import Session
 
 from claimtrack.models import Claim, ClaimStatus, Story, User, Verdict
-from claimtrack.services import claims, ratings, stories, verdicts
+from claimtrack.services import claims, ratings, verdicts
+from claimtrack.services.intake import stories
 
 _seq = itertools.count(1)
 

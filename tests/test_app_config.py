@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack import create_app
+from claimtrack.app import create_app
 
 
 def test_refuses_to_start_without_secret_key_outside_debug(tmp_path, monkeypatch):

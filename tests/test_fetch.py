@@ -148,6 +148,16 @@ def test_loopback_refused_by_default(server: str) -> None:
         "http://[fd00::1]/",
         "http://2130706433/",
         "http://224.0.0.1/",
+        # IPv6 forms that embed a private or loopback IPv4 address (issue 12, item 6)
+        "http://[64:ff9b::127.0.0.1]/",  # NAT64 well-known prefix
+        "http://[64:ff9b::10.0.0.1]/",
+        "http://[64:ff9b::169.254.169.254]/",
+        "http://[64:ff9b:1::10.0.0.1]/",  # local-use NAT64
+        "http://[64:ff9b:1::8.8.8.8]/",
+        "http://[::127.0.0.1]/",  # IPv4-compatible
+        "http://[::192.168.1.1]/",
+        "http://[::ffff:0:127.0.0.1]/",  # IPv4-translated
+        "http://[::ffff:0:10.0.0.1]/",
     ],
 )
 def test_non_public_addresses_refused_before_connecting(url: str) -> None:
@@ -189,6 +199,14 @@ def test_unreachable_port() -> None:
         ("::ffff:192.168.0.1", True, False),
         ("10.0.0.1", True, False),
         ("2002:c0a8:0101::1", False, False),  # 6to4 wrapping 192.168.1.1
+        ("64:ff9b::7f00:1", False, False),  # NAT64 of 127.0.0.1
+        ("64:ff9b::a9fe:a9fe", False, False),  # NAT64 of 169.254.169.254
+        ("64:ff9b::5db8:d822", False, True),  # NAT64 of a public address stays usable
+        ("64:ff9b:1::5db8:d822", False, False),  # local-use NAT64: never
+        ("::a00:1", False, False),  # IPv4-compatible 10.0.0.1
+        ("::ffff:0:c0a8:101", False, False),  # IPv4-translated 192.168.1.1
+        ("::ffff:0:5db8:d822", False, True),
+        ("::", False, False),
     ],
 )
 def test_is_allowed(address: str, loopback: bool, allowed: bool) -> None:

@@ -39,7 +39,7 @@ def get_app(ctx: click.Context) -> Flask:
     """The app for this invocation (tests pass one in `obj`)."""
     obj = ctx.ensure_object(dict)
     if "app" not in obj:
-        from claimtrack import create_app
+        from claimtrack.app import create_app
 
         obj["app"] = create_app()
     app: Flask = obj["app"]

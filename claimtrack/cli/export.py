@@ -13,7 +13,8 @@ from pathlib import Path
 
 import click
 
-from claimtrack.services import claimreview, exports
+from claimtrack.publishing import claimreview
+from claimtrack.services import exports
 
 
 def _write_atomically(path: Path, chunks: Iterator[str]) -> int:

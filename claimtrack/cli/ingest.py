@@ -18,9 +18,10 @@ from flask import Flask
 from claimtrack.extraction import Candidate
 from claimtrack.fetch import FetchPolicy
 from claimtrack.models import Story
-from claimtrack.services import intake, users
+from claimtrack.services import users
 from claimtrack.services.errors import ValidationError
-from claimtrack.services.intake import IntakeResult, StoryMeta
+from claimtrack.services.intake import ingest as intake
+from claimtrack.services.intake.ingest import IntakeResult, StoryMeta
 
 BULK_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 

@@ -16,7 +16,11 @@ from sqlalchemy.engine import make_url
 
 from claimtrack.matching.compare import compare
 from claimtrack.matching.prepare import prepare
-from claimtrack.services import matching, matching_admin, matching_eval, matching_links, users
+from claimtrack.services import users
+from claimtrack.services.matching import admin as matching_admin
+from claimtrack.services.matching import evaluation as matching_eval
+from claimtrack.services.matching import links as matching_links
+from claimtrack.services.matching import match as matching
 
 
 def _echo_json(data: object) -> None:

@@ -35,7 +35,7 @@ def write_instance_config(instance: Path) -> Path | None:
 def _instance_dir() -> Path:
     from flask import Flask
 
-    from claimtrack import instance_path
+    from claimtrack.app import instance_path
 
     return Path(
         Flask(

@@ -18,7 +18,8 @@ from huey import Huey, crontab  # type: ignore[import-untyped]
 
 from claimtrack.db import Database
 from claimtrack.models import JobRun, utcnow
-from claimtrack.services import bulk_import, jobs
+from claimtrack.services import jobs
+from claimtrack.services.intake import bulk_jobs as bulk_import
 
 log = logging.getLogger("claimtrack.jobs")
 

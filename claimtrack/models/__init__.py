@@ -1,9 +1,6 @@
 """All tables. Importing this package registers every table on SQLModel.metadata (Alembic reads it)."""
 
-from .auth import LoginAttempt
-from .base import utcnow
-from .claims import Claim, ClaimLink, ClaimNote, ClaimTag
-from .enums import (
+from claimtrack.enums import (
     ClaimantKind,
     ClaimStatus,
     LinkKind,
@@ -13,7 +10,12 @@ from .enums import (
     SourceKind,
     VerdictState,
 )
+
+from .auth import LoginAttempt
+from .base import utcnow
+from .claims import Claim, ClaimLink, ClaimNote, ClaimTag
 from .jobs import JobRun, WebhookDelivery, WebhookEndpoint
+from .limits import RateCounter
 from .matching import MatchAlias, MatchEntry, MatchPosting, MatchStats, MatchTerm, MatchThreshold
 from .reports import ErrorReport
 from .sources import Source
@@ -42,6 +44,7 @@ __all__ = [
     "MatchThreshold",
     "LoginAttempt",
     "PartnerToken",
+    "RateCounter",
     "RatingLabel",
     "RevisionKind",
     "Role",

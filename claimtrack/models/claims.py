@@ -8,8 +8,9 @@ from typing import Any
 from sqlalchemy import CheckConstraint, Column, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from claimtrack.enums import ClaimantKind, ClaimStatus, LinkState
+
 from .base import SoftDeleted, json_field, long_text, time_field
-from .enums import ClaimantKind, ClaimStatus, LinkState
 
 # One Column object serves as the field and as the mapper's version counter: every UPDATE then
 # says `WHERE version = <the version read>` and a stale write fails instead of overwriting.

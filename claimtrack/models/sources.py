@@ -6,8 +6,9 @@ from datetime import date, datetime
 
 from sqlmodel import Field
 
+from claimtrack.enums import SourceKind
+
 from .base import SoftDeleted, long_text, time_field
-from .enums import SourceKind
 
 
 class Source(SoftDeleted, table=True):

@@ -7,8 +7,9 @@ from typing import Any
 
 from sqlmodel import Field, SQLModel
 
+from claimtrack.enums import Role
+
 from .base import json_field, time_field
-from .enums import Role
 
 
 class User(SQLModel, table=True):

@@ -8,8 +8,9 @@ from typing import Any
 from sqlalchemy import Column, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from claimtrack.enums import VerdictState
+
 from .base import json_field, long_text, time_field
-from .enums import VerdictState
 
 
 class RatingLabel(SQLModel, table=True):

@@ -2,6 +2,9 @@
 
 SQLite: the online backup API in one step (a step-wise backup never finishes under a steady writer,
 see FIELD-NOTES). PostgreSQL: `pg_dump --format=custom`, restorable with `pg_restore`.
+
+A backup holds password and token hashes and unpublished work: it is created owner-only (0600) before
+the first byte is written, whatever the umask, and keeps that mode when renamed into place.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from claimtrack.db import Database
 from .errors import ValidationError
 
 PG_DUMP_TIMEOUT_S = 3600
+BACKUP_MODE = 0o600
 
 
 def backup_database(db: Database, dest: Path) -> int:
@@ -29,7 +33,10 @@ def backup_database(db: Database, dest: Path) -> int:
             "The folder %(folder)s does not exist.", params={"folder": dest.parent}
         )
     partial = dest.with_name(dest.name + ".partial")
+    partial.unlink(missing_ok=True)  # a leftover of a crashed run may have another mode
     try:
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, BACKUP_MODE))
+        os.chmod(partial, BACKUP_MODE)  # O_CREAT's mode is masked by the umask; this is not
         if db.is_sqlite:
             _backup_sqlite(db, partial)
         else:

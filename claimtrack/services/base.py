@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar
 
@@ -18,18 +19,25 @@ from .errors import EditConflict, NotFound, PermissionDenied, ValidationError
 P = ParamSpec("P")
 R = TypeVar("R")
 M = TypeVar("M", bound=SQLModel)
+log = logging.getLogger(__name__)
+_IN_USE_CASE = "claimtrack.use_case"
 
 
 def use_case(fn: Callable[P, R]) -> Callable[P, R]:
     """Run `fn` as one transaction: commit when it returns, roll back everything when it raises.
 
-    The session must be passed as the keyword argument `session`.
+    The session must be passed as the keyword argument `session`. A use case called from inside
+    another joins the caller's transaction (only the outermost commits), so one user action that
+    is made of several steps (save the draft, then publish it) is all or nothing.
     """
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         session = kwargs["session"]
         assert isinstance(session, Session)
+        if session.info.get(_IN_USE_CASE):
+            return fn(*args, **kwargs)
+        session.info[_IN_USE_CASE] = True
         try:
             result = fn(*args, **kwargs)
             session.commit()
@@ -45,12 +53,16 @@ def use_case(fn: Callable[P, R]) -> Callable[P, R]:
             ) from exc
         except IntegrityError as exc:
             session.rollback()
+            # The database's own text names tables and constraints: log it, never show it.
+            log.warning("%s refused by the database: %s", fn.__name__, _short(exc))
             raise ValidationError(
-                "The change conflicts with stored data: %(reason)s", params={"reason": _short(exc)}
+                "The change conflicts with data stored in the meantime; nothing was saved."
             ) from exc
         except BaseException:
             session.rollback()
             raise
+        finally:
+            session.info.pop(_IN_USE_CASE, None)
 
     return wrapper
 

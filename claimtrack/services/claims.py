@@ -19,10 +19,11 @@ from claimtrack.models import (
     User,
     utcnow,
 )
+from claimtrack.services.matching import match as matching
 from claimtrack.text.facts import stated_facts
 from claimtrack.workflow import Permission, can_transition
 
-from . import audit, matching, revisions
+from . import audit, revisions
 from .base import clean_text, get_or_raise, require, use_case
 from .errors import EditConflict, InvalidTransition, ValidationError
 

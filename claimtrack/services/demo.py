@@ -9,8 +9,10 @@ from sqlmodel import Session, col, select
 
 from claimtrack import demo_data as d
 from claimtrack.models import Claim, ClaimLink, ClaimStatus, LinkState, Story, User, VerdictState
+from claimtrack.services.intake import stories
+from claimtrack.services.matching import links as matching_links
 
-from . import claims, matching_links, ratings, sources, stories, users, verdicts
+from . import claims, ratings, sources, users, verdicts
 
 
 @dataclass

@@ -22,11 +22,9 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from claimtrack.models import Claim, Verdict, VerdictState
-
-from . import claimreview, publication
-from .claimreview import Site
-from .errors import ValidationError
-from .export_rows import (
+from claimtrack.publishing import claimreview
+from claimtrack.publishing.claimreview import Site
+from claimtrack.publishing.export_rows import (
     CSV_COLUMNS,
     Entry,
     VerdictRef,
@@ -37,6 +35,9 @@ from .export_rows import (
     to_json,
     tombstone,
 )
+from claimtrack.services.publication import bundles as publication
+
+from .errors import ValidationError
 
 FORMATS = ("claimreview", "csv", "jsonl")
 # Flask adds "; charset=utf-8" to text/* types itself.

@@ -18,9 +18,11 @@ from urllib.parse import urlsplit
 from sqlmodel import Session, col, select
 
 from claimtrack.models import Claim, Verdict, VerdictState
+from claimtrack.publishing import claimreview, export_rows
+from claimtrack.publishing.claimreview import Site
+from claimtrack.services.matching import match as matching
+from claimtrack.services.publication import bundles as publication
 
-from . import claimreview, export_rows, matching, publication
-from .claimreview import Site
 from .errors import ValidationError
 
 MAX_PAGE_SIZE = 100

@@ -23,6 +23,7 @@ from .errors import NotFound, ValidationError
 SYSTEM_EMAIL = "system@claimtrack.invalid"
 TOKEN_SCOPES = ("export", "api")
 MIN_PASSWORD_LENGTH = 10
+TOKEN_USE_RESOLUTION = timedelta(minutes=1)
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _hasher = PasswordHasher()
 # Verified against when the email is unknown, so a login takes as long either way.
@@ -144,8 +145,11 @@ def set_password(*, session: Session, actor: User, user_id: int, password: str) 
     return user
 
 
-def authenticate(session: Session, email: str, password: str) -> User | None:
-    """The active, non-system user with this email and password, or None. Commits the login time."""
+def check_password(session: Session, email: str, password: str) -> User | None:
+    """The active, non-system user with this email and password, or None. Writes nothing.
+
+    An unknown email is checked against a dummy hash, so the answer takes as long either way.
+    """
     user = session.exec(select(User).where(User.email == email.strip().lower())).first()
     stored = user.password_hash if user and user.password_hash else _DUMMY_HASH
     try:
@@ -154,13 +158,17 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
         return None
     if user is None or not user.password_hash or not user.active or user.is_system:
         return None
-    if _hasher.check_needs_rehash(user.password_hash):
+    return user
+
+
+def record_login(session: Session, user: User, password: str) -> None:
+    """A successful login (part of `logins.log_in`): its time, an audit event, and a fresh hash
+    when the hasher's settings grew since the password was set."""
+    if user.password_hash and _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
     user.last_login_at = utcnow()
     session.add(user)
     audit.record(session, actor=user, action="user.login", obj=user)
-    session.commit()
-    return user
 
 
 @use_case
@@ -248,7 +256,7 @@ def revoke_token(*, session: Session, actor: User, token_id: int) -> PartnerToke
 def find_token(
     session: Session, plaintext: str, *, now: datetime | None = None
 ) -> PartnerToken | None:
-    """The valid token for `plaintext` (not revoked or expired), or None; records its last use."""
+    """The valid token for `plaintext` (not revoked or expired), or None. Writes nothing."""
     if not plaintext:
         return None
     digest = hash_token(plaintext)
@@ -258,11 +266,23 @@ def find_token(
     now = now or utcnow()
     if token.revoked_at is not None or (token.expires_at and token.expires_at <= now):
         return None
-    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
+    return token
+
+
+def token_use_due(token: PartnerToken, *, now: datetime | None = None) -> bool:
+    """Whether `record_token_use` would write: the last use is kept to the minute, not per request."""
+    last = token.last_used_at
+    return last is None or (now or utcnow()) - last > TOKEN_USE_RESOLUTION
+
+
+@use_case
+def record_token_use(*, session: Session, token_id: int, now: datetime | None = None) -> None:
+    """Note that a partner used the token (shown to admins), at most once a minute."""
+    token = get_or_raise(session, PartnerToken, token_id)
+    now = now or utcnow()
+    if token_use_due(token, now=now):
         token.last_used_at = now
         session.add(token)
-        session.commit()
-    return token
 
 
 def list_tokens(session: Session) -> list[PartnerToken]:

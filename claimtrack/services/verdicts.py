@@ -160,6 +160,29 @@ def publish_verdict(
 
 
 @use_case
+def save_and_publish(
+    *,
+    session: Session,
+    actor: User,
+    claim_id: int,
+    data: VerdictInput,
+    expected_version: int | None = None,
+) -> Verdict:
+    """Save the verdict as typed and publish it: one press of "publish", so both or neither."""
+    require(actor, Permission.PUBLISH)
+    draft = save_draft(
+        session=session,
+        actor=actor,
+        claim_id=claim_id,
+        data=data,
+        expected_version=expected_version,
+    )
+    return publish_verdict(
+        session=session, actor=actor, claim_id=claim_id, expected_version=draft.version
+    )
+
+
+@use_case
 def correct_verdict(
     *,
     session: Session,

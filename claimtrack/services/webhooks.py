@@ -36,9 +36,9 @@ from claimtrack.models import (
 )
 from claimtrack.workflow import Permission
 
-from . import audit
-from .base import check_http_url, clean_text, get_or_raise, require, use_case
-from .errors import ValidationError
+from claimtrack.services import audit
+from claimtrack.services.base import check_http_url, clean_text, get_or_raise, require, use_case
+from claimtrack.services.errors import ValidationError
 
 PUBLISHED, CORRECTED, WITHDRAWN = "verdict.published", "verdict.corrected", "verdict.withdrawn"
 EVENTS = (PUBLISHED, CORRECTED, WITHDRAWN)
@@ -272,8 +272,8 @@ def _body(session: Session, delivery: WebhookDelivery, config: Mapping[str, Any]
             delivery.payload = payload
             session.add(delivery)
             return payload
-    from .claimreview import claim_review, iso, site_from_config
-    from .publication import load_bundles
+    from claimtrack.publishing.claimreview import claim_review, iso, site_from_config
+    from claimtrack.services.publication.bundles import load_bundles
 
     site = site_from_config(config)
     bundles = load_bundles(session, [delivery.claim_id or 0], include_withdrawn=True)

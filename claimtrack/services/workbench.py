@@ -24,11 +24,7 @@ from claimtrack.models import (
     Verdict,
     utcnow,
 )
-
-from . import claims, sources, verdicts
-from .base import get_or_raise
-from .errors import NotFound
-from .publication import (
+from claimtrack.services.publication.bundles import (
     ClaimView,
     PublishedVerdict,
     RelatedView,
@@ -40,6 +36,10 @@ from .publication import (
     scale_views,
     slugify,
 )
+
+from . import claims, sources, verdicts
+from .base import get_or_raise
+from .errors import NotFound
 
 
 @dataclass

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from claimtrack.text import _numlex as lex
+from claimtrack.text._patterns import QUAL_RE, SCALE_RE, UNIT_RE, counted_word
 from claimtrack.text.normalize import fold_word
 
 
@@ -202,21 +203,19 @@ def _iso(year: int | None, month: int, day: int) -> str | None:
 
 def _is_quantity_context(text: str, start: int, end: int, language: str) -> bool:
     """A year-like number followed by a unit, scale or counted noun is a quantity ("2000 Tote")."""
-    from claimtrack.text import numbers as n  # numbers imports this module; import at call time
-
     after = text[end : end + 40]
-    if n._UNIT_RE.match(after) or n._SCALE_RE[language].match(after):
+    if UNIT_RE.match(after) or SCALE_RE[language].match(after):
         return True
     before = text[max(0, start - 12) : start].split()
     if before and before[-1].casefold().strip("(,") in _YEAR_CUES:
         return False
-    if n._QUAL_RE.search(text[max(0, start - 25) : start]):
+    if QUAL_RE.search(text[max(0, start - 25) : start]):
         return True
     nxt = _NEXT_WORD.match(text, end)
     if nxt is None:
         return False
     word = nxt.group(1)
-    if n._counted_word(word) is not None:
+    if counted_word(word) is not None:
         return True
     # "2000 Journalisten" / "2000 journalists" count; "2020 wurden", "2020 was", "2020 in" do not.
     folded = fold_word(word)

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from text_to_num import text2num
 
 from claimtrack.text import _numlex as lex
+from claimtrack.text._patterns import QUAL_RE as _QUAL_RE
+from claimtrack.text._patterns import SCALE_RE as _SCALE_RE
+from claimtrack.text._patterns import SCALES as _SCALES
+from claimtrack.text._patterns import UNIT_RE as _UNIT_RE
+from claimtrack.text._patterns import counted_word as _counted_word
 from claimtrack.text.dates import _DATE_PATTERNS, DateMention, find_dates
 from claimtrack.text.normalize import fold_word
 
@@ -46,24 +50,6 @@ _NUMERAL = re.compile(
 )
 
 
-def _scale_re(scales: list[tuple[str, float]]) -> re.Pattern[str]:
-    alts = "|".join(f"(?P<s{i}>{frag})" for i, (frag, _) in enumerate(scales))
-    return re.compile(rf"\s?(?:{alts})(?![\w])", re.I)
-
-
-_SCALE_RE = {"de": _scale_re(lex.SCALES_DE), "en": _scale_re(lex.SCALES_EN)}
-_SCALES = {"de": lex.SCALES_DE, "en": lex.SCALES_EN}
-_UNIT_RE = re.compile(
-    r"\s?(?:" + "|".join(f"(?P<u{i}>{frag})" for i, (frag, _) in enumerate(lex.UNITS_AFTER)) + r")"
-    r"(?![\w])",
-    re.I,
-)
-_QUAL_RE = re.compile(
-    r"(?:^|(?<=\W))("
-    + "|".join(re.escape(q) for q in sorted(lex.QUALIFIERS, key=len, reverse=True))
-    + r")\s*$",
-    re.I,
-)
 _CURRENCY_RE = re.compile(r"(us\$|\$|€|£|usd|eur|gbp)\s?$", re.I)
 _GERMAN_WORD = re.compile(rf"^(?:{lex.GERMAN_PARTS})+$")
 _NUMBER_WORD_HINT = {
@@ -340,14 +326,3 @@ def _counted_before(text: str, lo: int, start: int) -> str | None:
 def _canonical(word: str) -> str | None:
     """Canonical counted noun of a word; a compound counts by its last part ("OVKS-Soldaten")."""
     return _counted_word(word.rsplit("-", 1)[-1])
-
-
-@lru_cache(maxsize=100_000)
-def _counted_word(word: str) -> str | None:
-    folded = fold_word(word)
-    if folded.startswith(lex.NOT_COUNTED):
-        return None
-    for stem, canon in lex.COUNTED:
-        if folded.startswith(stem):
-            return canon
-    return None

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from importlib import import_module
-
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from . import api, auth, dbsession, errors, exports, health, i18n, security
+from . import account, admin, auth, dbsession, desk, errors, health, i18n, public, security
+from .api import exports, routes
 
 csrf = CSRFProtect()
 
@@ -20,8 +19,9 @@ def init_web(app: Flask) -> None:
     security.init_app(app)
     auth.init_app(app)
     i18n.init_app(app)
-    app.register_blueprint(import_module(".admin", __name__).bp)  # W-A admin pages
+    app.register_blueprint(account.bp)
+    app.register_blueprint(admin.bp)
     app.register_blueprint(csrf.exempt(exports.bp))
-    app.register_blueprint(csrf.exempt(api.bp))
-    app.register_blueprint(import_module(".public", __name__).bp)  # W-C reader pages
-    app.register_blueprint(import_module(".desk", __name__).bp)  # W-B desk work pages
+    app.register_blueprint(csrf.exempt(routes.bp))
+    app.register_blueprint(public.bp)
+    app.register_blueprint(desk.bp)

@@ -55,7 +55,7 @@ def account() -> ResponseReturnValue:
         )
     except ValidationError as exc:
         if exc.field == "current":
-            logins.record_failure(dbs, key)
+            logins.record_failure(session=dbs, key=key)
         target = getattr(form, exc.field or "", None)
         errors = target.errors if target is not None else form.form_errors
         errors.append(error_text(exc))

@@ -31,7 +31,6 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from flask_wtf import FlaskForm
-from werkzeug.routing import BuildError
 from wtforms import EmailField, HiddenField, PasswordField, SubmitField
 from wtforms.validators import DataRequired, Length
 
@@ -48,7 +47,6 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 # Where a login lands when no `next` is given: the first of these endpoints the app has.
-HOME_ENDPOINTS = ("desk.queue", "desk.index", "public.index", "public.home")
 # Session keys that survive the session renewal at login and logout.
 KEPT_SESSION_KEYS = ("locale",)
 
@@ -146,16 +144,6 @@ def role_required(
     return decorator
 
 
-def first_url(*endpoints: str, default: str | None = "/") -> str | None:
-    """The URL of the first endpoint the app has (blueprints arrive independently)."""
-    for endpoint in endpoints:
-        try:
-            return url_for(endpoint)
-        except BuildError:
-            continue
-    return default
-
-
 def safe_next(target: str | None) -> str | None:
     """`target` if it is a path on this site, else None: refuses other hosts, schemes and `//`."""
     if not target or len(target) > 2000:
@@ -189,27 +177,27 @@ def renew_session() -> None:
 
 
 def _attempt_login(form: LoginForm) -> tuple[User | None, int]:
-    """Check the rate limit, then the password. Returns the user (or None) and the HTTP status."""
-    dbs = db_session()
-    key = logins.throttle_key(form.email.data or "", request.remote_addr)
-    limit = int(current_app.config["LOGIN_RATE_LIMIT_PER_15_MIN"])
-    if logins.is_blocked(dbs, key, limit):
+    """Run the login use case; returns the user (or None) and the HTTP status."""
+    result = logins.log_in(
+        session=db_session(),
+        email=form.email.data or "",
+        password=form.password.data or "",
+        address=request.remote_addr,
+        limit=int(current_app.config["LOGIN_RATE_LIMIT_PER_15_MIN"]),
+    )
+    if result.blocked:
         form.form_errors.append(
             _("Too many failed logins for this account. Please wait 15 minutes and try again.")
         )
         return None, 429
-    user = users.authenticate(dbs, form.email.data or "", form.password.data or "")
-    if user is None:
-        logins.record_failure(dbs, key)
+    if result.user is None:
         form.form_errors.append(_("The email address or the password is not correct."))
-        return None, 200
-    logins.clear(dbs, key)
-    return user, 200
+    return result.user, 200
 
 
 @bp.route("/login", methods=["GET", "POST"])
 def login() -> ResponseReturnValue:
-    home = first_url(*HOME_ENDPOINTS) or "/"
+    home = url_for("desk.queue")
     if current_actor_or_none() is not None and request.method == "GET":
         return redirect(safe_next(request.args.get("next")) or home)
     form = LoginForm()
@@ -247,7 +235,6 @@ def _template_context() -> dict[str, Any]:
         # A function: building the form makes a CSRF token (and a session), so only pages that
         # show the logout button (logged-in ones) pay for it.
         "logout_form": lambda: LogoutForm(formdata=None, prefix="logout"),
-        "first_url": first_url,
     }
 
 
@@ -258,7 +245,4 @@ def init_app(app: Flask) -> None:
     manager.unauthorized_handler(_unauthorized)
     manager.session_protection = "basic"
     app.register_blueprint(bp)
-    from .account import bp as account_bp
-
-    app.register_blueprint(account_bp)
     app.context_processor(_template_context)

@@ -14,7 +14,7 @@ from flask import Blueprint, Flask, current_app, g, redirect, request, session, 
 from flask.typing import ResponseReturnValue
 from flask_babel import Babel, get_locale
 
-from .auth import current_actor_or_none, first_url, safe_next
+from .auth import current_actor_or_none, safe_next
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 DOMAINS = ("messages", "desk", "public")
@@ -62,7 +62,7 @@ def language_switches() -> list[tuple[str, str, str]]:
 def set_language(code: str) -> ResponseReturnValue:
     if code in languages():
         session["locale"] = code
-    return redirect(safe_next(request.args.get("next")) or first_url("public.index") or "/")
+    return redirect(safe_next(request.args.get("next")) or url_for("public.index"))
 
 
 def _set_g_locale() -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlmodel import col, select
 from werkzeug.serving import make_server
 
-from claimtrack import create_app
+from claimtrack.app import create_app
 from claimtrack.config import sqlite_url
 from claimtrack.db import Database
 from claimtrack.demo_data import DEMO_USERS

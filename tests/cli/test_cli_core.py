@@ -5,7 +5,8 @@ import threading
 
 from sqlmodel import select
 
-from claimtrack import create_app, migrate
+from claimtrack import migrate
+from claimtrack.app import create_app
 from claimtrack.cli import main
 from claimtrack.models import Claim, PartnerToken, Story, User, Verdict
 from claimtrack.services import users
@@ -69,7 +70,7 @@ def test_token_create_shows_token_once_and_stores_only_its_hash(runner, app, ses
     assert users.find_token(session, plaintext).partner == "Example Platform"
     revoke = invoke(runner, app, "token", "revoke", str(stored.id))
     assert revoke.exit_code == 0
-    session.expire_all()
+    session.rollback()  # end the read snapshot: see what the command wrote
     assert users.find_token(session, plaintext) is None
     missing = invoke(runner, app, "token", "revoke", "999")
     assert missing.exit_code == 1 and "does not exist" in missing.output
@@ -136,3 +137,22 @@ def _pg_restore(dump, db) -> str:
 def test_backup_to_missing_folder_fails_cleanly(runner, app, tmp_path):
     result = invoke(runner, app, "backup", str(tmp_path / "nope" / "b.db"))
     assert result.exit_code == 1 and "does not exist" in result.output
+
+
+def test_backup_is_owner_only_whatever_the_umask(runner, app, tmp_path):
+    """A backup holds password and token hashes: 0600 even with umask 0 over an existing 0644 file."""
+    import os
+    import stat
+
+    dest = tmp_path / "backup.db"
+    dest.write_bytes(b"old")
+    dest.chmod(0o644)
+    old_umask = os.umask(0)
+    try:
+        result = invoke(runner, app, "backup", str(dest))
+    finally:
+        os.umask(old_umask)
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(dest.stat().st_mode) == 0o600
+    assert dest.stat().st_size > 1000
+    assert list(tmp_path.iterdir()) == [dest]

@@ -8,7 +8,7 @@ import json
 from datetime import UTC, datetime
 
 from claimtrack.cli import main
-from claimtrack.services import export_rows
+from claimtrack.publishing import export_rows
 from tests.web.partners import correct, issue_token, jsonl, publish, withdraw
 
 

@@ -15,8 +15,9 @@ from sqlmodel import Session, select
 
 from claimtrack.jobs.tasks import execute_job
 from claimtrack.models import JobRun, Story, User, utcnow
-from claimtrack.services import bulk_import, jobs
+from claimtrack.services import jobs
 from claimtrack.services.errors import PermissionDenied, ValidationError
+from claimtrack.services.intake import bulk_jobs as bulk_import
 
 
 def _records(n: int, tag: str = "a") -> bytes:

@@ -14,9 +14,9 @@ from sqlmodel import func, select
 
 from claimtrack.fetch import FetchPolicy
 from claimtrack.models import Appearance, AuditEvent, Claim, Story
-from claimtrack.services import intake
 from claimtrack.services.errors import ValidationError
-from claimtrack.services.intake import StoryMeta
+from claimtrack.services.intake import ingest as intake
+from claimtrack.services.intake.ingest import StoryMeta
 
 PAGES = Path(__file__).parent.parent / "fixtures" / "pages"
 LOOPBACK = FetchPolicy(allow_loopback=True, connect_timeout=2, read_timeout=2)

@@ -6,9 +6,12 @@ import pytest
 from sqlmodel import select
 
 from claimtrack.models import Claim, ClaimLink, LinkKind, LinkState, MatchEntry, MatchStats
-from claimtrack.services import claims, matching, matching_admin, matching_links
+from claimtrack.services import claims
 from claimtrack.services.errors import PermissionDenied, ValidationError
-from claimtrack.services.matching_store import SqlStore
+from claimtrack.services.matching import admin as matching_admin
+from claimtrack.services.matching import links as matching_links
+from claimtrack.services.matching import match as matching
+from claimtrack.services.matching.store import SqlStore
 from tests.factories import make_claim
 
 ARREST = "Bei den Unruhen in Kasachstan wurden in Almaty mehr als 2.000 Menschen festgenommen."

@@ -155,3 +155,21 @@ def test_revisions_and_audit_cannot_be_changed_even_by_sql(session, users, state
         session.commit()
     session.rollback()
     assert session.exec(select(VerdictRevision)).all()
+
+
+@pytest.mark.parametrize("table", ["verdict_revision", "audit_event"])
+def test_revisions_and_audit_cannot_be_emptied_at_once(session, users, table):
+    """PostgreSQL's TRUNCATE fires no row triggers (a statement trigger refuses it); SQLite has no
+    TRUNCATE, and its DELETE without WHERE runs the row triggers."""
+    claim = make_claim(session, users["fact_checker"])
+    make_published_verdict(session, users["editor"], claim)
+    is_pg = session.get_bind().dialect.name == "postgresql"
+    statements = (
+        [f"TRUNCATE {table}", f"TRUNCATE {table} CASCADE"] if is_pg else [f"DELETE FROM {table}"]
+    )
+    for statement in statements:
+        with pytest.raises(DBAPIError, match="immutable"):
+            session.exec(text(statement))
+            session.commit()
+        session.rollback()
+    assert session.exec(text(f"SELECT count(*) FROM {table}")).one()[0] > 0

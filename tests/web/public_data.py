@@ -9,7 +9,8 @@ from datetime import UTC, date, datetime
 from sqlmodel import Session
 
 from claimtrack.models import Claim, ClaimantKind, User
-from claimtrack.services import claims, matching_links, ratings, sources, verdicts
+from claimtrack.services import claims, ratings, sources, verdicts
+from claimtrack.services.matching import links as matching_links
 from tests.factories import make_claim, make_published_verdict, make_story
 
 

@@ -7,8 +7,9 @@ import re
 from sqlmodel import Session, select
 
 from claimtrack.models import AuditEvent, PartnerToken, RatingLabel, User
-from claimtrack.services import matching, matching_admin
 from claimtrack.services import users as user_service
+from claimtrack.services.matching import admin as matching_admin
+from claimtrack.services.matching import match as matching
 from tests.conftest import PASSWORD
 from tests.web.conftest import do_login
 
@@ -259,7 +260,7 @@ def test_rebuild_index(client, session):
 
 
 def test_audit_log_filters_and_pages(client, session, users, monkeypatch):
-    from claimtrack.web import admin_config
+    from claimtrack.web.admin import config as admin_config
 
     monkeypatch.setattr(admin_config, "AUDIT_PAGE", 2)
     for n in range(5):

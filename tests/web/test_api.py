@@ -8,9 +8,11 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from claimtrack.models import Verdict
-from claimtrack.services import claimreview, claims, publication
+from claimtrack.publishing import claimreview
+from claimtrack.services import claims
 from claimtrack.services import users as users_service
-from claimtrack.web.partner_auth import RateLimiter
+from claimtrack.services.publication import bundles as publication
+from claimtrack.web.api.partner_auth import RateLimiter
 from tests.conftest import make_test_app
 from tests.web.partners import bearer, issue_token, publish, withdraw
 
@@ -290,3 +292,10 @@ def test_csrf_does_not_apply_to_the_api(csrf_app, session, users):
     response = client.post("/api/v1/claims", headers=bearer(token))
     assert response.status_code == 405
     assert response.json["errors"]
+
+
+def test_a_request_records_the_tokens_last_use(client, session, users):
+    plaintext = issue_token(session, users, ["api"])
+    assert _get(client, "/api/v1/claims", plaintext).status_code == 200
+    session.rollback()
+    assert users_service.find_token(session, plaintext).last_used_at is not None

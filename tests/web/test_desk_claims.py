@@ -173,7 +173,8 @@ def test_editor_links_a_claim_the_matcher_missed(client, login, session, users):
     r = client.post(url, data={"other_id": str(a.id), "decision": "same"})
     assert r.status_code == 400  # not with itself
     r = client.post(url, data={"other_id": "99999", "decision": "same"})
-    assert r.status_code == 400
+    assert r.status_code == 404  # the workbench again, saying which claim is missing
+    assert "99999" in r.get_data(as_text=True)
     r = client.post(url, data={"other_id": str(c.id), "decision": "same"})
     assert r.status_code == 302
     html = client.get("/desk/").get_data(as_text=True)

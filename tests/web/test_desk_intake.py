@@ -11,7 +11,7 @@ from sqlmodel import func, select
 
 from claimtrack.jobs.tasks import execute_job
 from claimtrack.models import Appearance, Claim, Story
-from claimtrack.services import bulk_import
+from claimtrack.services.intake import bulk_jobs as bulk_import
 from tests.factories import make_claim
 
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"

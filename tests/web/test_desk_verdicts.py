@@ -65,7 +65,7 @@ def test_draft_publish_correct_update_and_history(client, login, session, users)
     version = _version(html)
     # A fact-checker cannot publish, even by forging the button.
     r = client.post(url, data={**_form(session), "version": version, "action": "publish"})
-    assert r.status_code == 400
+    assert r.status_code == 403
     session.rollback()
     assert verdicts.verdict_of(session, claim.id).state == VerdictState.DRAFT
 

@@ -11,7 +11,8 @@ import pytest
 from sqlmodel import select
 
 from claimtrack.models import Appearance, RatingLabel, Source, Story, Verdict
-from claimtrack.services import claimreview, publication
+from claimtrack.publishing import claimreview
+from claimtrack.services.publication import bundles as publication
 from tests.conftest import make_test_app
 from tests.web.partners import bearer, correct, issue_token, jsonl, publish, withdraw
 

@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import event
 
-from claimtrack.services import claimreview, export_rows, exports
+from claimtrack.publishing import claimreview, export_rows
+from claimtrack.services import exports
 from claimtrack.services.errors import ValidationError
 from tests.web.partners import jsonl, publish, withdraw
 

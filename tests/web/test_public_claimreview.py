@@ -11,8 +11,8 @@ from flask.testing import FlaskClient
 from sqlmodel import Session
 
 from claimtrack.models import User
-from claimtrack.services import publication
-from claimtrack.services.claimreview import claim_review, data_feed_item, site_from_config
+from claimtrack.publishing.claimreview import claim_review, data_feed_item, site_from_config
+from claimtrack.services.publication import bundles as publication
 from tests.factories import make_claim, make_published_verdict
 from tests.web.public_data import publish_rich
 

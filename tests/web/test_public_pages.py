@@ -6,7 +6,8 @@ from flask.testing import FlaskClient
 from sqlmodel import Session
 
 from claimtrack.models import User
-from claimtrack.services import publication, verdicts
+from claimtrack.services import verdicts
+from claimtrack.services.publication import bundles as publication
 from tests.factories import make_claim, make_published_verdict
 from tests.web.public_data import publish_rich
 

@@ -10,8 +10,9 @@ from flask.testing import FlaskClient
 from sqlmodel import Session, select
 
 from claimtrack.models import AuditEvent, ErrorReport, User
-from claimtrack.services import publication, reports
+from claimtrack.services import reports
 from claimtrack.services.errors import NotFound, ValidationError
+from claimtrack.services.publication import bundles as publication
 from tests.factories import make_claim, make_published_verdict
 from tests.web.conftest import csrf_token_of
 

@@ -8,8 +8,9 @@ from datetime import UTC, date, datetime
 import pytest
 
 from claimtrack import markdown
-from claimtrack.services import claimreview, figures
-from claimtrack.services.publication_views import (
+from claimtrack.publishing import charts as figures
+from claimtrack.publishing import claimreview
+from claimtrack.publishing.views import (
     AppearanceView,
     ClaimView,
     PublishedVerdict,

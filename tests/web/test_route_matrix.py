@@ -20,10 +20,11 @@ import pytest
 from flask import Flask
 from sqlmodel import Session, select
 
-from claimtrack import create_app
+from claimtrack.app import create_app
 from claimtrack.models import User
-from claimtrack.services import matching_links, ratings, reports, sources
+from claimtrack.services import ratings, reports, sources
 from claimtrack.services import users as user_service
+from claimtrack.services.matching import links as matching_links
 from tests.conftest import PASSWORD
 from tests.factories import make_claim, make_published_verdict, make_story
 from tests.web.conftest import do_login
@@ -93,8 +94,8 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("desk.intake_story", "GET"): row("fact_checker"),
     ("desk.intake_accept", "POST"): row("fact_checker"),
     # -- reader error reports on the desk (W-C) --
-    ("public.desk_reports", "GET"): row("fact_checker"),
-    ("public.close_report", "POST"): row("fact_checker"),
+    ("desk.reports", "GET"): row("fact_checker"),
+    ("desk.close_report", "POST"): row("fact_checker"),
 }
 
 PROTECTED_PREFIXES = ("/desk", "/admin", "/account")
@@ -129,6 +130,20 @@ def test_no_row_names_a_route_that_is_gone():
     present = {(e, m) for e, m, _ in ROUTES}
     stale = sorted(set(MATRIX) - present)
     assert stale == [], f"remove rows from MATRIX for {stale}"
+
+
+def _webhook_objects(session: Session, admin: User, claim_id: int) -> dict[str, int]:
+    from claimtrack.fetch import FetchPolicy
+    from claimtrack.services import webhooks
+
+    endpoint, _secret = webhooks.add_endpoint(
+        session=session, actor=admin, partner="Matrix", url="http://127.0.0.1:9/hook",
+        events=[webhooks.PUBLISHED], policy=FetchPolicy(allow_loopback=True),
+    )  # fmt: skip
+    (delivery,) = webhooks.record_event(session, event_type=webhooks.PUBLISHED, claim_id=claim_id,
+                                        key="matrix", data={})  # fmt: skip
+    session.commit()
+    return {"endpoint_id": endpoint.id or 0, "delivery_id": delivery.id or 0}
 
 
 def _objects(session: Session) -> dict[str, Any]:
@@ -182,8 +197,7 @@ def _objects(session: Session) -> dict[str, Any]:
         "token_id": token.id,
         "label_id": label.id if label else 1,
         "job_id": "no-such-job",
-        "endpoint_id": 1,
-        "delivery_id": 1,
+        **_webhook_objects(session, admin, claim.id or 0),
     }
 
 

@@ -1,0 +1,188 @@
+"""Duplicate-claim matching use cases: index, suggest, search, decide links, cluster, calibrate.
+
+The engine (``claimtrack.matching``) is pure; this module reads and writes its tables and the
+claim links, and is the only place that commits matching changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from claimtrack.matching.compare import Comparison, Kind, Thresholds
+from claimtrack.matching.prepare import Prepared, prepare
+from claimtrack.matching.retrieval import SearchParams, key_of, key_terms, make_row, search
+from claimtrack.models import (
+    Claim,
+    ClaimLink,
+    ClaimStatus,
+    LinkState,
+    MatchAlias,
+    MatchThreshold,
+    User,
+    utcnow,
+)
+from claimtrack.services import audit
+from claimtrack.services.base import clean_text, get_or_raise
+from claimtrack.services.errors import ValidationError
+from claimtrack.services.matching.links import recluster_component as _recluster_component
+from claimtrack.services.matching.store import SqlStore
+from claimtrack.text.aliases import AliasTable
+
+METHOD = "matcher-v1"
+THRESHOLD_NAMES = ("same", "related", "suggest", "auto_link")
+
+
+@dataclass
+class MatchResult:
+    """One ranked stored claim for a query text or claim."""
+
+    claim_id: int
+    text: str
+    status: str
+    score: float
+    kind: str
+    conflicts: list[str]
+    features: dict[str, Any] = field(default_factory=dict)
+
+
+# -- configuration ---------------------------------------------------------------------------
+_alias_cache: dict[str, tuple[tuple[Any, ...], AliasTable]] = {}
+
+
+def alias_table(session: Session) -> AliasTable:
+    """Shipped aliases plus the desk's; rebuilt only when the stored ones change."""
+    stamp = select(func.count(), func.max(MatchAlias.id), func.max(MatchAlias.created_at))
+    marker = tuple(session.exec(stamp).one())
+    url = str(session.get_bind().engine.url)
+    cached = _alias_cache.get(url)
+    if cached and cached[0] == marker:
+        return cached[1]
+    rows = session.exec(select(MatchAlias).order_by(col(MatchAlias.id))).all()
+    table = AliasTable.default((r.spelling, r.canonical, r.kind) for r in rows)
+    _alias_cache[url] = (marker, table)
+    return table
+
+
+def thresholds(session: Session) -> Thresholds:
+    stored = {t.name: t.value for t in session.exec(select(MatchThreshold))}
+    return Thresholds(**{k: v for k, v in stored.items() if k in THRESHOLD_NAMES})
+
+
+def prepare_claim(session: Session, claim: Claim) -> Prepared:
+    return prepare(claim.text, claim.language, alias_table(session))
+
+
+# -- indexing and suggestions (run inside the caller's transaction) --------------------------
+def index_claim(session: Session, claim: Claim) -> Prepared:
+    """(Re)index one claim; the caller's use case commits."""
+    store = SqlStore(session)
+    claim_id = claim.id or 0
+    old = store.old_terms(claim_id)
+    if old is not None:
+        old_keys = sorted({key_of(t) for t in key_terms(old.split())})
+        store.remove(claim_id, old_keys, len(old.split()))
+    prepared = prepare_claim(session, claim)
+    row, keys = make_row(claim_id, prepared)
+    store.add(row, keys)
+    return prepared
+
+
+def on_claim_saved(session: Session, claim: Claim, actor: User | None) -> list[ClaimLink]:
+    """The hook of create/edit: index the claim and record suggested (or auto) links."""
+    prepared = index_claim(session, claim)
+    if claim.deleted_at is not None:
+        return []
+    return _suggest(session, claim, prepared, actor)
+
+
+def _suggest(
+    session: Session, claim: Claim, prepared: Prepared, actor: User | None
+) -> list[ClaimLink]:
+    limits = thresholds(session)
+    hits = search(SqlStore(session), prepared, limit=10, params=SearchParams(thresholds=limits),
+                  exclude=claim.id)  # fmt: skip
+    made: list[ClaimLink] = []
+    for hit in hits:
+        cmp = hit.comparison
+        if hit.claim_id == claim.id or cmp.score < limits.suggest or cmp.kind is Kind.UNRELATED:
+            continue
+        a, b = sorted((claim.id or 0, hit.claim_id))
+        exists = session.exec(
+            select(ClaimLink.id).where(ClaimLink.claim_a_id == a, ClaimLink.claim_b_id == b)
+        ).first()
+        if exists is not None:
+            continue  # decided (or rejected) pairs are never suggested again
+        auto = cmp.auto_linkable(limits)
+        link = ClaimLink(
+            claim_a_id=a,
+            claim_b_id=b,
+            kind=str(cmp.kind),
+            score=cmp.score,
+            method="auto" if auto else METHOD,
+            features=_features(cmp),
+            state=LinkState.CONFIRMED if auto else LinkState.SUGGESTED,
+            decided_at=utcnow() if auto else None,
+        )
+        session.add(link)
+        session.flush()
+        if auto:
+            audit.record(session, actor=actor, action="link.auto", obj=link,
+                         after=audit.snapshot(link, ["claim_a_id", "claim_b_id", "kind", "score"]))  # fmt: skip
+            _recluster_component(session, [a, b])
+        made.append(link)
+    return made
+
+
+def _features(cmp: Comparison) -> dict[str, Any]:
+    return {**cmp.features, "short": cmp.short}
+
+
+# -- search -----------------------------------------------------------------------------------
+def search_text(
+    session: Session,
+    text: str,
+    *,
+    language: str | None = None,
+    limit: int = 10,
+    published_only: bool = False,
+) -> list[MatchResult]:
+    """ "Has this been checked?": stored claims ranked for any text (a claim, tweet, paragraph)."""
+    text = clean_text(text, "text", max_len=20_000)
+    if limit < 1 or limit > 200:
+        raise ValidationError("limit must be between 1 and 200.", field="limit")
+    prepared = prepare(text, language, alias_table(session))
+    return _rank(session, prepared, limit, exclude=None, published_only=published_only)
+
+
+def suggest_matches(session: Session, claim_id: int, *, limit: int = 10) -> list[MatchResult]:
+    """Stored claims most like one claim (itself excluded)."""
+    claim = get_or_raise(session, Claim, claim_id)
+    return _rank(session, prepare_claim(session, claim), limit, exclude=claim_id)
+
+
+def _rank(
+    session: Session,
+    prepared: Prepared,
+    limit: int,
+    *,
+    exclude: int | None,
+    published_only: bool = False,
+) -> list[MatchResult]:
+    params = SearchParams(thresholds=thresholds(session))
+    hits = search(SqlStore(session), prepared, limit=limit * (4 if published_only else 1),
+                  params=params, exclude=exclude)  # fmt: skip
+    ids = [h.claim_id for h in hits if h.claim_id != exclude]
+    claims = {c.id: c for c in session.exec(select(Claim).where(col(Claim.id).in_(ids)))}
+    out: list[MatchResult] = []
+    for h in hits:
+        c = claims.get(h.claim_id)
+        if c is None or (published_only and c.status != ClaimStatus.PUBLISHED):
+            continue
+        cmp = h.comparison
+        out.append(MatchResult(h.claim_id, c.text, c.status, h.score, str(cmp.kind),
+                               list(cmp.conflicts), _features(cmp)))  # fmt: skip
+    return out[:limit]

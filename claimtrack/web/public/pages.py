@@ -1,0 +1,181 @@
+"""Reader pages (no login): home with filters, verdict pages with ClaimReview, methodology, corrections.
+
+The feed, the rating stylesheet, search and error reports hang on the same blueprint from the
+`public_*` modules imported at the bottom. Verdict and list pages answer conditional requests: their
+validators change on publication, correction and withdrawal (see `caching`).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
+from wtforms.fields.choices import SelectChoice
+
+from claimtrack import markdown
+from claimtrack.models import ClaimStatus
+from claimtrack.publishing import charts as figures
+from claimtrack.publishing.claimreview import Site, claim_review, site_from_config
+from claimtrack.services.errors import NotFound
+from claimtrack.services.publication import bundles as publication
+from claimtrack.services.publication import lists as publication_lists
+from claimtrack.web.dbsession import db_session
+from claimtrack.web.i18n import current_lang
+from claimtrack.web.public.caching import conditional, page_validators, site_validators
+from claimtrack.web.public.forms import FilterForm, ReportForm
+from claimtrack.workflow import allowed_targets
+
+bp = Blueprint("public", __name__)
+PAGE_SIZE = 20
+
+
+def current_site() -> Site:
+    """Organisation and base URL from config (PUBLIC_BASE_URL, else this request's root)."""
+    return site_from_config(current_app.config, request.url_root)
+
+
+def jsonld(data: dict[str, Any]) -> Markup:
+    """JSON for a `<script type="application/ld+json">` body: `<`, `>` and `&` are escaped as
+    \\u sequences, so no stored text can close the script element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))  # noqa: S704
+
+
+@bp.app_template_filter("markdown")
+def markdown_filter(text: str | None) -> Markup:
+    return markdown.render(text)
+
+
+@bp.app_template_test("safe_href")
+def safe_href(url: str | None) -> bool:
+    """Only absolute http(s) links reach an `href` (stored URLs are checked on save as well)."""
+    return markdown.safe_link(url) and not str(url).lower().startswith("mailto:")
+
+
+@bp.get("/")
+def index() -> ResponseReturnValue:
+    form = FilterForm(request.args, meta={"csrf": False})
+    session = db_session()
+    form.rating.choices = [SelectChoice("", _("All ratings"))] + [
+        SelectChoice(r.key, r.label(current_lang()))
+        for r in publication.scale_views(session).values()
+        if r.active
+    ]
+    filters = form.filters() if form.validate() else publication_lists.ListFilters()
+    page_no = form.page_number()
+    validators = site_validators(session, extra=request.query_string.decode("latin-1"))
+    not_modified = conditional(*validators)
+    if not_modified is not None:
+        return not_modified
+    page = publication_lists.list_published(
+        session, filters, limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE
+    )
+    html = render_template(
+        "public/index.html",
+        page=page,
+        page_no=page_no,
+        form=form,
+        filtered=filters != publication_lists.ListFilters(),
+        args={k: v for k, v in request.args.items() if k != "page"},
+    )
+    return conditional(*validators, body=html)
+
+
+def _chart(bundle: publication.PublishedVerdict) -> figures.Chart | None:
+    return figures.figure_chart(bundle, locale=current_lang())
+
+
+@bp.get("/claims/<int:claim_id>")
+@bp.get("/claims/<int:claim_id>-<slug>")
+def claim(claim_id: int, slug: str | None = None) -> ResponseReturnValue:
+    session = db_session()
+    try:
+        bundle = publication.get_published(session, claim_id)
+    except NotFound:
+        abort(404)
+    if slug != bundle.claim.slug:
+        target = url_for("public.claim", claim_id=claim_id, slug=bundle.claim.slug)
+        return redirect(target, code=301)
+    if bundle.withdrawn:
+        html = render_template("public/withdrawn.html", bundle=bundle)
+        return html, 410
+    validators = page_validators(bundle)
+    not_modified = conditional(*validators)
+    if not_modified is not None:
+        return not_modified
+    site = current_site()
+    html = render_template(
+        "public/claim.html",
+        bundle=bundle,
+        chart=_chart(bundle),
+        claim_review=jsonld(claim_review(bundle, site=site)),
+        canonical_url=site.verdict_url(bundle),
+        data_license=site.license if markdown.safe_link(site.license) else "",
+        report_form=ReportForm(formdata=None),
+    )
+    return conditional(*validators, body=html)
+
+
+STATUS_NAMES = {
+    ClaimStatus.NEW: _l("New"),
+    ClaimStatus.TRIAGED: _l("Triaged"),
+    ClaimStatus.IN_RESEARCH: _l("In research"),
+    ClaimStatus.IN_REVIEW: _l("In review"),
+    ClaimStatus.PUBLISHED: _l("Published"),
+    ClaimStatus.DISMISSED: _l("Dismissed"),
+    ClaimStatus.WITHDRAWN: _l("Withdrawn"),
+}
+STATUS_DESCRIPTIONS = {
+    ClaimStatus.NEW: _l("A claim the desk has found or been sent, not yet looked at."),
+    ClaimStatus.TRIAGED: _l("Looked at and judged worth checking; waiting for a fact-checker."),
+    ClaimStatus.IN_RESEARCH: _l("A fact-checker is gathering sources and writing the verdict."),
+    ClaimStatus.IN_REVIEW: _l(
+        "A second person (an editor) reviews the verdict before it is published."
+    ),
+    ClaimStatus.PUBLISHED: _l(
+        "The verdict is public, with its sources. Changes are shown as corrections."
+    ),
+    ClaimStatus.DISMISSED: _l("Not checked: not a factual claim, or not relevant enough."),
+    ClaimStatus.WITHDRAWN: _l("The verdict was taken down; its page says why."),
+}
+
+
+@bp.get("/methodology")
+def methodology() -> ResponseReturnValue:
+    session = db_session()
+    scale = [r for r in publication.scale_views(session).values() if r.active]
+    ordinals = [r.ordinal for r in scale if r.ordinal is not None]
+    steps = [
+        (
+            str(status),
+            str(STATUS_NAMES[status]),
+            str(STATUS_DESCRIPTIONS[status]),
+            [str(STATUS_NAMES[ClaimStatus(t)]) for t in allowed_targets(status)],
+        )
+        for status in ClaimStatus
+    ]
+    return render_template(
+        "public/methodology.html",
+        scale=scale,
+        best=max(ordinals) if ordinals else None,
+        worst=min(ordinals) if ordinals else None,
+        steps=steps,
+    )
+
+
+@bp.get("/corrections")
+def corrections() -> ResponseReturnValue:
+    session = db_session()
+    validators = site_validators(session, extra="corrections")
+    not_modified = conditional(*validators)
+    if not_modified is not None:
+        return not_modified
+    items = publication_lists.list_corrected(session, limit=100)
+    html = render_template("public/corrections.html", items=items)
+    return conditional(*validators, body=html)

@@ -1,0 +1,86 @@
+"""`claimtrack match` and `claimtrack matching …` against a real database."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+from claimtrack.cli import main
+from claimtrack.services.matching import evaluation as matching_eval
+from tests.dbs import pg_server_url
+from tests.factories import make_claim
+
+ARREST = "Bei den Unruhen in Kasachstan wurden in Almaty mehr als 2.000 Menschen festgenommen."
+
+
+def invoke(runner, app, *args):
+    return runner.invoke(main, list(args), obj={"app": app}, catch_exceptions=False)
+
+
+def test_match_ranks_stored_claims(runner, app, session, users):
+    claim = make_claim(session, users["fact_checker"], ARREST)
+    out = invoke(runner, app, "match", "Über 2000 Festnahmen in Alma-Ata bei den Unruhen", "--json")
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert data[0]["claim_id"] == claim.id and {"score", "kind", "conflicts"} <= set(data[0])
+    plain = invoke(runner, app, "match", "Leitzins der Zentralbank", "--limit", "3")
+    assert plain.exit_code == 0
+
+
+def test_compare_prints_kind_and_conflict(runner, app):
+    out = invoke(runner, app, "matching", "compare", ARREST, ARREST.replace("2.000", "2.700"))
+    assert out.exit_code == 0
+    assert "kind variant" in out.output and "figure" in out.output
+    js = json.loads(invoke(runner, app, "matching", "compare", ARREST, ARREST, "--json").output)
+    assert js["kind"] == "same" and js["conflicts"] == []
+
+
+def test_bad_input_is_one_line_on_stderr(runner, app):
+    out = runner.invoke(main, ["match", "   "], obj={"app": app})
+    assert out.exit_code == 1
+    assert out.output.strip().startswith("claimtrack: error:") or "error" in out.stderr
+
+
+def _write(path, rows, gz=False):
+    opener = gzip.open if gz else open
+    with opener(path, "wt", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps(r) + "\n")
+
+
+def test_eval_loads_a_temporary_store_and_scores(runner, app, tmp_path):
+    cands = [
+        {"id": "c1", "text": "Protesters stormed the mayor's office in Almaty and set it on fire.",
+         "title": "Almaty mayor's office burned"},
+        {"id": "c2", "text": "The central bank raised its key interest rate to 10.25 percent."},
+        {"id": "c3", "text": "More than 2,000 people were arrested during the unrest in Kazakhstan."},
+    ]  # fmt: skip
+    queries = [
+        {"query": "Shocking: the mayor's office in Almaty is on fire, protesters stormed it!",
+         "relevant_ids": ["c1"]},
+        {"query": "over 2000 arrested in kazakhstan unrest", "relevant_ids": ["c3"]},
+    ]  # fmt: skip
+    _write(tmp_path / "c.jsonl.gz", cands, gz=True)
+    _write(tmp_path / "q.jsonl", queries)
+    args = ["matching", "eval", str(tmp_path / "c.jsonl.gz"), str(tmp_path / "q.jsonl"),
+            "--predictions", str(tmp_path / "p.jsonl"), "--json"]  # fmt: skip
+    if pg_server_url():
+        args += ["--postgres", pg_server_url()]
+    out = invoke(runner, app, *args)
+    assert out.exit_code == 0, out.output
+    summary = json.loads(out.output)
+    assert summary["MAP@1"] == 1.0 and summary["Recall@10"] == 1.0
+    preds = matching_eval.read_jsonl(tmp_path / "p.jsonl")
+    assert [p["ranked_ids"][0] for p in preds] == ["c1", "c3"]
+
+
+def test_calibrate_recluster_threshold(runner, app, session, users):
+    make_claim(session, users["fact_checker"], ARREST)
+    assert "threshold" in invoke(runner, app, "matching", "calibrate").output
+    assert "clusters" in invoke(runner, app, "matching", "recluster").output
+    assert (
+        "auto_link 95.0" in invoke(runner, app, "matching", "threshold", "auto_link", "95").output
+    )
+    bad = runner.invoke(main, ["matching", "threshold", "suggest", "99"], obj={"app": app})
+    assert bad.exit_code == 1
+    assert "indexed 1 claims" in invoke(runner, app, "matching", "reindex").output

@@ -1,0 +1,254 @@
+"""Fixture pages: the body is the article alone and the metadata is right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimtrack.extraction import (
+    InputError,
+    clean_pasted_text,
+    decode_bytes,
+    detect_language,
+    extract_html,
+    looks_like_html,
+)
+
+PAGES = Path(__file__).parent.parent / "fixtures" / "pages"
+
+DE_PASTED_BODY = [
+    "Bei den Protesten am 4. Januar hat die Polizei in Almaty nach eigenen Angaben mehr als 2.000 "
+    "Menschen festgenommen. Das teilte ein Sprecher des Innenministeriums am Mittwoch mit.",
+    "Innenministerin Maria Berger sagte, die Demonstrationen seien illegal gewesen. „Wer Polizisten "
+    "angreift, verstößt gegen das Gesetz“, sagte sie.",
+    "Was sagen die Veranstalter?",
+    "Nach Angaben der Veranstalter nahmen rund 15.000 Menschen an den Kundgebungen teil. Experten "
+    "halten die Zahl der Festnahmen für zu hoch.",
+    "Die Proteste hatten sich an einer Verdopplung der Gaspreise entzündet, die zu Unruhen in "
+    "mehreren Städten führte. Ob die Regierung die Preise wieder senken wird, ist unklar.",
+]
+EN_PASTED_BODY = [
+    "More than 1,200 people were arrested on Tuesday after protests near the border crossing, "
+    "police said in a statement.",
+    '"The protests were unlawful and violated the emergency order," said Interior Minister Tom '
+    "Baker. He added that 45 officers had been injured.",
+    "According to the organisers, about 8,000 people took part, twice as many as last year.",
+    "Critics say the new emergency law led to the escalation. Observers expect further "
+    "demonstrations next week?",
+]
+
+
+def test_german_pasted_page() -> None:
+    page = clean_pasted_text((PAGES / "de_pasted_tagesblatt.txt").read_text("utf-8"))
+    assert page.title == "Polizei: Mehr als 2.000 Festnahmen bei Protesten in Almaty"
+    assert page.body.split("\n") == DE_PASTED_BODY
+    assert page.byline == "Anna Schmidt"
+    assert page.dateline == "Stand: 05.01.2022 10:14 Uhr"
+    assert page.published == "2022-01-05"
+    assert page.outlet == "Tagesblatt"  # from "© 2022 Tagesblatt Verlag GmbH"
+
+
+def test_english_pasted_page() -> None:
+    page = clean_pasted_text((PAGES / "en_pasted_daily.txt").read_text("utf-8"))
+    assert page.title == "Police say 1,200 arrested after border protests"
+    assert page.body.split("\n") == EN_PASTED_BODY
+    assert page.byline == "Jane Miller, Chief Correspondent"
+    assert page.published == "2022-01-12"
+    assert page.outlet == "The Daily Example"
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "published", "first", "last", "lines"),
+    [
+        (
+            "de_pasted_wochenblatt.txt",
+            "Präsident Tokajew: Mehr als 160 Tote bei Protesten",
+            "2022-01-09",
+            "Kasachstans Präsident spricht von einem Putschversuch.",
+            "Zuvor hatte das Innenministerium 5.800 Festnahmen gemeldet.",
+            4,
+        ),
+        (
+            "en_pasted_broadcaster.txt",
+            "Kazakhstan unrest: Dozens of protesters killed, police say",
+            "2022-01-06",
+            "Dozens of anti-government protesters have been killed",
+            '"This is an attack on our state," Mr Tokayev said in a televised address.',
+            4,
+        ),
+    ],
+)
+def test_pasted_pages_with_captions_paywall_notes_and_topic_lists(
+    name: str, title: str, published: str, first: str, last: str, lines: int
+) -> None:
+    page = clean_pasted_text((PAGES / name).read_text("utf-8"))
+    body = page.body.split("\n")
+    assert (page.title, page.published, len(body)) == (title, published, lines)
+    assert body[0].startswith(first) and body[-1] == last
+    for furniture in (
+        "Foto:",
+        "Image caption",
+        "Sicherheitskräfte in Almaty",
+        "stormed",
+        "Abonnement",
+    ):
+        assert furniture not in page.body
+
+
+def test_reader_comments_are_not_article_text() -> None:
+    text = "\n".join(
+        [
+            "Titel der Meldung über Gaspreise",
+            "Die Gaspreise sind im Februar um 40 Prozent gestiegen, teilte das Amt mit.",
+            "Kommentare (2)",
+            "Leser123: Das glaube ich nicht, die Preise sind doch viel stärker gestiegen.",
+            "Anna_K: Die Regierung hätte viel früher handeln müssen, das ist ein Skandal.",
+        ]
+    )
+    assert clean_pasted_text(text).body == (
+        "Die Gaspreise sind im Februar um 40 Prozent gestiegen, teilte das Amt mit."
+    )
+
+
+@pytest.mark.parametrize(
+    ("footer", "outlet"),
+    [
+        ("© 2022 Tagesblatt Verlag GmbH & Co. KG", "Tagesblatt"),
+        ("Copyright (c) 2021-2023 Nordkurier Mediengruppe", "Nordkurier"),
+        ("Copyright © 2022 The Daily Example, all rights reserved", "The Daily Example"),
+        ("© Reuters 2022", "Reuters"),
+        ("Foto: © dpa", ""),  # an undated credit is a photo's, not the outlet's
+        ("Alle Rechte vorbehalten", ""),
+    ],
+)
+def test_outlet_from_the_copyright_footer(footer: str, outlet: str) -> None:
+    text = f"Ein Titel für die Meldung\nDie Polizei nahm am Montag 20 Menschen fest.\n{footer}"
+    assert clean_pasted_text(text).outlet == outlet
+
+
+def test_given_title_is_used_and_removed_from_body() -> None:
+    text = "Menü\nMein Titel hier\nDer Artikel beginnt mit einem langen Satz über die Lage.\n"
+    page = clean_pasted_text(text, title="Mein Titel hier")
+    assert (page.title, page.body) == (
+        "Mein Titel hier",
+        "Der Artikel beginnt mit einem langen Satz über die Lage.",
+    )
+
+
+def test_teaser_list_with_sentences_is_dropped_but_article_resumes() -> None:
+    text = "\n".join(
+        [
+            "Titel der Geschichte über Preise",
+            "Die Preise sind im Januar um fünf Prozent gestiegen, teilte das Amt mit.",
+            "Lesen Sie auch",
+            "Wie Sie beim Heizen sparen",
+            "Ein Überblick über die besten Tipps.",
+            "Das Statistikamt rechnet für Februar mit einem weiteren Anstieg der Preise.",
+            "Vor allem Energie wurde teurer, sagte eine Sprecherin des Amtes am Montag.",
+            "Mehr zum Thema",
+            "Strompreise: Was jetzt gilt",
+            "Ein Überblick für Verbraucher.",
+            "Heizkosten steigen weiter",
+            "Eine Analyse der Lage.",
+        ]
+    )
+    body = clean_pasted_text(text).body.split("\n")
+    assert body == [
+        "Die Preise sind im Januar um fünf Prozent gestiegen, teilte das Amt mit.",
+        "Das Statistikamt rechnet für Februar mit einem weiteren Anstieg der Preise.",
+        "Vor allem Energie wurde teurer, sagte eine Sprecherin des Amtes am Montag.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "outlet", "byline", "published", "url", "first", "last"),
+    [
+        (
+            "de_saved_nordkurier.html",
+            "Gaspreise: Regierung bestätigt Anstieg um 40 Prozent",
+            "Nordkurier Beispiel",
+            "Jonas Weber",
+            "2022-03-10",
+            "https://www.nordkurier.example/wirtschaft/gaspreise-anstieg-101.html",
+            "Die Preise für Gas sind im Februar so stark gestiegen wie noch nie seit Beginn der "
+            "Erhebung.",
+            "Verbraucherschützer halten die Entlastungen der Regierung für unzureichend. Vielleicht "
+            "sinken die Preise im Sommer wieder.",
+        ),
+        (
+            "en_saved_daily.html",
+            "Government says 3,000 troops sent to flood areas",
+            "The Daily Example",
+            "Sarah Collins",
+            "2023-11-14",
+            "https://www.dailyexample.example/news/uk-floods-troops",
+            "The government has sent 3,000 troops to areas hit by flooding in Yorkshire, the "
+            "defence ministry said on Monday.",
+            "Forecasters expect more rain next week.",
+        ),
+    ],
+)
+def test_saved_html_pages(
+    name: str,
+    title: str,
+    outlet: str,
+    byline: str,
+    published: str,
+    url: str,
+    first: str,
+    last: str,
+) -> None:
+    html = decode_bytes((PAGES / name).read_bytes())
+    assert looks_like_html(html)
+    page = extract_html(html)
+    assert (page.title, page.outlet, page.byline, page.published, page.url) == (
+        title,
+        outlet,
+        byline,
+        published,
+        url,
+    )
+    lines = page.body.split("\n")
+    assert (lines[0], lines[-1], len(lines)) == (first, last, 4)
+    for furniture in ("Mehr zum Thema", "Latest news", "Impressum", "Privacy", "Startseite", "©"):
+        assert furniture not in page.body
+
+
+def test_windows_1252_page_is_decoded_by_its_meta_charset() -> None:
+    html = decode_bytes((PAGES / "de_saved_nordkurier.html").read_bytes())
+    assert "„Mehr als 1,5 Mio. Haushalte heizen mit Gas“" in html
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n\t ", "empty"),
+        (b"%PDF-1.7 binary", "PDF"),
+        (b"\x89PNG\r\n\x1a\n....", "PNG"),
+        (b"abc\x00def" * 10, "binary"),
+        ('<meta charset="utf-8"><p>Gr\xfc\xdfe</p>'.encode("latin-1"), "cannot be decoded"),
+    ],
+)
+def test_bad_bytes(data: bytes, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        decode_bytes(data)
+
+
+def test_html_without_article_text() -> None:
+    with pytest.raises(InputError, match="no article text"):
+        extract_html("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Polizei: Mehr als 2.000 Festnahmen", "de"),
+        ("More than 2,000 arrests after protests", "en"),
+        ("Die Regierung hat die Steuern erhöht.", "de"),
+        ("", "de"),
+    ],
+)
+def test_detect_language(text: str, expected: str) -> None:
+    assert detect_language(text) == expected
