@@ -34,11 +34,10 @@ from claimtrack.models import (
     WebhookEndpoint,
     utcnow,
 )
-from claimtrack.workflow import Permission
-
 from claimtrack.services import audit
 from claimtrack.services.base import check_http_url, clean_text, get_or_raise, require, use_case
 from claimtrack.services.errors import ValidationError
+from claimtrack.workflow import Permission
 
 PUBLISHED, CORRECTED, WITHDRAWN = "verdict.published", "verdict.corrected", "verdict.withdrawn"
 EVENTS = (PUBLISHED, CORRECTED, WITHDRAWN)
