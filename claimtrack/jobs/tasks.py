@@ -29,7 +29,9 @@ Handler = Callable[[Database, JobRun, str], None]
 
 
 def handlers() -> dict[str, Handler]:
-    return {bulk_import.KIND: bulk_import.run_import}
+    from claimtrack.services.matching import reindex_job
+
+    return {bulk_import.KIND: bulk_import.run_import, reindex_job.KIND: reindex_job.run_reindex}
 
 
 @dataclass

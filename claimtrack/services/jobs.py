@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 import socket
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -20,6 +22,7 @@ from sqlalchemy import or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from claimtrack.db import Database
 from claimtrack.models import JobRun, utcnow
 
 LEASE_S = 30
@@ -75,8 +78,11 @@ def submit(
     params: dict[str, Any] | None = None,
     payload: bytes | None = None,
     actor_id: int | None = None,
+    rerun: bool = False,
 ) -> Submitted:
-    """Find the job of `key` or create it; commit. Asking again for finished work changes nothing."""
+    """Find the job of `key` or create it; commit. Asking again for finished work changes nothing,
+    unless `rerun` (work that is meant to be repeated, such as re-indexing): then a finished job
+    starts over with fresh counters."""
     job = session.exec(select(JobRun).where(JobRun.key == key)).first()
     if job is None:
         job = JobRun(
@@ -90,6 +96,10 @@ def submit(
             job = session.exec(select(JobRun).where(JobRun.key == key)).one()
             return Submitted(job, dispatch=False)
         return Submitted(job, dispatch=True)
+    if rerun and job.state in (DONE, FAILED):
+        job.total = job.done = job.created = job.existing = job.attempts = 0
+        job.result, job.started_by_id, job.started_at, job.finished_at = {}, actor_id, None, None
+        job.state = FAILED  # starts over below
     if job.state == DONE or (job.state in (QUEUED, RUNNING) and not interrupted(job)):
         return Submitted(job, dispatch=job.state == QUEUED)
     # Failed, or its worker died: run it again (it resumes where the stored progress stops).
@@ -179,6 +189,28 @@ def finish(
     ok = renew(session, job_id, owner, **values)
     session.commit()
     return ok
+
+
+@contextmanager
+def keep_alive(
+    db: Database, job_id: int, owner: str, every_s: float = LEASE_S / 3
+) -> Iterator[None]:
+    """Renew the lease from a side thread while a long single-transaction step runs."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        while not stop.wait(every_s):
+            with db.session_scope() as session:
+                renew(session, job_id, owner)
+                session.commit()
+
+    thread = threading.Thread(target=beat, daemon=True, name=f"lease-{job_id}")
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
 
 
 def get_job(session: Session, job_id: int) -> JobRun | None:
