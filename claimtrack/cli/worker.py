@@ -10,7 +10,9 @@ import time
 
 import click
 
-from claimtrack.services import users, webhooks
+from claimtrack.enums import WebhookEvent
+
+EVENTS = tuple(e.value for e in WebhookEvent)
 
 
 def _watch_parent(parent: int) -> None:
@@ -63,13 +65,15 @@ def register(main: click.Group) -> None:
         "--event",
         "events",
         multiple=True,
-        type=click.Choice(webhooks.EVENTS),
-        default=webhooks.EVENTS,
+        type=click.Choice(EVENTS),
+        default=EVENTS,
         show_default=True,
     )
     @click.pass_context
     def add(ctx: click.Context, partner: str, url: str, events: tuple[str, ...]) -> None:
         """Register PARTNER's endpoint URL; prints the signing secret once."""
+        from claimtrack.services import users, webhooks
+
         app = get_app(ctx)
         with app.extensions["claimtrack.db"].session_scope() as session:
             actor = users.system_user(session)
@@ -88,6 +92,8 @@ def register(main: click.Group) -> None:
     @click.pass_context
     def list_cmd(ctx: click.Context) -> None:
         """Endpoints and their last deliveries."""
+        from claimtrack.services import webhooks
+
         with get_app(ctx).extensions["claimtrack.db"].session_scope(write=False) as session:
             for e in webhooks.list_endpoints(session):
                 state = "active" if e.active else "disabled"

@@ -24,6 +24,7 @@ from sqlmodel import Session, col, select
 from standardwebhooks.webhooks import Webhook
 
 from claimtrack.db import Database
+from claimtrack.enums import WebhookEvent
 from claimtrack.fetch import FetchError, FetchPolicy, post_bytes, resolve_public
 from claimtrack.models import (
     RevisionKind,
@@ -39,7 +40,7 @@ from claimtrack.services.base import check_http_url, clean_text, get_or_raise, r
 from claimtrack.services.errors import ValidationError
 from claimtrack.workflow import Permission
 
-PUBLISHED, CORRECTED, WITHDRAWN = "verdict.published", "verdict.corrected", "verdict.withdrawn"
+PUBLISHED, CORRECTED, WITHDRAWN = (e.value for e in WebhookEvent)
 EVENTS = (PUBLISHED, CORRECTED, WITHDRAWN)
 _BY_REVISION = {
     RevisionKind.PUBLICATION: PUBLISHED,
