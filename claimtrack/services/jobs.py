@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, update
+from sqlalchemy import func, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -113,34 +113,45 @@ def submit(
 
 
 def claim(session: Session, job_id: int, owner: str) -> JobRun | None:
-    """Take the job for `owner` if nobody holds it; None when it is done or held elsewhere."""
+    """Take the job for `owner` if nobody holds it; None when it is done or held elsewhere.
+
+    One conditional UPDATE wins a queued job or one whose lease ran out; a running job whose
+    worker on this host is gone is taken over by a second UPDATE guarded by that dead owner.
+    """
     now = utcnow()
-    job = session.get(JobRun, job_id)
-    if job is None or job.state in (DONE, FAILED):
-        return None
-    takeover = job.state == RUNNING and interrupted(job, now)
-    if job.state == RUNNING and not takeover:
-        return None
-    expected_owner = job.owner
-    stmt = (
-        update(JobRun)
-        .where(col(JobRun.id) == job_id, col(JobRun.state) == job.state)
-        .where(col(JobRun.owner) == expected_owner)
-        .values(
-            state=RUNNING,
-            owner=owner,
-            lease_until=now + timedelta(seconds=LEASE_S),
-            attempts=JobRun.attempts + 1,
-            started_at=job.started_at or now,
-            updated_at=now,
-        )
+    values = {
+        "state": RUNNING,
+        "owner": owner,
+        "lease_until": now + timedelta(seconds=LEASE_S),
+        "attempts": JobRun.attempts + 1,
+        "started_at": func.coalesce(JobRun.started_at, now),
+        "updated_at": now,
+    }
+    free = (col(JobRun.state) == QUEUED) | (
+        (col(JobRun.state) == RUNNING) & (col(JobRun.lease_until) < now)
     )
+    stmt = update(JobRun).where(col(JobRun.id) == job_id, free).values(values)
     won = session.execute(stmt).rowcount == 1  # type: ignore[attr-defined]
-    session.commit()
     if not won:
+        held = session.exec(
+            select(JobRun.owner).where(JobRun.id == job_id, JobRun.state == RUNNING)
+        ).first()
+        if held and owner_gone(held):
+            stmt = (
+                update(JobRun)
+                .where(col(JobRun.id) == job_id, col(JobRun.owner) == held)
+                .where(col(JobRun.state) == RUNNING)
+                .values(values)
+            )
+            won = session.execute(stmt).rowcount == 1  # type: ignore[attr-defined]
+    if not won:
+        session.rollback()
         return None
-    session.refresh(job)
-    session.expunge(job)  # the caller keeps it after its session ends
+    session.commit()
+    job = session.get(JobRun, job_id)
+    if job is not None:
+        session.refresh(job)
+        session.expunge(job)  # the caller keeps it after its session ends
     return job
 
 
