@@ -15,6 +15,7 @@ from typing import Any
 
 from flask import Flask
 from huey import Huey, crontab  # type: ignore[import-untyped]
+from sqlalchemy.exc import OperationalError
 
 from claimtrack.db import Database
 from claimtrack.models import JobRun, utcnow
@@ -25,6 +26,8 @@ log = logging.getLogger("claimtrack.jobs")
 
 # Seconds before attempt 2, 3, ... of a job that failed for a reason other than its input.
 JOB_BACKOFF_S = (2, 10, 60, 300, 1800)
+# Seconds before a task that found the database busy tries again.
+BUSY_S = 1.0
 Handler = Callable[[Database, JobRun, str], None]
 
 
@@ -54,7 +57,11 @@ def register(huey: Huey, app: Flask) -> Tasks:
     def deliver(delivery_id: int) -> None:
         from claimtrack.services import webhooks
 
-        delay = webhooks.attempt(db, delivery_id, app.config)
+        try:
+            delay = webhooks.attempt(db, delivery_id, app.config)
+        except OperationalError:  # the database was busy (SQLite under many writers): try soon
+            log.warning("delivery %s: database busy, trying again in %s s", delivery_id, BUSY_S)
+            delay = BUSY_S
         if delay is not None:
             deliver.schedule(args=(delivery_id,), delay=delay)
 

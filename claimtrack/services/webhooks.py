@@ -20,6 +20,7 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import update
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col, select
 from standardwebhooks.webhooks import Webhook
 
@@ -269,9 +270,9 @@ def _body(session: Session, delivery: WebhookDelivery, config: Mapping[str, Any]
     )
     for payload in session.exec(siblings):
         if "timestamp" in payload:
-            delivery.payload = payload
+            delivery.payload = dict(payload)
             session.add(delivery)
-            return payload
+            return delivery.payload
     from claimtrack.publishing.claimreview import claim_review, iso, site_from_config
     from claimtrack.services.publication.bundles import load_bundles
 
@@ -359,13 +360,23 @@ def _record(
         values["delivered_at"] = now
     if delivery.attempts == 1:
         values["first_latency_ms"] = round((now - delivery.created_at).total_seconds() * 1000, 1)
-    with db.session_scope() as session:
-        session.execute(
-            update(WebhookDelivery)
-            .where(col(WebhookDelivery.id) == delivery.id, col(WebhookDelivery.state) == "sending")
-            .values(values)
-        )
-        session.commit()
+    stmt = (
+        update(WebhookDelivery)
+        .where(col(WebhookDelivery.id) == delivery.id, col(WebhookDelivery.state) == "sending")
+        .values(values)
+    )
+    # The request went out: record it even if the database is busy for a while, or the sweep
+    # would send it again after the lease (harmless with the same webhook-id, but noisy).
+    for wait in (0.2, 0.5, 1.0, 2.0, 0.0):
+        try:
+            with db.session_scope() as session:
+                session.execute(stmt)
+                session.commit()
+            break
+        except OperationalError:
+            if not wait:
+                raise
+            time.sleep(wait)
     return float(retry) if retry is not None else None
 
 
