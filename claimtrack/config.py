@@ -13,6 +13,8 @@ from typing import Any
 
 from flask import Flask
 
+from claimtrack.languages import DEFAULT, LANGUAGES
+
 ENV_PREFIX = "CLAIMTRACK_"
 INSECURE_DEFAULT_KEY = "dev-insecure-change-me"
 
@@ -52,8 +54,8 @@ DEFAULTS: dict[str, Any] = {
     "QUEUE_NAME": "claimtrack",
     # Seconds a partner's webhook endpoint may take to answer.
     "WEBHOOK_TIMEOUT_S": 10.0,
-    "BABEL_DEFAULT_LOCALE": "de",
-    "LANGUAGES": ["de", "en"],
+    "BABEL_DEFAULT_LOCALE": DEFAULT,
+    "LANGUAGES": list(LANGUAGES),
 }
 
 

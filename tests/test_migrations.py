@@ -16,3 +16,35 @@ def test_downgrade_to_base_and_upgrade_again(db):
     assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
     migrate.upgrade(db.engine)
     assert migrate.drift(db.engine) == []
+
+
+def test_rating_label_names_move_into_one_column_per_kind_and_back(db):
+    """0006: label_de/label_en/explanation_* become `names`/`explanations` by language, and back."""
+    from sqlalchemy import text
+
+    migrate.downgrade(db.engine, "0005_reader_index")
+    with db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM rating_label WHERE key = 'satire'"))
+        conn.execute(
+            text(
+                "INSERT INTO rating_label (key, label_de, label_en, explanation_de, explanation_en,"
+                " color, ordinal, position, active) VALUES ('satire', 'Satire', 'Satire (en)',"
+                " 'Nicht ernst gemeint.', 'Not meant seriously.', '#123456', NULL, 9, true)"
+            )
+        )
+    migrate.upgrade(db.engine)
+    with db.session() as session:
+        from claimtrack.services import ratings
+
+        label = ratings.label_by_key(session, "satire")
+        assert label.names == {"de": "Satire", "en": "Satire (en)"}
+        assert label.explanation_in("en") == "Not meant seriously."
+        assert label.name_in("fr") == "Satire"  # a language without a name falls back to German
+    migrate.downgrade(db.engine, "0005_reader_index")
+    with db.engine.connect() as conn:
+        row = conn.execute(
+            text("SELECT label_en, explanation_de FROM rating_label WHERE key = 'satire'")
+        ).one()
+    assert tuple(row) == ("Satire (en)", "Nicht ernst gemeint.")
+    migrate.upgrade(db.engine)
+    assert migrate.drift(db.engine) == []

@@ -1,7 +1,12 @@
 """The `claimtrack` command: thin click commands over the services.
 
+How commands are added (one module per command group, see docs/cli.md): a module in this package
+defines its click group or command at module level, imports only click (and `cli.base`) at load
+time, and imports Flask, the services and other heavy packages inside the command body; it is
+added to `main` below. `claimtrack --help` loads every command module, so that stays fast
+(tests/cli/test_startup.py checks that no Flask, SQLAlchemy or SQLModel is loaded for it).
+
 Every command turns a domain or database error into one readable line on stderr and exit status 1.
-Subcommand modules (matching, ingest, export) add themselves at the bottom of this file.
 """
 
 from __future__ import annotations
@@ -10,11 +15,8 @@ import sys
 from typing import Any
 
 import click
-from flask import Flask
-from sqlalchemy.exc import SQLAlchemyError
 
-from claimtrack.config import InsecureConfigError
-from claimtrack.services.errors import DomainError
+from . import export, ingest, matching, queue, server, tokens, users, worker
 
 
 class CleanErrors(click.Group):
@@ -23,27 +25,37 @@ class CleanErrors(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (DomainError, InsecureConfigError, OSError, ValueError) as exc:
+        except (OSError, ValueError) as exc:
             _fail(str(exc))
-        except SQLAlchemyError as exc:
-            first = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-            _fail(f"database error: {first}")
+        except Exception as exc:
+            message = _known_error(exc)
+            if message is None:
+                raise
+            _fail(message)
+
+
+def _known_error(exc: Exception) -> str | None:
+    """The one-line text of an error a person can act on; None for a bug (shown as a traceback).
+
+    Looked up in `sys.modules`, not imported: an error of a package that was never loaded cannot
+    have been raised, and importing SQLAlchemy here would slow every command down.
+    """
+    domain = sys.modules.get("claimtrack.services.errors")
+    config = sys.modules.get("claimtrack.config")
+    database = sys.modules.get("sqlalchemy.exc")
+    if domain is not None and isinstance(exc, domain.DomainError):
+        return str(exc)
+    if config is not None and isinstance(exc, config.InsecureConfigError):
+        return str(exc)
+    if database is not None and isinstance(exc, database.SQLAlchemyError):
+        first = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        return f"database error: {first}"
+    return None
 
 
 def _fail(message: str) -> None:
     click.echo(f"claimtrack: error: {message}", err=True)
     sys.exit(1)
-
-
-def get_app(ctx: click.Context) -> Flask:
-    """The app for this invocation (tests pass one in `obj`)."""
-    obj = ctx.ensure_object(dict)
-    if "app" not in obj:
-        from claimtrack.app import create_app
-
-        obj["app"] = create_app()
-    app: Flask = obj["app"]
-    return app
 
 
 @click.group(cls=CleanErrors)
@@ -53,16 +65,16 @@ def main(ctx: click.Context) -> None:
     ctx.ensure_object(dict)
 
 
-from . import admin as _admin  # noqa: E402
-from . import export as _export  # noqa: E402
-from . import ingest as _ingest  # noqa: E402
-from . import matching as _matching  # noqa: E402
-from . import server as _server  # noqa: E402
-from . import worker as _worker  # noqa: E402
-
-_admin.register(main)
-_export.register(main)
-_ingest.register(main)
-_matching.register(main)
-_server.register(main)
-_worker.register(main)
+for command in (
+    *server.COMMANDS,
+    users.user,
+    tokens.token,
+    ingest.ingest,
+    matching.match_cmd,
+    matching.matching_group,
+    export.export,
+    queue.queue,
+    worker.worker,
+    worker.webhooks_group,
+):
+    main.add_command(command)

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import click
 
-from claimtrack.publishing import claimreview
-from claimtrack.services import exports
+from .base import LazyChoice, get_app
 
 
 def _write_atomically(path: Path, chunks: Iterator[str]) -> int:
@@ -33,33 +32,37 @@ def _write_atomically(path: Path, chunks: Iterator[str]) -> int:
     return written
 
 
-def register(main: click.Group) -> None:
-    from . import get_app
+@click.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=LazyChoice("claimtrack.services.exports:FORMATS"),
+    help="Format.",
+)
+@click.option("--since", default=None, help="Only verdicts changed since this ISO 8601 time.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default=None,
+    help="File to write (default: standard output).",
+)
+@click.pass_context
+def export(ctx: click.Context, fmt: str, since: str | None, out: Path | None) -> None:
+    """Export published verdicts (withdrawn ones as tombstones with --since)."""
+    from claimtrack.publishing import claimreview
+    from claimtrack.services import exports
 
-    @main.command("export")
-    @click.option(
-        "--format", "fmt", required=True, type=click.Choice(list(exports.FORMATS)), help="Format."
-    )
-    @click.option("--since", default=None, help="Only verdicts changed since this ISO 8601 time.")
-    @click.option(
-        "--out",
-        type=click.Path(dir_okay=False, writable=True, path_type=Path),
-        default=None,
-        help="File to write (default: standard output).",
-    )
-    @click.pass_context
-    def export(ctx: click.Context, fmt: str, since: str | None, out: Path | None) -> None:
-        """Export published verdicts (withdrawn ones as tombstones with --since)."""
-        app = get_app(ctx)
-        since_at = exports.parse_since(since)
-        site = claimreview.site_from_config(app.config)
-        if out is not None and not out.resolve().parent.is_dir():
-            raise click.BadParameter(f"folder {out.parent} does not exist", param_hint="--out")
-        with app.extensions["claimtrack.db"].session_scope(write=False) as session:
-            chunks = exports.chunks(fmt, session, site, since=since_at)
-            if out is None:
-                for chunk in chunks:
-                    click.echo(chunk, nl=False)
-                return
-            size = _write_atomically(out, chunks)
-        click.echo(f"Wrote {fmt} export to {out} ({size} characters).", err=True)
+    app = get_app(ctx)
+    since_at = exports.parse_since(since)
+    site = claimreview.site_from_config(app.config)
+    if out is not None and not out.resolve().parent.is_dir():
+        raise click.BadParameter(f"folder {out.parent} does not exist", param_hint="--out")
+    with app.extensions["claimtrack.db"].session_scope(write=False) as session:
+        chunks = exports.chunks(fmt, session, site, since=since_at)
+        if out is None:
+            for chunk in chunks:
+                click.echo(chunk, nl=False)
+            return
+        size = _write_atomically(out, chunks)
+    click.echo(f"Wrote {fmt} export to {out} ({size} characters).", err=True)

@@ -10,24 +10,29 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from flask import Flask
 
-from claimtrack.extraction import Candidate
-from claimtrack.fetch import FetchPolicy
-from claimtrack.models import Story
-from claimtrack.services import users
-from claimtrack.services.errors import ValidationError
-from claimtrack.services.intake import ingest as intake
-from claimtrack.services.intake.ingest import IntakeResult, StoryMeta
+from claimtrack.languages import LANGUAGES, is_supported
+
+from .base import get_app
+
+if TYPE_CHECKING:
+    from flask import Flask
+
+    from claimtrack.extraction import Candidate
+    from claimtrack.fetch import FetchPolicy
+    from claimtrack.models import Story
+    from claimtrack.services.intake.ingest import IntakeResult, StoryMeta
 
 BULK_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 
 
 def fetch_policy(app: Flask) -> FetchPolicy:
     """Limits from the config; loopback only ever for a testing app."""
+    from claimtrack.fetch import FetchPolicy
+
     return FetchPolicy(
         read_timeout=float(app.config["FETCH_TIMEOUT_S"]),
         max_bytes=int(app.config["FETCH_MAX_BYTES"]),
@@ -36,59 +41,64 @@ def fetch_policy(app: Flask) -> FetchPolicy:
 
 
 def _meta(title: str, outlet: str, published: str | None, language: str | None) -> StoryMeta:
+    from claimtrack.services.errors import ValidationError
+    from claimtrack.services.intake.ingest import StoryMeta
+
     day = None
     if published:
         try:
             day = date.fromisoformat(published)
         except ValueError:
             raise ValidationError("--published must be a date like 2022-01-05.") from None
-    if language not in (None, "de", "en"):
-        raise ValidationError("--language must be de or en.")
+    if language is not None and not is_supported(language):
+        raise ValidationError(
+            "--language must be one of: %(languages)s.", params={"languages": ", ".join(LANGUAGES)}
+        )
     return StoryMeta(title=title, outlet=outlet, published=day, language=language)
 
 
-def register(main: click.Group) -> None:
-    from . import get_app
+@click.command("ingest")
+@click.argument("source")
+@click.option("--title", default="", help="Headline (otherwise taken from the page).")
+@click.option("--outlet", default="", help="Outlet name (otherwise from the page).")
+@click.option("--published", default=None, help="Publication date, YYYY-MM-DD.")
+@click.option("--language", default=None, help="de or en (otherwise detected).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.pass_context
+def ingest(
+    ctx: click.Context,
+    source: str,
+    title: str,
+    outlet: str,
+    published: str | None,
+    language: str | None,
+    as_json: bool,
+) -> None:
+    """Store the story in SOURCE (file, URL or - for stdin) and list candidate claims."""
+    from claimtrack.services import users
+    from claimtrack.services.intake import ingest as intake
 
-    @main.command("ingest")
-    @click.argument("source")
-    @click.option("--title", default="", help="Headline (otherwise taken from the page).")
-    @click.option("--outlet", default="", help="Outlet name (otherwise from the page).")
-    @click.option("--published", default=None, help="Publication date, YYYY-MM-DD.")
-    @click.option("--language", default=None, help="de or en (otherwise detected).")
-    @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-    @click.pass_context
-    def ingest(
-        ctx: click.Context,
-        source: str,
-        title: str,
-        outlet: str,
-        published: str | None,
-        language: str | None,
-        as_json: bool,
-    ) -> None:
-        """Store the story in SOURCE (file, URL or - for stdin) and list candidate claims."""
-        app = get_app(ctx)
-        meta = _meta(title, outlet, published, language)
-        with app.extensions["claimtrack.db"].session_scope() as session:
-            actor = users.system_user(session)
-            kw: dict[str, Any] = {"session": session, "actor": actor}
-            if source.startswith(("http://", "https://")):
-                results = [intake.ingest_url(**kw, url=source, meta=meta, policy=fetch_policy(app))]
-            elif source == "-":
-                data = sys.stdin.buffer.read(intake.MAX_INPUT_BYTES + 1)
-                results = [intake.ingest_bytes(**kw, data=data, meta=meta)]
+    app = get_app(ctx)
+    meta = _meta(title, outlet, published, language)
+    with app.extensions["claimtrack.db"].session_scope() as session:
+        actor = users.system_user(session)
+        kw: dict[str, Any] = {"session": session, "actor": actor}
+        if source.startswith(("http://", "https://")):
+            results = [intake.ingest_url(**kw, url=source, meta=meta, policy=fetch_policy(app))]
+        elif source == "-":
+            data = sys.stdin.buffer.read(intake.MAX_INPUT_BYTES + 1)
+            results = [intake.ingest_bytes(**kw, data=data, meta=meta)]
+        else:
+            path = Path(source)
+            fmt = BULK_SUFFIXES.get(path.suffix.lower())
+            with path.open("rb") as handle:  # read one byte past the cap, never the rest
+                cap = intake.MAX_BULK_BYTES if fmt else intake.MAX_INPUT_BYTES
+                data = handle.read(cap + 1)
+            if fmt:
+                results = intake.ingest_bulk(**kw, data=data, fmt=fmt)
             else:
-                path = Path(source)
-                fmt = BULK_SUFFIXES.get(path.suffix.lower())
-                with path.open("rb") as handle:  # read one byte past the cap, never the rest
-                    cap = intake.MAX_BULK_BYTES if fmt else intake.MAX_INPUT_BYTES
-                    data = handle.read(cap + 1)
-                if fmt:
-                    results = intake.ingest_bulk(**kw, data=data, fmt=fmt)
-                else:
-                    results = [intake.ingest_file(**kw, filename=path.name, data=data, meta=meta)]
-            _print(results, as_json)
+                results = [intake.ingest_file(**kw, filename=path.name, data=data, meta=meta)]
+        _print(results, as_json)
 
 
 def _print(results: list[IntakeResult], as_json: bool) -> None:

@@ -1,4 +1,7 @@
-"""`claimtrack match` and `claimtrack matching …`: thin commands over the matching services."""
+"""`claimtrack match` and `claimtrack matching …`: thin commands over the matching services.
+
+`matching compare` needs no database: it loads only the pure matcher (no Flask, no SQLModel).
+"""
 
 from __future__ import annotations
 
@@ -9,182 +12,238 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
-from claimtrack.matching.compare import compare
-from claimtrack.matching.prepare import prepare
-from claimtrack.services import users
-from claimtrack.services.matching import admin as matching_admin
-from claimtrack.services.matching import evaluation as matching_eval
-from claimtrack.services.matching import links as matching_links
-from claimtrack.services.matching import match as matching
+from claimtrack.languages import LANGUAGES
 
+from .base import LazyChoice, db_session, echo_json
 
-def _echo_json(data: object) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+if TYPE_CHECKING:
+    from claimtrack.db import Database
+
+LANGUAGE = click.Choice(LANGUAGES)
 
 
-def register(main: click.Group) -> None:
-    from . import get_app
+@click.command("match")
+@click.argument("text")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 200))
+@click.option("--language", type=LANGUAGE, default=None)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def match_cmd(
+    ctx: click.Context, text: str, limit: int, language: str | None, as_json: bool
+) -> None:
+    """Rank stored claims for TEXT, with score, kind and features."""
+    from claimtrack.services.matching import match as matching
 
-    def _session(ctx: click.Context):  # type: ignore[no-untyped-def]
-        return get_app(ctx).extensions["claimtrack.db"].session_scope()
+    with db_session(ctx) as session:
+        results = matching.search_text(session, text, language=language, limit=limit)
+    if as_json:
+        echo_json([asdict(r) for r in results])
+        return
+    if not results:
+        click.echo("No stored claim matches.")
+    for r in results:
+        why = f"  [{'; '.join(r.conflicts)}]" if r.conflicts else ""
+        click.echo(f"{r.score:6.1f}  {r.kind:<9} #{r.claim_id} ({r.status}) {r.text}{why}")
 
-    @main.command("match")
-    @click.argument("text")
-    @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 200))
-    @click.option("--language", type=click.Choice(["de", "en"]), default=None)
-    @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-    @click.pass_context
-    def match_cmd(
-        ctx: click.Context, text: str, limit: int, language: str | None, as_json: bool
-    ) -> None:
-        """Rank stored claims for TEXT, with score, kind and features."""
-        with _session(ctx) as session:
-            results = matching.search_text(session, text, language=language, limit=limit)
-        if as_json:
-            _echo_json([asdict(r) for r in results])
-            return
-        if not results:
-            click.echo("No stored claim matches.")
-        for r in results:
-            why = f"  [{'; '.join(r.conflicts)}]" if r.conflicts else ""
-            click.echo(f"{r.score:6.1f}  {r.kind:<9} #{r.claim_id} ({r.status}) {r.text}{why}")
 
-    @main.group("matching")
-    def matching_group() -> None:
-        """Compare, evaluate, calibrate and maintain the duplicate-claim matcher."""
+@click.group("matching")
+def matching_group() -> None:
+    """Compare, evaluate, calibrate and maintain the duplicate-claim matcher."""
 
-    @matching_group.command("compare")
-    @click.argument("text_a")
-    @click.argument("text_b")
-    @click.option("--language", type=click.Choice(["de", "en"]), default=None)
-    @click.option("--json", "as_json", is_flag=True)
-    def compare_cmd(text_a: str, text_b: str, language: str | None, as_json: bool) -> None:
-        """Score, kind and features of one pair of texts (no database needed)."""
-        result = compare(prepare(text_a, language), prepare(text_b, language))
-        data = {"score": result.score, "kind": str(result.kind), "conflicts": list(result.conflicts),
-                "short": result.short, "features": result.features}  # fmt: skip
-        if as_json:
-            _echo_json(data)
-            return
-        click.echo(f"score {result.score:.1f}  kind {result.kind}")
-        for c in result.conflicts:
-            click.echo(f"conflict  {c}")
-        if result.short:
-            click.echo("note      shorter than 8 words: never linked automatically")
 
-    @matching_group.command("eval")
-    @click.argument("candidates", type=click.Path(exists=True, dir_okay=False))
-    @click.argument("queries", type=click.Path(exists=True, dir_okay=False))
-    @click.option("--predictions", type=click.Path(dir_okay=False), help="Write predictions here.")
-    @click.option("--postgres", metavar="URL", help="Use a temporary database on this server.")
-    @click.option("--json", "as_json", is_flag=True)
-    def eval_cmd(
-        candidates: str, queries: str, predictions: str | None, postgres: str | None, as_json: bool
-    ) -> None:
-        """Load CANDIDATES into a fresh temporary store, rank them for QUERIES, print metrics."""
-        cands = matching_eval.read_jsonl(candidates)
-        qs = matching_eval.read_jsonl(queries)
-        with temporary_store(postgres) as db, db.session_scope() as session:
-            actor = users.system_user(session)
-            session.commit()
-            result = matching_eval.evaluate(session, actor, cands, qs)
-        if predictions:
-            with open(predictions, "w", encoding="utf-8") as fh:
-                for p in result.predictions:
-                    fh.write(json.dumps(p) + "\n")
-        summary = {**result.metrics, "queries": len(qs), "candidates": len(cands),
-                   "load_seconds": round(result.load_seconds + result.index_seconds, 2),
-                   "latency_ms_p50": round(result.latency_ms["p50"], 2),
-                   "latency_ms_p99": round(result.latency_ms["p99"], 2)}  # fmt: skip
-        if as_json:
-            _echo_json(summary)
-            return
-        for key in ("MAP@1", "MAP@5", "Recall@10", "MRR", "Success@10"):
-            click.echo(f"{key:<11}{summary[key]:.4f}")
-        click.echo(f"load {summary['load_seconds']} s for {len(cands)} candidates; query "
-                   f"p50 {summary['latency_ms_p50']} ms, p99 {summary['latency_ms_p99']} ms")  # fmt: skip
+@matching_group.command("compare")
+@click.argument("text_a")
+@click.argument("text_b")
+@click.option("--language", type=LANGUAGE, default=None)
+@click.option("--json", "as_json", is_flag=True)
+def compare_cmd(text_a: str, text_b: str, language: str | None, as_json: bool) -> None:
+    """Score, kind and features of one pair of texts (no database needed)."""
+    from claimtrack.matching.compare import compare
+    from claimtrack.matching.prepare import prepare
 
-    @matching_group.command("calibrate")
-    @click.option("--json", "as_json", is_flag=True)
-    @click.pass_context
-    def calibrate_cmd(ctx: click.Context, as_json: bool) -> None:
-        """Precision and recall of "same" per threshold, from the desk's decisions."""
-        with _session(ctx) as session:
-            rows = matching_links.calibration(session)
-            current = matching.thresholds(session)
-        if as_json:
-            _echo_json({"thresholds": asdict(current), "rows": [asdict(r) for r in rows]})
-            return
-        click.echo(f"current: suggest {current.suggest}, auto_link {current.auto_link}")
-        click.echo("threshold  precision  recall  predicted  correct")
-        for r in rows:
-            p = "-" if r.precision is None else f"{r.precision:.3f}"
-            rc = "-" if r.recall is None else f"{r.recall:.3f}"
-            click.echo(f"{r.threshold:9.0f}  {p:>9}  {rc:>6}  {r.predicted:9d}  {r.correct:7d}")
+    result = compare(prepare(text_a, language), prepare(text_b, language))
+    data = {"score": result.score, "kind": str(result.kind), "conflicts": list(result.conflicts),
+            "short": result.short, "features": result.features}  # fmt: skip
+    if as_json:
+        echo_json(data)
+        return
+    click.echo(f"score {result.score:.1f}  kind {result.kind}")
+    for c in result.conflicts:
+        click.echo(f"conflict  {c}")
+    if result.short:
+        click.echo("note      shorter than 8 words: never linked automatically")
 
-    @matching_group.command("recluster")
-    @click.pass_context
-    def recluster_cmd(ctx: click.Context) -> None:
-        """Rebuild all clusters of confirmed "same" claims."""
-        with _session(ctx) as session:
-            report = matching_links.recluster(session=session, actor=users.system_user(session))
-        click.echo(f"{report.clusters} clusters over {report.clustered_claims} claims; "
-                   f"{report.changed} claims changed cluster; "
-                   f"{len(report.skipped_links)} links skipped (rejected pairs)")  # fmt: skip
 
-    @matching_group.command("reindex")
-    @click.pass_context
-    def reindex_cmd(ctx: click.Context) -> None:
-        """Rebuild the matching index of every claim (after alias changes)."""
-        with _session(ctx) as session:
-            count = matching_admin.rebuild_index(session=session, actor=users.system_user(session))
-        click.echo(f"indexed {count} claims")
+@matching_group.command("eval")
+@click.argument("candidates", type=click.Path(exists=True, dir_okay=False))
+@click.argument("queries", type=click.Path(exists=True, dir_okay=False))
+@click.option("--predictions", type=click.Path(dir_okay=False), help="Write predictions here.")
+@click.option("--postgres", metavar="URL", help="Use a temporary database on this server.")
+@click.option("--json", "as_json", is_flag=True)
+def eval_cmd(
+    candidates: str, queries: str, predictions: str | None, postgres: str | None, as_json: bool
+) -> None:
+    """Load CANDIDATES into a fresh temporary store, rank them for QUERIES, print metrics."""
+    from claimtrack.services import users
+    from claimtrack.services.matching import evaluation as matching_eval
 
-    @matching_group.command("decide")
-    @click.argument("link_id", type=int)
-    @click.argument("decision", type=click.Choice(list(matching_links.DECISIONS)))
-    @click.pass_context
-    def decide_cmd(ctx: click.Context, link_id: int, decision: str) -> None:
-        """Confirm a suggested link as same/variant/related, or reject it."""
-        with _session(ctx) as session:
-            link = matching_links.decide_link(
-                session=session, actor=users.system_user(session), link_id=link_id,
-                decision=decision,
-            )  # fmt: skip
-        click.echo(f"link {link.id}: {link.state} {link.kind}")
+    cands = matching_eval.read_jsonl(candidates)
+    qs = matching_eval.read_jsonl(queries)
+    with temporary_store(postgres) as db, db.session_scope() as session:
+        actor = users.system_user(session)
+        session.commit()
+        result = matching_eval.evaluate(session, actor, cands, qs)
+    if predictions:
+        with open(predictions, "w", encoding="utf-8") as fh:
+            for p in result.predictions:
+                fh.write(json.dumps(p) + "\n")
+    summary = {**result.metrics, "queries": len(qs), "candidates": len(cands),
+               "load_seconds": round(result.load_seconds + result.index_seconds, 2),
+               "latency_ms_p50": round(result.latency_ms["p50"], 2),
+               "latency_ms_p99": round(result.latency_ms["p99"], 2)}  # fmt: skip
+    if as_json:
+        echo_json(summary)
+        return
+    for key in ("MAP@1", "MAP@5", "Recall@10", "MRR", "Success@10"):
+        click.echo(f"{key:<11}{summary[key]:.4f}")
+    click.echo(f"load {summary['load_seconds']} s for {len(cands)} candidates; query "
+               f"p50 {summary['latency_ms_p50']} ms, p99 {summary['latency_ms_p99']} ms")  # fmt: skip
 
-    @matching_group.command("alias")
-    @click.argument("spelling")
-    @click.argument("canonical")
-    @click.option("--kind", type=click.Choice(matching_admin.ALIAS_KINDS), default="org")
-    @click.pass_context
-    def alias_cmd(ctx: click.Context, spelling: str, canonical: str, kind: str) -> None:
-        """Declare SPELLING equal to CANONICAL (then run `matching reindex`)."""
-        with _session(ctx) as session:
-            matching_admin.add_alias(session=session, actor=users.system_user(session),
-                                     spelling=spelling, canonical=canonical, kind=kind)  # fmt: skip
-        click.echo(f"{spelling} = {canonical}")
 
-    @matching_group.command("threshold")
-    @click.argument("name", type=click.Choice(list(matching.THRESHOLD_NAMES)))
-    @click.argument("value", type=float)
-    @click.pass_context
-    def threshold_cmd(ctx: click.Context, name: str, value: float) -> None:
-        """Set one threshold (0-100)."""
-        with _session(ctx) as session:
-            t = matching_admin.set_threshold(session=session, actor=users.system_user(session),
-                                             name=name, value=value)  # fmt: skip
-        click.echo(", ".join(f"{k} {v}" for k, v in asdict(t).items()))
+@matching_group.command("calibrate")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def calibrate_cmd(ctx: click.Context, as_json: bool) -> None:
+    """Precision and recall of "same" per threshold, from the desk's decisions."""
+    from claimtrack.services.matching import links as matching_links
+    from claimtrack.services.matching import match as matching
+
+    with db_session(ctx) as session:
+        rows = matching_links.calibration(session)
+        current = matching.thresholds(session)
+    if as_json:
+        echo_json({"thresholds": asdict(current), "rows": [asdict(r) for r in rows]})
+        return
+    click.echo(f"current: suggest {current.suggest}, auto_link {current.auto_link}")
+    click.echo("threshold  precision  recall  predicted  correct")
+    for r in rows:
+        p = "-" if r.precision is None else f"{r.precision:.3f}"
+        rc = "-" if r.recall is None else f"{r.recall:.3f}"
+        click.echo(f"{r.threshold:9.0f}  {p:>9}  {rc:>6}  {r.predicted:9d}  {r.correct:7d}")
+
+
+@matching_group.command("recluster")
+@click.pass_context
+def recluster_cmd(ctx: click.Context) -> None:
+    """Rebuild all clusters of confirmed "same" claims."""
+    from claimtrack.services import users
+    from claimtrack.services.matching import links as matching_links
+
+    with db_session(ctx) as session:
+        report = matching_links.recluster(session=session, actor=users.system_user(session))
+    click.echo(f"{report.clusters} clusters over {report.clustered_claims} claims; "
+               f"{report.changed} claims changed cluster; "
+               f"{len(report.skipped_links)} links skipped (rejected pairs)")  # fmt: skip
+
+
+@matching_group.command("embed")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes embedding in parallel.")  # fmt: skip
+@click.option("--batch-size", default=256, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--model", default=None, help="Embedder (default: CLAIMTRACK_EMBEDDER).")
+@click.pass_context
+def embed_cmd(ctx: click.Context, workers: int, batch_size: int, model: str | None) -> None:
+    """Embed every claim that has no vector yet (resumable; safe to run twice)."""
+    from claimtrack.matching.embedding import EmbedderUnavailable
+    from claimtrack.services.matching import embed
+
+    def show(p: embed.EmbedProgress) -> None:
+        click.echo(f"{p.model}: {p.embedded} embedded, {p.pending} pending, "
+                   f"{p.rate:.0f} claims/s", err=True)  # fmt: skip
+
+    with db_session(ctx) as session:
+        try:
+            report = embed.embed_pending(
+                session, model=model, workers=workers, batch_size=batch_size, progress=show
+            )
+        except EmbedderUnavailable as exc:
+            raise click.ClickException(str(exc)) from None
+    click.echo(f"{report.model}: embedded {report.embedded} claims in {report.seconds:.1f} s; "
+               f"{report.pending} pending")  # fmt: skip
+
+
+@matching_group.command("reindex")
+@click.pass_context
+def reindex_cmd(ctx: click.Context) -> None:
+    """Rebuild the matching index of every claim (after alias changes)."""
+    from claimtrack.services import users
+    from claimtrack.services.matching import admin as matching_admin
+
+    with db_session(ctx) as session:
+        count = matching_admin.rebuild_index(session=session, actor=users.system_user(session))
+    click.echo(f"indexed {count} claims")
+
+
+@matching_group.command("decide")
+@click.argument("link_id", type=int)
+@click.argument("decision", type=LazyChoice("claimtrack.services.matching.links:DECISIONS"))
+@click.pass_context
+def decide_cmd(ctx: click.Context, link_id: int, decision: str) -> None:
+    """Confirm a suggested link as same/variant/related, or reject it."""
+    from claimtrack.services import users
+    from claimtrack.services.matching import links as matching_links
+
+    with db_session(ctx) as session:
+        link = matching_links.decide_link(
+            session=session, actor=users.system_user(session), link_id=link_id,
+            decision=decision,
+        )  # fmt: skip
+    click.echo(f"link {link.id}: {link.state} {link.kind}")
+
+
+@matching_group.command("alias")
+@click.argument("spelling")
+@click.argument("canonical")
+@click.option(
+    "--kind", type=LazyChoice("claimtrack.services.matching.admin:ALIAS_KINDS"), default="org"
+)
+@click.pass_context
+def alias_cmd(ctx: click.Context, spelling: str, canonical: str, kind: str) -> None:
+    """Declare SPELLING equal to CANONICAL (then run `matching reindex`)."""
+    from claimtrack.services import users
+    from claimtrack.services.matching import admin as matching_admin
+
+    with db_session(ctx) as session:
+        matching_admin.add_alias(session=session, actor=users.system_user(session),
+                                 spelling=spelling, canonical=canonical, kind=kind)  # fmt: skip
+    click.echo(f"{spelling} = {canonical}")
+
+
+@matching_group.command("threshold")
+@click.argument("name", type=LazyChoice("claimtrack.services.matching.match:THRESHOLD_NAMES"))
+@click.argument("value", type=float)
+@click.pass_context
+def threshold_cmd(ctx: click.Context, name: str, value: float) -> None:
+    """Set one threshold (0-100)."""
+    from claimtrack.services import users
+    from claimtrack.services.matching import admin as matching_admin
+
+    with db_session(ctx) as session:
+        t = matching_admin.set_threshold(session=session, actor=users.system_user(session),
+                                         name=name, value=value)  # fmt: skip
+    click.echo(", ".join(f"{k} {v}" for k, v in asdict(t).items()))
 
 
 @contextmanager
-def temporary_store(postgres_url: str | None) -> Iterator[object]:
+def temporary_store(postgres_url: str | None) -> Iterator[Database]:
     """A migrated empty database that is removed afterwards (SQLite file, or a PG database)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
     from claimtrack import migrate
     from claimtrack.db import Database
 

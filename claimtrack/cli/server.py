@@ -10,8 +10,7 @@ from pathlib import Path
 
 import click
 
-from claimtrack.services import demo, setup
-from claimtrack.services.backup import backup_database
+from .base import get_app
 
 
 def write_instance_config(instance: Path) -> Path | None:
@@ -45,7 +44,7 @@ def _instance_dir() -> Path:
 
 
 def _prepare(ctx: click.Context) -> None:
-    from . import get_app
+    from claimtrack.services import setup
 
     if "app" not in ctx.obj:
         created = write_instance_config(_instance_dir())
@@ -57,6 +56,63 @@ def _prepare(ctx: click.Context) -> None:
     click.echo(f"Database ready at schema revision {revision} ({db.engine.dialect.name}).")
 
 
+@click.command()
+@click.pass_context
+def init(ctx: click.Context) -> None:
+    """Create or upgrade the database (and a secret key on first run)."""
+    _prepare(ctx)
+
+
+@click.command("demo")
+@click.pass_context
+def demo_cmd(ctx: click.Context) -> None:
+    """Load the demo data (Kazakhstan, January 2022). Running it twice changes nothing."""
+    from claimtrack.services import demo
+
+    _prepare(ctx)
+    db = get_app(ctx).extensions["claimtrack.db"]
+    with db.session_scope() as session:
+        report = demo.load_demo(session)
+    click.echo(report.summary())
+    for email, password in report.logins:
+        click.echo(f"  demo login: {email} / {password}")
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--workers", default=2, show_default=True, type=int)
+@click.option("--debug", is_flag=True, help="Flask's reloading debug server (never in production).")
+@click.option(
+    "--queue-worker/--no-queue-worker",
+    default=None,
+    help="Start a job worker beside the server (default: yes with the SQLite queue, "
+    "no with Redis, where workers run as `claimtrack worker`).",
+)
+@click.pass_context
+def run(
+    ctx: click.Context, host: str, port: int, workers: int, debug: bool, queue_worker: bool | None
+) -> None:
+    """Serve claimtrack (gunicorn; --debug for the development server) and run its jobs."""
+    app = get_app(ctx)
+    if queue_worker is None:
+        queue_worker = not str(app.config.get("QUEUE_URL") or "").startswith("redis")
+    # Flask's reloader runs this command again in a child (WERKZEUG_RUN_MAIN): one worker only.
+    reloaded = os.environ.get("WERKZEUG_RUN_MAIN") == "true"
+    child = start_worker() if queue_worker and not reloaded else None
+    try:
+        if debug:
+            app.run(host=host, port=port, debug=True)
+            return
+        from claimtrack.serve import serve
+
+        serve(app, host=host, port=port, workers=workers)
+    finally:
+        if child is not None:
+            child.terminate()
+            child.wait(timeout=30)
+
+
 def start_worker() -> subprocess.Popen[bytes]:
     """`claimtrack worker` as a child that stops when this process ends (even on kill -9)."""
     code = "from claimtrack.cli import main; main()"
@@ -65,77 +121,16 @@ def start_worker() -> subprocess.Popen[bytes]:
     return child
 
 
-def register(main: click.Group) -> None:
-    @main.command()
-    @click.pass_context
-    def init(ctx: click.Context) -> None:
-        """Create or upgrade the database (and a secret key on first run)."""
-        _prepare(ctx)
+@click.command()
+@click.argument("dest", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def backup(ctx: click.Context, dest: Path) -> None:
+    """Write a consistent copy of the database to DEST while the service runs."""
+    from claimtrack.services.backup import backup_database
 
-    @main.command("demo")
-    @click.pass_context
-    def demo_cmd(ctx: click.Context) -> None:
-        """Load the demo data (Kazakhstan, January 2022). Running it twice changes nothing."""
-        from . import get_app
+    db = get_app(ctx).extensions["claimtrack.db"]
+    size = backup_database(db, dest)
+    click.echo(f"Backup written to {dest} ({size:,} bytes).")
 
-        _prepare(ctx)
-        db = get_app(ctx).extensions["claimtrack.db"]
-        with db.session_scope() as session:
-            report = demo.load_demo(session)
-        click.echo(report.summary())
-        for email, password in report.logins:
-            click.echo(f"  demo login: {email} / {password}")
 
-    @main.command()
-    @click.option("--host", default="127.0.0.1", show_default=True)
-    @click.option("--port", default=5000, show_default=True, type=int)
-    @click.option("--workers", default=2, show_default=True, type=int)
-    @click.option(
-        "--debug", is_flag=True, help="Flask's reloading debug server (never in production)."
-    )
-    @click.option(
-        "--queue-worker/--no-queue-worker",
-        default=None,
-        help="Start a job worker beside the server (default: yes with the SQLite queue, "
-        "no with Redis, where workers run as `claimtrack worker`).",
-    )
-    @click.pass_context
-    def run(
-        ctx: click.Context,
-        host: str,
-        port: int,
-        workers: int,
-        debug: bool,
-        queue_worker: bool | None,
-    ) -> None:
-        """Serve claimtrack (gunicorn; --debug for the development server) and run its jobs."""
-        from . import get_app
-
-        app = get_app(ctx)
-        if queue_worker is None:
-            queue_worker = not str(app.config.get("QUEUE_URL") or "").startswith("redis")
-        # Flask's reloader runs this command again in a child (WERKZEUG_RUN_MAIN): one worker only.
-        reloaded = os.environ.get("WERKZEUG_RUN_MAIN") == "true"
-        child = start_worker() if queue_worker and not reloaded else None
-        try:
-            if debug:
-                app.run(host=host, port=port, debug=True)
-                return
-            from claimtrack.serve import serve
-
-            serve(app, host=host, port=port, workers=workers)
-        finally:
-            if child is not None:
-                child.terminate()
-                child.wait(timeout=30)
-
-    @main.command()
-    @click.argument("dest", type=click.Path(dir_okay=False, path_type=Path))
-    @click.pass_context
-    def backup(ctx: click.Context, dest: Path) -> None:
-        """Write a consistent copy of the database to DEST while the service runs."""
-        from . import get_app
-
-        db = get_app(ctx).extensions["claimtrack.db"]
-        size = backup_database(db, dest)
-        click.echo(f"Backup written to {dest} ({size:,} bytes).")
+COMMANDS = (init, demo_cmd, run, backup)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from claimtrack.extraction.decode import InputError
+from claimtrack.languages import LANGUAGES, is_supported
 
 FIELDS = ("body", "title", "url", "outlet", "published", "language", "byline")
 MAX_RECORDS = 10_000
@@ -85,8 +86,8 @@ def _record(line: int, row: dict[str, object]) -> StoryRecord:
     if not body:
         raise InputError(f"line {line}: body is empty")
     language = (values["language"] or "").strip().lower() or None
-    if language not in (None, "de", "en"):
-        raise InputError(f"line {line}: language must be de or en")
+    if language is not None and not is_supported(language):
+        raise InputError(f"line {line}: language must be one of {', '.join(LANGUAGES)}")
     return StoryRecord(
         line=line,
         body=body,

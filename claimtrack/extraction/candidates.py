@@ -20,6 +20,7 @@ from claimtrack.extraction.attribution import (
     names_in,
 )
 from claimtrack.extraction.dates import DateMention, find_dates
+from claimtrack.extraction.facts import figure_dict
 from claimtrack.extraction.language import detect_language
 from claimtrack.extraction.sentences import split_sentences
 from claimtrack.extraction.worthiness import Evidence, score_sentence
@@ -51,11 +52,7 @@ class Candidate:
 
     def figure_dicts(self) -> list[dict[str, Any]]:
         """Figures in the shape claims store them."""
-        return [
-            {"value": f.value, "qualifier": f.qualifier, "unit": f.unit, "counted": f.counted,
-             "raw": f.raw}
-            for f in self.figures
-        ]  # fmt: skip
+        return [figure_dict(f) for f in self.figures]
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form (CLI --json, API)."""

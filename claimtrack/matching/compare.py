@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz
 
+from claimtrack.matching.embedding import semantic_score
 from claimtrack.matching.prepare import FigureKey, Prepared
 from claimtrack.text._numlex import CANONICAL_COUNTED
 from claimtrack.text.places import country_of
@@ -62,11 +63,22 @@ def similarity(a: str, b: str) -> float:
     return 0.5 * fuzz.token_sort_ratio(a, b) + 0.5 * fuzz.token_set_ratio(a, b)
 
 
-def compare(a: Prepared, b: Prepared, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Comparison:
-    """Score, kind, named conflicts and features for one pair; symmetric in ``a`` and ``b``."""
+def compare(
+    a: Prepared,
+    b: Prepared,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    *,
+    cosine: float | None = None,
+    model: str | None = None,
+) -> Comparison:
+    """Score, kind, named conflicts and features for one pair; symmetric in ``a`` and ``b``.
+
+    ``cosine``: the pair's embedding cosine under model ``model`` (default: the configured
+    embedder), when both vectors are known; without it the decision rests on the words alone.
+    """
     score = similarity(a.norm, b.norm)
     conflicts = find_conflicts(a, b)
-    return classify(score, conflicts, a, b, thresholds)
+    return classify(score, conflicts, a, b, thresholds, cosine=cosine, model=model)
 
 
 def classify(
@@ -75,6 +87,9 @@ def classify(
     a: Prepared,
     b: Prepared,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    *,
+    cosine: float | None = None,
+    model: str | None = None,
 ) -> Comparison:
     """Kind and score of a pair from its text similarity, its conflicts and its shared facts.
 
@@ -85,6 +100,10 @@ def classify(
     """
     shared = shared_facts(a, b)
     score = similarity_score
+    semantic = None
+    if cosine is not None:
+        semantic = semantic_score(cosine, model)
+        score = SEMANTIC_WEIGHT * semantic + (1.0 - SEMANTIC_WEIGHT) * similarity_score
     if not conflicts:
         score = min(100.0, score + FACT_BONUS * min(len(shared), MAX_BONUS_FACTS))
     if score >= thresholds.same:
@@ -95,6 +114,7 @@ def classify(
         kind = Kind.UNRELATED
     features: dict[str, object] = {
         "similarity": round(similarity_score, 1),
+        "semantic": None if semantic is None else round(semantic, 1),
         "conflicts": list(conflicts),
         "shared_facts": shared,
     }
@@ -102,6 +122,7 @@ def classify(
     return Comparison(round(score, 2), kind, tuple(conflicts), features, short)
 
 
+SEMANTIC_WEIGHT = 0.65
 FACT_BONUS = 5.0
 MAX_BONUS_FACTS = 3
 

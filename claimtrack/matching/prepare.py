@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claimtrack.languages import is_supported
 from claimtrack.matching._stopwords import ENGLISH_HINTS, GERMAN_HINTS, STOPWORDS
 from claimtrack.text._numlex import MONTHS
 from claimtrack.text.aliases import AliasTable
@@ -65,7 +66,7 @@ def figure_token(value: float) -> str:
 def prepare(text: str, language: str | None = None, aliases: AliasTable | None = None) -> Prepared:
     """Prepared form of ``text``; ``language`` is guessed when not given."""
     text = _NOISE.sub(" ", text)
-    lang = language if language in ("de", "en") else guess_language(text)
+    lang = language if is_supported(language) else guess_language(text)
     table = aliases or default_aliases()
     figures, dates = figures_and_dates(text, lang)
     toks = tokens(text)

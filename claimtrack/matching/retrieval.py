@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
 from claimtrack.matching import signature
 from claimtrack.matching.compare import (
@@ -27,6 +27,8 @@ from claimtrack.matching.compare import (
     find_conflicts,
     similarity,
 )
+from claimtrack.matching.embedding import semantic_score
+from claimtrack.matching.fusion import POOL, fuse
 from claimtrack.matching.prepare import Prepared, content_terms
 from claimtrack.matching.score import rank_score
 
@@ -81,14 +83,36 @@ class SearchParams:
     max_df_share: float = 0.05  # keys in more claims than this share are not read...
     min_keys: int = 3  # ...unless fewer than this many keys would be left
     detail: int = 12  # how many re-ranked candidates get the full conflict check (>= limit+2)
+    vector_pool: int = POOL  # nearest claims by embedding added to the lexical candidates
+    # ...if their semantic score (0 = the model's typical unrelated pair, 100 = its typical
+    # same pair) reaches this: a nearest neighbour of a text about nothing stored is no match
+    min_semantic: float = 40.0
     thresholds: Thresholds = field(default_factory=lambda: DEFAULT_THRESHOLDS)
 
 
 @dataclass(frozen=True)
 class Hit:
     claim_id: int
-    score: float
+    score: float  # ranking value for this query (fused when vectors took part), not shown
     comparison: Comparison
+    cosine: float | None = None
+
+
+class VectorSource(Protocol):
+    """Nearest stored claims by embedding (``vector_index.VectorIndex`` is one)."""
+
+    def nearest(self, query: Any, k: int) -> dict[int, float]: ...
+
+    def cosines(self, query: Any, ids: Iterable[int]) -> dict[int, float]: ...
+
+
+@dataclass(frozen=True)
+class Semantic:
+    """The query's embedding and the vectors to search, under model ``model``."""
+
+    vectors: VectorSource
+    query: Any  # unit vector (numpy float32) of the query text
+    model: str
 
 
 def idf(n_docs: int, df: int) -> float:
@@ -167,30 +191,57 @@ def search(
     limit: int = 10,
     params: SearchParams | None = None,
     exclude: int | None = None,
+    semantic: Semantic | None = None,
 ) -> list[Hit]:
     """Best ``limit`` stored claims for ``query``, conflicts ranked below clean matches.
 
     ``exclude``: the id of the stored claim ``query`` was prepared from (never returned).
+    ``semantic``: the query's embedding; its nearest stored claims join the lexical candidates
+    and one fused score (``fusion.fuse``) ranks the union. Without it, ranking is lexical.
     """
     params = params or SearchParams()
     terms = content_terms(query.norm)
     n_docs, total_terms = store.stats()
-    if not terms or not n_docs:
+    if not n_docs or not (terms or semantic):
         return []
-    scores, weights = first_stage(store, terms, n_docs, params, indexed=exclude is not None)
+    scores, weights = (
+        first_stage(store, terms, n_docs, params, indexed=exclude is not None)
+        if terms
+        else ({}, {})
+    )
     scores.pop(exclude, None)  # type: ignore[arg-type]
     wanted = scaled(params, n_docs)[1] if len(terms) <= 20 else params.candidates
-    top = heapq.nlargest(wanted, scores.items(), key=lambda kv: kv[1])
-    rows = store.rows([cid for cid, _ in top])
+    top = [cid for cid, _ in heapq.nlargest(wanted, scores.items(), key=lambda kv: kv[1])]
+    near: dict[int, float] = {}
+    if semantic is not None:
+        near = {
+            cid: cos
+            for cid, cos in semantic.vectors.nearest(semantic.query, params.vector_pool + 1).items()
+            if cid != exclude and semantic_score(cos, semantic.model) >= params.min_semantic
+        }
+        top += [cid for cid in near if cid not in scores]
+    rows = store.rows(top)
     avgdl = total_terms / n_docs if n_docs else 1.0
     lexical = [(bm25(weights, row.terms, avgdl), row) for row in rows]
     best = max((s for s, _ in lexical), default=0.0) or 1.0
-    ranked = sorted(
-        ((rank_score(query.norm, row.norm, s / best), row) for s, row in lexical),
-        key=lambda t: -t[0],
-    )
+    lex_rank = {row.claim_id: rank_score(query.norm, row.norm, s / best) for s, row in lexical}
+    by_id = {row.claim_id: row for row in rows}
+    cosines: dict[int, float] = {}
+    if semantic is not None:
+        missing = [cid for cid in by_id if cid not in near]
+        cosines = {**semantic.vectors.cosines(semantic.query, missing), **near}
+        cosines = {cid: c for cid, c in cosines.items() if cid in by_id}
+        order = fuse(lex_rank, cosines)
+    else:
+        order = lex_rank
+    ranked = sorted(order.items(), key=lambda kv: -kv[1])
     n_detail = max(params.detail, limit + 2)
-    hits = [_detail(query, row, s, params.thresholds) for s, row in ranked[:n_detail]]
+    model = semantic.model if semantic is not None else None
+    penalty = CONFLICT_PENALTY_FUSED if cosines else CONFLICT_PENALTY
+    hits = [
+        _detail(query, by_id[cid], value, params.thresholds, penalty, cosines.get(cid), model)
+        for cid, value in ranked[:n_detail]
+    ]
     hits.sort(key=lambda h: -h.score)
     return hits[:limit]
 
@@ -211,16 +262,24 @@ def bm25(weights: dict[str, float], doc_terms: str, avgdl: float) -> float:
     return score
 
 
-CONFLICT_PENALTY = 12.0
+CONFLICT_PENALTY = 12.0  # on the lexical 0-100 ranking scale
+CONFLICT_PENALTY_FUSED = 1.0  # on the fused scale (standard deviations of the pool)
 
 
-def _detail(query: Prepared, row: IndexRow, score: float, thresholds: Thresholds) -> Hit:
+def _detail(
+    query: Prepared,
+    row: IndexRow,
+    score: float,
+    thresholds: Thresholds,
+    penalty: float = CONFLICT_PENALTY,
+    cosine: float | None = None,
+    model: str | None = None,
+) -> Hit:
     other = signature.decode(row.norm, row.sig)
     conflicts = find_conflicts(query, other)
     sim = similarity(query.norm, other.norm)
-    comparison = classify(sim, conflicts, query, other, thresholds)
-    penalty = CONFLICT_PENALTY if conflicts else 0.0
-    return Hit(row.claim_id, round(score - penalty, 3), comparison)
+    comparison = classify(sim, conflicts, query, other, thresholds, cosine=cosine, model=model)
+    return Hit(row.claim_id, round(score - (penalty if conflicts else 0.0), 3), comparison, cosine)
 
 
 class MemoryStore:

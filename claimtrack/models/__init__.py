@@ -13,10 +13,19 @@ from claimtrack.enums import (
 
 from .auth import LoginAttempt
 from .base import utcnow
-from .claims import Claim, ClaimLink, ClaimNote, ClaimTag
+from .claims import Claim, ClaimLink, ClaimNote, ClaimTag, QueueTally
 from .jobs import JobRun, WebhookDelivery, WebhookEndpoint
 from .limits import RateCounter
-from .matching import MatchAlias, MatchEntry, MatchPosting, MatchStats, MatchTerm, MatchThreshold
+from .matching import (
+    ClaimVector,
+    ClaimVectorClock,
+    MatchAlias,
+    MatchEntry,
+    MatchPosting,
+    MatchStats,
+    MatchTerm,
+    MatchThreshold,
+)
 from .reports import ErrorReport
 from .sources import Source
 from .stories import Appearance, Story
@@ -24,6 +33,7 @@ from .users import AuditEvent, PartnerToken, User
 from .verdicts import RatingLabel, Verdict, VerdictRevision
 
 __all__ = [
+    "QueueTally",
     "Appearance",
     "AuditEvent",
     "Claim",
@@ -32,6 +42,8 @@ __all__ = [
     "ClaimNote",
     "ClaimStatus",
     "ClaimTag",
+    "ClaimVector",
+    "ClaimVectorClock",
     "ClaimantKind",
     "JobRun",
     "LinkKind",

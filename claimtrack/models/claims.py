@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Column, Integer, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from claimtrack.enums import ClaimantKind, ClaimStatus, LinkState
@@ -38,8 +38,32 @@ class Claim(SoftDeleted, table=True):
     created_by_id: int | None = Field(default=None, foreign_key="user.id")
     updated_at: datetime = time_field(nullable=False, default_now=True)
     version: int = Field(default=1, sa_column=_claim_version)
+    # Triage-queue inputs kept current by `services.queue_rank` (written with plain UPDATEs, so the
+    # edit version does not move): the spread of the claim's cluster, the time-free part of the
+    # rank, the moment its recency counts from, and whether the default queue lists it.
+    spread_stories: int = Field(default=0)
+    spread_outlets: int = Field(default=0)
+    last_seen_at: datetime | None = time_field()
+    rank_base: int = Field(default=0)
+    seen_at: datetime | None = time_field()
+    in_queue: bool = Field(default=False)
 
     __mapper_args__ = {"version_id_col": _claim_version}
+    __table_args__ = (
+        # The first page of the queue walks these two from the top instead of sorting every claim.
+        Index("ix_claim_queue_rank", "in_queue", "rank_base", "id"),
+        Index("ix_claim_queue_seen", "in_queue", "seen_at", "rank_base", "id"),
+    )
+
+
+class QueueTally(SQLModel, table=True):
+    """How many claims the default triage queue lists (one row, kept with the `in_queue` flags):
+    counting them per request grew with the store."""
+
+    __tablename__ = "queue_tally"
+
+    id: int = Field(default=1, primary_key=True)
+    open_claims: int = Field(default=0)
 
 
 class ClaimTag(SQLModel, table=True):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Column, Integer, Text
+from sqlalchemy import BigInteger, Column, Index, Integer, LargeBinary, Text
 from sqlmodel import Field, SQLModel
 
 from .base import time_field
@@ -56,6 +56,47 @@ class MatchStats(SQLModel, table=True):
     id: int = Field(default=1, primary_key=True)
     n_docs: int = Field(default=0)
     total_terms: int = Field(default=0)
+
+
+class ClaimVector(SQLModel, table=True):
+    """A claim's sentence embedding under one model, stored with the claim for every process.
+
+    ``vector`` holds int8 codes and ``scale`` the factor that turns them back into the unit
+    vector (cosine of two claims = scale_a * scale_b * codes_a . codes_b); int8 kept the top-10
+    of float32 (benchmarks/README.md) at a quarter of the size. ``vector`` is NULL while the
+    claim waits for the back-fill (saved while no model was loaded, or its text changed).
+    ``text_hash`` names the text that was embedded, so a back-fill never overwrites a newer
+    wording with an older one. ``seq`` is the vector clock at the row's last change: processes
+    keep their in-memory index fresh by reading the rows with ``seq`` above what they have seen.
+    """
+
+    __tablename__ = "claim_vector"
+    __table_args__ = (Index("ix_claim_vector_model_seq", "model", "seq"),)
+
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True)
+    model: str = Field(max_length=40, primary_key=True)
+    dim: int
+    text_hash: int = Field(sa_column=Column(BigInteger, nullable=False))
+    scale: float = Field(default=0.0)
+    vector: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    seq: int = Field(sa_column=Column(BigInteger, nullable=False))
+
+
+class ClaimVectorClock(SQLModel, table=True):
+    """One row (id 1): the last ``seq`` handed to a claim_vector change.
+
+    Writers take it with an UPDATE in their own transaction, which holds the row lock until
+    commit: ``seq`` values therefore become visible in order, and a reader that has seen ``seq``
+    N has seen every change numbered N or less.
+    """
+
+    __tablename__ = "claim_vector_clock"
+
+    id: int = Field(default=1, primary_key=True)
+    seq: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    # Random per clock: a process that cached another database under the same URL (a restored
+    # backup, a re-created test database) sees a new epoch and reloads.
+    epoch: str = Field(max_length=36)
 
 
 class MatchAlias(SQLModel, table=True):

@@ -9,6 +9,7 @@ from sqlalchemy import Column, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from claimtrack.enums import VerdictState
+from claimtrack.languages import in_language
 
 from .base import json_field, long_text, time_field
 
@@ -20,14 +21,20 @@ class RatingLabel(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(max_length=40, unique=True)
-    label_de: str = Field(max_length=80)
-    label_en: str = Field(max_length=80)
-    explanation_de: str = long_text()
-    explanation_en: str = long_text()
+    # Per language code (see claimtrack.languages): a language is added as data, not as columns.
+    names: dict[str, str] = json_field(dict)
+    explanations: dict[str, str] = json_field(dict)
     color: str = Field(default="#666666", max_length=7)
     ordinal: int | None = Field(default=None)
     position: int = Field(default=0)
     active: bool = Field(default=True)
+
+    def name_in(self, language: str) -> str:
+        """The label's name in `language` (else in the default language, else its key)."""
+        return in_language(self.names, language, self.key)
+
+    def explanation_in(self, language: str) -> str:
+        return in_language(self.explanations, language)
 
 
 _verdict_version = Column("version", Integer, nullable=False, default=1)

@@ -79,21 +79,24 @@ def _http_url(url: str | None) -> str | None:
 # Escaped in every JSON we send: markup characters (no export can be read as HTML), and the
 # characters besides "\n" that Python's splitlines() and older JavaScript treat as line breaks
 # (a JSON Lines reader must see one record per line).
-_JSON_ESCAPES = str.maketrans(
-    {
-        "<": "\\u003c",
-        ">": "\\u003e",
-        "&": "\\u0026",
-        "\u2028": "\\u2028",
-        "\u2029": "\\u2029",
-        "\x85": "\\u0085",
-    }
+_JSON_ESCAPES = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+    ("\x85", "\\u0085"),
 )
 
 
 def to_json(value: Any) -> str:
-    """Compact UTF-8 JSON, safe to embed and to split into lines (see _JSON_ESCAPES)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
+    """Compact UTF-8 JSON, safe to embed and to split into lines (see _JSON_ESCAPES).
+    `str.replace` per character present: several times faster than `str.translate` here."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for char, escaped in _JSON_ESCAPES:
+        if char in text:
+            text = text.replace(char, escaped)
+    return text
 
 
 def page_url(site: Site, claim_id: int, claim_text: str) -> str:
@@ -121,9 +124,9 @@ def record(bundle: publication.PublishedVerdict, site: Site) -> dict[str, Any]:
         if r is None
         else {
             "key": r.key,
-            "label": r.label(v.language),
-            "labelDe": r.label_de,
-            "labelEn": r.label_en,
+            "label": r.name_in(v.language),
+            "labelDe": r.name_in("de"),
+            "labelEn": r.name_in("en"),
             "ratingValue": r.ordinal,
             "worstRating": bounds[0] if bounds else None,
             "bestRating": bounds[1] if bounds else None,
@@ -171,8 +174,8 @@ def _correction(x: publication.RevisionView, language: str) -> dict[str, Any]:
         "kind": x.kind,
         "note": x.note,
         "at": iso(x.at),
-        "oldRating": x.old_rating.label(language) if x.old_rating else None,
-        "newRating": x.new_rating.label(language) if x.new_rating else None,
+        "oldRating": x.old_rating.name_in(language) if x.old_rating else None,
+        "newRating": x.new_rating.name_in(language) if x.new_rating else None,
     }
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from anyascii import anyascii
 
+from claimtrack.languages import in_language
 from claimtrack.models import Source, VerdictState
 
 MAX_SLUG_CHARS = 60
@@ -22,19 +23,18 @@ MAX_SLUG_CHARS = 60
 class RatingView:
     id: int
     key: str
-    label_de: str
-    label_en: str
-    explanation_de: str
-    explanation_en: str
+    names: dict[str, str]  # by language code, like RatingLabel.names
+    explanations: dict[str, str]
     color: str
     ordinal: int | None
     active: bool = True
 
-    def label(self, language: str) -> str:
-        return self.label_en if language == "en" else self.label_de
+    def name_in(self, language: str) -> str:
+        """The name in `language` (else in the default language, else the key)."""
+        return in_language(self.names, language, self.key)
 
-    def explanation(self, language: str) -> str:
-        return self.explanation_en if language == "en" else self.explanation_de
+    def explanation_in(self, language: str) -> str:
+        return in_language(self.explanations, language)
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel
 
+from claimtrack.languages import LANGUAGES, is_supported
 from claimtrack.models import User
 from claimtrack.workflow import Permission, can
 
+from . import queue_rank  # noqa: F401  (keeps the queue's maintained columns current at commit)
 from .errors import EditConflict, NotFound, PermissionDenied, ValidationError
 
 P = ParamSpec("P")
@@ -97,6 +99,17 @@ def clean_text(value: Any, field: str, *, required: bool = True, max_len: int = 
             params={"field": field, "max": max_len},
         )
     return text
+
+
+def check_language(value: object, field: str = "language") -> str:
+    """One of the languages claimtrack works in (`claimtrack.languages`), else a ValidationError."""
+    if not isinstance(value, str) or not is_supported(value):
+        raise ValidationError(
+            "Language must be one of: %(languages)s.",
+            field=field,
+            params={"languages": ", ".join(LANGUAGES)},
+        )
+    return value
 
 
 def check_http_url(value: str | None, field: str, *, required: bool = True) -> str | None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, col, delete, select
 
+from claimtrack.extraction.facts import stated_facts
 from claimtrack.models import (
     Appearance,
     Claim,
@@ -20,11 +21,10 @@ from claimtrack.models import (
     utcnow,
 )
 from claimtrack.services.matching import match as matching
-from claimtrack.text.facts import stated_facts
 from claimtrack.workflow import Permission, can_transition
 
 from . import audit, revisions
-from .base import clean_text, get_or_raise, require, use_case
+from .base import check_language, clean_text, get_or_raise, require, use_case
 from .errors import EditConflict, InvalidTransition, ValidationError
 
 EDITABLE = (
@@ -71,8 +71,8 @@ def _validate(values: dict[str, Any]) -> dict[str, Any]:
         out["text"] = clean_text(out["text"], "text", max_len=MAX_CLAIM_CHARS)
         if len(out["text"]) < MIN_CLAIM_CHARS:
             raise ValidationError("A claim needs at least a short sentence.", field="text")
-    if "language" in out and out["language"] not in ("de", "en"):
-        raise ValidationError("Language must be de or en.", field="language")
+    if "language" in out:
+        check_language(out["language"])
     if "claimant" in out:
         out["claimant"] = clean_text(out["claimant"], "claimant", required=False, max_len=300)
     if "claimant_kind" in out:
@@ -117,11 +117,12 @@ def _with_stated_facts(values: dict[str, Any]) -> dict[str, Any]:
     """Fill figures, places and dates from the text when none were given (claims typed by hand)."""
     if values.get("figures") or values.get("places") or values.get("dates"):
         return values
-    return {**values, **_facts_of(values["text"], values["language"])}
+    return {**values, **_facts_of(values["text"], values["language"], values.get("claim_date"))}
 
 
-def _facts_of(text: str, language: str) -> dict[str, Any]:
-    facts = stated_facts(text, language)
+def _facts_of(text: str, language: str, claim_date: date | None) -> dict[str, Any]:
+    """The facts in the shape intake stores them (the claim's date completes "am 7. Januar")."""
+    facts = stated_facts(text, language, claim_date)
     return {"figures": facts.figures, "places": facts.places, "dates": facts.dates}
 
 
@@ -191,7 +192,8 @@ def edit_claim(
     }
     if reworded and not {"figures", "places", "dates"} & set(values):
         wording = {"text": claim.text, "language": claim.language, **reworded}
-        values.update(_facts_of(wording["text"], wording["language"]))
+        day = values.get("claim_date", claim.claim_date)
+        values.update(_facts_of(wording["text"], wording["language"], day))
     if "tags" in changes:
         _replace_tags(session, claim, normalise_tags(changes["tags"]))
     # One UPDATE per edit: the version counter moves by exactly one.

@@ -47,6 +47,7 @@ MEDIA_TYPES = {
     "jsonl": "application/jsonl; charset=utf-8",
 }
 BATCH_SIZE = 500
+CHUNK_ITEMS = 100  # items joined into one chunk: fewer, larger writes to the client
 
 
 def parse_since(raw: str | None) -> datetime | None:
@@ -104,9 +105,11 @@ def iter_entries(
     session: Session, *, since: datetime | None, batch_size: int = BATCH_SIZE
 ) -> Iterator[Entry]:
     """Bundles of published verdicts and refs of withdrawn ones (tombstones), in verdict id order."""
+    scale = publication.scale_views(session)  # once per export, not per batch
     for refs in iter_refs(session, since=since, batch_size=batch_size):
         published = [r.claim_id for r in refs if r.state == VerdictState.PUBLISHED]
-        bundles = {b.claim.id: b for b in publication.load_bundles(session, published)}
+        loaded = publication.load_bundles(session, published, scale=scale)
+        bundles = {b.claim.id: b for b in loaded}
         for ref in refs:
             if ref.state != VerdictState.PUBLISHED:
                 yield ref
@@ -129,10 +132,16 @@ def feed_date_modified(session: Session) -> datetime | None:
 
 
 def jsonl_chunks(session: Session, site: Site, *, since: datetime | None = None) -> Iterator[str]:
-    """JSON Lines: one record (or tombstone) per line."""
+    """JSON Lines: one record (or tombstone) per line, sent 100 lines a chunk."""
+    lines: list[str] = []
     for entry in iter_entries(session, since=since):
         row = tombstone(entry, site) if isinstance(entry, VerdictRef) else record(entry, site)
-        yield to_json(row) + "\n"
+        lines.append(to_json(row) + "\n")
+        if len(lines) == CHUNK_ITEMS:
+            yield "".join(lines)
+            lines.clear()
+    if lines:
+        yield "".join(lines)
 
 
 def csv_chunks(session: Session, site: Site, *, since: datetime | None = None) -> Iterator[str]:
@@ -162,14 +171,19 @@ def claimreview_chunks(
         "license": site.license,
     }
     yield to_json(head)[:-1] + ',"dataFeedElement":['
-    first = True
+    items: list[str] = []
+    sent = False
     for entry in iter_entries(session, since=since):
         if isinstance(entry, VerdictRef):
             item = feed_tombstone(entry, site)
         else:
             item = claimreview.data_feed_item(entry, site)
-        yield ("" if first else ",\n") + to_json(item)
-        first = False
+        items.append(to_json(item))
+        if len(items) == CHUNK_ITEMS:
+            yield ("," if sent else "") + ",\n".join(items)
+            sent, items = True, []
+    if items:
+        yield ("," if sent else "") + ",\n".join(items)
     yield "]}\n"
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
 
+from claimtrack.languages import LANGUAGES
 from claimtrack.models import RatingLabel, User
 from claimtrack.workflow import Permission
 
@@ -15,89 +16,106 @@ from .errors import ValidationError
 
 FIELDS = [
     "key",
-    "label_de",
-    "label_en",
-    "explanation_de",
-    "explanation_en",
+    "names",
+    "explanations",
     "color",
     "ordinal",
     "position",
     "active",
 ]
 
-# key, German, English, ordinal (None: not a point on the true-false line), colour, explanations
-DEFAULT_SCALE: list[tuple[str, str, str, int | None, str, str, str]] = [
-    (
+
+@dataclass(frozen=True)
+class DefaultLabel:
+    key: str
+    ordinal: int | None
+    color: str
+    names: dict[str, str]
+    explanations: dict[str, str]
+
+
+# The shipped scale: key, ordinal (None: not a point on the true-false line), colour, and the name
+# and explanation per language.
+DEFAULT_SCALE: list[DefaultLabel] = [
+    DefaultLabel(
         "richtig",
-        "Richtig",
-        "True",
         5,
         "#1a7f37",
-        "Die Behauptung stimmt und ihr fehlt nichts Wesentliches.",
-        "The claim is accurate and nothing significant is missing.",
+        names={"de": "Richtig", "en": "True"},
+        explanations={
+            "de": "Die Behauptung stimmt und ihr fehlt nichts Wesentliches.",
+            "en": "The claim is accurate and nothing significant is missing.",
+        },
     ),
-    (
+    DefaultLabel(
         "groesstenteils-richtig",
-        "Größtenteils richtig",
-        "Mostly true",
         4,
         "#5a9a2f",
-        "Die Behauptung stimmt im Kern, braucht aber eine Klarstellung oder Ergänzung.",
-        "The claim is accurate at its core but needs clarification or additional information.",
+        names={"de": "Größtenteils richtig", "en": "Mostly true"},
+        explanations={
+            "de": "Die Behauptung stimmt im Kern, braucht aber eine Klarstellung oder Ergänzung.",
+            "en": "The claim is accurate at its core but needs clarification or additional information.",
+        },
     ),
-    (
+    DefaultLabel(
         "teilweise-falsch",
-        "Teilweise falsch",
-        "Partly false",
         3,
         "#b08800",
-        "Die Behauptung enthält richtige und falsche Teile.",
-        "The claim mixes accurate and inaccurate parts.",
+        names={"de": "Teilweise falsch", "en": "Partly false"},
+        explanations={
+            "de": "Die Behauptung enthält richtige und falsche Teile.",
+            "en": "The claim mixes accurate and inaccurate parts.",
+        },
     ),
-    (
+    DefaultLabel(
         "groesstenteils-falsch",
-        "Größtenteils falsch",
-        "Mostly false",
         2,
         "#c2410c",
-        "Die Behauptung ist im Kern falsch, enthält aber einen richtigen Teil.",
-        "The claim is false at its core but contains an element of truth.",
+        names={"de": "Größtenteils falsch", "en": "Mostly false"},
+        explanations={
+            "de": "Die Behauptung ist im Kern falsch, enthält aber einen richtigen Teil.",
+            "en": "The claim is false at its core but contains an element of truth.",
+        },
     ),
-    (
+    DefaultLabel(
         "falsch",
-        "Falsch",
-        "False",
         1,
         "#b91c1c",
-        "Die Behauptung ist nicht richtig.",
-        "The claim is inaccurate.",
+        names={"de": "Falsch", "en": "False"},
+        explanations={
+            "de": "Die Behauptung ist nicht richtig.",
+            "en": "The claim is inaccurate.",
+        },
     ),
-    (
+    DefaultLabel(
         "unbelegt",
-        "Unbelegt",
-        "Unproven",
         None,
         "#57606a",
-        "Für die Behauptung gibt es keine belastbaren Belege; sie ist weder belegt noch widerlegt.",
-        "There is no reliable evidence for the claim; it is neither proven nor disproven.",
+        names={"de": "Unbelegt", "en": "Unproven"},
+        explanations={
+            "de": "Für die Behauptung gibt es keine belastbaren Belege; sie ist weder belegt noch widerlegt.",
+            "en": "There is no reliable evidence for the claim; it is neither proven nor disproven.",
+        },
     ),
-    (
+    DefaultLabel(
         "fehlender-kontext",
-        "Fehlender Kontext",
-        "Missing context",
         None,
         "#6f42c1",
-        "Die Behauptung lässt Zusammenhänge weg, ohne die sie einen falschen Eindruck erweckt.",
-        "The claim leaves out context without which it gives a false impression.",
+        names={"de": "Fehlender Kontext", "en": "Missing context"},
+        explanations={
+            "de": "Die Behauptung lässt Zusammenhänge weg, ohne die sie einen falschen Eindruck erweckt.",
+            "en": "The claim leaves out context without which it gives a false impression.",
+        },
     ),
-    (
+    DefaultLabel(
         "irrefuehrend",
-        "Irreführend",
-        "Misleading",
         None,
         "#8250df",
-        "Die Behauptung nutzt richtige Angaben so, dass ein falscher Eindruck entsteht.",
-        "The claim uses accurate elements in a way that creates a false impression.",
+        names={"de": "Irreführend", "en": "Misleading"},
+        explanations={
+            "de": "Die Behauptung nutzt richtige Angaben so, dass ein falscher Eindruck entsteht.",
+            "en": "The claim uses accurate elements in a way that creates a false impression.",
+        },
     ),
 ]
 
@@ -106,18 +124,16 @@ def ensure_default_scale(session: Session) -> int:
     """Add the default labels that are missing (never changes a label an admin edited). Returns how many."""
     existing = set(session.exec(select(RatingLabel.key)))
     added = 0
-    for position, (key, de, en, ordinal, color, expl_de, expl_en) in enumerate(DEFAULT_SCALE):
-        if key in existing:
+    for position, default in enumerate(DEFAULT_SCALE):
+        if default.key in existing:
             continue
         session.add(
             RatingLabel(
-                key=key,
-                label_de=de,
-                label_en=en,
-                ordinal=ordinal,
-                color=color,
-                explanation_de=expl_de,
-                explanation_en=expl_en,
+                key=default.key,
+                names=dict(default.names),
+                explanations=dict(default.explanations),
+                ordinal=default.ordinal,
+                color=default.color,
                 position=position,
             )
         )
@@ -145,11 +161,11 @@ def ordinal_bounds(session: Session) -> tuple[int, int] | None:
 
 @dataclass
 class LabelInput:
+    """A label as an admin typed it; `names` and `explanations` are keyed by language code."""
+
     key: str
-    label_de: str
-    label_en: str
-    explanation_de: str = ""
-    explanation_en: str = ""
+    names: dict[str, str]
+    explanations: dict[str, str] = field(default_factory=dict)
     color: str = "#666666"
     ordinal: int | None = None
     position: int = 0
@@ -169,14 +185,17 @@ def _values(data: LabelInput) -> dict[str, object]:
         raise ValidationError("The key may hold letters, digits and hyphens only.", field="key")
     return {
         "key": key,
-        "label_de": clean_text(data.label_de, "label_de", max_len=80),
-        "label_en": clean_text(data.label_en, "label_en", max_len=80),
-        "explanation_de": clean_text(
-            data.explanation_de, "explanation_de", required=False, max_len=2000
-        ),
-        "explanation_en": clean_text(
-            data.explanation_en, "explanation_en", required=False, max_len=2000
-        ),
+        # A name in every language (form fields `label_<code>`); explanations may be empty.
+        "names": {
+            code: clean_text(data.names.get(code), f"label_{code}", max_len=80)
+            for code in LANGUAGES
+        },
+        "explanations": {
+            code: clean_text(
+                data.explanations.get(code), f"explanation_{code}", required=False, max_len=2000
+            )
+            for code in LANGUAGES
+        },
         "color": color.lower(),
         "ordinal": data.ordinal,
         "position": data.position,

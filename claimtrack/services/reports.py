@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, func, select
 
+from claimtrack.languages import or_default
 from claimtrack.models import Claim, ErrorReport, User, Verdict, VerdictState, utcnow
 from claimtrack.workflow import Permission
 
@@ -60,7 +61,7 @@ def submit_report(
         claim_id=claim_id,
         message=text,
         email=address,
-        language=language if language in ("de", "en") else "de",
+        language=or_default(language),
     )
     session.add(report)
     session.flush()

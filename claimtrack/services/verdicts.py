@@ -26,7 +26,7 @@ from claimtrack.models import (
 from claimtrack.workflow import Permission
 
 from . import audit
-from .base import clean_text, get_or_raise, require, use_case
+from .base import check_language, clean_text, get_or_raise, require, use_case
 from .claims import conflict_for
 from .errors import InvalidTransition, NotFound, ValidationError
 from .revisions import content, write_revision
@@ -58,8 +58,7 @@ def _validated(session: Session, data: VerdictInput) -> dict[str, Any]:
         label = session.get(RatingLabel, data.rating_id)
         if label is None or not label.active:
             raise ValidationError("Choose a rating from the scale.", field="rating_id")
-    if data.language not in ("de", "en"):
-        raise ValidationError("Language must be de or en.", field="language")
+    check_language(data.language)
     return {
         "rating_id": data.rating_id,
         "headline": clean_text(data.headline, "headline", required=False, max_len=300),

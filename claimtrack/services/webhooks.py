@@ -367,7 +367,7 @@ def _record(
     )
     # The request went out: record it even if the database is busy for a while, or the sweep
     # would send it again after the lease (harmless with the same webhook-id, but noisy).
-    for wait in (0.2, 0.5, 1.0, 2.0, 0.0):
+    for wait in (0.5, 1.0, 2.0, 4.0, 8.0, 0.0):  # well inside the 60 s lease
         try:
             with db.session_scope() as session:
                 session.execute(stmt)

@@ -24,4 +24,5 @@ def init_web(app: Flask) -> None:
     app.register_blueprint(csrf.exempt(exports.bp))
     app.register_blueprint(csrf.exempt(routes.bp))
     app.register_blueprint(public.bp)
+    public.render_cache.init_app(app)
     app.register_blueprint(desk.bp)

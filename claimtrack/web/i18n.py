@@ -14,17 +14,18 @@ from flask import Blueprint, Flask, current_app, g, redirect, request, session, 
 from flask.typing import ResponseReturnValue
 from flask_babel import Babel, get_locale
 
+from claimtrack.languages import DEFAULT, LANGUAGES, NAMES
+
 from .auth import current_actor_or_none, safe_next
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 DOMAINS = ("messages", "desk", "public")
-LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
 
 bp = Blueprint("i18n", __name__)
 
 
 def languages() -> list[str]:
-    return [str(lang) for lang in current_app.config.get("LANGUAGES", ["de", "en"])]
+    return [str(lang) for lang in current_app.config.get("LANGUAGES", LANGUAGES)]
 
 
 def select_locale() -> str:
@@ -36,12 +37,12 @@ def select_locale() -> str:
     actor = current_actor_or_none()
     if actor is not None and actor.locale in available:
         return actor.locale
-    return str(current_app.config.get("BABEL_DEFAULT_LOCALE", "de"))
+    return str(current_app.config.get("BABEL_DEFAULT_LOCALE", DEFAULT))
 
 
 def current_lang() -> str:
     """The language of this response, for `<html lang>` (works in early error pages too)."""
-    return str(g.get("locale") or get_locale() or "de")
+    return str(g.get("locale") or get_locale() or DEFAULT)
 
 
 def language_switches() -> list[tuple[str, str, str]]:
@@ -52,7 +53,7 @@ def language_switches() -> list[tuple[str, str, str]]:
     """
     here = request.full_path if request.query_string else request.path
     return [
-        (code, LANGUAGE_NAMES.get(code, code), url_for("i18n.set_language", code=code, next=here))
+        (code, NAMES.get(code, code), url_for("i18n.set_language", code=code, next=here))
         for code in languages()
         if code != current_lang()
     ]
@@ -78,4 +79,9 @@ def init_app(app: Flask) -> None:
     app.extensions["claimtrack.babel"] = Babel(app, locale_selector=select_locale)
     app.before_request(_set_g_locale)
     app.register_blueprint(bp)
-    app.jinja_env.globals.update(current_lang=current_lang, language_switches=language_switches)
+    app.jinja_env.globals.update(
+        current_lang=current_lang,
+        language_switches=language_switches,
+        languages=LANGUAGES,  # the content languages (rating label names, claims, verdicts)
+        language_names=NAMES,
+    )

@@ -84,3 +84,21 @@ def test_calibrate_recluster_threshold(runner, app, session, users):
     bad = runner.invoke(main, ["matching", "threshold", "suggest", "99"], obj={"app": app})
     assert bad.exit_code == 1
     assert "indexed 1 claims" in invoke(runner, app, "matching", "reindex").output
+
+
+def test_embed_fills_pending_vectors_and_reports_progress(runner, app, session, users):
+    ids = matching_eval.insert_claims(
+        session, users["system"], [matching_eval.LoadItem(ARREST, "de"),
+                                   matching_eval.LoadItem("The central bank raised rates.")]
+    )  # fmt: skip
+    session.commit()
+    out = runner.invoke(main, ["matching", "embed", "--batch-size", "1"], obj={"app": app},
+                        catch_exceptions=False)  # fmt: skip
+    assert out.exit_code == 0, out.output
+    assert "embedded 2 claims" in out.stdout and "0 pending" in out.stdout
+    assert "1 embedded, 1 pending" in out.stderr
+    again = invoke(runner, app, "matching", "embed")
+    assert "embedded 0 claims" in again.output
+    bad = runner.invoke(main, ["matching", "embed", "--model", "nope"], obj={"app": app})
+    assert bad.exit_code == 1 and "unknown embedder" in bad.output
+    assert len(ids) == 2

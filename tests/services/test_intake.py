@@ -227,7 +227,7 @@ def test_bulk_jsonl_and_csv(session, users):
     ("data", "fmt", "message"),
     [
         (_jsonl({"body": "Ein ordentlicher Satz mit Inhalt."}) + b"\n{broken", "jsonl", "line 2"),
-        (_jsonl({"body": "Ein Satz.", "language": "fr"}), "jsonl", "language must be de or en"),
+        (_jsonl({"body": "Ein Satz.", "language": "fr"}), "jsonl", "language must be one of"),
         (_jsonl({"body": "Ein Satz.", "published": "gestern"}), "jsonl", "published must be"),
         (_jsonl({"title": "Nur Titel"}), "jsonl", "body is empty"),
         (b"title,text\nA,B\n", "csv", "'body' column"),

@@ -80,3 +80,16 @@ def test_claims_typed_by_hand_get_their_figures_places_and_dates(session, users)
     assert [(f["value"], f["qualifier"]) for f in claim.figures] == [(2700.0, "more_than")]
     assert claim.places == ["Almaty"]
     assert claim.dates == ["7 January"]
+
+
+def test_typed_and_drawn_claims_store_dates_in_one_shape(session, users):
+    """A date the claim's own date completes is stored as intake stores it: the ISO date."""
+    from datetime import date
+
+    claim = make_claim(
+        session,
+        users["fact_checker"],
+        "Die Polizei hat am 4. Januar in Almaty mehr als 2.000 Menschen festgenommen.",
+        claim_date=date(2022, 1, 5),
+    )
+    assert claim.dates == ["2022-01-04"]

@@ -186,7 +186,7 @@ def test_edit_a_rating_label(client, session):
     assert client.post(f"/admin/ratings/{label.id}", data=form).status_code == 302
     _fresh(session)
     label = session.get(RatingLabel, label.id)
-    assert (label.label_de, label.color) == ("Falsch!", "#aa0000")
+    assert (label.name_in("de"), label.color) == ("Falsch!", "#aa0000")
     bad = client.post(f"/admin/ratings/{label.id}", data={**form, "color": "red"})
     assert bad.status_code == 400
     assert "#1a7f37" in _html(bad)

@@ -58,7 +58,7 @@ def _assert_row_matches_database(session, row):
     assert row["reasoning"] == verdict.reasoning
     assert row["language"] == verdict.language
     assert row["rating"]["key"] == label.key
-    expected_label = label.label_en if verdict.language == "en" else label.label_de
+    expected_label = label.name_in(verdict.language)
     assert row["rating"]["label"] == expected_label
     assert row["rating"]["ratingValue"] == label.ordinal
     assert (row["rating"]["bestRating"] is None) == (label.ordinal is None)

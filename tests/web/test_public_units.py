@@ -37,7 +37,7 @@ def _bundle(**overrides: object) -> PublishedVerdict:
         claim=ClaimView(1, "In Almaty wurden 2.000 Menschen festgenommen.", "de", "", "unknown", None,
                         [{"value": 2000, "counted": "arrests", "raw": "2.000 Menschen"}], [], "x"),
         verdict=VerdictView(1, "Falsch", "Kurz.", "", "de", "published", when, when, None, None, 1),
-        rating=RatingView(1, "fehlender-kontext", "Fehlender Kontext", "Missing context", "", "", "#6f42c1", None),
+        rating=RatingView(1, "fehlender-kontext", {"de": "Fehlender Kontext", "en": "Missing context"}, {}, "#6f42c1", None),
         scale_bounds=(1, 5),
         appearances=[
             _appearance(date(2022, 1, 6), "mehr als 2.000 Menschen festgenommen"),

@@ -65,8 +65,9 @@ def _store_everything(session: Session, users: dict[str, User]) -> tuple[int, in
     assert label is not None
     ratings.save_label(
         session=session, actor=users["admin"], label_id=label.id,
-        data=ratings.LabelInput(key="falsch", label_de=SHORT, label_en=SHORT, explanation_de=CORPUS,
-                                explanation_en=CORPUS, color="#b91c1c", ordinal=1),
+        data=ratings.LabelInput(key="falsch", names={"de": SHORT, "en": SHORT},
+                                explanations={"de": CORPUS, "en": CORPUS}, color="#b91c1c",
+                                ordinal=1),
     )  # fmt: skip
     verdict = make_published_verdict(session, editor, claim, headline=CORPUS[:300])
     verdicts.correct_verdict(

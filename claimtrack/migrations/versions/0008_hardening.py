@@ -1,7 +1,7 @@
 """hardening: shared rate-limit counters; TRUNCATE refused on the immutable tables (PostgreSQL)
 
 Revision ID: 0008_hardening
-Revises: 0005_reader_index
+Revises: 0007_claim_vectors
 Create Date: 2026-12-01 15:40:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision: str = '0008_hardening'
-down_revision: str | None = '0005_reader_index'
+down_revision: str | None = '0007_claim_vectors'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

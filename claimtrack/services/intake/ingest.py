@@ -34,7 +34,7 @@ from claimtrack.extraction.bulk import parse_bulk
 from claimtrack.fetch import FetchError, FetchPolicy, fetch_url
 from claimtrack.models import Claim, ClaimantKind, Story, User
 from claimtrack.services import claims
-from claimtrack.services.base import get_or_raise, require, use_case
+from claimtrack.services.base import check_language, get_or_raise, require, use_case
 from claimtrack.services.errors import ValidationError
 from claimtrack.services.intake import stories
 from claimtrack.services.matching import match as matching
@@ -155,8 +155,7 @@ def _story_input(
         raise ValidationError("No article text found in the input.", field="body")
     title = meta.title or title
     language = meta.language or detect_language(f"{title}\n{body}")
-    if language not in ("de", "en"):
-        raise ValidationError("Language must be de or en.", field="language")
+    check_language(language)
     day = meta.published or published
     return stories.StoryInput(
         body=body,

@@ -13,8 +13,14 @@ from sqlmodel import Session, col, select
 
 from claimtrack.models import Story, User, utcnow
 from claimtrack.services import audit
-from claimtrack.services.base import check_http_url, clean_text, get_or_raise, require, use_case
-from claimtrack.services.errors import ValidationError
+from claimtrack.services.base import (
+    check_http_url,
+    check_language,
+    clean_text,
+    get_or_raise,
+    require,
+    use_case,
+)
 from claimtrack.workflow import Permission
 
 MAX_BODY_CHARS = 500_000
@@ -77,8 +83,7 @@ def add_story(*, session: Session, actor: User, data: StoryInput) -> StoryResult
     canonical = canonicalise_url(
         check_http_url(data.canonical_url, "canonical_url", required=False) or url
     )
-    if data.language not in ("de", "en"):
-        raise ValidationError("Language must be de or en.", field="language")
+    check_language(data.language)
     digest = content_hash(body)
     existing = find_existing(session, canonical, digest)
     if existing is not None:

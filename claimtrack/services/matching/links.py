@@ -10,7 +10,7 @@ from sqlmodel import Session, col, or_, select
 from claimtrack.matching.calibrate import Decision, ThresholdRow, calibrate
 from claimtrack.matching.cluster import build_clusters
 from claimtrack.models import Claim, ClaimLink, ClaimStatus, LinkKind, LinkState, User, utcnow
-from claimtrack.services import audit
+from claimtrack.services import audit, queue_rank
 from claimtrack.services.base import get_or_raise, require, use_case
 from claimtrack.services.errors import ValidationError
 from claimtrack.workflow import Permission
@@ -143,6 +143,8 @@ def _apply(session: Session, claim_ids: set[int], canonical: dict[int, int]) -> 
                 update(Claim).where(col(Claim.id) == claim_id).values(canonical_claim_id=want)
             )
             changed += 1
+    # Plain UPDATEs bypass the flush hook: recount the spread of the clusters left and joined.
+    queue_rank.mark(session, claim_ids, roots={r for r in current.values() if r})
     session.expire_all()
     return changed
 

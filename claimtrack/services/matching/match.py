@@ -13,8 +13,16 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from claimtrack.matching.compare import Comparison, Kind, Thresholds
+from claimtrack.matching.embedding import Embedder, EmbedderUnavailable, get_embedder
 from claimtrack.matching.prepare import Prepared, prepare
-from claimtrack.matching.retrieval import SearchParams, key_of, key_terms, make_row, search
+from claimtrack.matching.retrieval import (
+    SearchParams,
+    Semantic,
+    key_of,
+    key_terms,
+    make_row,
+    search,
+)
 from claimtrack.models import (
     Claim,
     ClaimLink,
@@ -28,6 +36,7 @@ from claimtrack.models import (
 from claimtrack.services import audit
 from claimtrack.services.base import clean_text, get_or_raise
 from claimtrack.services.errors import ValidationError
+from claimtrack.services.matching import live, vectors
 from claimtrack.services.matching.links import recluster_component as _recluster_component
 from claimtrack.services.matching.store import SqlStore
 from claimtrack.text.aliases import AliasTable
@@ -91,20 +100,51 @@ def index_claim(session: Session, claim: Claim) -> Prepared:
     return prepared
 
 
+def embedder_or_none() -> Embedder | None:
+    """The configured embedder, or None where it cannot run (matching stays lexical)."""
+    try:
+        return get_embedder()
+    except EmbedderUnavailable:
+        return None
+
+
+def embed_claim(session: Session, claim: Claim) -> Semantic | None:
+    """Embed the claim's text and store it (NULL for the back-fill when no model can run)."""
+    embedder = embedder_or_none()
+    if embedder is None:
+        return None
+    vector = embedder.embed([claim.text])[0]
+    vectors.save_claim_vector(session, claim.id or 0, claim.text, embedder.name, embedder.dim,
+                              vector)  # fmt: skip
+    index = live.live_index(session, embedder.name)
+    return Semantic(index, vector, embedder.name) if index is not None else None
+
+
 def on_claim_saved(session: Session, claim: Claim, actor: User | None) -> list[ClaimLink]:
-    """The hook of create/edit: index the claim and record suggested (or auto) links."""
+    """The hook of create/edit: index and embed the claim, record suggested (or auto) links."""
     prepared = index_claim(session, claim)
     if claim.deleted_at is not None:
+        vectors.touch_claim(session, claim.id or 0)
         return []
-    return _suggest(session, claim, prepared, actor)
+    semantic = embed_claim(session, claim)
+    return _suggest(session, claim, prepared, actor, semantic)
+
+
+def on_claim_deleted(session: Session, claim: Claim) -> None:
+    """The hook of delete/restore: every process's vector index drops (or regains) the claim."""
+    vectors.touch_claim(session, claim.id or 0)
 
 
 def _suggest(
-    session: Session, claim: Claim, prepared: Prepared, actor: User | None
+    session: Session,
+    claim: Claim,
+    prepared: Prepared,
+    actor: User | None,
+    semantic: Semantic | None = None,
 ) -> list[ClaimLink]:
     limits = thresholds(session)
     hits = search(SqlStore(session), prepared, limit=10, params=SearchParams(thresholds=limits),
-                  exclude=claim.id)  # fmt: skip
+                  exclude=claim.id, semantic=semantic)  # fmt: skip
     made: list[ClaimLink] = []
     for hit in hits:
         cmp = hit.comparison
@@ -155,13 +195,34 @@ def search_text(
     if limit < 1 or limit > 200:
         raise ValidationError("limit must be between 1 and 200.", field="limit")
     prepared = prepare(text, language, alias_table(session))
-    return _rank(session, prepared, limit, exclude=None, published_only=published_only)
+    return _rank(session, prepared, limit, exclude=None, published_only=published_only,
+                 semantic=semantic_query(session, text))  # fmt: skip
+
+
+def semantic_query(session: Session, text: str) -> Semantic | None:
+    """The text's embedding and the live vector index, when both are available."""
+    embedder = embedder_or_none()
+    if embedder is None:
+        return None
+    index = live.live_index(session, embedder.name)
+    if index is None:
+        return None
+    return Semantic(index, embedder.embed([text])[0], embedder.name)
 
 
 def suggest_matches(session: Session, claim_id: int, *, limit: int = 10) -> list[MatchResult]:
     """Stored claims most like one claim (itself excluded)."""
     claim = get_or_raise(session, Claim, claim_id)
-    return _rank(session, prepare_claim(session, claim), limit, exclude=claim_id)
+    semantic = None
+    embedder = embedder_or_none()
+    index = live.live_index(session, embedder.name) if embedder else None
+    if embedder is not None and index is not None:
+        vector = vectors.stored_vector(session, claim_id, embedder.name)
+        if vector is None:
+            vector = embedder.embed([claim.text])[0]
+        semantic = Semantic(index, vector, embedder.name)
+    return _rank(session, prepare_claim(session, claim), limit, exclude=claim_id,
+                 semantic=semantic)  # fmt: skip
 
 
 def _rank(
@@ -171,10 +232,11 @@ def _rank(
     *,
     exclude: int | None,
     published_only: bool = False,
+    semantic: Semantic | None = None,
 ) -> list[MatchResult]:
     params = SearchParams(thresholds=thresholds(session))
     hits = search(SqlStore(session), prepared, limit=limit * (4 if published_only else 1),
-                  params=params, exclude=exclude)  # fmt: skip
+                  params=params, exclude=exclude, semantic=semantic)  # fmt: skip
     ids = [h.claim_id for h in hits if h.claim_id != exclude]
     claims = {c.id: c for c in session.exec(select(Claim).where(col(Claim.id).in_(ids)))}
     out: list[MatchResult] = []
@@ -183,6 +245,6 @@ def _rank(
         if c is None or (published_only and c.status != ClaimStatus.PUBLISHED):
             continue
         cmp = h.comparison
-        out.append(MatchResult(h.claim_id, c.text, c.status, h.score, str(cmp.kind),
+        out.append(MatchResult(h.claim_id, c.text, c.status, cmp.score, str(cmp.kind),
                                list(cmp.conflicts), _features(cmp)))  # fmt: skip
     return out[:limit]

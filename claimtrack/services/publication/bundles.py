@@ -71,10 +71,8 @@ def _rating_view(label: RatingLabel | None) -> RatingView | None:
     return RatingView(
         id=label.id or 0,
         key=label.key,
-        label_de=label.label_de,
-        label_en=label.label_en,
-        explanation_de=label.explanation_de,
-        explanation_en=label.explanation_en,
+        names=dict(label.names),
+        explanations=dict(label.explanations),
         color=label.color,
         ordinal=label.ordinal,
         active=label.active,
@@ -316,12 +314,14 @@ def load_bundles(
     include_withdrawn: bool = False,
     states: Sequence[str] | None = None,
     summary: bool = False,
+    scale: dict[int, RatingView] | None = None,
 ) -> list[PublishedVerdict]:
     """Bundles of the given claims that have a published (or withdrawn) verdict, in the given order.
 
     Claims without a visible verdict are left out. At most eight queries, however many ids.
     `states` overrides the verdict states loaded (the desk's preview passes drafts too).
     `summary=True` is for lists: appearances, sources and related claims stay empty (five queries).
+    `scale` (from `scale_views`) saves its query when a caller loads many batches (exports).
     """
     if states is None:
         states = list(VISIBLE_STATES) if include_withdrawn else [VerdictState.PUBLISHED]
@@ -329,7 +329,7 @@ def load_bundles(
     if not rows:
         return []
     ids = [c.id or 0 for c, _ in rows]
-    scale = scale_views(session)
+    scale = scale if scale is not None else scale_views(session)
     bounds = _bounds(scale)
     tags = _tags(session, ids)
     corrections = _corrections(session, [v.id or 0 for _, v in rows], scale)

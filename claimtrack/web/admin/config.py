@@ -10,6 +10,7 @@ from sqlmodel import col, select
 from wtforms import SelectChoice
 
 from claimtrack.jobs import queue_for
+from claimtrack.languages import LANGUAGES
 from claimtrack.models import AuditEvent, RatingLabel, User
 from claimtrack.services import audit, ratings
 from claimtrack.services.base import get_or_raise
@@ -40,10 +41,8 @@ AUDIT_PAGE = 50
 def _label_input(form: RatingLabelForm) -> ratings.LabelInput:
     return ratings.LabelInput(
         key=form.key.data or "",
-        label_de=form.label_de.data or "",
-        label_en=form.label_en.data or "",
-        explanation_de=form.explanation_de.data or "",
-        explanation_en=form.explanation_en.data or "",
+        names={code: form[f"label_{code}"].data or "" for code in LANGUAGES},
+        explanations={code: form[f"explanation_{code}"].data or "" for code in LANGUAGES},
         color=form.color.data or "",
         ordinal=form.ordinal.data,
         position=form.position.data or 0,
@@ -81,7 +80,11 @@ def create_label() -> ResponseReturnValue:
 @role_required(Permission.MANAGE_SCALE)
 def edit_label(label_id: int) -> ResponseReturnValue:
     label = get_or_raise(dbs(), RatingLabel, label_id)
-    form = RatingLabelForm(obj=label)
+    form = RatingLabelForm(
+        obj=label,
+        **{f"label_{code}": label.names.get(code, "") for code in LANGUAGES},
+        **{f"explanation_{code}": label.explanations.get(code, "") for code in LANGUAGES},
+    )
     if form.validate_on_submit():
         try:
             ratings.save_label(

@@ -19,6 +19,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from claimtrack.languages import LANGUAGES, NAMES
 from claimtrack.web.choices import options
 
 ROLE_LABELS = {
@@ -98,10 +99,6 @@ class RatingLabelForm(FlaskForm):  # type: ignore[misc]
             Regexp(r"^[A-Za-z0-9-]+$", message=_l("Letters, digits and hyphens only.")),
         ],
     )
-    label_de = StringField(_l("Label (German)"), validators=[DataRequired(), Length(max=80)])
-    label_en = StringField(_l("Label (English)"), validators=[DataRequired(), Length(max=80)])
-    explanation_de = TextAreaField(_l("Explanation (German)"), validators=[Length(max=2000)])
-    explanation_en = TextAreaField(_l("Explanation (English)"), validators=[Length(max=2000)])
     color = StringField(
         _l("Colour"),
         default="#666666",
@@ -118,6 +115,27 @@ class RatingLabelForm(FlaskForm):  # type: ignore[misc]
     )
     active = BooleanField(_l("Active (offered in the verdict editor)"), default=True)
     submit = SubmitField(_l("Save label"))
+
+
+# A name and an explanation per language: `label_de`, `explanation_de`, ... (WTForms picks up
+# fields set on the class before the first form is built).
+for _code in LANGUAGES:
+    setattr(
+        RatingLabelForm,
+        f"label_{_code}",
+        StringField(
+            _l("Label (%(language)s)", language=NAMES[_code]),
+            validators=[DataRequired(), Length(max=80)],
+        ),
+    )
+    setattr(
+        RatingLabelForm,
+        f"explanation_{_code}",
+        TextAreaField(
+            _l("Explanation (%(language)s)", language=NAMES[_code]),
+            validators=[Length(max=2000)],
+        ),
+    )
 
 
 class AliasForm(FlaskForm):  # type: ignore[misc]

@@ -19,10 +19,12 @@ from wtforms import (
 from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from claimtrack import languages
+from claimtrack.languages import NAMES
 from claimtrack.models import ClaimantKind, ClaimStatus, SourceKind
 from claimtrack.web.choices import choices, options
 
-LANGUAGES = [("de", _l("German")), ("en", _l("English"))]
+LANGUAGES = [(code, NAMES[code]) for code in languages.LANGUAGES]
 
 STATUS_LABELS = {
     ClaimStatus.NEW: _l("New"),

@@ -46,7 +46,7 @@ REVISION_KINDS = {
 
 
 def _label_name(label: RatingLabel) -> str:
-    return label.label_en if str(get_locale()) == "en" else label.label_de
+    return label.name_in(str(get_locale()))
 
 
 def _rating_names() -> dict[int, str]:

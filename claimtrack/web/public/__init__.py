@@ -5,7 +5,7 @@ One blueprint, defined in `pages`; importing the other page modules registers th
 
 from __future__ import annotations
 
-from . import feed, reports, search
+from . import feed, render_cache, reports, search
 from .pages import bp
 
-__all__ = ["bp", "feed", "reports", "search"]
+__all__ = ["bp", "feed", "render_cache", "reports", "search"]

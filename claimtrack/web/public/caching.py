@@ -26,7 +26,7 @@ TOKEN_BUCKET_S = 4 * 3600
 Validators = tuple[str, datetime | None]
 
 
-def _vary_key() -> str:
+def vary_key() -> str:
     actor = current_actor_or_none()
     # A pending flash message ("Thank you for your report") is part of the page: never a 304 for it.
     flashes = len(session.get("_flashes", ()))
@@ -39,13 +39,13 @@ def _digest(*parts: object) -> str:
 
 
 def page_validators(bundle: publication.PublishedVerdict) -> Validators:
-    return _digest(repr(bundle), _vary_key()), bundle.verdict.modified_at
+    return _digest(repr(bundle), vary_key()), bundle.verdict.modified_at
 
 
 def site_validators(db: DbSession, *, extra: str = "") -> Validators:
     """For lists and feeds: the newest visible verdict change and the newest audited change."""
     latest, newest_event = publication_lists.last_change(db)
-    return _digest(latest, newest_event, extra, _vary_key()), latest
+    return _digest(latest, newest_event, extra, vary_key()), latest
 
 
 def conditional(

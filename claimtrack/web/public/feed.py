@@ -80,7 +80,7 @@ def build_feed(bundles: list[publication.PublishedVerdict], lang: str) -> bytes:
         entry.link(href=url, rel="alternate", type="text/html")
         entry.published(bundle.verdict.published_at)
         entry.updated(bundle.verdict.modified_at)
-        rating = bundle.rating.label(bundle.verdict.language) if bundle.rating else ""
+        rating = bundle.rating.name_in(bundle.verdict.language) if bundle.rating else ""
         entry.summary(f"{rating}: {bundle.claim.text}\n\n{markdown.plain(bundle.verdict.summary)}")
         if bundle.rating:
             entry.category(term=bundle.rating.key, label=rating)

@@ -8,13 +8,24 @@ validators change on publication, correction and withdrawal (see `caching`).
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
+from sqlmodel import Session as DbSession
 from wtforms.fields.choices import SelectChoice
 
 from claimtrack import markdown
@@ -26,7 +37,8 @@ from claimtrack.services.publication import bundles as publication
 from claimtrack.services.publication import lists as publication_lists
 from claimtrack.web.dbsession import db_session
 from claimtrack.web.i18n import current_lang
-from claimtrack.web.public.caching import conditional, page_validators, site_validators
+from claimtrack.web.public import render_cache
+from claimtrack.web.public.caching import conditional, page_validators, site_validators, vary_key
 from claimtrack.web.public.forms import FilterForm, ReportForm
 from claimtrack.workflow import allowed_targets
 
@@ -60,23 +72,35 @@ def safe_href(url: str | None) -> bool:
 
 @bp.get("/")
 def index() -> ResponseReturnValue:
-    form = FilterForm(request.args, meta={"csrf": False})
     session = db_session()
+    cached = _CachedPage("home", session) if render_cache.usable() else None
+    if cached is not None and cached.trusted():
+        return cached.respond()
+    validators = site_validators(session, extra=request.query_string.decode("latin-1"))
+    if cached is not None and cached.unchanged(validators[0]):
+        return cached.respond()
+    not_modified = conditional(*validators)
+    if not_modified is not None:
+        return not_modified
+    html = _render_index(session)
+    if cached is not None:
+        return cached.keep(validators, html)
+    return conditional(*validators, body=html)
+
+
+def _render_index(session: DbSession) -> str:
+    form = FilterForm(request.args, meta={"csrf": False})
     form.rating.choices = [SelectChoice("", _("All ratings"))] + [
-        SelectChoice(r.key, r.label(current_lang()))
+        SelectChoice(r.key, r.name_in(current_lang()))
         for r in publication.scale_views(session).values()
         if r.active
     ]
     filters = form.filters() if form.validate() else publication_lists.ListFilters()
     page_no = form.page_number()
-    validators = site_validators(session, extra=request.query_string.decode("latin-1"))
-    not_modified = conditional(*validators)
-    if not_modified is not None:
-        return not_modified
     page = publication_lists.list_published(
         session, filters, limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE
     )
-    html = render_template(
+    return render_template(
         "public/index.html",
         page=page,
         page_no=page_no,
@@ -84,7 +108,6 @@ def index() -> ResponseReturnValue:
         filtered=filters != publication_lists.ListFilters(),
         args={k: v for k, v in request.args.items() if k != "page"},
     )
-    return conditional(*validators, body=html)
 
 
 def _chart(bundle: publication.PublishedVerdict) -> figures.Chart | None:
@@ -95,6 +118,9 @@ def _chart(bundle: publication.PublishedVerdict) -> figures.Chart | None:
 @bp.get("/claims/<int:claim_id>-<slug>")
 def claim(claim_id: int, slug: str | None = None) -> ResponseReturnValue:
     session = db_session()
+    cached = _CachedPage("verdict", session) if render_cache.usable() else None
+    if cached is not None and cached.trusted():
+        return cached.respond()
     try:
         bundle = publication.get_published(session, claim_id)
     except NotFound:
@@ -106,20 +132,60 @@ def claim(claim_id: int, slug: str | None = None) -> ResponseReturnValue:
         html = render_template("public/withdrawn.html", bundle=bundle)
         return html, 410
     validators = page_validators(bundle)
+    if cached is not None and cached.unchanged(validators[0]):
+        return cached.respond()  # data checked: same page, no render
     not_modified = conditional(*validators)
     if not_modified is not None:
         return not_modified
-    site = current_site()
-    html = render_template(
-        "public/claim.html",
-        bundle=bundle,
-        chart=_chart(bundle),
-        claim_review=jsonld(claim_review(bundle, site=site)),
-        canonical_url=site.verdict_url(bundle),
-        data_license=site.license if markdown.safe_link(site.license) else "",
-        report_form=ReportForm(formdata=None),
-    )
+    html = _render_verdict(bundle, for_cache=cached is not None)
+    if cached is not None:
+        return cached.keep(validators, html)
     return conditional(*validators, body=html)
+
+
+def _render_verdict(bundle: publication.PublishedVerdict, *, for_cache: bool) -> str:
+    site = current_site()
+    if for_cache:
+        render_cache.placeholders()
+    try:
+        return render_template(
+            "public/claim.html",
+            bundle=bundle,
+            chart=_chart(bundle),
+            claim_review=jsonld(claim_review(bundle, site=site)),
+            canonical_url=site.verdict_url(bundle),
+            data_license=site.license if markdown.safe_link(site.license) else "",
+            report_form=ReportForm(formdata=None),
+        )
+    finally:
+        if for_cache:
+            render_cache.finish_render()
+
+
+class _CachedPage:
+    """The render cache's view of this request (anonymous GETs only): see `render_cache`."""
+
+    def __init__(self, page: str, session: DbSession) -> None:
+        self.key = render_cache.key(page, vary_key())
+        self.generation = render_cache.generation(session)
+        self.entry = render_cache.store().get(self.key)
+
+    def trusted(self) -> bool:
+        return render_cache.trusted(self.entry, self.generation)
+
+    def unchanged(self, etag: str) -> bool:
+        if self.entry is None or self.entry.etag != etag:
+            return False
+        self.entry = render_cache.confirm(self.key, self.entry, self.generation)
+        return True
+
+    def respond(self) -> Response:
+        assert self.entry is not None
+        return render_cache.respond(self.entry)
+
+    def keep(self, validators: tuple[str, datetime | None], html: str) -> Response:
+        self.entry = render_cache.keep(self.key, self.generation, *validators, html)
+        return render_cache.respond(self.entry)
 
 
 STATUS_NAMES = {

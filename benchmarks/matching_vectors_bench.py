@@ -1,0 +1,141 @@
+"""The vector half of benchmarks/matching_scale.py (``--vectors MODEL``).
+
+Embeds the corpus in worker processes (or reads ``--vector-cache``), writes the vectors into
+``claim_vector`` the way the back-fill does, builds this process's HNSW index from the stored
+rows, and runs every query hybrid (lexical postings + vector neighbours, one fused score).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from claimtrack.matching.embedding import embedder_name, get_embedder
+from claimtrack.matching.prepare import prepare
+from claimtrack.matching.retrieval import Semantic, search
+from claimtrack.matching.vectors import dequantise, quantise
+from claimtrack.services.matching import live as matching_live
+from claimtrack.services.matching import vectors as matching_vectors
+from claimtrack.services.matching.store import SqlStore
+
+CHUNK = 2_000
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def _embed_chunk(args: tuple[str, list[str]]) -> tuple[Any, float]:
+    name, texts = args
+    model = get_embedder(name)
+    model.embed(["warm up"])
+    c = time.process_time()
+    out = model.embed(texts).astype(np.float16)
+    return out, time.process_time() - c
+
+
+def embed_corpus(name: str, texts: list[str], workers: int, cache: str | None) -> np.ndarray:
+    """float32 vectors of ``texts``; prints throughput per worker process."""
+    if cache and Path(cache).exists():
+        stored = np.load(cache)
+        if len(stored) >= len(texts):
+            print(f"vectors read from {cache} ({len(texts):,} of {len(stored):,})")
+            return stored[: len(texts)].astype(np.float32)
+    chunks = [(name, texts[i : i + CHUNK]) for i in range(0, len(texts), CHUNK)]
+    t = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        done = list(pool.map(_embed_chunk, chunks))
+    wall = time.perf_counter() - t
+    cpu = sum(c for _, c in done)
+    vecs = np.vstack([v for v, _ in done])
+    print(
+        f"embedded {len(texts):,} claims with {name} in {wall:.0f} s on {workers} worker "
+        f"processes: {len(texts) / wall:.0f} claims/s in all, {len(texts) / cpu:.0f} claims/s "
+        f"per worker process by CPU ({1000 * cpu / len(texts):.2f} ms CPU a claim)"
+    )
+    if cache:
+        np.save(cache, vecs)
+    return vecs.astype(np.float32)
+
+
+def store_vectors(db, name: str, ids: list[int], texts: list[str], vecs: np.ndarray) -> None:  # type: ignore[no-untyped-def]
+    t = time.perf_counter()
+    with db.session_scope() as session:
+        for start in range(0, len(ids), 5_000):
+            part = slice(start, start + 5_000)
+            items = list(zip(ids[part], texts[part], strict=True))
+            matching_vectors.fill_vectors(session, name, items, vecs[part])
+            session.commit()
+    print(f"vectors written to claim_vector in {time.perf_counter() - t:.1f} s (int8 + scale)")
+
+
+def quantisation_check(vecs: np.ndarray, n_queries: int = 200) -> None:
+    """Share of the float32 top-10 by cosine that int8 and float16 storage keep."""
+    rng = np.random.default_rng(5)
+    sample = vecs[: min(len(vecs), 100_000)]
+    q = sample[rng.choice(len(sample), n_queries, replace=False)]
+    exact = np.argsort(-(q @ sample.T), axis=1)[:, :10]
+    codes, scales = quantise(sample)
+    i8 = np.argsort(-(q @ dequantise(codes, scales).T), axis=1)[:, :10]
+    f16 = np.argsort(-(q @ sample.astype(np.float16).astype(np.float32).T), axis=1)[:, :10]
+    keep8 = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(exact, i8, strict=True)])
+    keep16 = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(exact, f16, strict=True)])
+    print(f"storage keeps the float32 top-10: int8 {keep8:.4f} (516 B/vector), "
+          f"float16 {keep16:.4f} (1,024 B/vector) over {len(sample):,} vectors")  # fmt: skip
+
+
+def hybrid_run(db, args, texts, ids, qidx, members, group_of, targets) -> None:  # type: ignore[no-untyped-def]
+    name = embedder_name(args.vectors)
+    os.environ["CLAIMTRACK_EMBEDDER"] = name
+    vecs = embed_corpus(name, texts, args.embed_workers, args.vector_cache)
+    quantisation_check(vecs)
+    store_vectors(db, name, ids, texts, vecs)
+    t = time.perf_counter()
+    with db.session_scope(write=False) as session:
+        index = matching_live.wait_until_ready(session, name)
+    assert index is not None
+    print(f"in-process HNSW index built from the stored rows in {time.perf_counter() - t:.0f} s "
+          f"({len(index):,} vectors)")  # fmt: skip
+
+    model = get_embedder(name)
+    model.embed(["warm up"])
+    lat, emb, recall, recall_vec = [], [], [], []
+    with db.session_scope(write=False) as session:
+        store = SqlStore(session)
+        for i in qidx:
+            text, me = texts[i], ids[i]
+            t0 = time.perf_counter()
+            qvec = model.embed([text])[0]
+            t1 = time.perf_counter()
+            fresh = matching_live.live_index(session, name)
+            semantic = Semantic(fresh, qvec, name) if fresh is not None else None
+            hits = search(store, prepare(text), limit=10, exclude=me, semantic=semantic)
+            t2 = time.perf_counter()
+            emb.append((t1 - t0) * 1000)
+            lat.append((t2 - t1) * 1000)
+            others = members[group_of[me]] - {me}
+            top = {h.claim_id for h in hits}
+            recall.append(len(others & top) / len(others))
+            near = set(index.nearest(qvec, 11)) - {me}
+            recall_vec.append(len(others & near) / len(others))
+    p50, p99, r10 = pct(lat, 0.5), pct(lat, 0.99), sum(recall) / len(recall)
+    print(
+        f"hybrid top-10 after the query is embedded: p50 {p50:.2f} ms, p99 {p99:.2f} ms over "
+        f"{len(lat)} queries; recall@10 {r10:.3f} (vector neighbours alone "
+        f"{sum(recall_vec) / len(recall_vec):.3f}); embedding the query p50 "
+        f"{pct(emb, 0.5):.2f} ms, p99 {pct(emb, 0.99):.2f} ms"
+    )
+    target = targets.get(args.claims)
+    if target:
+        print(
+            f"  targets: p50 <= {target[0]} ms {'MET' if p50 <= target[0] else 'MISSED'}, "
+            f"p99 <= {target[1]} ms {'MET' if p99 <= target[1] else 'MISSED'}, "
+            f"recall@10 >= {target[2]} {'MET' if r10 >= target[2] else 'MISSED'}"
+        )

@@ -1,0 +1,94 @@
+"""Nearest claims by embedding: an in-process HNSW graph (usearch) over the stored vectors.
+
+The vectors live in the database (``claim_vector``); each process keeps this index as a cache
+built from them and brought up to date from the vector clock before a query, so every process
+and server answers from the same claims. Measured (benchmarks/README.md): exact float32 top-10
+in numpy costs ~14 ms a query at 100,000 claims and ~190 ms at 1,000,000, sqlite-vec ~126 ms at
+100,000; the HNSW graph answers in well under a millisecond at either size with recall@10 of
+the exact neighbours above 0.97. Vectors are held as float16 inside the graph (int8 codes
+would need usearch's fixed [-1, 1] scaling, which crushes the small components of a unit
+vector); a cosine for a candidate found by the lexical engine is read back from the graph.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+
+import numpy as np
+import numpy.typing as npt
+from usearch.index import Index
+
+Vectors = npt.NDArray[np.float32]
+
+CONNECTIVITY = 16  # graph degree: memory against recall
+EXPANSION_ADD = 64  # candidate list while inserting: build time against graph quality
+EXPANSION_SEARCH = 96  # candidate list while searching: latency against recall
+
+
+class VectorIndex:
+    """Claim ids and their unit vectors; nearest neighbours by cosine. Thread-safe."""
+
+    def __init__(self, dim: int, *, threads: int = 1) -> None:
+        self.dim = dim
+        self.threads = threads
+        self._lock = threading.RLock()
+        self._index = self._empty()
+
+    def _empty(self) -> Index:
+        return Index(
+            ndim=self.dim,
+            metric="ip",
+            dtype="f16",
+            connectivity=CONNECTIVITY,
+            expansion_add=EXPANSION_ADD,
+            expansion_search=EXPANSION_SEARCH,
+        )
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def upsert(self, ids: Iterable[int], vectors: Vectors) -> None:
+        """Add or replace the vectors of ``ids`` (rows of ``vectors``, unit length)."""
+        keys = np.fromiter(ids, dtype=np.uint64)
+        if not len(keys):
+            return
+        vecs = np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(keys), self.dim)
+        with self._lock:
+            present = keys[self._index.contains(keys)] if len(self._index) else keys[:0]
+            if len(present):
+                self._index.remove(present)
+            self._index.add(keys, vecs, threads=self.threads)
+
+    def remove(self, ids: Iterable[int]) -> None:
+        keys = np.fromiter(ids, dtype=np.uint64)
+        with self._lock:
+            if len(keys) and len(self._index):
+                present = keys[self._index.contains(keys)]
+                if len(present):
+                    self._index.remove(present)
+
+    def nearest(self, query: Vectors, k: int) -> dict[int, float]:
+        """Up to ``k`` claim ids with their cosine to ``query``, best first."""
+        with self._lock:
+            if not len(self._index) or k < 1:
+                return {}
+            found = self._index.search(
+                np.asarray(query, dtype=np.float32).reshape(self.dim), min(k, len(self._index)),
+                threads=1,
+            )  # fmt: skip
+            keys, dist = found.keys, found.distances
+        return {int(key): 1.0 - float(d) for key, d in zip(keys, dist, strict=True)}
+
+    def cosines(self, query: Vectors, ids: Iterable[int]) -> dict[int, float]:
+        """Cosine of ``query`` to each of ``ids`` that has a vector (others are left out)."""
+        keys = np.fromiter(ids, dtype=np.uint64)
+        with self._lock:
+            if not len(keys) or not len(self._index):
+                return {}
+            keys = keys[self._index.contains(keys)]
+            if not len(keys):
+                return {}
+            stored = np.asarray(self._index.get(keys, dtype="f32"), dtype=np.float32)
+        sims = stored.reshape(len(keys), self.dim) @ np.asarray(query, dtype=np.float32).ravel()
+        return {int(key): float(s) for key, s in zip(keys, sims, strict=True)}

@@ -1,0 +1,171 @@
+"""Each process's nearest-neighbour index over the stored claim vectors, kept fresh by the clock.
+
+The database holds the vectors (``services.matching.vectors``); a process keeps one ``VectorIndex`` per
+(database, model) as a cache. Before a query it reads the vector clock: when the clock moved, it
+reads the rows changed since its watermark and applies them, so a claim saved, re-worded,
+embedded or deleted by any process or server is in the next query's answer.
+
+Nothing here makes a request wait for bulk work: an index bigger than ``SYNC_LOAD_LIMIT`` vectors
+is loaded in a background thread (queries meanwhile are lexical only), and a burst of more than
+``SYNC_CATCH_UP`` changes (a back-fill running) is applied in the background while queries use
+the index as it was.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from claimtrack.db import WRITE_OPTION
+from claimtrack.matching.vector_index import VectorIndex
+from claimtrack.services.matching import vectors as rows
+
+SYNC_LOAD_LIMIT = 20_000  # vectors loaded within a request; a bigger store loads in background
+SYNC_CATCH_UP = 200  # changes applied within a request; more are applied in background
+PAGE = 5_000  # rows per read while loading or catching up
+SLICE = 256  # vectors added under the index lock at a time (a query waits at most that long)
+LOAD_THREADS = 2  # threads building the graph of a whole store (the rest of a load is I/O)
+
+
+@dataclass
+class LiveIndex:
+    """A process's index of one model's vectors in one database, and how far it has read."""
+
+    index: VectorIndex | None = None
+    watermark: tuple[int, int] = (-1, rows.END)
+    epoch: str = ""
+    busy: bool = False  # a background load or catch-up is running
+    error: str | None = None  # the last background failure (queries stay lexical)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+_live: dict[tuple[str, str], LiveIndex] = {}
+_live_lock = threading.Lock()
+
+
+def _engine(session: Session) -> Engine:
+    """The session's engine for reading (never SQLite's BEGIN IMMEDIATE of the write flavour)."""
+    bind = session.get_bind().engine  # type: ignore[union-attr]
+    return bind.execution_options(**{WRITE_OPTION: False})
+
+
+def _entry(session: Session, model: str) -> LiveIndex:
+    url = _engine(session).url.render_as_string(hide_password=False)
+    with _live_lock:
+        return _live.setdefault((url, model), LiveIndex())
+
+
+def live_index(session: Session, model: str) -> VectorIndex | None:
+    """This process's index of ``model``'s vectors, brought up to date; None while none is ready.
+
+    Reads through a connection of its own, never the caller's transaction: the index must hold
+    only committed vectors (a rolled-back clock number is handed out again).
+    """
+    with Session(_engine(session)) as own:
+        return _refresh(own, model)
+
+
+def _refresh(session: Session, model: str) -> VectorIndex | None:
+    entry = _entry(session, model)
+    with entry.lock:
+        if entry.busy:
+            return entry.index
+        seq, epoch = rows.clock(session)
+        if epoch != entry.epoch or seq < entry.watermark[0]:
+            entry.index, entry.watermark, entry.epoch = None, (-1, rows.END), epoch
+        if entry.index is None:
+            if rows.count_vectors(session, model) > SYNC_LOAD_LIMIT:
+                _background(session, model, entry, _load)
+                return None
+            _load(session, model, entry)
+        elif seq > entry.watermark[0] and not _catch_up(session, model, entry, SYNC_CATCH_UP):
+            _background(session, model, entry, _catch_up_all)
+        return entry.index
+
+
+def _load(session: Session, model: str, entry: LiveIndex) -> None:
+    """Read every live vector (by claim id), then the changes made meanwhile."""
+    seq, _ = rows.clock(session)
+    index: VectorIndex | None = None
+    after = 0
+    while True:
+        page = rows.live_vectors(session, model, after, PAGE)
+        if not page.ids:
+            break
+        index = index or VectorIndex(page.vectors.shape[1], threads=LOAD_THREADS)
+        _apply(index, page)
+        after = page.ids[-1]
+    entry.index, entry.watermark = index, (seq, rows.END)
+    if index is not None:
+        _catch_up_all(session, model, entry)
+
+
+def _catch_up(session: Session, model: str, entry: LiveIndex, limit: int) -> bool:
+    """Apply up to ``limit`` changes after the watermark; False when more are waiting."""
+    seq, _ = rows.clock(session)
+    page = rows.changed_since(session, model, entry.watermark, limit)
+    if entry.index is None:
+        return True
+    _apply(entry.index, page)
+    if len(page.ids) >= limit:
+        entry.watermark = page.keys[-1]
+        return False
+    last = page.keys[-1][0] if page.keys else seq
+    entry.watermark = (max(seq, last), rows.END)
+    return True
+
+
+def _catch_up_all(session: Session, model: str, entry: LiveIndex) -> None:
+    while not _catch_up(session, model, entry, PAGE):
+        pass
+
+
+def _apply(index: VectorIndex, page: rows.VectorRows) -> None:
+    index.remove([cid for cid, ok in zip(page.ids, page.live, strict=True) if not ok])
+    live = [i for i, ok in enumerate(page.live) if ok]
+    for start in range(0, len(live), SLICE):
+        part = live[start : start + SLICE]
+        index.upsert([page.ids[i] for i in part], page.vectors[part])
+
+
+def _background(session: Session, model: str, entry: LiveIndex, work) -> None:  # type: ignore[no-untyped-def]
+    """Run ``work(session, model, entry)`` in a thread with its own session; marks ``busy``."""
+    entry.busy = True
+    engine = _engine(session)
+
+    def run() -> None:
+        try:
+            with Session(engine) as own:
+                work(own, model, entry)
+                entry.error = None
+        except Exception as exc:  # noqa: BLE001 - queries stay lexical; the next one retries
+            entry.error = f"{type(exc).__name__}: {exc}"
+            entry.index = None
+        finally:
+            entry.busy = False
+
+    threading.Thread(target=run, daemon=True, name=f"vector-index-{model}").start()
+
+
+def wait_until_ready(session: Session, model: str, timeout: float = 3600.0) -> VectorIndex | None:
+    """The index once no background work is running (CLI, benchmarks, tests)."""
+    deadline = time.monotonic() + timeout
+    found = live_index(session, model)
+    while time.monotonic() < deadline:
+        entry = _entry(session, model)
+        if not entry.busy:
+            found = live_index(session, model)
+            if not entry.busy:
+                return found
+        time.sleep(0.1)
+    return found
+
+
+def forget_indexes() -> None:
+    """Drop every process-local index (tests; after a store was replaced wholesale)."""
+    with _live_lock:
+        _live.clear()
