@@ -46,8 +46,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
             app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
         )
+    from .jobs import init_app as init_jobs
     from .web import init_web
 
+    init_jobs(app)
     init_web(app)
     return app
 

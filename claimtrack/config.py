@@ -53,6 +53,13 @@ DEFAULTS: dict[str, Any] = {
     # Empty: argon2-cffi's defaults (argon2id, t=3, 64 MiB). Tests set a cheap cost.
     "ARGON2_TIME_COST": None,
     "ARGON2_MEMORY_KIB": 65536,
+    # Job queue: empty = SQLite file queue.sqlite in the instance folder (single machine);
+    # redis://host:6379/0 for several app servers and workers.
+    "QUEUE_URL": "",
+    # Name of the queue inside Redis (several instances can share one Redis).
+    "QUEUE_NAME": "claimtrack",
+    # Seconds a partner's webhook endpoint may take to answer.
+    "WEBHOOK_TIMEOUT_S": 10.0,
     "BABEL_DEFAULT_LOCALE": DEFAULT,
     "LANGUAGES": list(LANGUAGES),
 }

@@ -60,3 +60,11 @@ class LinkState(StrEnum):
     SUGGESTED = "suggested"
     CONFIRMED = "confirmed"
     REJECTED = "rejected"
+
+
+class WebhookEvent(StrEnum):
+    """What a partner's webhook endpoint can subscribe to (the Standard Webhooks `type`)."""
+
+    PUBLISHED = "verdict.published"
+    CORRECTED = "verdict.corrected"
+    WITHDRAWN = "verdict.withdrawn"

@@ -190,3 +190,58 @@ def _unwrap(address: IPAddress) -> IPAddress:
 
 
 _UNSPECIFIED_OR_LOOPBACK = (ipaddress.IPv6Address("::"), ipaddress.IPv6Address("::1"))
+
+
+@dataclass(frozen=True, slots=True)
+class PostResult:
+    status: int
+    body: bytes  # the first bytes of the answer (for the delivery log)
+
+
+def post_bytes(
+    url: str, body: bytes, headers: dict[str, str], policy: FetchPolicy | None = None
+) -> PostResult:
+    """POST `body` to `url` under the same address rules as `fetch_url` (no redirects followed).
+
+    Used for partner webhooks: the address is resolved and checked at every send, so a partner's
+    DNS name that later points into our network is refused then.
+    """
+    policy = policy or FetchPolicy()
+    parsed = _parse(url)
+    host = parsed.raw_host.decode("ascii")
+    address = resolve_public(host, parsed.port or (443 if parsed.scheme == "https" else 80), policy)
+    default_port = parsed.port in (None, 80 if parsed.scheme == "http" else 443)
+    host_header = f"[{host}]" if ":" in host else host
+    sent = {
+        **headers,
+        "Host": host_header if default_port else f"{host_header}:{parsed.port}",
+        "User-Agent": policy.user_agent,
+    }
+    timeout = httpx.Timeout(
+        connect=policy.connect_timeout, read=policy.read_timeout, write=5.0, pool=5.0
+    )
+    verify = ssl.create_default_context(cafile=policy.ca_file) if policy.ca_file else True
+    extensions = {"sni_hostname": host} if parsed.scheme == "https" else {}
+    try:
+        with (
+            httpx.Client(
+                trust_env=False, follow_redirects=False, timeout=timeout, verify=verify
+            ) as client,
+            client.stream(
+                "POST",
+                parsed.copy_with(host=str(address)),
+                content=body,
+                headers=sent,
+                extensions=extensions,
+            ) as response,
+        ):
+            head = b""
+            for chunk in response.iter_bytes():
+                head += chunk
+                if len(head) >= 2000:
+                    break
+            return PostResult(status=response.status_code, body=head[:2000])
+    except httpx.TimeoutException as exc:
+        raise FetchError(f"timed out posting to {parsed.host}") from exc
+    except httpx.HTTPError as exc:
+        raise FetchError(f"could not post to {parsed.host}: {exc.__class__.__name__}") from exc

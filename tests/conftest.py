@@ -85,6 +85,7 @@ def make_test_app(database_url: str, tmp_path: Path, **overrides: Any) -> Flask:
         "DATABASE_URL": database_url,
         "WTF_CSRF_ENABLED": False,
         "SERVER_NAME": None,
+        "QUEUE_URL": f"sqlite:///{tmp_path / 'queue.sqlite'}",
         **CHEAP_ARGON2,
         **overrides,
     }

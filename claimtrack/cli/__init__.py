@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from . import export, ingest, matching, queue, server, tokens, users
+from . import export, ingest, matching, queue, server, tokens, users, worker
 
 
 class CleanErrors(click.Group):
@@ -75,5 +75,7 @@ for command in (
     matching.matching_group,
     export.export,
     queue.queue,
+    worker.worker,
+    worker.webhooks_group,
 ):
     main.add_command(command)

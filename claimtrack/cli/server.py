@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import secrets
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -107,16 +110,42 @@ def demo_cmd(ctx: click.Context, host: str, port: int) -> None:
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--workers", default=2, show_default=True, type=int)
 @click.option("--debug", is_flag=True, help="Flask's reloading debug server (never in production).")
+@click.option(
+    "--queue-worker/--no-queue-worker",
+    default=None,
+    help="Start a job worker beside the server (default: yes with the SQLite queue, "
+    "no with Redis, where workers run as `claimtrack worker`).",
+)
 @click.pass_context
-def run(ctx: click.Context, host: str, port: int, workers: int, debug: bool) -> None:
-    """Serve claimtrack (gunicorn; --debug for the development server)."""
+def run(
+    ctx: click.Context, host: str, port: int, workers: int, debug: bool, queue_worker: bool | None
+) -> None:
+    """Serve claimtrack (gunicorn; --debug for the development server) and run its jobs."""
     app = get_app(ctx)
-    if debug:
-        app.run(host=host, port=port, debug=True)
-        return
-    from claimtrack.serve import serve
+    if queue_worker is None:
+        queue_worker = not str(app.config.get("QUEUE_URL") or "").startswith("redis")
+    # Flask's reloader runs this command again in a child (WERKZEUG_RUN_MAIN): one worker only.
+    reloaded = os.environ.get("WERKZEUG_RUN_MAIN") == "true"
+    child = start_worker() if queue_worker and not reloaded else None
+    try:
+        if debug:
+            app.run(host=host, port=port, debug=True)
+            return
+        from claimtrack.serve import serve
 
-    serve(app, host=host, port=port, workers=workers)
+        serve(app, host=host, port=port, workers=workers)
+    finally:
+        if child is not None:
+            child.terminate()
+            child.wait(timeout=30)
+
+
+def start_worker() -> subprocess.Popen[bytes]:
+    """`claimtrack worker` as a child that stops when this process ends (even on kill -9)."""
+    code = "from claimtrack.cli import main; main()"
+    child = subprocess.Popen([sys.executable, "-c", code, "worker", "--exit-with-parent"])
+    click.echo(f"Job worker started (pid {child.pid}).", err=True)
+    return child
 
 
 @click.command()

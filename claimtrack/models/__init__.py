@@ -13,6 +13,7 @@ from claimtrack.enums import (
 
 from .base import utcnow
 from .claims import Claim, ClaimLink, ClaimNote, ClaimTag, QueueTally
+from .jobs import JobRun, WebhookDelivery, WebhookEndpoint
 from .limits import RateCounter
 from .matching import (
     ClaimVector,
@@ -43,6 +44,7 @@ __all__ = [
     "ClaimVector",
     "ClaimVectorClock",
     "ClaimantKind",
+    "JobRun",
     "LinkKind",
     "LinkState",
     "MatchAlias",
@@ -63,5 +65,7 @@ __all__ = [
     "Verdict",
     "VerdictRevision",
     "VerdictState",
+    "WebhookDelivery",
+    "WebhookEndpoint",
     "utcnow",
 ]

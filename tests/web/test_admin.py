@@ -250,10 +250,29 @@ def test_impossible_thresholds_change_nothing(client, session):
     assert matching.thresholds(session) == before
 
 
-def test_rebuild_index(client, session):
+def test_rebuild_index_runs_as_a_job(client, session, app):
+    from claimtrack.jobs.tasks import execute_job
+    from claimtrack.services.matching import reindex_job
+
     do_login(client, "admin")
     assert client.post("/admin/matching/rebuild").status_code == 302
+    _fresh(session)
+    job = reindex_job.last_reindex(session)
+    assert job is not None and job.state == "queued"
+    assert "Die Neuindizierung läuft" in _html(client.get("/admin/matching"))
+    execute_job(app, app.extensions["claimtrack.db"], job.id)  # what the worker does
+    _fresh(session)
+    session.expire_all()
     assert session.exec(select(AuditEvent).where(AuditEvent.action == "matching.reindex")).first()
+    done = reindex_job.last_reindex(session)
+    assert done.state == "done" and done.result == {"claims": done.done}
+    assert "Letzte Neuindizierung" in _html(client.get("/admin/matching"))
+    # Asked for again: the same job row runs again.
+    assert client.post("/admin/matching/rebuild").status_code == 302
+    _fresh(session)
+    session.expire_all()
+    again = reindex_job.last_reindex(session)
+    assert again.id == done.id and again.state == "queued"
 
 
 # -- audit log --------------------------------------------------------------------------------------

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from sqlmodel import func, select
 
+from claimtrack.jobs.tasks import execute_job
 from claimtrack.models import Appearance, Claim, Story
-from claimtrack.services.intake import bulk_jobs as intake_jobs
+from claimtrack.services.intake import bulk_jobs as bulk_import
 from tests.factories import make_claim
 
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
@@ -113,59 +114,53 @@ def _jsonl(n: int) -> bytes:
     return "\n".join(json.dumps(r) for r in rows).encode()
 
 
-def test_bulk_import_job_reports_progress_and_never_adds_twice(
-    client, login, session, users, app, tmp_path
-):
-    folder = tmp_path / "imports"
-    app.config["DESK_IMPORTS_DIR"] = str(folder)
-    login(client, "fact_checker")
-    data = _jsonl(4)
-    # An earlier run stored two of the four stories, then its process died.
-    db = app.extensions["claimtrack.db"]
-    partial = _jsonl(2)
-    state = intake_jobs.JobState(job_id="partial", fmt="jsonl")
-    intake_jobs.run_import(db, tmp_path, users["fact_checker"].id, partial, state)
-    assert _count(session, Story) == 2
-    r = client.post(
+def _run_queued(app, job_id: int) -> None:
+    """What the worker does with the queued message (the scale-out test runs real workers)."""
+    execute_job(app, app.extensions["claimtrack.db"], job_id)
+
+
+def _post(client, data: bytes, name: str = "stories.jsonl"):
+    return client.post(
         "/desk/intake/bulk",
-        data={"file": (io.BytesIO(data), "stories.jsonl"), "fmt": "jsonl"},
+        data={"file": (io.BytesIO(data), name), "fmt": "jsonl"},
         content_type="multipart/form-data",
     )
+
+
+def test_bulk_import_job_reports_progress_and_never_adds_twice(client, login, session, app):
+    login(client, "fact_checker")
+    data = _jsonl(4)
+    # An earlier import stored two of the four stories.
+    first = _post(client, _jsonl(2), "first.jsonl")
+    _run_queued(app, int(first.headers["Location"].rsplit("/", 1)[1]))
+    assert _count(session, Story) == 2
+    r = _post(client, data)
     assert r.status_code == 302
     job_id = r.headers["Location"].rsplit("/", 1)[1]
-    import time
-
-    for _ in range(100):
-        done = intake_jobs.load_state(folder, job_id)
-        if done and not done.running:
-            break
-        time.sleep(0.05)
+    html = client.get(f"/desk/intake/bulk/{job_id}").get_data(as_text=True)
+    assert 'http-equiv="refresh"' in html  # queued: the page follows it
+    _run_queued(app, int(job_id))
+    session.rollback()
+    session.expire_all()
+    done = bulk_import.get_import(session, int(job_id))
     assert (done.done, done.created, done.existing, done.error) == (4, 2, 2, "")
     html = client.get(f"/desk/intake/bulk/{job_id}").get_data(as_text=True)
     assert "<progress" in html and 'value="4"' in html and "Meldung 4" in html
+    assert 'http-equiv="refresh"' not in html
     assert _count(session, Story) == 4
     # Uploading the same file again adds nothing.
-    r = client.post(
-        "/desk/intake/bulk",
-        data={"file": (io.BytesIO(data), "stories.jsonl"), "fmt": "jsonl"},
-        content_type="multipart/form-data",
-    )
+    r = _post(client, data)
     assert r.headers["Location"].endswith(job_id)
     assert _count(session, Story) == 4
     # A bad file stops before storing anything.
-    bad = _jsonl(1) + b"\n{broken"
-    r = client.post(
-        "/desk/intake/bulk",
-        data={"file": (io.BytesIO(bad), "bad.jsonl"), "fmt": "jsonl"},
-        content_type="multipart/form-data",
-    )
-    bad_id = r.headers["Location"].rsplit("/", 1)[1]
-    for _ in range(100):
-        state = intake_jobs.load_state(folder, bad_id)
-        if state and not state.running:
-            break
-        time.sleep(0.05)
-    assert "line 2" in state.error.lower()  # the same message as `claimtrack ingest` gives
+    r = _post(client, _jsonl(1) + b"\n{broken", "bad.jsonl")
+    bad_id = int(r.headers["Location"].rsplit("/", 1)[1])
+    _run_queued(app, bad_id)
+    session.rollback()
+    session.expire_all()
+    state = bulk_import.get_import(session, bad_id)
+    assert "line 2" in state.error
     assert _count(session, Story) == 4
     assert client.get("/desk/intake/bulk/nope").status_code == 404
+    assert client.get("/desk/intake/bulk/99999999999999999999999").status_code == 404
     assert client.get("/desk/intake/bulk/..%2Fetc").status_code == 404

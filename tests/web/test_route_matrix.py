@@ -56,6 +56,10 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("admin.tokens", "GET"): row("admin"),
     ("admin.create_token", "POST"): row("admin"),
     ("admin.revoke_token", "POST"): row("admin"),
+    ("admin.webhook_list", "GET"): row("admin"),
+    ("admin.add_webhook", "POST"): row("admin", 400),
+    ("admin.disable_webhook", "POST"): row("admin"),
+    ("admin.send_again", "POST"): row("admin"),
     ("admin.ratings", "GET"): row("admin"),
     ("admin.create_label", "POST"): row("admin"),
     ("admin.edit_label", "GET"): row("admin"),
@@ -130,6 +134,20 @@ def test_no_row_names_a_route_that_is_gone():
     assert stale == [], f"remove rows from MATRIX for {stale}"
 
 
+def _webhook_objects(session: Session, admin: User, claim_id: int) -> dict[str, int]:
+    from claimtrack.fetch import FetchPolicy
+    from claimtrack.services import webhooks
+
+    endpoint, _secret = webhooks.add_endpoint(
+        session=session, actor=admin, partner="Matrix", url="http://127.0.0.1:9/hook",
+        events=[webhooks.PUBLISHED], policy=FetchPolicy(allow_loopback=True),
+    )  # fmt: skip
+    (delivery,) = webhooks.record_event(session, event_type=webhooks.PUBLISHED, claim_id=claim_id,
+                                        key="matrix", data={})  # fmt: skip
+    session.commit()
+    return {"endpoint_id": endpoint.id or 0, "delivery_id": delivery.id or 0}
+
+
 def _objects(session: Session) -> dict[str, Any]:
     """One object of every kind a route can name, owned by nobody who logs in for the test."""
     people = {u.email: u for u in session.exec(select(User))}
@@ -181,6 +199,7 @@ def _objects(session: Session) -> dict[str, Any]:
         "token_id": token.id,
         "label_id": label.id if label else 1,
         "job_id": "no-such-job",
+        **_webhook_objects(session, admin, claim.id or 0),
     }
 
 

@@ -1,52 +1,59 @@
-"""Bulk story imports as background jobs with progress any server process can read.
+"""Bulk story imports as queued jobs whose progress lives in the database.
 
-A job is named by the SHA-256 of its file and format, so uploading the same file again finds the
-same job. Its state lives in a small JSON file in the instance folder (written atomically), not in
-process memory, so the progress page works whichever worker answers. Every record is checked
-(`intake.prepare_text`) before the first story is stored; each story is then stored in its own
-transaction through `stories.add_story`, which finds a story stored before by its canonical URL or
-body: re-running an interrupted import stores only what is missing and nothing twice.
+A job is keyed by the SHA-256 of its file and format, so uploading the same file again finds the
+same job: done jobs are shown, running ones followed, failed or interrupted ones resumed. Every
+record is checked (`intake.prepare_text`) before the first story is stored; each story is then
+stored in one transaction together with the job's progress counter, guarded by the counter's old
+value: a resumed or duplicated run neither stores a story twice (`stories.add_story` finds it by
+canonical URL or body) nor counts one twice.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import threading
-from dataclasses import asdict, dataclass, field
-from datetime import datetime
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
+
+from sqlmodel import Session
 
 from claimtrack.db import Database
 from claimtrack.extraction import InputError, decode_bytes
 from claimtrack.extraction.bulk import parse_bulk
-from claimtrack.models import User, utcnow
-from claimtrack.services.base import require
+from claimtrack.models import JobRun, User
+from claimtrack.services import jobs
+from claimtrack.services.base import require, use_case
 from claimtrack.services.errors import DomainError, ValidationError
 from claimtrack.services.intake import ingest as intake
 from claimtrack.services.intake import stories
 from claimtrack.workflow import Permission
 
+KIND = "import"
 MAX_FILE_BYTES = intake.MAX_INPUT_BYTES * 10
-# A running job that has not written progress for this long died with its process.
-STALE_AFTER_S = 120
+RECENT = 20
 
 
-@dataclass
-class JobState:
-    job_id: str
+class LeaseLost(Exception):
+    """Another worker took the job over; this one stops without writing."""
+
+
+@dataclass(frozen=True)
+class ImportView:
+    """What the progress page shows, read from the job row."""
+
+    job_id: int
     fmt: str
-    total: int = 0
-    done: int = 0
-    created: int = 0
-    existing: int = 0
-    story_ids: list[int] = field(default_factory=list)
-    error: str = ""
-    running: bool = True
-    started_by: int | None = None
-    updated_at: str = ""
+    state: str
+    total: int
+    done: int
+    created: int
+    existing: int
+    story_ids: list[int]
+    error: str
+    interrupted: bool
+
+    @property
+    def running(self) -> bool:
+        return self.state in (jobs.QUEUED, jobs.RUNNING)
 
     @property
     def finished(self) -> bool:
@@ -54,46 +61,34 @@ class JobState:
 
     @property
     def percent(self) -> int:
-        return int(100 * self.done / self.total) if self.total else (0 if self.running else 100)
-
-    @property
-    def stale(self) -> bool:
-        if not self.running or not self.updated_at:
-            return False
-        age = utcnow() - datetime.fromisoformat(self.updated_at)
-        return age.total_seconds() > STALE_AFTER_S
+        if self.total:
+            return int(100 * self.done / self.total)
+        return 0 if self.running else 100
 
 
-def job_id_for(data: bytes, fmt: str) -> str:
-    return hashlib.sha256(fmt.encode() + b"\0" + data).hexdigest()[:32]
+def view(job: JobRun) -> ImportView:
+    return ImportView(
+        job_id=job.id or 0,
+        fmt=str(job.params.get("fmt", "")),
+        state=job.state,
+        total=job.total,
+        done=job.done,
+        created=job.created,
+        existing=job.existing,
+        story_ids=[int(i) for i in job.result.get("recent", [])],
+        error=job.error,
+        interrupted=jobs.interrupted(job),
+    )
 
 
-def _path(folder: Path, job_id: str) -> Path:
-    if not job_id.isalnum():
-        raise ValidationError("Unknown import.", field="job")
-    return folder / f"{job_id}.json"
+def job_key(data: bytes, fmt: str) -> str:
+    return f"{KIND}:" + hashlib.sha256(fmt.encode() + b"\0" + data).hexdigest()[:40]
 
 
-def load_state(folder: Path, job_id: str) -> JobState | None:
-    try:
-        raw = json.loads(_path(folder, job_id).read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    return JobState(**raw)
-
-
-def _save(folder: Path, state: JobState) -> None:
-    state.updated_at = utcnow().isoformat()
-    target = _path(folder, state.job_id)
-    tmp = target.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-    tmp.write_text(json.dumps(asdict(state)), "utf-8")
-    os.replace(tmp, target)
-
-
-def start_import(
-    *, db: Database, folder: Path, actor: User, data: bytes, fmt: str
-) -> tuple[JobState, bool]:
-    """Start (or find) the job of this file. Returns its state and whether a run was started."""
+def submit_import(
+    *, session: Session, actor: User, data: bytes, fmt: str
+) -> tuple[ImportView, bool]:
+    """Queue (or find) the import of this file. Returns its view and whether it must be queued."""
     require(actor, Permission.INGEST)
     if fmt not in ("jsonl", "csv"):
         raise ValidationError("Choose JSON Lines or CSV.", field="fmt")
@@ -103,46 +98,82 @@ def start_import(
         raise ValidationError(
             "The file is larger than %(max)s bytes.", field="file", params={"max": MAX_FILE_BYTES}
         )
-    folder.mkdir(parents=True, exist_ok=True)
-    job_id = job_id_for(data, fmt)
-    state = load_state(folder, job_id)
-    if state is not None and state.running and not state.stale:
-        return state, False
-    if state is not None and state.finished and not state.error:
-        return state, False
-    state = JobState(job_id=job_id, fmt=fmt, started_by=actor.id)
-    _save(folder, state)
-    worker = threading.Thread(
-        target=run_import, args=(db, folder, actor.id or 0, data, state), daemon=True
+    submitted = jobs.submit(
+        session,
+        kind=KIND,
+        key=job_key(data, fmt),
+        params={"fmt": fmt},
+        payload=data,
+        actor_id=actor.id,
     )
-    worker.start()
-    return state, True
+    return view(submitted.job), submitted.dispatch
 
 
-def run_import(db: Database, folder: Path, actor_id: int, data: bytes, state: JobState) -> None:
-    """The job itself (in a thread, or called directly): check all, then store one by one."""
+def get_import(session: Session, job_id: int) -> ImportView | None:
+    job = jobs.get_job(session, job_id)
+    return view(job) if job is not None and job.kind == KIND else None
+
+
+def run_import(db: Database, job: JobRun, owner: str) -> None:
+    """The job body: check every record, then store from where the stored progress stops.
+
+    Bad input ends the job as failed with the reason; other errors propagate so the queue
+    retries the job with backoff.
+    """
     try:
-        prepared = _prepare_all(data, state.fmt)
-        state.total = len(prepared)
-        _save(folder, state)
-        for item in prepared:
-            with db.session_scope() as session:
-                actor = session.get(User, actor_id)
-                result = stories.add_story(session=session, actor=actor, data=item)  # type: ignore[arg-type]
-            state.done += 1
-            state.created += int(result.created)
-            state.existing += int(not result.created)
-            state.story_ids.append(result.story.id or 0)
-            _save(folder, state)
+        prepared = _prepare_all(job.payload or b"", str(job.params.get("fmt")))
     except (DomainError, InputError) as exc:
-        state.error = str(exc)
-    except Exception as exc:  # noqa: BLE001 - a job must always record that it ended
-        state.error = f"The import stopped: {type(exc).__name__}."
-    state.running = False
-    _save(folder, state)
+        with db.session_scope() as session:
+            jobs.finish(session, job.id or 0, owner, state=jobs.FAILED, error=str(exc))
+        return
+    with db.session_scope() as session:
+        if not jobs.renew(session, job.id or 0, owner, total=len(prepared)):
+            raise LeaseLost
+        session.commit()
+    recent = [int(i) for i in job.result.get("recent", [])]
+    for index in range(job.done, len(prepared)):
+        with db.session_scope() as session:
+            actor = session.get(User, job.started_by_id or 0)
+            story_id = _store_one(
+                session=session,
+                actor=actor,
+                data=prepared[index],
+                job_id=job.id or 0,
+                owner=owner,
+                index=index,
+                recent=recent,
+            )
+        recent = (recent + [story_id])[-RECENT:]
+    with db.session_scope() as session:
+        jobs.finish(session, job.id or 0, owner, state=jobs.DONE)
 
 
-def _prepare_all(data: bytes, fmt: str) -> list[Any]:
+@use_case
+def _store_one(
+    *,
+    session: Session,
+    actor: User | None,
+    data: stories.StoryInput,
+    job_id: int,
+    owner: str,
+    index: int,
+    recent: list[int],
+) -> int:
+    """One story and the progress counter in one transaction (guarded by done == index)."""
+    result = stories.add_story.__wrapped__(session=session, actor=actor, data=data)  # type: ignore[attr-defined]
+    story_id = int(result.story.id or 0)
+    values: dict[str, Any] = {
+        "done": index + 1,
+        "created": JobRun.created + int(result.created),
+        "existing": JobRun.existing + int(not result.created),
+        "result": {"recent": (recent + [story_id])[-RECENT:]},
+    }
+    if not jobs.renew_at(session, job_id, owner, at=index, **values):
+        raise LeaseLost
+    return story_id
+
+
+def _prepare_all(data: bytes, fmt: str) -> list[stories.StoryInput]:
     records = parse_bulk(decode_bytes(data), fmt)
     prepared = []
     for record in records:

@@ -45,6 +45,12 @@ SECTIONS = (
         N_("Accounts, roles, passwords"),
     ),
     ("admin.tokens", Permission.MANAGE_TOKENS, N_("Partner tokens"), N_("API and export access")),
+    (
+        "admin.webhook_list",
+        Permission.MANAGE_TOKENS,
+        N_("Webhooks"),
+        N_("Push verdicts and corrections to partners"),
+    ),
     ("admin.ratings", Permission.MANAGE_SCALE, N_("Rating scale"), N_("Labels, colours, order")),
     ("admin.matching", Permission.MANAGE_MATCHING, N_("Matching"), N_("Aliases and thresholds")),
     ("admin.audit", Permission.VIEW_AUDIT, N_("Audit log"), N_("Who changed what, and when")),

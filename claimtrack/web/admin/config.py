@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import format_percent
 from flask_babel import gettext as _
 from sqlmodel import col, select
 from wtforms import SelectChoice
 
+from claimtrack.jobs import queue_for
 from claimtrack.languages import LANGUAGES
 from claimtrack.models import AuditEvent, RatingLabel, User
 from claimtrack.services import audit, ratings
@@ -19,6 +20,7 @@ from claimtrack.services.errors import DomainError
 from claimtrack.services.matching import admin as matching_admin
 from claimtrack.services.matching import links as matching_links
 from claimtrack.services.matching import match as matching
+from claimtrack.services.matching import reindex_job
 from claimtrack.web.admin.base import bp, dbs
 from claimtrack.web.admin.forms import (
     ALIAS_KIND_LABELS,
@@ -120,6 +122,7 @@ def _render_matching(
         threshold_labels=THRESHOLD_LABELS,
         kind_labels=ALIAS_KIND_LABELS,
         confirm_form=ConfirmForm(formdata=None),
+        reindex=reindex_job.last_reindex(session),
         percent=lambda share: format_percent(share, "#,##0.0\u00a0%"),
     ), status
 
@@ -208,8 +211,13 @@ def save_thresholds() -> ResponseReturnValue:
 @role_required(Permission.MANAGE_MATCHING)
 def rebuild_index() -> ResponseReturnValue:
     if ConfirmForm().validate_on_submit():
-        count = matching_admin.rebuild_index(session=dbs(), actor=current_actor())
-        flash(_("The matching index was rebuilt from %(count)d claims.", count=count), "success")
+        submitted = reindex_job.request_reindex(session=dbs(), actor=current_actor())
+        if submitted.dispatch:
+            try:
+                queue_for(current_app).dispatch_job(submitted.job.id or 0)
+            except Exception:  # noqa: BLE001 - the job is stored; the worker's sweep finds it
+                current_app.logger.exception("could not queue the re-index")
+        flash(_("Re-indexing runs in the background; this page shows when it is done."), "success")
     return redirect(url_for("admin.matching"))
 
 

@@ -1,9 +1,8 @@
 """Story intake `/desk/intake`: paste, upload or give a URL; then accept, reword or merge each
-candidate claim in one click. Bulk import runs as a background job with a progress page."""
+candidate claim in one click. Bulk import runs as a queued job (claimtrack.jobs) with a progress page any server shows."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from flask import current_app, flash, redirect, render_template, request, url_for
@@ -13,9 +12,10 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from claimtrack.fetch import FetchPolicy
+from claimtrack.jobs import queue_for
 from claimtrack.services import workbench
 from claimtrack.services.errors import DomainError, ValidationError
-from claimtrack.services.intake import bulk_jobs as intake_jobs
+from claimtrack.services.intake import bulk_jobs as bulk_import
 from claimtrack.services.intake import ingest as intake
 from claimtrack.services.intake import stories
 from claimtrack.text.places import place_label
@@ -176,12 +176,6 @@ def intake_accept(story_id: int) -> ResponseReturnValue:
     return redirect(back + f"#cand-{position if position is not None else 'headline'}")
 
 
-def _jobs_folder() -> Path:
-    """Where import jobs keep their state (config DESK_IMPORTS_DIR, default instance/imports)."""
-    configured = current_app.config.get("DESK_IMPORTS_DIR")
-    return Path(configured) if configured else Path(current_app.instance_path) / "imports"
-
-
 @bp.post("/intake/bulk", endpoint="intake_bulk")
 @role_required(Permission.INGEST)
 def intake_bulk() -> ResponseReturnValue:
@@ -191,17 +185,18 @@ def intake_bulk() -> ResponseReturnValue:
         flash(_("Choose the file to import."), "error")
         return redirect(url_for("desk.intake"))
     try:
-        state, started = intake_jobs.start_import(
-            db=current_app.extensions["claimtrack.db"],
-            folder=_jobs_folder(),
+        state, dispatch = bulk_import.submit_import(
+            session=dbs(),
             actor=current_actor(),
-            data=upload.read(intake_jobs.MAX_FILE_BYTES + 1),
+            data=upload.read(bulk_import.MAX_FILE_BYTES + 1),
             fmt=form.fmt.data,
         )
     except DomainError as exc:
         show_error(exc)
         return redirect(url_for("desk.intake"))
-    if not started:
+    if dispatch:
+        _dispatch(state.job_id)
+    else:
         flash(
             _("This file was imported before (or is being imported); nothing is added twice."),
             "info",
@@ -209,18 +204,25 @@ def intake_bulk() -> ResponseReturnValue:
     return redirect(url_for("desk.intake_job", job_id=state.job_id))
 
 
+def _dispatch(job_id: int) -> None:
+    """Hand the recorded job to the queue; if the queue is down, the worker's sweep finds it."""
+    try:
+        queue_for(current_app).dispatch_job(job_id)
+    except Exception:  # noqa: BLE001 - the job is stored; losing the message loses nothing
+        current_app.logger.exception("could not queue import job %s; the sweep will", job_id)
+
+
 @bp.get("/intake/bulk/<job_id>", endpoint="intake_job")
 @role_required(Permission.INGEST)
 def intake_job(job_id: str) -> ResponseReturnValue:
-    try:
-        state = intake_jobs.load_state(_jobs_folder(), job_id)
-    except ValidationError:
-        state = None
-    if state is None:
+    found = None
+    if job_id.isdigit() and len(job_id) < 16:
+        found = bulk_import.get_import(dbs(), int(job_id))
+    if found is None:
         return render_template("errors/error.html", status=404, title=_("Not found"),
                                message=_("There is no such import.")), 404  # fmt: skip
-    recent = workbench.story_titles(dbs(), state.story_ids[-20:])
-    return render_template("desk/intake_job.html", state=state, recent=recent)
+    recent = workbench.story_titles(dbs(), found.story_ids[-20:])
+    return render_template("desk/intake_job.html", state=found, recent=recent)
 
 
 # Reason codes of the extractor (claimtrack.extraction.worthiness) in the reader's language.
