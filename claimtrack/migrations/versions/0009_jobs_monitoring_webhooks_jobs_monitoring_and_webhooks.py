@@ -1,7 +1,7 @@
 """jobs, monitoring and webhooks
 
 Revision ID: 0009_jobs_monitoring_webhooks
-Revises: 0010_queue_rank_columns
+Revises: 0008_hardening
 Create Date: 2026-12-01 15:27:42.991246
 """
 
@@ -15,7 +15,7 @@ import claimtrack.models.base
 
 
 revision: str = '0009_jobs_monitoring_webhooks'
-down_revision: str | None = '0010_queue_rank_columns'
+down_revision: str | None = '0008_hardening'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

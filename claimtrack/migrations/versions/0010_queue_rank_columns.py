@@ -1,7 +1,7 @@
 """triage queue: maintained spread and rank columns on claim, with the indexes the first page walks
 
 Revision ID: 0010_queue_rank_columns
-Revises: 0008_hardening
+Revises: 0009_jobs_monitoring_webhooks
 Create Date: 2026-12-01 16:00:00
 
 The upgrade fills the new columns with the same code as `claimtrack queue repair`, so the queue is
@@ -17,7 +17,7 @@ from alembic import op
 import claimtrack.models.base
 
 revision: str = "0010_queue_rank_columns"
-down_revision: str | None = '0008_hardening'
+down_revision: str | None = '0009_jobs_monitoring_webhooks'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
