@@ -12,7 +12,7 @@ from tests.factories import make_claim
 TEXT_A = "Bei den Unruhen in Kasachstan sind nach offiziellen Angaben 225 Menschen gestorben."
 TEXT_B = "Nach offiziellen Angaben starben bei den Unruhen in Kasachstan 225 Menschen."
 TEXT_C = "In Kasachstan sind bei den Unruhen offiziell 225 Menschen gestorben."
-TEXT_EN = "225 people died in the unrest in Kazakhstan, according to official figures."
+TEXT_EN = "More than 2,000 people were arrested in Almaty, the police said."
 
 
 def _suggest(session, a_id: int, b_id: int, kind: str = "related") -> ClaimLink:
@@ -52,10 +52,14 @@ def test_a_german_english_pair_is_not_marked_word_by_word(client, login, session
     de = make_claim(session, checker, TEXT_A)
     en = make_claim(session, checker, TEXT_EN, language="en")
     link = _suggest(session, de.id, en.id, kind="same")
+    link.state, link.kind = "suggested", "same"
+    session.add(link)
+    session.commit()
     login(client, "fact_checker")
     html = client.get(f"/desk/claims/{de.id}").get_data(as_text=True)
     card = html[html.index(f'id="link-{link.id}"') :]
-    side_by_side = card[card.index('class="side-by-side"') : card.index('class="table-scroll"')]
+    side_by_side = card[card.index('class="side-by-side"') : card.index("</article>")]
+    side_by_side = side_by_side[: side_by_side.index("<table")]
     assert "<mark>" not in side_by_side
     assert "different languages" in html or "verschiedenen Sprachen" in html
     assert f'lang="en">{TEXT_EN}' in side_by_side
