@@ -315,6 +315,7 @@ _CLAIM_READ = (
     Claim.claimant_kind,
     Claim.claim_date,
     Claim.figures,
+    Claim.canonical_claim_id,
     Claim.deleted_at,
     Claim.version,
 )
