@@ -129,6 +129,7 @@ def test_shared_cache_headers_only_for_anonymous_pages_without_cookies(
     assert "public" not in personal.headers.get("Cache-Control", "")
     # The logged-in copy was not stored for readers, and the reader's copy is not shown to them.
     assert whoami not in anonymous.get(page).get_data(as_text=True)
+    assert 'class="whoami"' not in anonymous.get(page).get_data(as_text=True)
 
 
 @pytest.fixture

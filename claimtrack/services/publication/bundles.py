@@ -316,6 +316,7 @@ _CLAIM_READ: tuple[Any, ...] = (  # the ORM attributes a reader page needs
     Claim.claimant_kind,
     Claim.claim_date,
     Claim.figures,
+    Claim.canonical_claim_id,
     Claim.deleted_at,
     Claim.version,
 )
