@@ -8,12 +8,13 @@ from datetime import timedelta
 import pytest
 from sqlmodel import func, select
 
-from claimtrack.models import AuditEvent, Claim, LoginAttempt, PartnerToken, User, Verdict, utcnow
+from claimtrack.models import AuditEvent, Claim, PartnerToken, User, Verdict, utcnow
 from claimtrack.services import claims, logins, ratings, verdicts
 from claimtrack.services import users as user_service
 from claimtrack.services.base import use_case
 from claimtrack.services.errors import InvalidTransition, ValidationError
 from claimtrack.services.intake import ingest as intake
+from claimtrack.services.limits import DatabaseLimiter
 from tests.conftest import PASSWORD, TEST_USERS
 from tests.factories import make_claim
 from tests.web.partners import issue_token
@@ -111,16 +112,20 @@ def test_rewording_that_fails_leaves_no_claim(session, users):
     assert actions == ["claim.create", "claim.edit"]  # the extractor's text and the rewording
 
 
-def test_log_in_counts_failures_and_clears_them_in_one_step(session, users):
+def test_log_in_checks_and_records_in_one_step_and_the_limit_holds(session, users, db):
     email = TEST_USERS["editor"][0]
-    args = {"session": session, "email": email, "address": "192.0.2.7", "limit": 2}
+    limiter = DatabaseLimiter(db.write_engine)
+    args = {
+        "session": session,
+        "email": email,
+        "address": "192.0.2.7",
+        "limiter": limiter,
+        "limits": logins.LoginLimits(per_address=2, per_account=10),
+    }
     assert logins.log_in(**args, password="wrong password").user is None
-    assert _count(session, LoginAttempt) == 1
     result = logins.log_in(**args, password=PASSWORD)
     assert result.user is not None and result.user.last_login_at is not None
-    assert _count(session, LoginAttempt) == 0
-    logins.log_in(**args, password="wrong again")
-    logins.log_in(**args, password="and again")
+    assert logins.log_in(**args, password="wrong again").blocked  # two attempts used
     assert logins.log_in(**args, password=PASSWORD).blocked  # the limit holds for the right one
 
 

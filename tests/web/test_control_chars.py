@@ -8,6 +8,7 @@ from xml.etree import ElementTree
 from sqlalchemy import text
 from sqlmodel import select
 
+from claimtrack.jobs.tasks import execute_job
 from claimtrack.models import Claim, ErrorReport, Story
 from claimtrack.services.intake import bulk_jobs
 from tests.factories import make_claim, make_published_verdict
@@ -90,26 +91,32 @@ def _records(bad: dict[str, str]) -> bytes:
     return "\n".join(json.dumps(r) for r in rows).encode()
 
 
-def test_bulk_import_with_nul_in_record_4_stores_all_six_clean(app, session, users, tmp_path):
-    db = app.extensions["claimtrack.db"]
-    state = bulk_jobs.JobState(job_id="nul", fmt="jsonl")
+def _import(app, session, users, data: bytes) -> bulk_jobs.ImportView:
+    """Submit a bulk import and run its job as the worker would; the finished job's view."""
+    queued, _ = bulk_jobs.submit_import(
+        session=session, actor=users["fact_checker"], data=data, fmt="jsonl"
+    )
+    execute_job(app, app.extensions["claimtrack.db"], queued.job_id)
+    session.rollback()
+    session.expire_all()
+    done = bulk_jobs.get_import(session, queued.job_id)
+    assert done is not None and done.finished
+    return done
+
+
+def test_bulk_import_with_nul_in_record_4_stores_all_six_clean(app, session, users):
     data = _records(
         {"body": "Laut Polizei\u0000 wurden 4.000 Menschen festgenommen.", "title": "Mel\x00dung 4"}
     )
-    bulk_jobs.run_import(db, tmp_path, users["fact_checker"].id, data, state)
-    assert (state.error, state.created) == ("", 6)
-    session.rollback()
+    done = _import(app, session, users, data)
+    assert (done.error, done.created) == ("", 6)
     titles = sorted(s.title for s in session.exec(select(Story)))
     assert titles == [f"Meldung {i}" for i in range(1, 7)]
 
 
-def test_bulk_import_with_a_bad_record_4_stores_nothing(app, session, users, tmp_path):
+def test_bulk_import_with_a_bad_record_4_stores_nothing(app, session, users):
     """Every record is checked before the first is stored: a URL only the store step refused
     used to leave records 1 to 3 behind."""
-    db = app.extensions["claimtrack.db"]
-    state = bulk_jobs.JobState(job_id="bad", fmt="jsonl")
-    data = _records({"url": "javascript:alert(1)"})
-    bulk_jobs.run_import(db, tmp_path, users["fact_checker"].id, data, state)
-    assert "Line 4" in state.error and state.created == 0
-    session.rollback()
+    done = _import(app, session, users, _records({"url": "javascript:alert(1)"}))
+    assert "Line 4" in done.error and done.created == 0
     assert session.exec(select(Story)).all() == []

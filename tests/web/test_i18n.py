@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PO = TRANSLATIONS_DIR / "de" / "LC_MESSAGES" / "messages.po"
 # The files whose strings belong to the `messages` domain (see claimtrack/translations/messages.cfg).
 SOURCES = [
-    *sorted((ROOT / "claimtrack" / "web").glob("admin*.py")),
+    *sorted((ROOT / "claimtrack" / "web" / "admin").glob("*.py")),
     ROOT / "claimtrack" / "web" / "auth.py",
     ROOT / "claimtrack" / "web" / "account.py",
     ROOT / "claimtrack" / "web" / "i18n.py",

@@ -41,6 +41,7 @@ def _start(database_url: str, instance: Path, workers: int) -> tuple[subprocess.
         "PYTHONPATH": str(ROOT),
         "CLAIMTRACK_DATABASE_URL": database_url,
         "CLAIMTRACK_SECRET_KEY": "multi-server-test-secret-key-0123456789",
+        "CLAIMTRACK_PUBLIC_BASE_URL": "http://claimtrack.example/",
         "CLAIMTRACK_INSTANCE_PATH": str(instance),
         "CLAIMTRACK_API_RATE_LIMIT_PER_MINUTE": str(API_LIMIT),
         "CLAIMTRACK_LOGIN_RATE_LIMIT_PER_15_MIN": str(LOGIN_LIMIT),
