@@ -53,8 +53,10 @@ def test_queries_per_batch_do_not_grow_with_the_rows(db, session, users):
 
 
 def test_full_and_incremental_entries(session, users):
+    before = datetime.now(UTC) - timedelta(
+        seconds=1
+    )  # before both were published, however long that takes
     kept, gone = publish(session, users), publish(session, users)
-    before = datetime.now(UTC) - timedelta(seconds=1)
     since = datetime.now(UTC)
     withdraw(session, users, gone)
     full = jsonl("".join(exports.jsonl_chunks(session, SITE)))
