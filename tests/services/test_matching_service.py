@@ -7,6 +7,7 @@ from sqlmodel import select
 
 from claimtrack.models import Claim, ClaimLink, LinkKind, LinkState, MatchEntry, MatchStats
 from claimtrack.services import claims
+from claimtrack.services.demo import load_demo
 from claimtrack.services.errors import PermissionDenied, ValidationError
 from claimtrack.services.matching import admin as matching_admin
 from claimtrack.services.matching import links as matching_links
@@ -63,6 +64,18 @@ def test_search_text_finds_checked_claim_in_other_wording_and_script(session, us
     assert matching.search_text(session, "zzzz qqqq xxxx") == []
     with pytest.raises(ValidationError):
         matching.search_text(session, "   ")
+
+
+def test_search_lists_the_same_claim_first_across_languages(session):
+    """On the demo's checked claims an English question finds the German verdict on the same claim
+    first, above English claims that share more words but say something else."""
+    load_demo(session)
+    results = matching.search_text(
+        session, "The deployment of CSTO troops to Kazakhstan was illegal", published_only=True
+    )
+    assert results[0].kind == "same" and "OVKS" in results[0].text
+    order = [matching.KIND_ORDER[r.kind] for r in results]
+    assert order == sorted(order)
 
 
 def test_editing_a_claim_reindexes_it(session, users):

@@ -225,6 +225,9 @@ def suggest_matches(session: Session, claim_id: int, *, limit: int = 10) -> list
                  semantic=semantic)  # fmt: skip
 
 
+KIND_ORDER = {"same": 0, "variant": 1, "related": 2, "unrelated": 3}
+
+
 def _rank(
     session: Session,
     prepared: Prepared,
@@ -247,4 +250,7 @@ def _rank(
         cmp = h.comparison
         out.append(MatchResult(h.claim_id, c.text, c.status, cmp.score, str(cmp.kind),
                                list(cmp.conflicts), _features(cmp)))  # fmt: skip
+    # A person reads the list by the decision and the score shown: the same claim comes first even
+    # when retrieval ranked a wordier but different claim higher (a German match for an English query).
+    out.sort(key=lambda r: (KIND_ORDER.get(r.kind, len(KIND_ORDER)), -r.score))
     return out[:limit]
