@@ -15,6 +15,7 @@ from flask import Flask, Response, current_app, flash, jsonify, render_template,
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
 from claimtrack.services.errors import (
@@ -68,7 +69,20 @@ PAGE_TEXTS = {
     413: (_l("Too large"), _l("What you sent is larger than we accept.")),
     429: (_l("Too many requests"), _l("Please wait a moment and try again.")),
     500: (_l("Something went wrong"), _l("Something went wrong on our side. Please try again.")),
+    503: (
+        _l("Busy right now"),
+        _l(
+            "Many changes are being saved at this moment and this one could not wait any longer. "
+            "It was not saved; please try again in a few seconds."
+        ),
+    ),
 }
+
+# How long a client should wait after a busy database (the `Retry-After` of the 503).
+BUSY_RETRY_AFTER_S = 2
+
+# PostgreSQL's "gave up waiting": lock_not_available, serialization_failure, deadlock_detected.
+_PG_BUSY_STATES = {"55P03", "40001", "40P01"}
 
 
 def _page_text(status: int) -> tuple[str, str]:
@@ -105,9 +119,31 @@ def handle_http(exc: HTTPException) -> ResponseReturnValue:
     return body, status, headers
 
 
+def is_database_busy(exc: BaseException) -> bool:
+    """True when the database gave up waiting for another writer (the transaction was rolled back).
+
+    SQLite has one writer at a time and answers "database is locked" once its busy timeout runs
+    out; PostgreSQL answers a lock or serialization failure. Neither is the person's fault nor a
+    bug: the answer is a 503 asking to try again, not "something went wrong".
+    """
+    if not isinstance(exc, OperationalError):
+        return False
+    orig = exc.orig
+    if getattr(orig, "sqlstate", None) in _PG_BUSY_STATES:
+        return True
+    return "database is locked" in str(orig).lower()
+
+
 def handle_unexpected(exc: Exception) -> ResponseReturnValue:
     if isinstance(exc, HTTPException):
         return handle_http(exc)
+    if is_database_busy(exc):
+        current_app.logger.warning("Database busy on %s %s: %s", request.method, request.path, exc)
+        title, text = ("Service Unavailable", "The database is busy; try again shortly.")
+        if not wants_json():
+            title, text = _page_text(503)
+        body, status = _render(503, title, text)
+        return body, status, [("Retry-After", str(BUSY_RETRY_AFTER_S))]
     # Logged with its traceback; the person sees a plain message, never the exception's text.
     current_app.logger.exception("Unhandled error on %s %s", request.method, request.path)
     if wants_json():
