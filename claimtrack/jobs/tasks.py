@@ -42,6 +42,8 @@ class Tasks:
     run_job: Any
     deliver: Any
     sweep: Any
+    poll_source: Any = None
+    monitor: Any = None
 
 
 def register(huey: Huey, app: Flask) -> Tasks:
@@ -69,7 +71,32 @@ def register(huey: Huey, app: Flask) -> Tasks:
     def sweep() -> None:
         sweep_now(db, run_job, deliver)
 
-    return Tasks(run_job=run_job, deliver=deliver, sweep=sweep)
+    poll_source, monitor = _register_monitoring(huey, app, db)
+    return Tasks(run_job=run_job, deliver=deliver, sweep=sweep, poll_source=poll_source,
+                 monitor=monitor)  # fmt: skip
+
+
+def _register_monitoring(huey: Huey, app: Flask, db: Database) -> tuple[Any, Any]:
+    """Watched sources: every minute the due ones are queued, one task each (any worker polls;
+    the source's lease makes a second task for the same source a no-op)."""
+    from claimtrack.services.monitoring import poll
+
+    @huey.task(name="poll_source")
+    def poll_source(source_id: int) -> None:
+        try:
+            with app.app_context():
+                poll.poll_source(db, source_id, app.config)
+        except OperationalError:  # the database was busy: the next round polls it
+            log.warning("source %s: database busy; polled at the next round", source_id)
+
+    @huey.periodic_task(crontab(minute="*"), name="monitor")
+    def monitor() -> None:
+        with db.session_scope(write=False) as session:
+            due = poll.due_sources(session)
+        for source_id in due:
+            poll_source(source_id)
+
+    return poll_source, monitor
 
 
 def execute_job(app: Flask, db: Database, job_id: int) -> float | None:
