@@ -68,12 +68,13 @@ def test_no_smtp_means_a_file_only_and_the_daily_job_runs_once(make_app, tmp_pat
     with db.session_scope() as session:
         first = digest.submit_daily(session, day)
         again = digest.submit_daily(session, day)
-    assert first.dispatch and again.job.id == first.job.id  # one job per day
-    assert execute_job(app, db, first.job.id or 0) is None
-    assert execute_job(app, db, first.job.id or 0) is None  # done: nothing runs twice
+        job_id = first.job.id or 0
+        assert first.dispatch and again.job.id == job_id  # one job per day
+    assert execute_job(app, db, job_id) is None
+    assert execute_job(app, db, job_id) is None  # done: nothing runs twice
     (written,) = (tmp_path / "d").iterdir()
     assert "Keine geprüfte Behauptung" in written.read_text(encoding="utf-8")
     with db.session_scope() as session:
-        job = digest.jobs.get_job(session, first.job.id or 0)
+        job = digest.jobs.get_job(session, job_id)
         assert job is not None and job.state == "done" and job.result["emailed"] is False
         assert digest.message(app.config, digest.compose(session, day=day)) is None
