@@ -105,8 +105,12 @@ def _open_alert(session: Session, claim_id: int) -> Alert:
 
 @use_case
 def confirm_alert(*, session: Session, actor: User, alert_id: int) -> Alert:
-    """One click: every proposed appearance of the alert becomes an appearance of the claim."""
-    require(actor, Permission.TRIAGE)
+    """One click: every proposed appearance of the alert becomes an appearance of the claim.
+
+    Editors only: the claim has a published verdict, and its appearances are part of what readers,
+    the ClaimReview markup and the exports show (`revisions.require_editor_if_published`).
+    """
+    require(actor, Permission.PUBLISH)
     alert = _open(session, alert_id)
     rows = session.exec(select(AlertAppearance).where(AlertAppearance.alert_id == alert_id)).all()
     for row in rows:

@@ -117,6 +117,11 @@ def test_only_admins_manage_sources_and_readers_cannot_decide(mon_app: Flask) ->
         sources.add_source(session=session, actor=admin, url="https://e.org/f")
         with pytest.raises(ValidationError, match="watched already"):
             sources.add_source(session=session, actor=admin, url="https://e.org/f")
+        checker = session.exec(
+            select(type(editor)).where(type(editor).email == "checker@example.org")
+        ).one()
+        with pytest.raises(PermissionDenied):  # a published fact check: editors confirm
+            alerts.confirm_alert(session=session, actor=checker, alert_id=1)
         inactive = _user(session, "admin")
         inactive.active = False
         with pytest.raises(PermissionDenied):
