@@ -110,8 +110,8 @@ def test_alert_feed_needs_the_secret_address(mon_app: Flask, site: Site) -> None
     with db.session_scope(write=False) as session:
         _alerted(mon_app, site, session, n=1)
     client = mon_app.test_client()
-    assert client.get("/desk/alerts.atom").status_code == 404
-    assert client.get("/desk/alerts.atom?token=af_guess").status_code == 404
+    assert client.get("/desk/alerts.atom").status_code == 401
+    assert client.get("/desk/alerts.atom?token=af_guess").status_code == 401
     do_login(client, "fact_checker")
     made = client.post("/desk/alerts/feed-token")
     assert made.status_code == 201
@@ -123,4 +123,4 @@ def test_alert_feed_needs_the_secret_address(mon_app: Flask, site: Site) -> None
     assert "Geprüfte Behauptung wieder da" in feed.text and "225 Menschen" in feed.text
     assert feed.headers["Cache-Control"] == "private, no-store"
     client.post("/desk/alerts/feed-token")  # a new address replaces the old one
-    assert reader.get(feed_url).status_code == 404
+    assert reader.get(feed_url).status_code == 401

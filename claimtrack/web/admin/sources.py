@@ -89,13 +89,13 @@ _ACTIONS = {
 }
 
 
-@bp.post("/sources/<int:source_id>/<any(pause, resume, poll, delete):action>")
+@bp.post("/sources/<int:watched_id>/<any(pause, resume, poll, delete):action>")
 @role_required(Permission.MANAGE_SOURCES)
-def source_action(source_id: int, action: str) -> ResponseReturnValue:
+def source_action(watched_id: int, action: str) -> ResponseReturnValue:
     if ConfirmForm().validate_on_submit():
         use_case, done = _ACTIONS[action]
         try:
-            use_case(session=dbs(), actor=current_actor(), source_id=source_id)
+            use_case(session=dbs(), actor=current_actor(), source_id=watched_id)
             flash(str(done), "success")
         except NotFound:
             raise

@@ -164,11 +164,13 @@ def new_feed_token() -> ResponseReturnValue:
 
 @bp.get("/alerts.atom")
 def alert_feed() -> ResponseReturnValue:
-    """The open and recent alerts as Atom, for the feed reader of a desk member (secret address)."""
+    """The recent alerts as Atom: for a desk member's feed reader (the secret address), or for the
+    logged-in desk member who opens it."""
     session = dbs()
-    user = feed_tokens.user_for_feed_token(session, request.args.get("token", ""))
+    token = request.args.get("token", "")
+    user = feed_tokens.user_for_feed_token(session, token) if token else current_actor_or_none()
     if user is None:
-        abort(404)  # no hint whether such a feed exists
+        abort(401)
     views = alerts.list_alerts(session, state=None, limit=FEED_ENTRIES)
     response = Response(_atom(views), mimetype="application/atom+xml")
     response.headers["Cache-Control"] = "private, no-store"
