@@ -60,6 +60,21 @@ DEFAULTS: dict[str, Any] = {
     "QUEUE_NAME": "claimtrack",
     # Seconds a partner's webhook endpoint may take to answer.
     "WEBHOOK_TIMEOUT_S": 10.0,
+    # Monitoring (watched feeds and sitemaps). New articles read per source and poll (the rest
+    # wait for the next poll), and child sitemaps of a sitemap index read per poll.
+    "MONITOR_ITEMS_PER_POLL": 100,
+    "MONITOR_SITEMAP_CHILDREN": 3,
+    # Daily alert digest: written to MONITOR_DIGEST_DIR (empty: <instance>/digests) at this UTC
+    # hour, and e-mailed to MONITOR_DIGEST_TO (comma-separated) when SMTP_HOST is set.
+    "MONITOR_DIGEST_DIR": "",
+    "MONITOR_DIGEST_HOUR": 6,
+    "MONITOR_DIGEST_TO": "",
+    "SMTP_HOST": "",
+    "SMTP_PORT": 25,
+    "SMTP_FROM": "claimtrack@localhost",
+    "SMTP_USER": "",
+    "SMTP_PASSWORD": "",
+    "SMTP_STARTTLS": False,
     "BABEL_DEFAULT_LOCALE": DEFAULT,
     "LANGUAGES": list(LANGUAGES),
 }

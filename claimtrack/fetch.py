@@ -23,6 +23,14 @@ from dataclasses import dataclass
 import httpx
 
 ALLOWED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+# What a watched feed or sitemap may be served as (monitoring); still size- and time-capped.
+FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/xml",
+    "text/xml",
+)
 _REDIRECTS = {301, 302, 303, 307, 308}
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -48,6 +56,9 @@ class FetchedPage:
     url: str  # the final URL after redirects
     content: bytes
     content_type: str  # the full Content-Type header value
+    status: int = 200  # 304 when a conditional GET found nothing new (content is then empty)
+    etag: str = ""  # validators for the next conditional GET
+    last_modified: str = ""
 
 
 @functools.lru_cache(maxsize=8)
@@ -63,8 +74,19 @@ def tls_context(ca_file: str | None = None) -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
-def fetch_url(url: str, policy: FetchPolicy | None = None) -> FetchedPage:
-    """GET `url` under `policy`; FetchError with a readable reason on any refusal."""
+def fetch_url(
+    url: str,
+    policy: FetchPolicy | None = None,
+    *,
+    types: tuple[str, ...] = ALLOWED_TYPES,
+    validators: dict[str, str] | None = None,
+) -> FetchedPage:
+    """GET `url` under `policy`; FetchError with a readable reason on any refusal.
+
+    `types` are the content types accepted (HTML pages by default; `FEED_TYPES` for monitoring).
+    `validators` ({"etag": …, "last_modified": …}) make it a conditional GET: an unchanged
+    resource comes back as status 304 with no content.
+    """
     policy = policy or FetchPolicy()
     deadline = time.monotonic() + policy.total_timeout
     timeout = httpx.Timeout(
@@ -76,7 +98,7 @@ def fetch_url(url: str, policy: FetchPolicy | None = None) -> FetchedPage:
         trust_env=False, follow_redirects=False, timeout=timeout, verify=verify
     ) as client:
         for _hop in range(policy.max_redirects + 1):
-            location = _get(client, current, policy, deadline)
+            location = _get(client, current, policy, deadline, types, validators or {})
             if isinstance(location, FetchedPage):
                 return location
             current = _parse(str(current.join(location)))
@@ -98,7 +120,12 @@ def _parse(url: str) -> httpx.URL:
 
 
 def _get(
-    client: httpx.Client, url: httpx.URL, policy: FetchPolicy, deadline: float
+    client: httpx.Client,
+    url: httpx.URL,
+    policy: FetchPolicy,
+    deadline: float,
+    types: tuple[str, ...],
+    validators: dict[str, str],
 ) -> FetchedPage | str:
     """One request; returns the page, or the Location of a redirect to follow."""
     host = url.raw_host.decode("ascii")
@@ -108,8 +135,14 @@ def _get(
     headers = {
         "Host": host_header if default_port else f"{host_header}:{url.port}",
         "User-Agent": policy.user_agent,
-        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9",
+        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9"
+        if types == ALLOWED_TYPES
+        else ",".join(types),
     }
+    if validators.get("etag"):
+        headers["If-None-Match"] = validators["etag"]
+    if validators.get("last_modified"):
+        headers["If-Modified-Since"] = validators["last_modified"]
     extensions = {"sni_hostname": host} if url.scheme == "https" else {}
     target = url.copy_with(host=str(address))
     try:
@@ -119,22 +152,32 @@ def _get(
                 if not location:
                     raise FetchError(f"redirect without a Location from {url.host}")
                 return location
+            if response.status_code == 304 and validators:
+                return FetchedPage(url=str(url), content=b"", content_type="", status=304)
             if response.status_code >= 400:
                 raise FetchError(f"{url.host} answered HTTP {response.status_code}")
-            content_type = _check_type(response)
+            content_type = _check_type(response, types)
             content = _read_capped(response, policy, deadline)
+            etag, modified = _validators(response)
     except httpx.TimeoutException as exc:
         raise FetchError(f"timed out fetching {url.host}") from exc
     except httpx.HTTPError as exc:
         raise FetchError(f"could not fetch {url.host}: {exc.__class__.__name__}") from exc
-    return FetchedPage(url=str(url), content=content, content_type=content_type)
+    return FetchedPage(url=str(url), content=content, content_type=content_type, etag=etag,
+                       last_modified=modified)  # fmt: skip
 
 
-def _check_type(response: httpx.Response) -> str:
+def _validators(response: httpx.Response) -> tuple[str, str]:
+    """ETag and Last-Modified of an answer (sent back on the next conditional GET)."""
+    return response.headers.get("etag", "")[:500], response.headers.get("last-modified", "")[:100]
+
+
+def _check_type(response: httpx.Response, types: tuple[str, ...] = ALLOWED_TYPES) -> str:
     content_type = response.headers.get("content-type", "")
     media = content_type.split(";")[0].strip().lower()
-    if media not in ALLOWED_TYPES:
-        raise FetchError(f"unsupported content type {media or 'none'!r}; expected an HTML page")
+    if media not in types:
+        expected = "an HTML page" if types == ALLOWED_TYPES else "a feed or sitemap"
+        raise FetchError(f"unsupported content type {media or 'none'!r}; expected {expected}")
     return content_type
 
 

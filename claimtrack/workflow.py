@@ -30,6 +30,7 @@ class Permission(StrEnum):
     MANAGE_TOKENS = "manage_tokens"
     MANAGE_SCALE = "manage_scale"
     MANAGE_MATCHING = "manage_matching"
+    MANAGE_SOURCES = "manage_sources"  # watched feeds and sitemaps (monitoring)
     VIEW_AUDIT = "view_audit"
 
 
@@ -46,6 +47,7 @@ _MIN_ROLE: dict[Permission, Role] = {
     Permission.MANAGE_TOKENS: Role.ADMIN,
     Permission.MANAGE_SCALE: Role.ADMIN,
     Permission.MANAGE_MATCHING: Role.ADMIN,
+    Permission.MANAGE_SOURCES: Role.ADMIN,
 }
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from . import export, ingest, matching, queue, server, tokens, users, worker
+from . import export, ingest, matching, monitor, queue, server, tokens, users, worker
 
 
 class CleanErrors(click.Group):
@@ -77,5 +77,6 @@ for command in (
     queue.queue,
     worker.worker,
     worker.webhooks_group,
+    monitor.monitor,
 ):
     main.add_command(command)

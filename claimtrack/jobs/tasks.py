@@ -33,8 +33,14 @@ Handler = Callable[[Database, JobRun, str], None]
 
 def handlers() -> dict[str, Handler]:
     from claimtrack.services.matching import reindex_job
+    from claimtrack.services.monitoring import digest
 
-    return {bulk_import.KIND: bulk_import.run_import, reindex_job.KIND: reindex_job.run_reindex}
+    found: dict[str, Handler] = {
+        bulk_import.KIND: bulk_import.run_import,
+        reindex_job.KIND: reindex_job.run_reindex,
+    }
+    found[digest.KIND] = digest.run_digest
+    return found
 
 
 @dataclass
@@ -42,6 +48,8 @@ class Tasks:
     run_job: Any
     deliver: Any
     sweep: Any
+    poll_source: Any = None
+    monitor: Any = None
 
 
 def register(huey: Huey, app: Flask) -> Tasks:
@@ -69,7 +77,44 @@ def register(huey: Huey, app: Flask) -> Tasks:
     def sweep() -> None:
         sweep_now(db, run_job, deliver)
 
-    return Tasks(run_job=run_job, deliver=deliver, sweep=sweep)
+    poll_source, monitor = _register_monitoring(huey, app, db, run_job)
+    return Tasks(run_job=run_job, deliver=deliver, sweep=sweep, poll_source=poll_source,
+                 monitor=monitor)  # fmt: skip
+
+
+def _register_monitoring(huey: Huey, app: Flask, db: Database, run_job: Any) -> tuple[Any, Any]:
+    """Watched sources: every minute the due ones are queued, one task each (any worker polls;
+    the source's lease makes a second task for the same source a no-op). At MONITOR_DIGEST_HOUR
+    (UTC) the digest of the day before is submitted as a job (once per day, whatever the number
+    of workers: the job's key is the day)."""
+    from claimtrack.services.monitoring import digest, poll
+
+    @huey.task(name="poll_source")
+    def poll_source(source_id: int) -> None:
+        try:
+            with app.app_context():
+                poll.poll_source(db, source_id, app.config)
+        except OperationalError:  # the database was busy: the next round polls it
+            log.warning("source %s: database busy; polled at the next round", source_id)
+
+    @huey.periodic_task(crontab(minute="*"), name="monitor")
+    def monitor() -> None:
+        with db.session_scope(write=False) as session:
+            due = poll.due_sources(session)
+        for source_id in due:
+            poll_source(source_id)
+
+    @huey.periodic_task(crontab(minute="0"), name="alert_digest")
+    def alert_digest() -> None:
+        now = utcnow()
+        if now.hour != int(app.config.get("MONITOR_DIGEST_HOUR", 6)):
+            return
+        with db.session_scope() as session:
+            submitted = digest.submit_daily(session, (now - timedelta(days=1)).date())
+        if submitted.dispatch:
+            run_job(submitted.job.id)
+
+    return poll_source, monitor
 
 
 def execute_job(app: Flask, db: Database, job_id: int) -> float | None:

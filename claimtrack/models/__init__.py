@@ -25,6 +25,7 @@ from .matching import (
     MatchTerm,
     MatchThreshold,
 )
+from .monitoring import Alert, AlertAppearance, AlertFeedToken, WatchedItem, WatchedSource
 from .reports import ErrorReport
 from .sources import Source
 from .stories import Appearance, Story
@@ -32,6 +33,11 @@ from .users import AuditEvent, PartnerToken, User
 from .verdicts import RatingLabel, Verdict, VerdictRevision
 
 __all__ = [
+    "Alert",
+    "AlertAppearance",
+    "AlertFeedToken",
+    "WatchedItem",
+    "WatchedSource",
     "QueueTally",
     "Appearance",
     "AuditEvent",

@@ -69,6 +69,9 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("admin.remove_alias", "POST"): row("admin"),
     ("admin.save_thresholds", "POST"): row("admin"),
     ("admin.rebuild_index", "POST"): row("admin"),
+    ("admin.source_list", "GET"): row("admin"),
+    ("admin.add_source", "POST"): row("admin", 400),
+    ("admin.source_action", "POST"): row("admin"),
     ("account.account", "GET"): row("fact_checker"),
     ("account.account", "POST"): row("fact_checker"),
     # -- desk work --
@@ -98,6 +101,13 @@ MATRIX: dict[tuple[str, str], Row] = {
     # -- reader error reports on the desk --
     ("desk.reports", "GET"): row("fact_checker"),
     ("desk.close_report", "POST"): row("fact_checker"),
+    # -- monitoring alerts --
+    ("desk.alerts", "GET"): row("fact_checker"),
+    ("desk.alert", "GET"): row("fact_checker"),
+    ("desk.alert_feed", "GET"): row("fact_checker"),
+    ("desk.confirm_alert", "POST"): row("editor"),
+    ("desk.dismiss_alert", "POST"): row("fact_checker"),
+    ("desk.new_feed_token", "POST"): row("fact_checker"),
 }
 
 PROTECTED_PREFIXES = ("/desk", "/admin", "/account")
@@ -200,7 +210,19 @@ def _objects(session: Session) -> dict[str, Any]:
         "label_id": label.id if label else 1,
         "job_id": "no-such-job",
         **_webhook_objects(session, admin, claim.id or 0),
+        **_monitoring_objects(session, admin, published.id or 0),
     }
+
+
+def _monitoring_objects(session: Session, admin: User, claim_id: int) -> dict[str, Any]:
+    from claimtrack.models import Alert
+    from claimtrack.services.monitoring import sources as watched
+
+    source = watched.add_source(session=session, actor=admin, url="https://example.org/feed.rss")
+    alert = Alert(claim_id=claim_id, open_claim_id=claim_id)
+    session.add(alert)
+    session.commit()
+    return {"watched_id": source.id, "action": "pause", "alert_id": alert.id}
 
 
 def _url(rule: str, values: dict[str, Any]) -> str:

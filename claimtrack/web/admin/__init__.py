@@ -1,11 +1,12 @@
-"""The admin area (`/admin/…`): users, partner tokens, webhooks, rating scale, matching, audit log.
+"""The admin area (`/admin/…`): users, partner tokens, webhooks, watched sources, rating scale,
+matching, audit log.
 
 One blueprint, defined in `base`; importing the page modules registers their routes on it.
 """
 
 from __future__ import annotations
 
-from . import config, users, webhooks
+from . import config, sources, users, webhooks
 from .base import bp
 
-__all__ = ["bp", "config", "users", "webhooks"]
+__all__ = ["bp", "config", "sources", "users", "webhooks"]

@@ -51,6 +51,12 @@ SECTIONS = (
         N_("Webhooks"),
         N_("Push verdicts and corrections to partners"),
     ),
+    (
+        "admin.source_list",
+        Permission.MANAGE_SOURCES,
+        N_("Watched sources"),
+        N_("Outlets' feeds and sitemaps checked for claims that come back"),
+    ),
     ("admin.ratings", Permission.MANAGE_SCALE, N_("Rating scale"), N_("Labels, colours, order")),
     ("admin.matching", Permission.MANAGE_MATCHING, N_("Matching"), N_("Aliases and thresholds")),
     ("admin.audit", Permission.VIEW_AUDIT, N_("Audit log"), N_("Who changed what, and when")),

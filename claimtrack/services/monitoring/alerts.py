@@ -1,0 +1,255 @@
+"""Alerts: a claim with a published verdict is back in new stories.
+
+The poller proposes appearances (`propose`); they gather on the claim's one open alert. The desk
+confirms an alert with one click (each proposed appearance becomes an `Appearance` through
+`claims.add_appearance`, which also moves the queue's spread counts) or dismisses it with a reason.
+Once decided, the next sighting opens a new alert.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from claimtrack.extraction import Candidate
+from claimtrack.models import (
+    Alert,
+    AlertAppearance,
+    Appearance,
+    Claim,
+    RatingLabel,
+    Story,
+    User,
+    Verdict,
+    utcnow,
+)
+from claimtrack.services import audit, claims
+from claimtrack.services.base import clean_text, get_or_raise, require, use_case
+from claimtrack.services.errors import InvalidTransition
+from claimtrack.services.matching.match import MatchResult
+from claimtrack.workflow import Permission
+
+OPEN, CONFIRMED, DISMISSED = "open", "confirmed", "dismissed"
+STATES = (OPEN, CONFIRMED, DISMISSED)
+ALERT_KINDS = ("same", "variant")  # the matcher's decisions that raise an alert
+HEADLINE = -1  # the position recorded for a headline (it has no offset in the body)
+
+
+def propose(
+    session: Session,
+    *,
+    story: Story,
+    candidate: Candidate,
+    match: MatchResult,
+    source_id: int | None,
+) -> AlertAppearance | None:
+    """Add a sighting to the claim's open alert (opened if needed). None when it is known already:
+    proposed before, or already recorded as an appearance of the claim in this story."""
+    claim_id, story_id = match.claim_id, story.id or 0
+    position = HEADLINE if candidate.start is None else candidate.start
+    recorded = session.exec(
+        select(Appearance.id).where(
+            Appearance.claim_id == claim_id,
+            Appearance.story_id == story_id,
+            col(Appearance.deleted_at).is_(None),
+        )
+    ).first()
+    known = session.exec(
+        select(AlertAppearance.id).where(
+            AlertAppearance.claim_id == claim_id,
+            AlertAppearance.story_id == story_id,
+            AlertAppearance.position == position,
+        )
+    ).first()
+    if recorded is not None or known is not None:
+        return None
+    alert = _open_alert(session, claim_id)
+    row = AlertAppearance(
+        alert_id=alert.id or 0,
+        claim_id=claim_id,
+        story_id=story_id,
+        source_id=source_id,
+        quote=candidate.text[:5000],
+        position=position,
+        credited_to=(candidate.claimant or "")[:300],
+        kind=match.kind,
+        score=float(match.score),
+    )
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:  # proposed at the same moment by another poll
+        return None
+    alert.updated_at = utcnow()
+    session.add(alert)
+    return row
+
+
+def _open_alert(session: Session, claim_id: int) -> Alert:
+    found = session.exec(select(Alert).where(Alert.open_claim_id == claim_id)).first()
+    if found is not None:
+        return found
+    alert = Alert(claim_id=claim_id, open_claim_id=claim_id)
+    try:
+        with session.begin_nested():
+            session.add(alert)
+    except IntegrityError:  # another worker opened it first: join that one
+        return session.exec(select(Alert).where(Alert.open_claim_id == claim_id)).one()
+    return alert
+
+
+@use_case
+def confirm_alert(*, session: Session, actor: User, alert_id: int) -> Alert:
+    """One click: every proposed appearance of the alert becomes an appearance of the claim.
+
+    Editors only: the claim has a published verdict, and its appearances are part of what readers,
+    the ClaimReview markup and the exports show (`revisions.require_editor_if_published`).
+    """
+    require(actor, Permission.PUBLISH)
+    alert = _open(session, alert_id)
+    rows = session.exec(select(AlertAppearance).where(AlertAppearance.alert_id == alert_id)).all()
+    for row in rows:
+        appearance = claims.add_appearance(
+            session=session,
+            actor=actor,
+            claim_id=alert.claim_id,
+            data=claims.AppearanceInput(
+                story_id=row.story_id,
+                quote=row.quote,
+                position=None if row.position == HEADLINE else row.position,
+                credited_to=row.credited_to,
+            ),
+        )
+        row.appearance_id = appearance.id
+        session.add(row)
+    _decide(session, actor, alert, CONFIRMED)
+    return alert
+
+
+@use_case
+def dismiss_alert(*, session: Session, actor: User, alert_id: int, reason: str) -> Alert:
+    """Not the checked claim after all (or not worth recording): say why; nothing is added."""
+    require(actor, Permission.TRIAGE)
+    alert = _open(session, alert_id)
+    alert.dismiss_reason = clean_text(reason, "reason", max_len=500)
+    _decide(session, actor, alert, DISMISSED)
+    return alert
+
+
+def _open(session: Session, alert_id: int) -> Alert:
+    alert = get_or_raise(session, Alert, alert_id)
+    if alert.state != OPEN:
+        raise InvalidTransition(
+            "This alert was %(state)s already; reload the page.", {"state": alert.state}
+        )
+    return alert
+
+
+def _decide(session: Session, actor: User, alert: Alert, state: str) -> None:
+    before = audit.snapshot(alert, ["state"])
+    alert.state, alert.open_claim_id = state, None
+    alert.decided_at = alert.updated_at = utcnow()
+    alert.decided_by_id = actor.id
+    session.add(alert)
+    audit.record(session, actor=actor, action=f"alert.{'confirm' if state == CONFIRMED else 'dismiss'}",
+                 obj=alert, before=before,
+                 after=audit.snapshot(alert, ["state", "dismiss_reason"]))  # fmt: skip
+
+
+# -- reading ----------------------------------------------------------------------------------
+@dataclass
+class Sighting:
+    row: AlertAppearance
+    story: Story
+
+
+@dataclass
+class AlertView:
+    alert: Alert
+    claim: Claim
+    label: RatingLabel | None
+    sightings: list[Sighting] = field(default_factory=list)
+
+    @property
+    def story_count(self) -> int:
+        return len({s.story.id for s in self.sightings})
+
+    @property
+    def last_seen(self) -> datetime:
+        return max((s.row.created_at for s in self.sightings), default=self.alert.created_at)
+
+
+def open_count(session: Session) -> int:
+    """Open alerts (the desk navigation shows it on every page: one indexed COUNT)."""
+    stmt = select(func.count()).select_from(Alert).where(Alert.state == OPEN)
+    return int(session.exec(stmt).one())
+
+
+def list_alerts(
+    session: Session,
+    *,
+    state: str | None = OPEN,
+    outlet: str | None = None,
+    rating: str | None = None,
+    since: datetime | None = None,
+    limit: int = 100,
+) -> list[AlertView]:
+    """Alerts newest first, filtered by state, by the outlet of a story and by the rating key."""
+    stmt = select(Alert).order_by(col(Alert.updated_at).desc(), col(Alert.id).desc()).limit(limit)
+    if state:
+        stmt = stmt.where(Alert.state == state)
+    if since is not None:
+        stmt = stmt.where(col(Alert.updated_at) >= since)
+    if outlet:
+        in_outlet = (
+            select(AlertAppearance.alert_id)
+            .join(Story, col(Story.id) == AlertAppearance.story_id)
+            .where(Story.outlet == outlet)
+        )
+        stmt = stmt.where(col(Alert.id).in_(in_outlet))
+    if rating:
+        rated = (
+            select(Verdict.claim_id)
+            .join(RatingLabel, col(RatingLabel.id) == Verdict.rating_id)
+            .where(RatingLabel.key == rating)
+        )
+        stmt = stmt.where(col(Alert.claim_id).in_(rated))
+    return _views(session, list(session.exec(stmt)))
+
+
+def get_alert(session: Session, alert_id: int) -> AlertView:
+    return _views(session, [get_or_raise(session, Alert, alert_id)])[0]
+
+
+def _views(session: Session, alerts: list[Alert]) -> list[AlertView]:
+    if not alerts:
+        return []
+    claim_ids = {a.claim_id for a in alerts}
+    found = session.exec(select(Claim).where(col(Claim.id).in_(claim_ids)))
+    claims_by_id = {c.id: c for c in found}
+    labels = {
+        v.claim_id: label
+        for v, label in session.exec(
+            select(Verdict, RatingLabel)
+            .join(RatingLabel, col(RatingLabel.id) == Verdict.rating_id)
+            .where(col(Verdict.claim_id).in_(claim_ids))
+        )
+    }
+    sightings: dict[int, list[Sighting]] = defaultdict(list)
+    rows = session.exec(
+        select(AlertAppearance, Story)
+        .join(Story, col(Story.id) == AlertAppearance.story_id)
+        .where(col(AlertAppearance.alert_id).in_([a.id for a in alerts]))
+        .order_by(col(AlertAppearance.id))
+    )
+    for row, story in rows:
+        sightings[row.alert_id].append(Sighting(row, story))
+    return [
+        AlertView(a, claims_by_id[a.claim_id], labels.get(a.claim_id), sightings[a.id or 0])
+        for a in alerts
+    ]
