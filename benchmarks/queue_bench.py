@@ -12,6 +12,7 @@ earlier run loaded with the same `--claims`: loading is then skipped.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -39,6 +40,9 @@ CHUNK = 50_000  # rows per executemany: bounded memory, same data as one big ins
 
 
 def _insert(conn: Any, model: Any, rows: Iterable[dict[str, Any]]) -> None:
+    if conn.dialect.name == "postgresql":
+        _copy(conn, model.__table__, rows)
+        return
     batch: list[dict[str, Any]] = []
     for row in rows:
         batch.append(row)
@@ -47,6 +51,40 @@ def _insert(conn: Any, model: Any, rows: Iterable[dict[str, Any]]) -> None:
             batch = []
     if batch:
         conn.execute(insert(model), batch)
+
+
+def _copy(conn: Any, table: Any, rows: Iterable[dict[str, Any]]) -> None:
+    """PostgreSQL's COPY: multi-row INSERTs loaded about a thousand claims a second on a busy
+    machine. Every column is written (COPY knows no Python-side defaults), as the ORM would."""
+    columns = list(table.c)
+    defaults = [_default(c) for c in columns]
+    names = ", ".join(f'"{c.name}"' for c in columns)
+    cursor = conn.connection.driver_connection.cursor()
+    with cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row(
+                [_copy_value(row.get(c.name, d)) for c, d in zip(columns, defaults, strict=True)]
+            )
+    if "id" in table.c:  # explicit ids do not move the sequence
+        conn.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+            f'(SELECT coalesce(max(id), 1) FROM "{table.name}"))'
+        )
+
+
+def _default(column: Any) -> Any:
+    default = column.default
+    if default is None:
+        return None
+    return default.arg(None) if default.is_callable else default.arg
+
+
+def _copy_value(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        return json.dumps(value)
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(UTC).replace(tzinfo=None)  # stored as naive UTC, as UTCDateTime
+    return value
 
 
 def load(db: Database, n: int) -> None:
@@ -105,9 +143,12 @@ def _claims(rng: random.Random, n: int, now: datetime) -> Iterator[dict[str, Any
 def _appearances(
     rng: random.Random, n: int, n_stories: int, now: datetime
 ) -> Iterator[dict[str, Any]]:
+    made = 0
     for i in range(n):
         for k in range(1 if rng.random() < 0.5 else 2):
+            made += 1
             yield {
+                "id": made,
                 "claim_id": i + 1,
                 "story_id": rng.randint(1, n_stories),
                 "quote": "q",
