@@ -125,7 +125,8 @@ def seed_published(db: Database, n: int, *, offset: int = 0, seed: int = 7) -> l
     """Insert n published verdicts (claims numbered from `offset`); returns their claims.
 
     Plain INSERTs: the ORM's flush events (queue columns, webhooks) have nothing to do for
-    published claims, and loading 100,000 verdicts goes from minutes to seconds."""
+    published claims. 1,000 verdicts load in about 1.6 s against 8.8 s before (same machine, same
+    moment); 100,000 in 341 s at load average 24 against about eleven minutes at load 11–14."""
     rng = random.Random(seed)
     start = datetime(2023, 1, 1, tzinfo=UTC)
     seeded: list[Seeded] = []
