@@ -1,7 +1,7 @@
 """Reader pages under load: requests/s and p50/p99 latency of verdict pages next to a minimal Flask page.
 
     .venv/bin/python benchmarks/pages_bench.py [--verdicts 10000] [--requests 4000] [--seconds 20]
-                                                [--connections 16] [--workers 2]
+                                                [--connections 16] [--workers 2] [--cpu-only]
 
 Loads N published verdicts (claim, story appearance, two sources, a tag, a publication revision) into
 a fresh SQLite file, then serves claimtrack under gunicorn (sync workers) on 127.0.0.1 and measures,
@@ -277,10 +277,19 @@ def in_process_figures(db_path: Path, paths: list[str]) -> list[tuple[str, float
         # The same 200 pages again: served from the render cache.
         ("verdict page, cached", cpu_per_request(app, fresh[:200], 200)),
         ("home page", cpu_per_request(app, ["/"], 100)),
+        ("corrections page", cpu_per_request(app, ["/corrections"], 100)),
+        ("Atom feed (50 entries)", cpu_per_request(app, ["/feed.atom"], 100)),
         ("minimal Flask page", cpu_per_request(minimal_app(), [f"/claims/{i}" for i in ids[:200]])),
     ]
     app.extensions["claimtrack.db"].dispose()
     return figures
+
+
+def print_cpu_figures(db_path: Path, paths: list[str]) -> None:
+    print("\nCPU per request in process (test client, no network; robust to other load):")
+    for name, ms in in_process_figures(db_path, paths):
+        print(f"  {name:36} {ms:6.2f} ms")
+    print(f"load average {', '.join(f'{x:.1f}' for x in os.getloadavg())} (1/5/15 min; 2 cores)")
 
 
 def etag_of(port: int, path: str) -> str:
@@ -301,6 +310,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-wrk", action="store_true", help="use the Python client even with wrk")
     parser.add_argument("--warm-pages", type=int, default=500, help="verdict pages readers revisit")
+    parser.add_argument(
+        "--cpu-only", action="store_true", help="only the CPU per request in process (no server)"
+    )
     args = parser.parse_args()
     args.wrk = bool(shutil.which("wrk")) and not args.no_wrk
     tmp = tempfile.TemporaryDirectory()
@@ -314,6 +326,9 @@ def main() -> None:
     paths = load(db, args.verdicts)
     db.dispose()
     print(f"loaded {len(paths):,} published verdicts in {time.perf_counter() - started:.1f} s")
+    if args.cpu_only:
+        print_cpu_figures(db_path, paths)
+        return
     client = "wrk (2 threads)" if args.wrk else "Python client (2 processes, same 2 cores)"
     print(
         f"gunicorn {args.workers} sync workers on {HOST}; {args.connections} connections; {client}"
@@ -359,9 +374,7 @@ def main() -> None:
         print(
             f"{name:38} {int(r['requests']):>9} {r['rps']:>8.0f} {r['p50']:>8.1f} {r['p99']:>8.1f} {int(r['errors']):>7}"
         )
-    print("\nCPU per request in process (test client, no network; robust to other load):")
-    for name, ms in in_process_figures(db_path, paths):
-        print(f"  {name:36} {ms:6.2f} ms")
+    print_cpu_figures(db_path, paths)
     ceiling = rows[-1][1]["rps"] or 1
     by_name = dict(rows)
     targets = [

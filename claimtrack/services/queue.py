@@ -436,9 +436,12 @@ def list_queue(
     else:
         late = _late_clusters(session, snapshot)
     limit = max(1, min(limit, MAX_PAGE_SIZE))
-    clauses = _filter_clauses(filters)
+    newest = filters.sort == "newest"
+    # Newest first walks the id index down from the snapshot's newest claim; given the flag,
+    # SQLite read every open claim from a queue index and sorted them (111 ms CPU at 1,000,000).
+    clauses = _filter_clauses(filters, by_flag=not newest)
     in_snapshot = [*clauses, col(Claim.id) <= snapshot.max_claim_id]
-    pick = _newest if filters.sort == "newest" else _ranked
+    pick = _newest if newest else _ranked
     rows = pick(session, in_snapshot, snapshot.as_of, after, limit + 1, late)
     claims = {
         c.id: c
@@ -478,10 +481,15 @@ def _total(
     if tally is None:
         count = select(func.count()).select_from(Claim).where(and_(*in_snapshot))
         return int(session.exec(count).one())
+    # coalesce() keeps SQLite on the id range (the few claims since the snapshot): counting
+    # through the `in_queue` index read every open claim (36 of 62 ms CPU at 1,000,000).
     newer = (
         select(func.count())
         .select_from(Claim)
-        .where(col(Claim.in_queue).is_(True), col(Claim.id) > snapshot.max_claim_id)
+        .where(
+            func.coalesce(Claim.in_queue, false()).is_(True),
+            col(Claim.id) > snapshot.max_claim_id,
+        )
     )
     return tally - int(session.exec(newer).one())
 

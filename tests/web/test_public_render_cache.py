@@ -166,3 +166,61 @@ def test_local_store_stays_within_its_bound() -> None:
         store.put(f"page{n}", Entry(1, 0.0, f"e{n}", None, "x" * 100))
     assert store.chars <= 250
     assert store.get("page9") is not None and store.get("page0") is None
+
+
+@pytest.mark.parametrize(
+    ("path", "mimetype"),
+    [("/corrections", "text/html"), ("/feed.atom", "application/atom+xml")],
+)
+def test_corrections_and_feed_come_from_the_cache_until_a_correction(
+    app: Flask, session: Session, users: dict[str, User], path: str, mimetype: str
+) -> None:
+    url, verdict = _published(session, users)
+    client = app.test_client(use_cookies=False)
+    statements = Statements(app)
+    first, rendered = statements.during(lambda: client.get(path))
+    again, cached = statements.during(lambda: client.get(path))
+    assert first.status_code == again.status_code == 200
+    assert again.mimetype == first.mimetype == mimetype
+    assert cached == 1 < rendered  # only the generation check
+    assert again.get_data() == first.get_data()
+    assert "Zweite Fassung" not in again.get_data(as_text=True)
+    assert "Set-Cookie" not in again.headers
+    control = again.headers["Cache-Control"]
+    assert "public" in control and "max-age=60" in control
+    assert "stale-while-revalidate=300" in control and "Cookie" in again.headers["Vary"]
+    etag = again.headers["ETag"]
+    not_modified, checked = statements.during(
+        lambda: client.get(path, headers={"If-None-Match": etag})
+    )
+    assert not_modified.status_code == 304 and checked == 1  # the list is not loaded
+    assert not not_modified.get_data()
+    verdicts.correct_verdict(
+        session=session, actor=users["editor"], claim_id=int(url.rsplit("/", 1)[1]),
+        data=verdicts.VerdictInput(
+            rating_id=verdict.rating_id, headline="Zweite Fassung", summary="Neu."
+        ),
+        expected_version=verdict.version, public=True, note="Korrigiert.",
+    )  # fmt: skip
+    stale = client.get(path, headers={"If-None-Match": etag})
+    assert stale.status_code == 200 and stale.headers["ETag"] != etag
+    assert "Zweite Fassung" in stale.get_data(as_text=True)
+    assert stale.mimetype == mimetype
+    fresh = client.get(path, headers={"If-None-Match": stale.headers["ETag"]})
+    assert fresh.status_code == 304
+
+
+@pytest.mark.parametrize("path", ["/corrections", "/feed.atom"])
+def test_corrections_and_feed_are_not_shared_for_logged_in_people(
+    app: Flask, session: Session, users: dict[str, User], path: str
+) -> None:
+    _published(session, users)
+    anonymous = app.test_client(use_cookies=False)
+    assert "public" in anonymous.get(path).headers["Cache-Control"]
+    editor = do_login(app.test_client(), "editor")
+    personal = editor.get(path)
+    assert personal.status_code == 200
+    assert "public" not in personal.headers.get("Cache-Control", "")
+    if path == "/corrections":  # the logged-in header was rendered, not the reader's copy served
+        assert 'class="whoami"' in personal.get_data(as_text=True)
+    assert 'class="whoami"' not in anonymous.get(path).get_data(as_text=True)

@@ -12,9 +12,9 @@ import re
 from datetime import UTC, datetime
 
 from feedgen.feed import FeedGenerator
-from flask import Response
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from sqlmodel import Session as DbSession
 
 from claimtrack import markdown
 from claimtrack.services.publication import bundles as publication
@@ -22,8 +22,8 @@ from claimtrack.services.publication import lists as publication_lists
 from claimtrack.text.controls import strip_controls as xml_text
 from claimtrack.web.dbsession import db_session
 from claimtrack.web.i18n import current_lang
-from claimtrack.web.public.caching import conditional, site_validators
-from claimtrack.web.public.pages import bp, current_site
+from claimtrack.web.public.caching import conditional
+from claimtrack.web.public.pages import bp, current_site, site_page
 
 FEED_ENTRIES = 50
 _KEY = re.compile(r"^[a-z0-9-]{1,40}$")
@@ -93,15 +93,9 @@ def build_feed(bundles: list[publication.PublishedVerdict], lang: str) -> bytes:
 
 @bp.get("/feed.atom")
 def feed() -> ResponseReturnValue:
-    session = db_session()
-    validators = site_validators(session, extra="feed")
-    not_modified = conditional(*validators)
-    if not_modified is not None:
-        return not_modified
-    body = build_feed(
-        publication_lists.recently_changed(session, limit=FEED_ENTRIES), current_lang()
-    )
-    response = conditional(*validators, body=body.decode("utf-8"))
-    assert isinstance(response, Response)
-    response.mimetype = "application/atom+xml"
-    return response
+    return site_page("feed", "feed", _render_feed, mimetype="application/atom+xml")
+
+
+def _render_feed(session: DbSession) -> str:
+    bundles = publication_lists.recently_changed(session, limit=FEED_ENTRIES)
+    return build_feed(bundles, current_lang()).decode("utf-8")

@@ -7,6 +7,7 @@ validators change on publication, correction and withdrawal (see `caching`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -71,20 +72,36 @@ def safe_href(url: str | None) -> bool:
 
 @bp.get("/")
 def index() -> ResponseReturnValue:
+    return site_page("home", request.query_string.decode("latin-1"), _render_index)
+
+
+def site_page(
+    page: str, extra: str, render: Callable[[DbSession], str], *, mimetype: str = "text/html"
+) -> Response:
+    """A page that lists the site's verdicts (home, corrections, the feed). It changes only with an
+    audited change, so it carries the site's validators (`caching.site_validators`, `extra` tells
+    the pages apart) and anonymous readers get it from the render cache: one query while nothing
+    changed, a 304 without loading the list, and shared-cache headers when no cookie is set."""
     session = db_session()
-    cached = _CachedPage("home", session) if render_cache.usable() else None
+    cached = _CachedPage(page, session) if render_cache.usable() else None
     if cached is not None and cached.trusted():
         return cached.respond()
-    validators = site_validators(session, extra=request.query_string.decode("latin-1"))
+    validators = site_validators(session, extra=extra)
     if cached is not None and cached.unchanged(validators[0]):
         return cached.respond()
     not_modified = conditional(*validators)
     if not_modified is not None:
         return not_modified
-    html = _render_index(session)
-    if cached is not None:
-        return cached.keep(validators, html)
-    return conditional(*validators, body=html)
+    if cached is None:
+        response = conditional(*validators, body=render(session))
+        response.mimetype = mimetype
+        return response
+    render_cache.placeholders()
+    try:
+        html = render(session)
+    finally:
+        render_cache.finish_render()
+    return cached.keep(validators, html, mimetype)
 
 
 def _render_index(session: DbSession) -> str:
@@ -183,8 +200,10 @@ class _CachedPage:
         assert self.entry is not None
         return render_cache.respond(self.entry)
 
-    def keep(self, validators: tuple[str, datetime | None], html: str) -> Response:
-        self.entry = render_cache.keep(self.key, self.generation, *validators, html)
+    def keep(
+        self, validators: tuple[str, datetime | None], html: str, mimetype: str = "text/html"
+    ) -> Response:
+        self.entry = render_cache.keep(self.key, self.generation, *validators, html, mimetype)
         return render_cache.respond(self.entry)
 
 
@@ -237,11 +256,9 @@ def methodology() -> ResponseReturnValue:
 
 @bp.get("/corrections")
 def corrections() -> ResponseReturnValue:
-    session = db_session()
-    validators = site_validators(session, extra="corrections")
-    not_modified = conditional(*validators)
-    if not_modified is not None:
-        return not_modified
+    return site_page("corrections", "corrections", _render_corrections)
+
+
+def _render_corrections(session: DbSession) -> str:
     items = publication_lists.list_corrected(session, limit=100)
-    html = render_template("public/corrections.html", items=items)
-    return conditional(*validators, body=html)
+    return render_template("public/corrections.html", items=items)

@@ -54,6 +54,7 @@ class Entry:
     etag: str
     last_modified: str | None
     html: str
+    mimetype: str = "text/html"  # the Atom feed is cached too
 
     def modified(self) -> datetime | None:
         return datetime.fromisoformat(self.last_modified) if self.last_modified else None
@@ -200,9 +201,16 @@ def finish_render() -> None:
         g.pop("csrf_token")
 
 
-def keep(cache_key: str, gen: int, etag: str, last_modified: datetime | None, html: str) -> Entry:
+def keep(
+    cache_key: str,
+    gen: int,
+    etag: str,
+    last_modified: datetime | None,
+    html: str,
+    mimetype: str = "text/html",
+) -> Entry:
     stamp = last_modified.isoformat() if last_modified else None
-    entry = Entry(gen, time.monotonic(), etag, stamp, html)
+    entry = Entry(gen, time.monotonic(), etag, stamp, html, mimetype)
     store().put(cache_key, entry)
     return entry
 
@@ -218,6 +226,7 @@ def respond(entry: Entry) -> Response:
     """The stored page for this request: 304 when the client has it, else the HTML with this
     request's nonce (and CSRF token), cacheable by shared caches unless it gave out a session."""
     response = make_response("")
+    response.mimetype = entry.mimetype
     response.set_etag(entry.etag)
     modified = entry.modified()
     if modified is not None:
