@@ -11,6 +11,7 @@ from typing import Any, cast
 
 from sqlmodel import Session, col, or_, select
 
+from claimtrack.matching.reasons import ClaimFacts, orient, stored_conflicts
 from claimtrack.models import (
     Appearance,
     Claim,
@@ -48,19 +49,21 @@ class LinkView:
 
     link: ClaimLink
     other: Claim
+    this: Claim | None = None
 
     @property
     def features(self) -> dict[str, Any]:
         return dict(self.link.features or {})
 
     @property
-    def conflicts(self) -> list[tuple[str, str]]:
-        """The matcher's named conflicts as (aspect, detail): ("figure", "2,000 vs 2,700")."""
-        out = []
-        for item in self.features.get("conflicts") or []:
-            aspect, _, detail = str(item).partition(": ")
-            out.append((aspect, detail) if detail else ("", aspect))
-        return out
+    def conflicts(self) -> list[dict[str, Any]]:
+        """The matcher's conflicts as data (``matching.reasons``), whatever shape the link stored
+        them in, each pair of sides turned so that this claim's comes first."""
+        found = stored_conflicts(self.features)
+        if self.this is None:
+            return found
+        c = self.this
+        return orient(found, ClaimFacts(c.figures or [], c.places or [], c.dates or [], c.text))
 
 
 @dataclass
@@ -102,7 +105,10 @@ def links_of(session: Session, claim_id: int) -> list[LinkView]:
         for c in session.exec(select(Claim).where(col(Claim.id).in_(other_ids or [0])))
         if c.deleted_at is None
     }
-    return [LinkView(lk, others[o]) for lk, o in zip(links, other_ids, strict=True) if o in others]
+    this = session.get(Claim, claim_id)
+    return [
+        LinkView(lk, others[o], this) for lk, o in zip(links, other_ids, strict=True) if o in others
+    ]
 
 
 def load(session: Session, claim_id: int) -> Workbench:

@@ -151,4 +151,7 @@ def init_app(app: Flask) -> None:
         languages=LANGUAGES,  # the content languages (rating label names, claims, verdicts)
         language_names=NAMES,
     )
-    app.jinja_env.filters.update(day=day, moment=moment, decimal=decimal, text_lang=text_lang)
+    from .match_reasons import stored_conflict_lines  # says the matcher's reasons in these words
+
+    app.jinja_env.filters.update(day=day, moment=moment, decimal=decimal, text_lang=text_lang,
+                                 conflict_lines=stored_conflict_lines)  # fmt: skip
