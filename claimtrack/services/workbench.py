@@ -1,5 +1,7 @@
 """Read model of the claim workbench: everything the desk sees about one claim, in a few queries.
 
+Also the desk's list of duplicate proposals waiting for an editor (`proposals`).
+
 Also builds the input of the figure-over-time chart (`figures.figure_chart`) for any claim, published
 or not: the claim, its cluster's appearances, and confirmed variants that count the same thing.
 """
@@ -41,6 +43,7 @@ from claimtrack.services.publication.bundles import (
 from . import claims, sources, verdicts
 from .base import get_or_raise
 from .errors import NotFound
+from .matching import links as links_mod
 
 
 @dataclass
@@ -50,6 +53,11 @@ class LinkView:
     link: ClaimLink
     other: Claim
     this: Claim | None = None
+    proposer: User | None = None  # who proposed the open proposal, if any
+
+    @property
+    def proposed(self) -> bool:
+        return self.link.state == LinkState.PROPOSED
 
     @property
     def features(self) -> dict[str, Any]:
@@ -119,7 +127,11 @@ def load(session: Session, claim_id: int) -> Workbench:
     links = links_of(session, claim_id)
     notes = claims.notes_of(session, claim_id)
     authors = {n.author_id for n in notes if n.author_id}
+    authors |= {lv.link.proposed_by_id for lv in links if lv.link.proposed_by_id}
     people = {u.id: u for u in session.exec(select(User).where(col(User.id).in_(authors or {0})))}
+    for lv in links:
+        lv.proposer = people.get(lv.link.proposed_by_id) if lv.proposed else None
+    open_states = (LinkState.SUGGESTED, LinkState.PROPOSED)
     return Workbench(
         claim=claim,
         tags=claims.tags_of(session, claim_id),
@@ -127,12 +139,12 @@ def load(session: Session, claim_id: int) -> Workbench:
         appearances=claims.appearances_of(session, [c.id or 0 for c in cluster]),
         # A claim confirmed as the same (in this claim's cluster) is settled: no open suggestion
         # may offer it again as related or variant.
-        suggestions=[
-            lv
-            for lv in links
-            if lv.link.state == LinkState.SUGGESTED and lv.other.id not in cluster_ids
-        ],
-        decided=[lv for lv in links if lv.link.state != LinkState.SUGGESTED],
+        # Proposals first: they wait for an editor.
+        suggestions=sorted(
+            (lv for lv in links if lv.link.state in open_states and lv.other.id not in cluster_ids),
+            key=lambda lv: not lv.proposed,
+        ),
+        decided=[lv for lv in links if lv.link.state not in open_states],
         sources=sources.sources_of(session, claim_id),
         notes=[(n, people.get(n.author_id)) for n in notes],
         verdict=verdicts.verdict_of(session, claim_id),
@@ -275,3 +287,39 @@ def story_titles(session: Session, story_ids: list[int]) -> list[Story]:
         return []
     found = {s.id: s for s in session.exec(select(Story).where(col(Story.id).in_(story_ids)))}
     return [found[i] for i in story_ids if i in found]
+
+
+@dataclass(frozen=True)
+class ProposalRow:
+    """One open proposal for the desk's list: the pair, what was proposed, by whom, when."""
+
+    link: ClaimLink
+    claim: Claim
+    other: Claim
+    proposer: User | None
+
+
+def proposals(session: Session) -> list[ProposalRow]:
+    """Open duplicate proposals (oldest first), for editors to work through."""
+    found = links_mod.open_proposals(session)
+    ids = {i for lk in found for i in (lk.claim_a_id, lk.claim_b_id)}
+    claims_by_id = {
+        c.id: c for c in session.exec(select(Claim).where(col(Claim.id).in_(ids or {0})))
+    }
+    people_ids = {lk.proposed_by_id for lk in found if lk.proposed_by_id}
+    people = {
+        u.id: u for u in session.exec(select(User).where(col(User.id).in_(people_ids or {0})))
+    }
+    return [
+        ProposalRow(
+            lk,
+            claims_by_id[lk.claim_a_id],
+            claims_by_id[lk.claim_b_id],
+            people.get(lk.proposed_by_id),
+        )  # fmt: skip
+        for lk in found
+        if lk.claim_a_id in claims_by_id
+        and lk.claim_b_id in claims_by_id
+        and claims_by_id[lk.claim_a_id].deleted_at is None
+        and claims_by_id[lk.claim_b_id].deleted_at is None
+    ]
