@@ -151,7 +151,8 @@ def init_app(app: Flask) -> None:
         languages=LANGUAGES,  # the content languages (rating label names, claims, verdicts)
         language_names=NAMES,
     )
-    from .match_reasons import stored_conflict_lines  # says the matcher's reasons in these words
+    from .match_reasons import fact_rows, stored_conflict_lines  # the matcher's facts, in words
 
+    app.jinja_env.globals["fact_rows"] = fact_rows
     app.jinja_env.filters.update(day=day, moment=moment, decimal=decimal, text_lang=text_lang,
                                  conflict_lines=stored_conflict_lines)  # fmt: skip

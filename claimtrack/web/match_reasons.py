@@ -14,15 +14,16 @@ from datetime import date
 from typing import Any
 
 from babel.dates import format_skeleton, get_month_names
-from flask_babel import format_decimal, ngettext
+from flask_babel import format_date, format_decimal, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from claimtrack.matching.reasons import stored_conflicts
+from claimtrack.text._numlex import COUNTED_SYNONYMS
 from claimtrack.text.places import place_label
 from claimtrack.web.i18n import current_lang
 
-__all__ = ["Line", "conflict_lines", "stored_conflict_lines"]
+__all__ = ["Line", "conflict_lines", "fact_date", "fact_figure", "stored_conflict_lines"]
 
 
 @dataclass(frozen=True)
@@ -194,3 +195,66 @@ def _date(unit: str, value: str) -> str:
     if unit == "month" and value.isdigit():
         return str(get_month_names("wide", locale=lang)[int(value)])
     return value
+
+
+# -- the workbench's table of facts -----------------------------------------------------------
+def fact_figure(f: dict[str, Any], written_in: str) -> tuple[str, str | None]:
+    """A claim's stored figure in the page's words ("mehr als 2.000 festgenommen") and None, or,
+    when it counts something only its own language names, as written and that language."""
+    raw = str(f.get("raw") or f.get("value") or "")
+    counted = COUNTED_SYNONYMS.get(f.get("counted") or "", f.get("counted"))
+    unit = f.get("unit")
+    if counted and counted not in EVENTS and counted not in SUBJECTS:
+        return raw, written_in
+    try:
+        number = figure({"value": f["value"], "qualifier": f.get("qualifier"),
+                         "unit": None if unit == "people" else unit})  # fmt: skip
+    except (KeyError, TypeError, ValueError):
+        return raw, written_in
+    word = EVENTS.get(counted or "") or SUBJECTS.get(counted or "")
+    if word is None and unit == "people":
+        word = SUBJECTS["people"]
+    return (f"{number} {word}" if word else number), None
+
+
+def fact_date(value: Any) -> str:
+    """A stored date ("2022-01-05", "2022-01", "2022") as the page's language writes it; other
+    forms (a month name as the claim wrote it) as they are."""
+    text = str(value)
+    try:
+        if len(text) == 10 and text[4] == "-" and text[7] == "-":
+            return str(format_date(date.fromisoformat(text), "long"))
+        if len(text) == 7 and text[4] == "-":
+            day = date(int(text[:4]), int(text[5:]), 1)
+            return str(format_skeleton("yMMMM", day, locale=current_lang()))
+    except ValueError:
+        return text
+    return text
+
+
+FactCell = list[tuple[str, str | None]]
+
+
+def fact_rows(claim: Any, other: Any) -> list[tuple[str, FactCell, FactCell, bool]]:
+    """The workbench's facts table of two claims: (label, this claim's cell, the other's, whether
+    the facts differ). A row differs when the facts do (values, canonical places, dates), not the
+    words: "mehr als 2.000 Menschen" and "more than 2,000 people" are one figure."""
+
+    def figures(c: Any) -> FactCell:
+        return [fact_figure(f, c.language) for f in c.figures or [] if isinstance(f, dict)]
+
+    def values(c: Any) -> list[str]:
+        return sorted(repr(f.get("value")) for f in c.figures or [] if isinstance(f, dict))
+
+    lang = current_lang()
+    return [
+        (_("Figures"), figures(claim), figures(other), values(claim) != values(other)),
+        (_("Places"),
+         [(place_label(str(p), lang), None) for p in claim.places or []],
+         [(place_label(str(p), lang), None) for p in other.places or []],
+         sorted(map(str, claim.places or [])) != sorted(map(str, other.places or []))),
+        (_("Dates"),
+         [(fact_date(d), None) for d in claim.dates or []],
+         [(fact_date(d), None) for d in other.dates or []],
+         sorted(map(str, claim.dates or [])) != sorted(map(str, other.dates or []))),
+    ]  # fmt: skip

@@ -133,3 +133,38 @@ def test_links_stored_with_english_conflicts_still_show_in_german(client, login,
     assert "Verneinung nur in einer der Aussagen" in listed
     assert "Januar gegenüber Dezember" in listed
     assert '<mark lang="en">a lot vs few</mark>' in listed  # unreadable: as written, marked
+
+
+def test_the_facts_table_is_in_the_pages_language(client, login, session, users):
+    checker = users["fact_checker"]
+    de = make_claim(
+        session,
+        checker,
+        "Am 5. Januar 2022 wurden in Kasachstan mehr als 2.000 Menschen festgenommen.",
+    )
+    en = make_claim(
+        session,
+        checker,
+        "On 5 January 2022 more than 2,000 people were arrested in Kazakhstan.",
+        language="en",
+    )
+    link = _suggest(session, de.id, en.id, kind="same")
+    link.state = "suggested"  # the matcher may have linked them by itself: open the pair again
+    session.add(link)
+    for claim in (de, en):
+        claim.canonical_claim_id = None
+        session.add(claim)
+    session.commit()
+    login(client, "editor")
+    html = client.get(f"/desk/claims/{de.id}").get_data(as_text=True)
+    card = html[html.index(f'id="link-{link.id}"') :]
+    table = card[card.index("<table") : card.index("</table>")]
+    assert table.count("mehr als 2.000 festgenommen") == 2  # one figure in both languages
+    assert table.count("Kasachstan") == 2 and "Kazakhstan" not in table
+    assert table.count("5. Januar 2022") == 2 and "2022-01-05" not in table
+    assert 'class="differs"' not in table
+    client.get("/language/en")
+    html = client.get(f"/desk/claims/{de.id}").get_data(as_text=True)
+    table = html[html.index(f'id="link-{link.id}"') :]
+    table = table[table.index("<table") : table.index("</table>")]
+    assert table.count("more than 2,000 arrested") == 2 and table.count("January 5, 2022") == 2
