@@ -258,3 +258,9 @@ def fact_rows(claim: Any, other: Any) -> list[tuple[str, FactCell, FactCell, boo
          [(fact_date(d), None) for d in other.dates or []],
          sorted(map(str, claim.dates or [])) != sorted(map(str, other.dates or []))),
     ]  # fmt: skip
+
+
+def counted_word(counted: str | None) -> str:
+    """What a figure counts ("arrests", "troops") in the page's words; a noun as written else."""
+    key = COUNTED_SYNONYMS.get(counted or "", counted) or ""
+    return str(EVENTS.get(key) or SUBJECTS.get(key) or key)
