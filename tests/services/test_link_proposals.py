@@ -158,3 +158,51 @@ def test_a_proposal_that_would_join_judged_different_claims_is_refused(session, 
     links.propose_link(
         session=session, actor=users["fact_checker"], link_id=link.id, kind="variant"
     )
+
+
+def test_concurrent_actions_on_one_link_leave_one_decision(db, session, users):
+    """Four people act on the same page at once: one proposal or decision wins, the others are
+    refused; nothing is applied twice and every applied step is audited."""
+    import threading
+
+    from claimtrack.models import User
+    from claimtrack.services.errors import DomainError
+
+    link = _suggestion(session, users)
+    seen = link.version
+    roles = ["fact_checker", "fact_checker", "editor", "admin"]
+    done: list[str] = []
+    refused: list[str] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(len(roles))
+
+    def act(role: str, n: int) -> None:
+        start.wait()
+        try:
+            with db.session_scope() as s:
+                actor = s.get(User, users[role].id)
+                if role == "fact_checker":
+                    links.propose_link(session=s, actor=actor, link_id=link.id,
+                                       kind="same", expected_version=seen)  # fmt: skip
+                else:
+                    links.decide_link(session=s, actor=actor, link_id=link.id,
+                                      decision="variant", expected_version=seen)  # fmt: skip
+            done.append(f"{role}{n}")
+        except DomainError:
+            refused.append(f"{role}{n}")
+        except BaseException as exc:  # anything else (a 500) is a failure
+            errors.append(exc)
+
+    threads = [threading.Thread(target=act, args=(r, n)) for n, r in enumerate(roles)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(done) == 1 and len(refused) == len(roles) - 1, (done, refused)
+    session.rollback()
+    session.expire_all()
+    final = session.get(ClaimLink, link.id)
+    assert final.version == seen + 1
+    applied = [a for a in _actions(session, link.id) if a in ("link.propose", "link.variant")]
+    assert len(applied) == 1
