@@ -58,6 +58,7 @@ class LinkKind(StrEnum):
 
 class LinkState(StrEnum):
     SUGGESTED = "suggested"
+    PROPOSED = "proposed"  # a fact-checker proposed a decision; an editor confirms or rejects it
     CONFIRMED = "confirmed"
     REJECTED = "rejected"
 

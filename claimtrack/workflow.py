@@ -26,6 +26,7 @@ class Permission(StrEnum):
     INGEST = "ingest"
     PUBLISH = "publish"  # publish, correct, withdraw
     DECIDE_LINKS = "decide_links"  # confirm same / mark variant / reject
+    PROPOSE_LINKS = "propose_links"  # propose same / variant for an editor to confirm
     MANAGE_USERS = "manage_users"
     MANAGE_TOKENS = "manage_tokens"
     MANAGE_SCALE = "manage_scale"
@@ -42,6 +43,7 @@ _MIN_ROLE: dict[Permission, Role] = {
     Permission.INGEST: Role.FACT_CHECKER,
     Permission.PUBLISH: Role.EDITOR,
     Permission.DECIDE_LINKS: Role.EDITOR,
+    Permission.PROPOSE_LINKS: Role.FACT_CHECKER,
     Permission.VIEW_AUDIT: Role.EDITOR,
     Permission.MANAGE_USERS: Role.ADMIN,
     Permission.MANAGE_TOKENS: Role.ADMIN,

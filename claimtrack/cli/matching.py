@@ -67,6 +67,7 @@ def compare_cmd(text_a: str, text_b: str, language: str | None, as_json: bool) -
     configured embedder's cosine (CLAIMTRACK_EMBEDDER) on the stored vector form.
     """
     from claimtrack.matching.pair import compare_texts
+    from claimtrack.matching.reasons import describe
 
     result, note = compare_texts(text_a, text_b, language)
     data = {"score": result.score, "kind": str(result.kind), "conflicts": list(result.conflicts),
@@ -77,6 +78,9 @@ def compare_cmd(text_a: str, text_b: str, language: str | None, as_json: bool) -
         return
     click.echo(f"score {result.score:.1f}  kind {result.kind}")
     for reason in result.reasons:
+        if str(reason["code"]).startswith("conflict."):
+            click.echo(f"  {'conflict':<18} {describe(reason)}")
+            continue
         params = ", ".join(f"{k}={v}" for k, v in reason.items() if k != "code" and v is not None)
         click.echo(f"  {reason['code']:<18} {params}")
     if result.short:

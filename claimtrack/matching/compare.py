@@ -12,8 +12,9 @@ facts both claims state. The kind:
   happened to whom, where and when agreeing is what lifts them to *same* (``evidence``).
 - *related* / *unrelated*: below.
 
-``Comparison.reasons`` names the deciding features as data (a code and its parameters) for the
-desk to show in its own language; ``conflicts`` keeps the English "aspect: detail" strings.
+``Comparison.reasons`` names the deciding features as data (a code and its parameters, see
+``reasons``) for the desk to show in its own language; ``conflicts`` keeps the English
+"aspect: detail" strings (one per conflicting aspect) for logs, the CLI and calibration.
 """
 
 from __future__ import annotations
@@ -24,12 +25,11 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from claimtrack.matching import reasons as conflict_reasons
 from claimtrack.matching.embedding import semantic_score
 from claimtrack.matching.evidence import Evidence, gather
 from claimtrack.matching.figures import fig, figure_conflict
-from claimtrack.matching.guards import date_conflict, person_conflict, place_conflict
 from claimtrack.matching.prepare import Prepared
-from claimtrack.text.polarity import polarity_conflict
 
 __all__ = ["Comparison", "Kind", "Thresholds", "classify", "compare", "figure_conflict"]
 
@@ -146,7 +146,7 @@ def classify(
         "semantic": None if semantic is None else round(semantic, 1),
         "conflicts": list(conflicts),
         "shared_facts": ev.names(),
-        "reasons": _reasons(conflicts, ev, similarity_score, semantic),
+        "reasons": _reasons(_conflict_data(conflicts, a, b), ev, similarity_score, semantic),
     }
     short = min(a.n_words, b.n_words) < MIN_AUTO_WORDS
     return Comparison(round(score, 2), kind, tuple(conflicts), features, short)
@@ -194,13 +194,18 @@ def _below(score: float, thresholds: Thresholds) -> Kind:
     return Kind.RELATED if score >= thresholds.related else Kind.UNRELATED
 
 
+def _conflict_data(conflicts: list[str], a: Prepared, b: Prepared) -> list[dict[str, Any]]:
+    """The conflicts as data (computed again only for the rare pair that has any)."""
+    if not conflicts:
+        return []
+    found = [r for _, rs in conflict_reasons.conflicts(a, b) for r in rs]
+    return found or [r for c in conflicts for r in conflict_reasons.legacy_conflict(c)]
+
+
 def _reasons(
-    conflicts: list[str], ev: Evidence, words: float, semantic: float | None
+    conflicts: list[dict[str, Any]], ev: Evidence, words: float, semantic: float | None
 ) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for c in conflicts:
-        aspect, _, detail = c.partition(": ")
-        out.append({"code": f"conflict.{aspect}", "detail": detail})
+    out: list[dict[str, Any]] = list(conflicts)
     out.extend(ev.reasons())
     if semantic is not None:
         out.append({"code": "semantic", "value": round(semantic, 1)})
@@ -215,20 +220,4 @@ def shared_facts(a: Prepared, b: Prepared) -> list[str]:
 
 def find_conflicts(a: Prepared, b: Prepared) -> list[str]:
     """Named conflicts, in a stable order so that compare(a, b) and compare(b, a) agree."""
-    out: list[str] = []
-    fig = figure_conflict(a.figures, b.figures)
-    if fig:
-        out.append(f"figure: {fig}")
-    place = place_conflict(a.places, b.places)
-    if place:
-        out.append(f"place: {place}")
-    date = date_conflict(a, b)
-    if date:
-        out.append(f"date: {date}")
-    person = person_conflict(a.persons, b.persons)
-    if person:
-        out.append(f"person: {person}")
-    pol = polarity_conflict(a.polarity, b.polarity)
-    if pol:
-        out.append(f"polarity: {pol}")
-    return out
+    return [text for text, _ in conflict_reasons.conflicts(a, b)]

@@ -165,7 +165,8 @@ def check_figures(fa: tuple[FigureKey, ...], fb: tuple[FigureKey, ...]) -> Figur
     conflict = None
     if found:
         conflict = min(((min(x, y, key=repr), max(x, y, key=repr)) for x, y in found), key=repr)
-    return FigureCheck(conflict, tuple(agreed), unmatched)
+    # A figure a claim repeats agrees once: the evidence must not depend on the order of the pair.
+    return FigureCheck(conflict, tuple(dict.fromkeys(agreed)), unmatched)
 
 
 def _single_event_clash(x: Fig, y: Fig) -> bool:

@@ -14,9 +14,28 @@ from claimtrack.text._numlex import MONTHS
 from claimtrack.text.places import country_of
 
 Places = tuple[tuple[str, str], ...]
+Sides = tuple[tuple[str, ...], tuple[str, ...]]  # what each claim says that the other does not
+
+
+def _sides(only_a: list[str], only_b: list[str]) -> Sides | None:
+    """Both sides, when both have something of their own, in a stable order (symmetric)."""
+    if not (only_a and only_b):
+        return None
+    x, y = sorted([tuple(only_a), tuple(only_b)], key=", ".join)
+    return x, y
+
+
+def vs(sides: Sides) -> str:
+    """The English conflict text of two sides ("Almaty vs Astana")."""
+    return f"{', '.join(sides[0])} vs {', '.join(sides[1])}"
 
 
 def place_conflict(pa: Places, pb: Places) -> str | None:
+    sides = place_sides(pa, pb)
+    return None if sides is None else vs(sides)
+
+
+def place_sides(pa: Places, pb: Places) -> Sides | None:
     """Each side names a place the other does not cover: "Almaty" vs "Astana", "Almaty" vs
     "Uzbekistan"; "Almaty" and "Kazakhstan" agree (the city lies in the country) unless the
     other side names another city."""
@@ -35,11 +54,7 @@ def place_conflict(pa: Places, pb: Places) -> str | None:
             out.append(name)
         return sorted(out)
 
-    only_a, only_b = uncovered(pa, pb), uncovered(pb, pa)
-    if only_a and only_b:
-        x, y = sorted([", ".join(only_a), ", ".join(only_b)])
-        return f"{x} vs {y}"
-    return None
+    return _sides(uncovered(pa, pb), uncovered(pb, pa))
 
 
 def shared_places(pa: Places, pb: Places) -> list[str]:
@@ -66,6 +81,11 @@ def _surname(name: str) -> str:
 
 
 def person_conflict(pa: tuple[str, ...], pb: tuple[str, ...]) -> str | None:
+    sides = person_sides(pa, pb)
+    return None if sides is None else vs(sides)
+
+
+def person_sides(pa: tuple[str, ...], pb: tuple[str, ...]) -> Sides | None:
     """Each side names a person the other does not. One surname is one person ("Merkel" = "Angela
     Merkel"; alias spellings are one name already); offices and institutions that look like
     names ("Statistische Bundesamt", "Ministerpräsident Mamin") are not persons."""
@@ -74,22 +94,15 @@ def person_conflict(pa: tuple[str, ...], pb: tuple[str, ...]) -> str | None:
     sur_a, sur_b = {_surname(x) for x in pa}, {_surname(y) for y in pb}
     only_a = sorted(x for x in xs if _surname(x) not in sur_b)
     only_b = sorted(y for y in ys if _surname(y) not in sur_a)
-    if only_a and only_b:
-        x, y = sorted([", ".join(only_a), ", ".join(only_b)])
-        return f"{x} vs {y}"
-    return None
+    return _sides(only_a, only_b)
 
 
 def shared_persons(pa: tuple[str, ...], pb: tuple[str, ...]) -> list[str]:
     return sorted({_surname(x) for x in pa if _is_person(x)} & {_surname(y) for y in pb})
 
 
-def _set_conflict(a: set[str], b: set[str]) -> str | None:
-    only_a, only_b = sorted(a - b), sorted(b - a)
-    if only_a and only_b:
-        x, y = sorted([", ".join(only_a), ", ".join(only_b)])
-        return f"{x} vs {y}"
-    return None
+def _set_sides(a: set[str], b: set[str]) -> Sides | None:
+    return _sides(sorted(a - b), sorted(b - a))
 
 
 def _years(ds: tuple[str, ...]) -> set[str]:
@@ -122,17 +135,29 @@ def _months(norm: str, dates: tuple[str, ...]) -> frozenset[int]:
 
 
 def date_conflict(a: Prepared, b: Prepared) -> str | None:
-    """Years, days or months that differ on both sides."""
-    found = _set_conflict(_years(a.dates), _years(b.dates)) or _set_conflict(
-        _days(a.dates), _days(b.dates)
-    )
-    if found:
-        return found
+    """Years, days or months that differ on both sides ("2021 vs 2022", "month 01 vs month 12")."""
+    found = date_sides(a, b)
+    if found is None:
+        return None
+    unit, (x, y) = found
+    if unit == "month":
+        return f"month {', '.join(x)} vs month {', '.join(y)}"
+    return vs((x, y))
+
+
+def date_sides(a: Prepared, b: Prepared) -> tuple[str, Sides] | None:
+    """The unit that differs ("year": "2021"; "day": "01-05", month-day; "month": "01") and
+    each side's values of it."""
+    years = _set_sides(_years(a.dates), _years(b.dates))
+    if years:
+        return "year", years
+    days = _set_sides(_days(a.dates), _days(b.dates))
+    if days:
+        return "day", days
     ma, mb = months(a), months(b)
     if ma and mb and not ma & mb:
-        x, y = sorted([", ".join(f"{m:02d}" for m in sorted(ma)),
-                       ", ".join(f"{m:02d}" for m in sorted(mb))])  # fmt: skip
-        return f"month {x} vs month {y}"
+        sides = _sides([f"{m:02d}" for m in sorted(ma)], [f"{m:02d}" for m in sorted(mb)])
+        return ("month", sides) if sides else None
     return None
 
 

@@ -15,6 +15,7 @@ from .base import SoftDeleted, json_field, long_text, time_field
 # One Column object serves as the field and as the mapper's version counter: every UPDATE then
 # says `WHERE version = <the version read>` and a stale write fails instead of overwriting.
 _claim_version = Column("version", Integer, nullable=False, default=1)
+_link_version = Column("version", Integer, nullable=False, default=1, server_default="1")
 
 
 class Claim(SoftDeleted, table=True):
@@ -108,3 +109,12 @@ class ClaimLink(SQLModel, table=True):
     decided_by_id: int | None = Field(default=None, foreign_key="user.id")
     decided_at: datetime | None = time_field()
     created_at: datetime = time_field(nullable=False, default_now=True)
+    # A fact-checker's proposal (state "proposed") for an editor to confirm or reject.
+    proposed_kind: str | None = Field(default=None, max_length=20)
+    proposed_by_id: int | None = Field(default=None, foreign_key="user.id")
+    proposed_at: datetime | None = time_field()
+    proposal_note: str = Field(default="", max_length=1000)
+    # Moves with every change: a decision made on what someone saw before is refused.
+    version: int = Field(default=1, sa_column=_link_version)
+
+    __mapper_args__ = {"version_id_col": _link_version}

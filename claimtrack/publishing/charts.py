@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from babel.dates import format_date
+from babel.dates import format_skeleton
 from babel.numbers import format_decimal
 
 from claimtrack.publishing.views import AppearanceView, PublishedVerdict
@@ -136,11 +136,17 @@ def _nice_step(span: float) -> float:
     return 10 * magnitude
 
 
+def _day(day: date, locale: str) -> str:
+    """A day as newsrooms write it in a chart: "15. Jan. 2022", "Jan 15, 2022" (not 15.01.2022)."""
+    return str(format_skeleton("yMMMd", day, locale=locale))
+
+
 def figure_chart(bundle: PublishedVerdict, *, locale: str = "de") -> Chart | None:
-    """Chart geometry for a quantity claim with at least two dated appearances; None otherwise
-    (a single point shows no change over time and only repeats the appearance list)."""
+    """Chart geometry for a quantity claim with at least two different dated points; None
+    otherwise (one point, however many stories repeat it on one day, shows no change over time
+    and only repeats the appearance list)."""
     raw = _raw_points(bundle)
-    if len(raw) < 2:
+    if len({(p[0], p[1]) for p in raw}) < 2:
         return None
     first_day, last_day = raw[0][0], raw[-1][0]
     days = max((last_day - first_day).days, 1)
@@ -171,7 +177,7 @@ def figure_chart(bundle: PublishedVerdict, *, locale: str = "de") -> Chart | Non
             x=x_of(day),
             y=y_of(value),
             value_label=format_decimal(value, locale=locale),
-            day_label=format_date(day, "medium", locale=locale),
+            day_label=_day(day, locale),
         )
         for day, value, text, a, mine in raw
     ]
@@ -180,7 +186,7 @@ def figure_chart(bundle: PublishedVerdict, *, locale: str = "de") -> Chart | Non
         for i in range(int(round(y_max / step)) + 1)
     ]
     x_days = sorted({first_day, last_day})
-    x_ticks = [Tick(x_of(d), format_date(d, "medium", locale=locale)) for d in x_days]
+    x_ticks = [Tick(x_of(d), _day(d, locale)) for d in x_days]
     path = " ".join(f"{'M' if i == 0 else 'L'}{p.x},{p.y}" for i, p in enumerate(points))
     return Chart(
         points=points,

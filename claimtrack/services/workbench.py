@@ -1,5 +1,7 @@
 """Read model of the claim workbench: everything the desk sees about one claim, in a few queries.
 
+Also the desk's list of duplicate proposals waiting for an editor (`proposals`).
+
 Also builds the input of the figure-over-time chart (`figures.figure_chart`) for any claim, published
 or not: the claim, its cluster's appearances, and confirmed variants that count the same thing.
 """
@@ -11,6 +13,7 @@ from typing import Any, cast
 
 from sqlmodel import Session, col, or_, select
 
+from claimtrack.matching.reasons import ClaimFacts, orient, stored_conflicts
 from claimtrack.models import (
     Appearance,
     Claim,
@@ -40,6 +43,7 @@ from claimtrack.services.publication.bundles import (
 from . import claims, sources, verdicts
 from .base import get_or_raise
 from .errors import NotFound
+from .matching import links as links_mod
 
 
 @dataclass
@@ -48,19 +52,26 @@ class LinkView:
 
     link: ClaimLink
     other: Claim
+    this: Claim | None = None
+    proposer: User | None = None  # who proposed the open proposal, if any
+
+    @property
+    def proposed(self) -> bool:
+        return self.link.state == LinkState.PROPOSED
 
     @property
     def features(self) -> dict[str, Any]:
         return dict(self.link.features or {})
 
     @property
-    def conflicts(self) -> list[tuple[str, str]]:
-        """The matcher's named conflicts as (aspect, detail): ("figure", "2,000 vs 2,700")."""
-        out = []
-        for item in self.features.get("conflicts") or []:
-            aspect, _, detail = str(item).partition(": ")
-            out.append((aspect, detail) if detail else ("", aspect))
-        return out
+    def conflicts(self) -> list[dict[str, Any]]:
+        """The matcher's conflicts as data (``matching.reasons``), whatever shape the link stored
+        them in, each pair of sides turned so that this claim's comes first."""
+        found = stored_conflicts(self.features)
+        if self.this is None:
+            return found
+        c = self.this
+        return orient(found, ClaimFacts(c.figures or [], c.places or [], c.dates or [], c.text))
 
 
 @dataclass
@@ -102,7 +113,10 @@ def links_of(session: Session, claim_id: int) -> list[LinkView]:
         for c in session.exec(select(Claim).where(col(Claim.id).in_(other_ids or [0])))
         if c.deleted_at is None
     }
-    return [LinkView(lk, others[o]) for lk, o in zip(links, other_ids, strict=True) if o in others]
+    this = session.get(Claim, claim_id)
+    return [
+        LinkView(lk, others[o], this) for lk, o in zip(links, other_ids, strict=True) if o in others
+    ]
 
 
 def load(session: Session, claim_id: int) -> Workbench:
@@ -113,7 +127,11 @@ def load(session: Session, claim_id: int) -> Workbench:
     links = links_of(session, claim_id)
     notes = claims.notes_of(session, claim_id)
     authors = {n.author_id for n in notes if n.author_id}
+    authors |= {lv.link.proposed_by_id for lv in links if lv.link.proposed_by_id}
     people = {u.id: u for u in session.exec(select(User).where(col(User.id).in_(authors or {0})))}
+    for lv in links:
+        lv.proposer = people.get(lv.link.proposed_by_id) if lv.proposed else None
+    open_states = (LinkState.SUGGESTED, LinkState.PROPOSED)
     return Workbench(
         claim=claim,
         tags=claims.tags_of(session, claim_id),
@@ -121,12 +139,12 @@ def load(session: Session, claim_id: int) -> Workbench:
         appearances=claims.appearances_of(session, [c.id or 0 for c in cluster]),
         # A claim confirmed as the same (in this claim's cluster) is settled: no open suggestion
         # may offer it again as related or variant.
-        suggestions=[
-            lv
-            for lv in links
-            if lv.link.state == LinkState.SUGGESTED and lv.other.id not in cluster_ids
-        ],
-        decided=[lv for lv in links if lv.link.state != LinkState.SUGGESTED],
+        # Proposals first: they wait for an editor.
+        suggestions=sorted(
+            (lv for lv in links if lv.link.state in open_states and lv.other.id not in cluster_ids),
+            key=lambda lv: not lv.proposed,
+        ),
+        decided=[lv for lv in links if lv.link.state not in open_states],
         sources=sources.sources_of(session, claim_id),
         notes=[(n, people.get(n.author_id)) for n in notes],
         verdict=verdicts.verdict_of(session, claim_id),
@@ -269,3 +287,39 @@ def story_titles(session: Session, story_ids: list[int]) -> list[Story]:
         return []
     found = {s.id: s for s in session.exec(select(Story).where(col(Story.id).in_(story_ids)))}
     return [found[i] for i in story_ids if i in found]
+
+
+@dataclass(frozen=True)
+class ProposalRow:
+    """One open proposal for the desk's list: the pair, what was proposed, by whom, when."""
+
+    link: ClaimLink
+    claim: Claim
+    other: Claim
+    proposer: User | None
+
+
+def proposals(session: Session) -> list[ProposalRow]:
+    """Open duplicate proposals (oldest first), for editors to work through."""
+    found = links_mod.open_proposals(session)
+    ids = {i for lk in found for i in (lk.claim_a_id, lk.claim_b_id)}
+    claims_by_id = {
+        c.id: c for c in session.exec(select(Claim).where(col(Claim.id).in_(ids or {0})))
+    }
+    people_ids = {lk.proposed_by_id for lk in found if lk.proposed_by_id}
+    people = {
+        u.id: u for u in session.exec(select(User).where(col(User.id).in_(people_ids or {0})))
+    }
+    return [
+        ProposalRow(
+            lk,
+            claims_by_id[lk.claim_a_id],
+            claims_by_id[lk.claim_b_id],
+            people.get(lk.proposed_by_id),
+        )  # fmt: skip
+        for lk in found
+        if lk.claim_a_id in claims_by_id
+        and lk.claim_b_id in claims_by_id
+        and claims_by_id[lk.claim_a_id].deleted_at is None
+        and claims_by_id[lk.claim_b_id].deleted_at is None
+    ]

@@ -196,7 +196,20 @@ def polarity_of_words(ws: list[str]) -> Polarity:
     return Polarity(left % 2 == 1, tuple(sorted(stances)), frozenset(w for w in ws if len(w) > 4))
 
 
-def polarity_conflict(a: Polarity, b: Polarity) -> str | None:
+@dataclass(frozen=True)
+class PolarityClash:
+    """Why two claims say opposite things: a negation only one keeps, and word pairs of opposite
+    meaning ("legal"/"illegal"), each pair in sorted order (symmetric in the two claims)."""
+
+    negation: bool
+    pairs: tuple[tuple[str, str], ...]
+
+    def text(self) -> str:
+        items = [f"'{x}' vs '{y}'" for x, y in self.pairs] + (["negation"] if self.negation else [])
+        return "; ".join(sorted(items))
+
+
+def polarity_clash(a: Polarity, b: Polarity) -> PolarityClash | None:
     """Why the two claims have opposite polarity, or None if they agree. Symmetric.
 
     An axis both claims take with opposite signs ("legal" vs "illegal", "accepted" vs "rejected")
@@ -204,23 +217,39 @@ def polarity_conflict(a: Polarity, b: Polarity) -> str | None:
     "un-"/"il-" antonym pair; an odd count is a conflict ("ungültig" vs "nicht gültig" agree).
     """
     stance_a, stance_b = _stances(a), _stances(b)
-    axes: list[str] = []
+    axes: list[tuple[str, str]] = []
+    negated_word = False  # "legal" vs "nicht legal": one word, negated on one side
     for axis in sorted(stance_a.keys() & stance_b.keys()):
         (sign_a, word_a), (sign_b, word_b) = stance_a[axis], stance_b[axis]
-        if sign_a != sign_b:
-            axes.append(" vs ".join(sorted([f"'{word_a}'", f"'{word_b}'"])))
-    if axes:
-        return "; ".join(sorted(axes))
+        if sign_a != sign_b and word_a == word_b:
+            negated_word = True
+        elif sign_a != sign_b:
+            axes.append(_pair(word_a, word_b))
+    if axes or negated_word:
+        return PolarityClash(negated_word, tuple(sorted(axes)))
     # When both take the same stance ("illegal"), a negation in a reason or background clause of
     # one ("because there was no attack") does not turn the claim.
     agreeing = any(stance_a[x][0] == stance_b[x][0] for x in stance_a.keys() & stance_b.keys())
-    flips: list[str] = ["negation"] if a.negated != b.negated and not agreeing else []
+    negation = a.negated != b.negated and not agreeing
+    pairs: list[tuple[str, str]] = []
     only_a, only_b = a.words - b.words, b.words - a.words
     if only_a and only_b:
-        pairs = _antonym_pairs_raw(only_a, only_b) + _antonym_pairs_raw(only_b, only_a)
-        flips.extend(" vs ".join(sorted([f"'{x}'", f"'{y}'"])) for x, y in pairs)
-    flips.sort()
-    return "; ".join(flips) if len(flips) % 2 == 1 else None
+        raw = _antonym_pairs_raw(only_a, only_b) + _antonym_pairs_raw(only_b, only_a)
+        pairs = sorted(_pair(x, y) for x, y in raw)
+    if (len(pairs) + negation) % 2 == 1:
+        return PolarityClash(negation, tuple(pairs))
+    return None
+
+
+def _pair(x: str, y: str) -> tuple[str, str]:
+    first, second = sorted([x, y])
+    return first, second
+
+
+def polarity_conflict(a: Polarity, b: Polarity) -> str | None:
+    """The clash as English text ("'legal' vs 'illegal'", "negation"), or None."""
+    clash = polarity_clash(a, b)
+    return None if clash is None else clash.text()
 
 
 def shared_stances(a: Polarity, b: Polarity) -> list[tuple[str, int]]:

@@ -24,6 +24,7 @@ ACTIONS = {
     "link.related": _l("Marked as related"),
     "link.reject": _l("Duplicate suggestion rejected"),
     "link.propose": _l("Duplicate proposed"),
+    "link.reject_proposal": _l("Duplicate proposal rejected"),
     "matching.alias": _l("Matching alias saved"),
     "matching.alias_remove": _l("Matching alias removed"),
     "matching.load": _l("Matching index loaded"),

@@ -151,4 +151,9 @@ def init_app(app: Flask) -> None:
         languages=LANGUAGES,  # the content languages (rating label names, claims, verdicts)
         language_names=NAMES,
     )
-    app.jinja_env.filters.update(day=day, moment=moment, decimal=decimal, text_lang=text_lang)
+    from . import match_reasons as facts  # the matcher's facts, in the page's words
+
+    app.jinja_env.globals["fact_rows"] = facts.fact_rows
+    app.jinja_env.filters.update(day=day, moment=moment, decimal=decimal, text_lang=text_lang,
+                                 conflict_lines=facts.stored_conflict_lines,
+                                 fact_date=facts.fact_date, counted_word=facts.counted_word)  # fmt: skip

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from claimtrack.models import Claim, ClaimStatus, Story, User
+from claimtrack.models import Claim, ClaimLink, ClaimStatus, LinkState, Story, User
 from claimtrack.models.verdicts import RatingLabel, Verdict, VerdictRevision
 from claimtrack.services.demo import load_demo
 
@@ -39,6 +39,8 @@ PAGES: list[tuple[str, str, str]] = [
     ("desk-intake-story", "/desk/intake/stories/{story}", "desk"),
     ("desk-claim", "/desk/claims/{claim}", "desk"),
     ("desk-claim-published", "/desk/claims/{published}", "desk"),
+    ("desk-claim-variant", "/desk/claims/{variant}", "desk"),
+    ("desk-proposals", "/desk/proposals", "desk"),
     ("desk-verdict-editor", "/desk/claims/{claim}/verdict", "desk"),
     ("desk-verdict-published", "/desk/claims/{published}/verdict", "desk"),
     ("desk-verdict-history", "/desk/claims/{corrected}/verdict/history", "desk"),
@@ -84,6 +86,23 @@ FOREIGN_WORDS = {
         "related",
         "variant",
         "log",
+        # the matcher's conflict lines, as they read before they were said in the page's language
+        "vs",
+        "figure",
+        "place",
+        "date",
+        "polarity",
+        "negation",
+        "month",
+        "more",
+        "than",
+        "people",
+        "arrests",
+        "deaths",
+        "arrested",
+        "killed",
+        "proposal",
+        "proposes",
     ],
     "en": [
         "und",
@@ -109,6 +128,14 @@ FOREIGN_WORDS = {
         "prüfung",
         "faktencheck",
         "zurück",
+        "gegenüber",
+        "zahl",
+        "ort",
+        "verneinung",
+        "festgenommen",
+        "getötet",
+        "empfehlung",
+        "empfiehlt",
     ],
 }
 
@@ -182,6 +209,7 @@ def page_ids(session: Session) -> dict[str, Any]:
     ).first()
     label = session.exec(select(RatingLabel.id).order_by(col(RatingLabel.id))).first()
     first = published[0]
+    variant = _proposed_variant(session)
     return {
         "published": first.id,
         "corrected": corrected or first.id,
@@ -189,8 +217,31 @@ def page_ids(session: Session) -> dict[str, Any]:
         "story": story,
         "user": user,
         "label": label,
+        "variant": variant,
         "search": (first.text.split(".")[0])[:80],
     }
+
+
+def _proposed_variant(session: Session) -> int:
+    """A claim whose open suggestion has conflicts (figures, places, dates), with a fact-checker's
+    proposal on it: the workbench then shows conflict lines and a proposal, and the list of
+    proposals has a row."""
+    from claimtrack.services.matching import links
+
+    found = [
+        lk
+        for lk in session.exec(
+            select(ClaimLink)
+            .where(ClaimLink.state == LinkState.SUGGESTED)
+            .order_by(col(ClaimLink.id))
+        )
+        if (lk.features or {}).get("conflicts")
+    ]
+    assert found, "the demo has no suggestion with a conflict"
+    checker = session.exec(select(User).where(User.role == "fact_checker")).first()
+    links.propose_link(session=session, actor=checker, link_id=found[0].id, kind="variant",
+                       note="Andere Zahl, gleiches Ereignis.")  # fmt: skip
+    return found[0].claim_a_id
 
 
 def overflow(page: Any) -> list[str]:

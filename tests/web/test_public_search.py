@@ -52,7 +52,8 @@ def test_search_shows_conflicting_figures_and_handles_bad_input(
     )
     # Found, but flagged: the figure differs.
     assert ">Festnahmen<" in html
-    assert "Zahl: " in html and "8,000" in html
+    assert "Zahl (festgenommen): „mehr als 2.000“ gegenüber „mehr als 8.000“" in html
+    assert " vs " not in html and "8,000" not in html
     assert client.get("/search?q=a").status_code == 422
     assert client.get("/search").status_code == 200
     nothing = client.get("/search?q=Völlig+anderes+Thema+über+Fußball+und+Wetter")

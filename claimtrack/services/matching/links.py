@@ -1,18 +1,26 @@
-"""Deciding matcher links (confirm same, mark variant or related, reject) and the clusters they form."""
+"""Deciding matcher links (confirm same, mark variant or related, reject) and the clusters they form.
+
+Fact-checkers propose a decision on a suggestion ("same claim" or "variant", with a note); the link is
+then *proposed* until an editor confirms the proposal (it becomes the decision) or rejects it (the
+link is an open suggestion again). Each step is audited. Every form carries the link's version: a
+decision or proposal made on a page that no longer shows the link's state is refused with who
+changed it, never applied to something the person did not see.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import func, update
 from sqlmodel import Session, col, or_, select
 
 from claimtrack.matching.calibrate import Decision, ThresholdRow, calibrate
 from claimtrack.matching.cluster import build_clusters
 from claimtrack.models import Claim, ClaimLink, ClaimStatus, LinkKind, LinkState, User, utcnow
 from claimtrack.services import audit, queue_rank
-from claimtrack.services.base import get_or_raise, require, use_case
-from claimtrack.services.errors import ValidationError
+from claimtrack.services.base import clean_text, get_or_raise, require, use_case
+from claimtrack.services.errors import EditConflict, ValidationError
 from claimtrack.workflow import Permission
 
 DECISIONS = {
@@ -21,7 +29,10 @@ DECISIONS = {
     "related": LinkKind.RELATED,
     "reject": None,
 }
-_LINK_FIELDS = ["claim_a_id", "claim_b_id", "kind", "state", "score", "decided_by_id"]
+_LINK_FIELDS = ["claim_a_id", "claim_b_id", "kind", "state", "score", "decided_by_id",
+                "proposed_kind", "proposed_by_id", "proposal_note", "version"]  # fmt: skip
+PROPOSALS = {"same": LinkKind.SAME, "variant": LinkKind.VARIANT}
+NOTE_MAX = 1000
 
 
 @dataclass(frozen=True)
@@ -33,11 +44,133 @@ class ReclusterReport:
 
 
 @use_case
-def decide_link(*, session: Session, actor: User, link_id: int, decision: str) -> ClaimLink:
+def decide_link(
+    *,
+    session: Session,
+    actor: User,
+    link_id: int,
+    decision: str,
+    expected_version: int | None = None,
+) -> ClaimLink:
     """Confirm a link as same/variant/related, or reject it (a rejected pair is never suggested
-    again and never ends up in one cluster)."""
+    again and never ends up in one cluster). ``expected_version``: the version the page showed."""
     require(actor, Permission.DECIDE_LINKS)
-    return _decide(session, actor, get_or_raise(session, ClaimLink, link_id), decision)
+    link = get_or_raise(session, ClaimLink, link_id)
+    _refuse_if_stale(session, link, expected_version)
+    return _decide(session, actor, link, decision)
+
+
+@use_case
+def propose_link(
+    *,
+    session: Session,
+    actor: User,
+    link_id: int,
+    kind: str,
+    note: str = "",
+    expected_version: int | None = None,
+) -> ClaimLink:
+    """A fact-checker proposes that a suggestion is the same claim or a variant; an editor decides."""
+    require(actor, Permission.PROPOSE_LINKS)
+    if kind not in PROPOSALS:
+        raise ValidationError(
+            "A proposal is one of %(choices)s.",
+            field="kind",
+            params={"choices": ", ".join(PROPOSALS)},
+        )
+    note = clean_text(note, "note", required=False, max_len=NOTE_MAX)
+    link = get_or_raise(session, ClaimLink, link_id)
+    _refuse_if_stale(session, link, expected_version)
+    if link.state != LinkState.SUGGESTED:
+        raise ValidationError(
+            "This suggestion has been proposed or decided already; nothing was done."
+        )
+    if PROPOSALS[kind] is LinkKind.SAME:
+        _refuse_if_rejected_pair_joins(session, link.claim_a_id, link.claim_b_id, link.id)
+    before = audit.snapshot(link, _LINK_FIELDS)
+    link.state, link.proposed_kind = LinkState.PROPOSED, kind
+    link.proposed_by_id, link.proposed_at, link.proposal_note = actor.id, utcnow(), note
+    session.add(link)
+    session.flush()
+    audit.record(session, actor=actor, action="link.propose", obj=link, before=before,
+                 after=audit.snapshot(link, _LINK_FIELDS))  # fmt: skip
+    return link
+
+
+@use_case
+def confirm_proposal(
+    *, session: Session, actor: User, link_id: int, expected_version: int | None = None
+) -> ClaimLink:
+    """An editor confirms a fact-checker's proposal: it becomes the link's decision."""
+    require(actor, Permission.DECIDE_LINKS)
+    link = _open_proposal(session, link_id, expected_version)
+    return _decide(session, actor, link, str(link.proposed_kind))
+
+
+@use_case
+def reject_proposal(
+    *, session: Session, actor: User, link_id: int, expected_version: int | None = None
+) -> ClaimLink:
+    """An editor rejects a proposal: the link is an open suggestion again (the editor may still
+    decide it otherwise); the proposal stays in the audit trail."""
+    require(actor, Permission.DECIDE_LINKS)
+    link = _open_proposal(session, link_id, expected_version)
+    before = audit.snapshot(link, _LINK_FIELDS)
+    link.state, link.proposed_kind = LinkState.SUGGESTED, None
+    link.proposed_by_id, link.proposed_at, link.proposal_note = None, None, ""
+    session.add(link)
+    session.flush()
+    audit.record(session, actor=actor, action="link.reject_proposal", obj=link, before=before,
+                 after=audit.snapshot(link, _LINK_FIELDS))  # fmt: skip
+    return link
+
+
+def open_proposals(session: Session, *, limit: int = 200) -> list[ClaimLink]:
+    """Proposals waiting for an editor, oldest first."""
+    stmt = select(ClaimLink).where(ClaimLink.state == LinkState.PROPOSED)
+    return list(
+        session.exec(stmt.order_by(col(ClaimLink.proposed_at), col(ClaimLink.id)).limit(limit))
+    )
+
+
+def count_proposals(session: Session) -> int:
+    stmt = select(func.count()).select_from(ClaimLink).where(ClaimLink.state == LinkState.PROPOSED)
+    return int(session.exec(stmt).one())
+
+
+def _open_proposal(session: Session, link_id: int, expected_version: int | None) -> ClaimLink:
+    link = get_or_raise(session, ClaimLink, link_id)
+    _refuse_if_stale(session, link, expected_version)
+    if link.state != LinkState.PROPOSED or link.proposed_kind not in PROPOSALS:
+        raise ValidationError("There is no open proposal on this link; nothing was done.")
+    return link
+
+
+def _refuse_if_stale(session: Session, link: ClaimLink, expected_version: int | None) -> None:
+    """Refuse a decision taken on a page that showed an older state of the link."""
+    if expected_version is None or expected_version == link.version:
+        return
+    event = audit.last_change(session, "claim_link", link.id or 0)
+    who = session.get(User, event.actor_id) if event and event.actor_id else None
+    if who is None:
+        raise EditConflict(
+            "This suggestion was changed meanwhile; nothing was done. Here it is as it is now.",
+            **_conflict_details(link, None),
+        )
+    raise EditConflict(
+        "%(who)s changed this suggestion meanwhile; nothing was done. Here it is as it is now.",
+        params={"who": who.name},
+        **_conflict_details(link, who.name),
+    )
+
+
+def _conflict_details(link: ClaimLink, who: str | None) -> dict[str, Any]:
+    return {
+        "current": {"state": link.state, "kind": link.kind, "proposed_kind": link.proposed_kind},
+        "current_version": link.version,
+        "changed_by": who,
+        "changed_fields": ["state"],
+    }
 
 
 def _decide(session: Session, actor: User, link: ClaimLink, decision: str) -> ClaimLink:
@@ -54,6 +187,7 @@ def _decide(session: Session, actor: User, link: ClaimLink, decision: str) -> Cl
     link.state = LinkState.REJECTED if kind is None else LinkState.CONFIRMED
     if kind is not None:
         link.kind = kind
+    link.proposed_kind = None  # a proposal is settled by any decision (the audit keeps it)
     link.decided_by_id = actor.id
     link.decided_at = utcnow()
     session.add(link)

@@ -105,6 +105,7 @@ def render_workbench(
         "status_labels": STATUS_LABELS,
         "field_labels": FIELD_LABELS,
         "can_decide": user_can("decide_links"),
+        "can_propose": user_can("propose_links"),
     }
     return render_template("desk/claim.html", **context), status
 

@@ -16,7 +16,15 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import (
+    URL,
+    AnyOf,
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+)
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from claimtrack import languages
@@ -153,6 +161,28 @@ class ManualLinkForm(FlaskForm):
 
 class LinkDecisionForm(FlaskForm):
     decision = HiddenField(validators=[InputRequired()])
+    version = HiddenField()  # the link's version the page showed (stale decisions are refused)
+
+
+class ProposeLinkForm(FlaskForm):
+    """A fact-checker's proposal on a suggestion, for an editor to confirm."""
+
+    kind = RadioField(
+        _l("I propose"),
+        choices=choices([("same", _l("the same claim")), ("variant", _l("a variant"))]),
+        validators=[InputRequired(message=_l("Choose what you propose."))],
+    )
+    note = TextAreaField(
+        _l("Note for the editor (optional)"), validators=[Optional(), Length(max=1000)]
+    )
+    version = HiddenField()
+
+
+class ProposalDecisionForm(FlaskForm):
+    """An editor's answer to a proposal: confirm or reject."""
+
+    decision = HiddenField(validators=[InputRequired(), AnyOf(["confirm", "reject"])])
+    version = HiddenField()
 
 
 class VerdictForm(FlaskForm):

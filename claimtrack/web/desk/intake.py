@@ -10,6 +10,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 
 from claimtrack.fetch import FetchPolicy
 from claimtrack.jobs import queue_for
@@ -257,10 +258,11 @@ REASONS = {
 }
 
 
-def reason_label(reason: Any) -> str:
+def reason_label(reason: Any, written_in: str | None = None) -> str:
     """A reason of the extractor in the reader's language, from its code and values: a live
     `Reason`, or the dict stored with a claim. Places among the values are shown in the
-    reader's language too."""
+    reader's language too; other values are words of the sentence, marked with its language
+    `written_in` when that is not the page's."""
     if isinstance(reason, str):
         return reason  # stored before reasons were data: shown as written
     if isinstance(reason, dict):
@@ -270,8 +272,12 @@ def reason_label(reason: Any) -> str:
     label = str(REASONS.get(code, code))
     places = code in ("place", "participants")
     shown = [place_label(v, _language()) if places else str(v) for v in values or ()]
+    lowers = " " + _("(lowers the score)") if weight < 0 else ""
+    if shown and not places and written_in and written_in != _language():
+        words = Markup('<span lang="{}">{}</span>').format(written_in, ", ".join(shown))
+        return Markup("{}: {}{}").format(label, words, lowers)
     text = label + (": " + ", ".join(shown) if shown else "")
-    return text + (" " + _("(lowers the score)") if weight < 0 else "")
+    return text + lowers
 
 
 @bp.app_template_filter("place_name")

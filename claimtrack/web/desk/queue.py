@@ -15,6 +15,7 @@ from flask_babel import ngettext
 
 from claimtrack.services import claims, queue
 from claimtrack.services.errors import DomainError
+from claimtrack.services.matching import links as matching_links
 from claimtrack.web.auth import current_actor, role_required
 from claimtrack.web.choices import STATUS_LABELS, choices
 from claimtrack.web.desk.base import back_to, bp, dbs, people_choices
@@ -91,6 +92,7 @@ def queue_view() -> ResponseReturnValue:
         refresh_url=url_for("desk.queue", **args),
         status_labels=STATUS_LABELS,
         choices=queue.filter_choices(session),
+        proposals=matching_links.count_proposals(session),
     )
 
 

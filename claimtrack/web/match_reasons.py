@@ -1,0 +1,266 @@
+"""The matcher's conflict reasons (``matching.reasons``) in the page's language.
+
+The matcher hands over facts, not sentences; this module says them the way the page's language
+writes them: figures with Babel's digit grouping and the qualifier in words ("mehr als 2.000"),
+what happened and who is counted in words, place names in the reader's spelling, days and months
+by Babel. A reason stored before reasons were data and not readable is shown as written, marked
+as English (``lang``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from babel.dates import format_skeleton, get_month_names
+from flask_babel import format_date, format_decimal, ngettext
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from claimtrack.matching.reasons import stored_conflicts
+from claimtrack.text._numlex import COUNTED_SYNONYMS
+from claimtrack.text.places import place_label
+from claimtrack.web.i18n import current_lang
+
+__all__ = ["Line", "conflict_lines", "fact_date", "fact_figure", "stored_conflict_lines"]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One conflict as the page shows it: a label (None: ``text`` is a whole sentence), the text,
+    and its language when it is not the page's."""
+
+    label: str | None
+    text: str
+    lang: str | None = None
+
+
+QUALIFIERS = {
+    "more_than": _l("more than %(n)s"),
+    "less_than": _l("less than %(n)s"),
+    "at_least": _l("at least %(n)s"),
+    "at_most": _l("at most %(n)s"),
+    "about": _l("about %(n)s"),
+    "almost": _l("almost %(n)s"),
+}
+# What happened to those counted, as "what happened: arrested vs killed" says it.
+EVENTS = {
+    "deaths": _l("killed"),
+    "arrests": _l("arrested"),
+    "released": _l("released"),
+    "injured": _l("injured"),
+    "evacuated": _l("evacuated"),
+    "missing": _l("missing"),
+    "cases": _l("infected"),
+    "votes": _l("votes cast"),
+}
+# Who is counted.
+SUBJECTS = {
+    "people": _l("people"),
+    "troops": _l("troops"),
+    "protesters": _l("protesters"),
+    "police": _l("police officers"),
+    "refugees": _l("refugees"),
+    "jobs": _l("jobs"),
+    "residents": _l("residents"),
+    "victims": _l("victims"),
+    "households": _l("households"),
+}
+ASPECTS = {
+    "figure": _l("Figure"),
+    "event": _l("What happened"),
+    "counted": _l("Who is counted"),
+    "place": _l("Place"),
+    "city": _l("Place"),
+    "country": _l("Place"),
+    "region": _l("Place"),
+    "date": _l("Date"),
+    "person": _l("Person"),
+    "polarity": _l("Negation"),
+}
+
+
+def stored_conflict_lines(found: dict[str, Any] | list[dict[str, Any]] | None) -> list[Line]:
+    """The template filter: the conflicts of stored features (a link's, a match result's) or a
+    list of reasons, in the page's language."""
+    if isinstance(found, list):
+        return conflict_lines(found)
+    return conflict_lines(stored_conflicts(found))
+
+
+def conflict_lines(reasons: list[dict[str, Any]]) -> list[Line]:
+    out: list[Line] = []
+    for reason in reasons:
+        code = str(reason.get("code", ""))
+        if not code.startswith("conflict."):
+            continue
+        try:
+            out.extend(_lines(code.removeprefix("conflict."), reason))
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+            out.append(_as_written(code.removeprefix("conflict."), reason))
+    return out
+
+
+def _lines(aspect: str, reason: dict[str, Any]) -> list[Line]:
+    if "detail" in reason:
+        return [_as_written(aspect, reason)]
+    label = str(ASPECTS.get(aspect, aspect))
+    if aspect == "polarity":
+        return _polarity(reason)
+    sides = reason["sides"]
+    if aspect == "figure":
+        x, y = sides
+        common = x.get("event") if x.get("event") == y.get("event") else None
+        if common in EVENTS:
+            label = _("Figure (%(what)s)", what=EVENTS[common])
+        return [Line(label, _vs(_quoted(figure(x)), _quoted(figure(y))))]
+    say = {
+        "event": lambda v: str(EVENTS.get(v, v)),
+        "counted": lambda v: str(SUBJECTS.get(v, v)),
+        "place": _places,
+        "person": lambda v: ", ".join(str(p).title() for p in v),
+        "date": lambda v: ", ".join(_date(str(reason.get("unit")), str(d)) for d in v),
+    }[aspect]
+    return [Line(label, _vs(say(sides[0]), say(sides[1])))]
+
+
+def _as_written(aspect: str, reason: dict[str, Any]) -> Line:
+    label = str(ASPECTS.get(aspect, aspect)) if aspect else None
+    detail = str(reason.get("detail") or reason)
+    return Line(label, detail, None if current_lang() == "en" else "en")
+
+
+def _polarity(reason: dict[str, Any]) -> list[Line]:
+    out = []
+    if reason.get("negation"):
+        out.append(Line(None, _("Negation in only one of the claims")))
+    for x, y in reason.get("pairs") or []:
+        out.append(Line(_("Opposite words"), _vs(_quoted(str(x)), _quoted(str(y)))))
+    return out
+
+
+def _vs(a: str, b: str) -> str:
+    return _("%(a)s vs %(b)s", a=a, b=b)
+
+
+def _quoted(text: str) -> str:
+    return _("“%(text)s”", text=text)
+
+
+def figure(f: dict[str, Any]) -> str:
+    """A figure as the page's language writes it: "mehr als 2.000", "8,4 %", "zwei Wochen"."""
+    value = float(f["value"])
+    n = str(format_decimal(value, format="#,##0.###"))
+    text = _unit(str(f.get("unit") or ""), value, n)
+    qualifier = QUALIFIERS.get(str(f.get("qualifier") or ""))
+    return str(qualifier % {"n": text}) if qualifier is not None else text
+
+
+def _unit(unit: str, value: float, n: str) -> str:
+    count = int(value) if value == int(value) else 2  # plural forms of a fraction: "1,5 days"
+    match unit:
+        case "percent":
+            return _("%(n)s%%", n=n)
+        case "percentage_points":
+            return ngettext("%(n)s percentage point", "%(n)s percentage points", count, n=n)
+        case "years":
+            return ngettext("%(n)s year", "%(n)s years", count, n=n)
+        case "months":
+            return ngettext("%(n)s month", "%(n)s months", count, n=n)
+        case "weeks":
+            return ngettext("%(n)s week", "%(n)s weeks", count, n=n)
+        case "days":
+            return ngettext("%(n)s day", "%(n)s days", count, n=n)
+        case "hours":
+            return ngettext("%(n)s hour", "%(n)s hours", count, n=n)
+        case "eur" | "usd" | "gbp" | "rub" | "kzt" | "km" | "m" | "kg":
+            symbol = {"eur": "€", "usd": "$", "gbp": "£", "rub": "RUB", "kzt": "KZT"}
+            return f"{n}\N{NO-BREAK SPACE}{symbol.get(unit, unit)}"
+        case "tonnes":
+            return ngettext("%(n)s tonne", "%(n)s tonnes", count, n=n)
+    return n
+
+
+def _places(names: list[str]) -> str:
+    return ", ".join(place_label(str(p), current_lang()) for p in names)
+
+
+def _date(unit: str, value: str) -> str:
+    """A year as written; a day ("01-05": month-day) and a month ("01") in the page's words."""
+    lang = current_lang()
+    if unit == "day" and len(value) == 5:
+        day = date(2000, int(value[:2]), int(value[3:]))  # a leap year: 29 February is a day
+        return str(format_skeleton("MMMMd", day, locale=lang))
+    if unit == "month" and value.isdigit():
+        return str(get_month_names("wide", locale=lang)[int(value)])
+    return value
+
+
+# -- the workbench's table of facts -----------------------------------------------------------
+def fact_figure(f: dict[str, Any], written_in: str) -> tuple[str, str | None]:
+    """A claim's stored figure in the page's words ("mehr als 2.000 festgenommen") and None, or,
+    when it counts something only its own language names, as written and that language."""
+    raw = str(f.get("raw") or f.get("value") or "")
+    counted = COUNTED_SYNONYMS.get(f.get("counted") or "", f.get("counted"))
+    unit = f.get("unit")
+    if counted and counted not in EVENTS and counted not in SUBJECTS:
+        return raw, written_in
+    try:
+        number = figure({"value": f["value"], "qualifier": f.get("qualifier"),
+                         "unit": None if unit == "people" else unit})  # fmt: skip
+    except (KeyError, TypeError, ValueError):
+        return raw, written_in
+    word = EVENTS.get(counted or "") or SUBJECTS.get(counted or "")
+    if word is None and unit == "people":
+        word = SUBJECTS["people"]
+    return (f"{number} {word}" if word else number), None
+
+
+def fact_date(value: Any) -> str:
+    """A stored date ("2022-01-05", "2022-01", "2022") as the page's language writes it; other
+    forms (a month name as the claim wrote it) as they are."""
+    text = str(value)
+    try:
+        if len(text) == 10 and text[4] == "-" and text[7] == "-":
+            return str(format_date(date.fromisoformat(text), "long"))
+        if len(text) == 7 and text[4] == "-":
+            day = date(int(text[:4]), int(text[5:]), 1)
+            return str(format_skeleton("yMMMM", day, locale=current_lang()))
+    except ValueError:
+        return text
+    return text
+
+
+FactCell = list[tuple[str, str | None]]
+
+
+def fact_rows(claim: Any, other: Any) -> list[tuple[str, FactCell, FactCell, bool]]:
+    """The workbench's facts table of two claims: (label, this claim's cell, the other's, whether
+    the facts differ). A row differs when the facts do (values, canonical places, dates), not the
+    words: "mehr als 2.000 Menschen" and "more than 2,000 people" are one figure."""
+
+    def figures(c: Any) -> FactCell:
+        return [fact_figure(f, c.language) for f in c.figures or [] if isinstance(f, dict)]
+
+    def values(c: Any) -> list[str]:
+        return sorted(repr(f.get("value")) for f in c.figures or [] if isinstance(f, dict))
+
+    lang = current_lang()
+    return [
+        (_("Figures"), figures(claim), figures(other), values(claim) != values(other)),
+        (_("Places"),
+         [(place_label(str(p), lang), None) for p in claim.places or []],
+         [(place_label(str(p), lang), None) for p in other.places or []],
+         sorted(map(str, claim.places or [])) != sorted(map(str, other.places or []))),
+        (_("Dates"),
+         [(fact_date(d), None) for d in claim.dates or []],
+         [(fact_date(d), None) for d in other.dates or []],
+         sorted(map(str, claim.dates or [])) != sorted(map(str, other.dates or []))),
+    ]  # fmt: skip
+
+
+def counted_word(counted: str | None) -> str:
+    """What a figure counts ("arrests", "troops") in the page's words; a noun as written else."""
+    key = COUNTED_SYNONYMS.get(counted or "", counted) or ""
+    return str(EVENTS.get(key) or SUBJECTS.get(key) or key)
