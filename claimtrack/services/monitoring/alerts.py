@@ -144,9 +144,9 @@ def dismiss_alert(*, session: Session, actor: User, alert_id: int, reason: str) 
 def _open(session: Session, alert_id: int) -> Alert:
     alert = get_or_raise(session, Alert, alert_id)
     if alert.state != OPEN:
-        raise InvalidTransition(
-            "This alert was %(state)s already; reload the page.", {"state": alert.state}
-        )
+        if alert.state == CONFIRMED:
+            raise InvalidTransition("This alert was confirmed already; reload the page.")
+        raise InvalidTransition("This alert was dismissed already; reload the page.")
     return alert
 
 
