@@ -96,7 +96,7 @@ def test_desk_alerts_filter_confirm_dismiss_and_count(mon_app: Flask, site: Site
     confirmed = client.post(f"/desk/alerts/{alert_id}/confirm")
     assert confirmed.status_code == 303
     again = client.post(f"/desk/alerts/{alert_id}/confirm", follow_redirects=True)
-    assert "schon bearbeitet" in again.text  # decided already: said so, nothing added twice
+    assert "schon bestätigt" in again.text  # decided already: said so, nothing added twice
     with db.session_scope(write=False) as session:
         rows = session.exec(select(Appearance).where(Appearance.claim_id == claim_id)).all()
         assert len(rows) == 2 and alerts.open_count(session) == 0
