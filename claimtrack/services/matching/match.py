@@ -88,15 +88,11 @@ def prepare_claim(session: Session, claim: Claim) -> Prepared:
 # -- indexing and suggestions (run inside the caller's transaction) --------------------------
 def index_claim(session: Session, claim: Claim) -> Prepared:
     """(Re)index one claim; the caller's use case commits."""
-    store = SqlStore(session)
     claim_id = claim.id or 0
-    old = store.old_terms(claim_id)
-    if old is not None:
-        old_keys = sorted({key_of(t) for t in key_terms(old.split())})
-        store.remove(claim_id, old_keys, len(old.split()))
+    unindex_claim(session, claim_id)
     prepared = prepare_claim(session, claim)
     row, keys = make_row(claim_id, prepared)
-    store.add(row, keys)
+    SqlStore(session).add(row, keys)
     return prepared
 
 
@@ -122,16 +118,28 @@ def embed_claim(session: Session, claim: Claim) -> Semantic | None:
 
 def on_claim_saved(session: Session, claim: Claim, actor: User | None) -> list[ClaimLink]:
     """The hook of create/edit: index and embed the claim, record suggested (or auto) links."""
-    prepared = index_claim(session, claim)
     if claim.deleted_at is not None:
-        vectors.touch_claim(session, claim.id or 0)
+        on_claim_deleted(session, claim)
         return []
+    prepared = index_claim(session, claim)
     semantic = embed_claim(session, claim)
     return _suggest(session, claim, prepared, actor, semantic)
 
 
+def unindex_claim(session: Session, claim_id: int) -> None:
+    """Take the claim out of the lexical index (a rebuild leaves deleted claims out too)."""
+    store = SqlStore(session)
+    old = store.old_terms(claim_id)
+    if old is not None:
+        store.remove(
+            claim_id, sorted({key_of(t) for t in key_terms(old.split())}), len(old.split())
+        )
+
+
 def on_claim_deleted(session: Session, claim: Claim) -> None:
-    """The hook of delete/restore: every process's vector index drops (or regains) the claim."""
+    """The hook of delete: the claim leaves the lexical index, and every process's vector index
+    drops it (its vector row stays, so a restore only has to touch it again)."""
+    unindex_claim(session, claim.id or 0)
     vectors.touch_claim(session, claim.id or 0)
 
 
