@@ -32,9 +32,13 @@ Handler = Callable[[Database, JobRun, str], None]
 
 
 def handlers() -> dict[str, Handler]:
-    from claimtrack.services.matching import reindex_job
+    from claimtrack.services.matching import embed_job, reindex_job
 
-    return {bulk_import.KIND: bulk_import.run_import, reindex_job.KIND: reindex_job.run_reindex}
+    return {
+        bulk_import.KIND: bulk_import.run_import,
+        reindex_job.KIND: reindex_job.run_reindex,
+        embed_job.KIND: embed_job.run_embedding,
+    }
 
 
 @dataclass

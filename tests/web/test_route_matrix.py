@@ -69,6 +69,7 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("admin.remove_alias", "POST"): row("admin"),
     ("admin.save_thresholds", "POST"): row("admin"),
     ("admin.rebuild_index", "POST"): row("admin"),
+    ("admin.embed_claims", "POST"): row("admin"),
     ("account.account", "GET"): row("fact_checker"),
     ("account.account", "POST"): row("fact_checker"),
     # -- desk work --
