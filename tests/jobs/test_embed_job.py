@@ -122,7 +122,9 @@ def test_the_cli_queues_the_job_or_runs_it_in_the_foreground(app, session, users
     job = embed_job.embedding_status(session).job
     assert job.state == jobs.QUEUED and job.params["workers"] == 2
     # the foreground run does the work meanwhile; the job then finds nothing left
-    assert "embedded 5 claims" in runner.invoke(main, ["matching", "embed"], obj={"app": app}).output
+    assert (
+        "embedded 5 claims" in runner.invoke(main, ["matching", "embed"], obj={"app": app}).output
+    )
     execute_job(app, app.extensions["claimtrack.db"], job.id)
     _fresh(session)
     assert embed_job.embedding_status(session).job.state == jobs.DONE
