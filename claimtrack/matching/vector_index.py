@@ -48,6 +48,23 @@ class VectorIndex:
     def __len__(self) -> int:
         return len(self._index)
 
+    def save(self, path: str) -> None:
+        """Write the graph to ``path`` (usearch's own format; loading it builds nothing)."""
+        with self._lock:
+            self._index.save(path)
+
+    @classmethod
+    def load(cls, path: str, dim: int, *, threads: int = 1) -> VectorIndex:
+        """The index written by ``save``; ValueError when the file is not one of ``dim``."""
+        found = cls(dim, threads=threads)
+        try:
+            found._index.load(path)
+        except Exception as exc:  # noqa: BLE001 - usearch raises RuntimeError, OSError, ...
+            raise ValueError(f"not a vector index: {exc}") from exc
+        if found._index.ndim != dim:
+            raise ValueError(f"index of {found._index.ndim} dimensions, expected {dim}")
+        return found
+
     def upsert(self, ids: Iterable[int], vectors: Vectors) -> None:
         """Add or replace the vectors of ``ids`` (rows of ``vectors``, unit length)."""
         keys = np.fromiter(ids, dtype=np.uint64)
