@@ -165,6 +165,7 @@ def main() -> None:
     ap.add_argument("--vectors", metavar="MODEL", help="also embed and search by vectors (use-m3)")
     ap.add_argument("--vector-cache", metavar="NPY", help="reuse / keep the corpus's vectors here")
     ap.add_argument("--embed-workers", type=int, default=2)
+    ap.add_argument("--profile", action="store_true", help="with --vectors: profile the queries")
     args = ap.parse_args()
 
     items = generate(args.claims)

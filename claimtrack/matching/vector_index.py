@@ -95,7 +95,8 @@ class VectorIndex:
                 threads=1,
             )  # fmt: skip
             keys, dist = found.keys, found.distances
-        return {int(key): 1.0 - float(d) for key, d in zip(keys, dist, strict=True)}
+        # whole arrays to Python at once: a per-element loop cost ~0.2 ms of a 100-neighbour query
+        return dict(zip(keys.tolist(), (1.0 - dist.astype(np.float64)).tolist(), strict=True))
 
     def cosines(self, query: Vectors, ids: Iterable[int]) -> dict[int, float]:
         """Cosine of ``query`` to each of ``ids`` that has a vector (others are left out)."""
@@ -108,4 +109,4 @@ class VectorIndex:
                 return {}
             stored = np.asarray(self._index.get(keys, dtype="f32"), dtype=np.float32)
         sims = stored.reshape(len(keys), self.dim) @ np.asarray(query, dtype=np.float32).ravel()
-        return {int(key): float(s) for key, s in zip(keys, sims, strict=True)}
+        return dict(zip(keys.tolist(), sims.astype(np.float64).tolist(), strict=True))
