@@ -190,3 +190,84 @@ def hybrid_run(db, args, texts, ids, qidx, members, group_of, targets) -> None: 
             f"p99 <= {target[1]} ms {'MET' if p99 <= target[1] else 'MISSED'}, "
             f"recall@10 >= {target[2]} {'MET' if r10 >= target[2] else 'MISSED'}"
         )
+
+
+def backfill_run(n: int, model: str, workers: int) -> None:
+    """Throughput of the embedding back-fill job (``matching-embed``) over ``n`` synthetic claims
+    stored without vectors, run as a worker runs it (job row claimed, progress written)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from matching_corpus import generate
+
+    from claimtrack.cli.matching import temporary_store
+    from claimtrack.services import jobs, users
+    from claimtrack.services.matching import embed_job
+    from claimtrack.services.matching import evaluation as matching_eval
+
+    texts = [it.text for it in generate(n)]
+    with temporary_store(None) as db:
+        with db.session_scope() as session:
+            actor = users.system_user(session)
+            session.commit()
+            matching_eval.insert_claims(session, actor, [matching_eval.LoadItem(t) for t in texts])
+            session.commit()
+            submitted = embed_job.request_embedding(
+                session=session, actor=actor, model=model, workers=workers
+            )
+            owner = jobs.worker_identity()
+            job = jobs.claim(session, submitted.job.id or 0, owner)
+        assert job is not None
+        get_embedder(model).embed(["warm up"])  # the model loads once per worker process
+        t, c = time.perf_counter(), time.process_time()
+        embed_job.run_embedding(db, job, owner)
+        wall, cpu = time.perf_counter() - t, time.process_time() - c
+        with db.session_scope() as session:
+            done = jobs.get_job(session, job.id or 0)
+            assert done is not None and done.state == jobs.DONE, done
+            count = done.done
+    print(f"back-fill job, {model}, {workers} worker process(es), {count:,} claims: {wall:.1f} s, "
+          f"{count / wall:.0f} claims/s in all, {count / wall / workers:.0f} claims/s per worker "
+          f"process; CPU of the job's process {1000 * cpu / count:.2f} ms a claim "
+          f"(load average {os.getloadavg()[0]:.1f})")  # fmt: skip
+
+
+def cold_start_run(n: int, dim: int) -> None:
+    """Cold start of the vector index over ``n`` stored random unit vectors (cheap to make; a
+    graph over random vectors is slower to build than over real ones, so this is an upper
+    bound): built from the rows vs loaded from a snapshot."""
+    from claimtrack.cli.matching import temporary_store
+    from claimtrack.services import users
+    from claimtrack.services.matching import evaluation as matching_eval
+
+    rng = np.random.default_rng(3)
+    vecs = rng.standard_normal((n, dim)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    texts = [f"synthetic claim number {i}" for i in range(n)]
+    with temporary_store(None) as db:
+        with db.session_scope() as session:
+            actor = users.system_user(session)
+            session.commit()
+            ids = matching_eval.insert_claims(
+                session, actor, [matching_eval.LoadItem(t, "en") for t in texts]
+            )
+            session.commit()
+        store_vectors(db, "use-m3", ids, texts, vecs)
+        cold_start(db, "use-m3")
+    print(f"(random {dim}-d vectors; load average {os.getloadavg()[0]:.1f})")
+
+
+if __name__ == "__main__":
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Back-fill throughput (the queued job); cold start.")
+    ap.add_argument("--backfill", type=int, default=2000, help="synthetic claims to embed")
+    ap.add_argument("--model", default="use-m3")
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--cold-start", type=int, default=0, help="N random vectors: cold start only")
+    ap.add_argument("--dim", type=int, default=512)
+    a = ap.parse_args()
+    if a.cold_start:
+        cold_start_run(a.cold_start, a.dim)
+    else:
+        backfill_run(a.backfill, a.model, a.workers)
