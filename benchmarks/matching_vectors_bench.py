@@ -227,7 +227,7 @@ def backfill_run(n: int, model: str, workers: int) -> None:
             assert done is not None and done.state == jobs.DONE, done
             count = done.done
     print(f"back-fill job, {model}, {workers} worker process(es), {count:,} claims: {wall:.1f} s, "
-          f"{count / wall:.0f} claims/s in all, {count / wall / workers:.0f} claims/s per worker "
+          f"{count / wall:.1f} claims/s in all, {count / wall / workers:.1f} claims/s per worker "
           f"process; CPU of the job's process {1000 * cpu / count:.2f} ms a claim "
           f"(load average {os.getloadavg()[0]:.1f})")  # fmt: skip
 
