@@ -229,3 +229,13 @@ def test_deleting_a_claim_takes_it_out_of_every_matching_index(session, users):
     assert keep.id in index.nearest(model.embed([ARREST])[0], 5)
     assert gone.id not in [r.claim_id for r in matching.search_text(session, LEGAL)]
     assert [r.claim_id for r in matching.search_text(session, ARREST)][:1] == [keep.id]
+
+    # Brought back (a restore saves the claim again): indexed again, its kept vector re-read.
+    restored = session.get(Claim, gone.id)
+    restored.deleted_at = None
+    session.add(restored)
+    matching.on_claim_saved(session, restored, users["editor"])
+    session.commit()
+    index = live.live_index(session, model.name)
+    assert gone.id in index.nearest(query, 5)
+    assert gone.id in [r.claim_id for r in matching.search_text(session, LEGAL)]

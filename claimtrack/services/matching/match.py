@@ -159,7 +159,7 @@ def unindex_claim(session: Session, claim_id: int) -> None:
 
 def on_claim_deleted(session: Session, claim: Claim) -> None:
     """The hook of delete: the claim leaves the lexical index, and every process's vector index
-    drops it (its vector row stays, so a restore only has to touch it again)."""
+    drops it (its vector row stays: saving the claim again brings it back without the model)."""
     unindex_claim(session, claim.id or 0)
     vectors.touch_claim(session, claim.id or 0)
 

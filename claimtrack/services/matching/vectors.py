@@ -86,16 +86,19 @@ def _binary(value: bytes | None, pg: bool) -> Any:
 def mark_pending(session: Session, claim_id: int, text: str, model: str) -> None:
     """Record that the claim now says ``text``: its vectors of another text become NULL (they
     leave every index with this clock number) and wait for the embedding after the commit.
-    A vector of the same text (only the language changed) is kept. Runs in the caller's
-    transaction."""
+    A vector of the same text (only the language changed, or a restored claim) is kept, with a
+    new clock number so every index reads it again. Runs in the caller's transaction."""
     h = text_hash(text)
     seq = next_seq(session)
     _execute(
         session,
         "INSERT INTO claim_vector (claim_id, model, dim, text_hash, scale, vector, seq) "
         "VALUES (?, ?, 0, ?, 0, NULL, ?) ON CONFLICT (claim_id, model) DO UPDATE SET "
-        "text_hash = excluded.text_hash, scale = 0, vector = NULL, seq = excluded.seq "
-        "WHERE claim_vector.text_hash <> excluded.text_hash",
+        "vector = CASE WHEN claim_vector.text_hash = excluded.text_hash "
+        "THEN claim_vector.vector END, "
+        "scale = CASE WHEN claim_vector.text_hash = excluded.text_hash "
+        "THEN claim_vector.scale ELSE 0 END, "
+        "text_hash = excluded.text_hash, seq = excluded.seq",
         [(claim_id, model, h, seq)],
     )
     _execute(
