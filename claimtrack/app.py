@@ -46,6 +46,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
             app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
         )
+    from .services.matching.live import configure_snapshots
+
+    configure_snapshots(
+        app.config.get("VECTOR_INDEX_DIR") or Path(app.instance_path) / "vector-index"
+    )
     from .jobs import init_app as init_jobs
     from .web import init_web
 

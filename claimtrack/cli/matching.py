@@ -18,7 +18,7 @@ import click
 
 from claimtrack.languages import LANGUAGES
 
-from .base import LazyChoice, db_session, echo_json
+from .base import LazyChoice, db_session, echo_json, get_app
 
 if TYPE_CHECKING:
     from claimtrack.db import Database
@@ -166,11 +166,19 @@ def recluster_cmd(ctx: click.Context) -> None:
               help="Worker processes embedding in parallel.")  # fmt: skip
 @click.option("--batch-size", default=256, show_default=True, type=click.IntRange(1, 10_000))
 @click.option("--model", default=None, help="Embedder (default: CLAIMTRACK_EMBEDDER).")
+@click.option("--queue", "queued", is_flag=True,
+              help="Run it as a background job of the workers (progress on the admin page).")  # fmt: skip
 @click.pass_context
-def embed_cmd(ctx: click.Context, workers: int, batch_size: int, model: str | None) -> None:
+def embed_cmd(
+    ctx: click.Context, workers: int, batch_size: int, model: str | None, queued: bool
+) -> None:
     """Embed every claim that has no vector yet (resumable; safe to run twice)."""
     from claimtrack.matching.embedding import EmbedderUnavailable
     from claimtrack.services.matching import embed
+
+    if queued:
+        _queue_embedding(ctx, model, workers, batch_size)
+        return
 
     def show(p: embed.EmbedProgress) -> None:
         click.echo(f"{p.model}: {p.embedded} embedded, {p.pending} pending, "
@@ -185,6 +193,27 @@ def embed_cmd(ctx: click.Context, workers: int, batch_size: int, model: str | No
             raise click.ClickException(str(exc)) from None
     click.echo(f"{report.model}: embedded {report.embedded} claims in {report.seconds:.1f} s; "
                f"{report.pending} pending")  # fmt: skip
+
+
+def _queue_embedding(ctx: click.Context, model: str | None, workers: int, batch: int) -> None:
+    from claimtrack.jobs import queue_for
+    from claimtrack.matching.embedding import EmbedderUnavailable
+    from claimtrack.services import users
+    from claimtrack.services.matching import embed_job
+
+    with db_session(ctx) as session:
+        try:
+            submitted = embed_job.request_embedding(
+                session=session, actor=users.system_user(session), model=model,
+                workers=workers, batch_size=batch,
+            )  # fmt: skip
+        except EmbedderUnavailable as exc:
+            raise click.ClickException(str(exc)) from None
+        job = submitted.job
+        if submitted.dispatch:
+            queue_for(get_app(ctx)).dispatch_job(job.id or 0)
+        click.echo(f"job {job.id} ({job.state}): {job.done} of {job.total} embedded; "
+                   "progress on the admin matching page")  # fmt: skip
 
 
 @matching_group.command("reindex")

@@ -32,15 +32,15 @@ Handler = Callable[[Database, JobRun, str], None]
 
 
 def handlers() -> dict[str, Handler]:
-    from claimtrack.services.matching import reindex_job
+    from claimtrack.services.matching import embed_job, reindex_job
     from claimtrack.services.monitoring import digest
 
-    found: dict[str, Handler] = {
+    return {
         bulk_import.KIND: bulk_import.run_import,
         reindex_job.KIND: reindex_job.run_reindex,
+        embed_job.KIND: embed_job.run_embedding,
+        digest.KIND: digest.run_digest,
     }
-    found[digest.KIND] = digest.run_digest
-    return found
 
 
 @dataclass

@@ -48,6 +48,23 @@ class VectorIndex:
     def __len__(self) -> int:
         return len(self._index)
 
+    def save(self, path: str) -> None:
+        """Write the graph to ``path`` (usearch's own format; loading it builds nothing)."""
+        with self._lock:
+            self._index.save(path)
+
+    @classmethod
+    def load(cls, path: str, dim: int, *, threads: int = 1) -> VectorIndex:
+        """The index written by ``save``; ValueError when the file is not one of ``dim``."""
+        found = cls(dim, threads=threads)
+        try:
+            found._index.load(path)
+        except Exception as exc:  # noqa: BLE001 - usearch raises RuntimeError, OSError, ...
+            raise ValueError(f"not a vector index: {exc}") from exc
+        if found._index.ndim != dim:
+            raise ValueError(f"index of {found._index.ndim} dimensions, expected {dim}")
+        return found
+
     def upsert(self, ids: Iterable[int], vectors: Vectors) -> None:
         """Add or replace the vectors of ``ids`` (rows of ``vectors``, unit length)."""
         keys = np.fromiter(ids, dtype=np.uint64)
@@ -78,7 +95,8 @@ class VectorIndex:
                 threads=1,
             )  # fmt: skip
             keys, dist = found.keys, found.distances
-        return {int(key): 1.0 - float(d) for key, d in zip(keys, dist, strict=True)}
+        # whole arrays to Python at once: a per-element loop cost ~0.2 ms of a 100-neighbour query
+        return dict(zip(keys.tolist(), (1.0 - dist.astype(np.float64)).tolist(), strict=True))
 
     def cosines(self, query: Vectors, ids: Iterable[int]) -> dict[int, float]:
         """Cosine of ``query`` to each of ``ids`` that has a vector (others are left out)."""
@@ -91,4 +109,4 @@ class VectorIndex:
                 return {}
             stored = np.asarray(self._index.get(keys, dtype="f32"), dtype=np.float32)
         sims = stored.reshape(len(keys), self.dim) @ np.asarray(query, dtype=np.float32).ravel()
-        return {int(key): float(s) for key, s in zip(keys, sims, strict=True)}
+        return dict(zip(keys.tolist(), sims.astype(np.float64).tolist(), strict=True))

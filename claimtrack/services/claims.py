@@ -446,6 +446,7 @@ def delete_claim(*, session: Session, actor: User, claim_id: int, reason: str) -
     claim.deleted_reason = reason
     session.add(claim)
     audit.record(session, actor=actor, action="claim.delete", obj=claim, after={"reason": reason})
+    matching.on_claim_deleted(session, claim)
     return claim
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -44,6 +45,7 @@ class Figure:
 
 
 _SPACE = "[ \u00a0\u202f\u2009]"
+_SPACE_RE = re.compile(_SPACE)
 _NUMERAL = re.compile(
     rf"(?<![\w.,])(\d{{1,3}}(?:(?:[.,]|{_SPACE}(?=\d{{3}}(?!\d)))\d{{3}})+(?:[.,]\d+)?"
     rf"|\d+(?:[.,]\d+)?)(?![\d])"
@@ -63,7 +65,7 @@ _WORD_RUN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 def parse_numeral(numeral: str, language: str) -> float:
     """Parse "2.000", "2,000", "2,7", "1 500" following the text's language conventions."""
-    s = re.sub(_SPACE, "", numeral)
+    s = _SPACE_RE.sub("", numeral)
     thousands, decimal = (".", ",") if language == "de" else (",", ".")
     if "." in s and "," in s:
         dec = "," if s.rfind(",") > s.rfind(".") else "."
@@ -91,7 +93,7 @@ def figures_and_dates(text: str, language: str) -> tuple[list[Figure], list[Date
     lang = "de" if language == "de" else "en"
     found_dates = find_dates(text, lang)
     dates = [(d.start, d.end) for d in found_dates]
-    time_spans = [(m.start(), m.end()) for p, k in _DATE_PATTERNS if k == "time"
+    time_spans = [(m.start(), m.end()) for p in _TIME_PATTERNS
                   for m in p.finditer(text) if not _UNIT_RE.match(text, m.end())
                   ] if dates or _has_digit(text) else []  # fmt: skip
     blocked = dates + time_spans
@@ -106,6 +108,8 @@ def figures_and_dates(text: str, language: str) -> tuple[list[Figure], list[Date
 
 
 _DIGIT = re.compile(r"\d")
+_TIME_PATTERNS = [p for p, k in _DATE_PATTERNS if k == "time"]
+_ORDINAL_AFTER = re.compile(r"\.\s+\w")
 
 
 def _has_digit(text: str) -> bool:
@@ -131,7 +135,7 @@ def _attached_suffix_ok(text: str, end: int, lang: str) -> bool:
 
 
 def _is_german_ordinal(text: str, start: int, end: int) -> bool:
-    if not re.match(r"\.\s+\w", text[end : end + 3]):
+    if not _ORDINAL_AFTER.match(text[end : end + 3]):
         return False
     before = text[:start].split()
     return bool(before) and before[-1].casefold() in lex.ORDINAL_CUES_DE
@@ -140,9 +144,12 @@ def _is_german_ordinal(text: str, start: int, end: int) -> bool:
 def _number_words(text: str, lang: str) -> list[tuple[int, int, float]]:
     """Spelled-out numbers ("zweitausend", "two thousand"); a lone "one"/"ein" is no figure."""
     out: list[tuple[int, int, float]] = []
+    matches = list(_WORD_RUN.finditer(text))
+    # Most texts spell no number: the per-word check (cached) says so before any search.
+    if not any(_is_number_word(m.group().casefold(), lang) for m in matches):
+        return out
     if not _NUMBER_WORD_HINT[lang].search(text):
         return out
-    matches = list(_WORD_RUN.finditer(text))
     i = 0
     while i < len(matches):
         j, value = _longest_number_run(text, matches, i, lang)
@@ -176,6 +183,7 @@ def _longest_number_run(
     return i, None
 
 
+@lru_cache(maxsize=65_536)
 def _is_number_word(word: str, lang: str) -> bool:
     if lang == "en":
         return all(

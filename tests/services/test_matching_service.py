@@ -174,6 +174,7 @@ def test_incremental_index_equals_bulk_rebuild(session, users):
     made = [make_claim(session, checker, t) for t in texts]
     claims.edit_claim(session=session, actor=checker, claim_id=made[3].id, expected_version=1,
                       changes={"text": OTHER.replace("10,25", "11,5")})  # fmt: skip
+    claims.delete_claim(session=session, actor=users["editor"], claim_id=made[1].id, reason="dup")
 
     def snapshot():
         raw = SqlStore(session)
@@ -190,3 +191,51 @@ def test_incremental_index_equals_bulk_rebuild(session, users):
     assert snapshot() == incremental
     hits = SqlStore(session).postings([])
     assert hits == []
+
+
+def test_deleting_a_claim_takes_it_out_of_every_matching_index(session, users):
+    """The delete use case itself updates the lexical index and the vector clock: no caller
+    has to remember a hook, and no process keeps finding the deleted claim by meaning."""
+    from claimtrack.matching.embedding import get_embedder
+    from claimtrack.models import ClaimVector, ClaimVectorClock
+    from claimtrack.services.matching import live
+
+    checker = users["fact_checker"]
+    keep = make_claim(session, checker, ARREST)
+    gone = make_claim(session, checker, LEGAL)
+    model = get_embedder()
+    query = model.embed([LEGAL])[0]
+    index = live.live_index(session, model.name)
+    assert index is not None and gone.id in index.nearest(query, 5)
+    docs_before = SqlStore(session).stats()[0]
+    session.rollback()
+    clock_before = session.get(ClaimVectorClock, 1).seq
+
+    claims.delete_claim(session=session, actor=users["editor"], claim_id=gone.id, reason="dup")
+
+    session.rollback()
+    session.expire_all()
+    assert session.get(MatchEntry, gone.id) is None
+    store = SqlStore(session)
+    assert store.stats()[0] == docs_before - 1
+    cur = store._raw.cursor()
+    cur.execute(f"SELECT count(*) FROM match_posting WHERE claim_id = {gone.id}")
+    assert cur.fetchone()[0] == 0
+    cur.close()
+    assert session.get(ClaimVectorClock, 1).seq > clock_before
+    assert session.get(ClaimVector, (gone.id, model.name)) is not None  # kept for a restore
+    index = live.live_index(session, model.name)
+    assert index is not None and gone.id not in index.nearest(query, 5)
+    assert keep.id in index.nearest(model.embed([ARREST])[0], 5)
+    assert gone.id not in [r.claim_id for r in matching.search_text(session, LEGAL)]
+    assert [r.claim_id for r in matching.search_text(session, ARREST)][:1] == [keep.id]
+
+    # Brought back (a restore saves the claim again): indexed again, its kept vector re-read.
+    restored = session.get(Claim, gone.id)
+    restored.deleted_at = None
+    session.add(restored)
+    matching.on_claim_saved(session, restored, users["editor"])
+    session.commit()
+    index = live.live_index(session, model.name)
+    assert gone.id in index.nearest(query, 5)
+    assert gone.id in [r.claim_id for r in matching.search_text(session, LEGAL)]

@@ -84,8 +84,6 @@ def test_every_process_sees_claims_saved_reworded_and_deleted_elsewhere(
         with other.session_scope() as s2:
             claims.delete_claim(session=s2, actor=users["editor"], claim_id=rate_id,
                                 reason="entered twice")  # fmt: skip
-            matching.on_claim_deleted(s2, s2.get(Claim, rate_id))
-            s2.commit()
         session.rollback()
         found = live.live_index(session, model)
         assert found is not None and rate_id not in found.nearest(query, 5)
@@ -140,3 +138,67 @@ def test_backfill_in_worker_processes(session, users):
     mine = get_embedder().embed([DEAD])[0]
     stored = vectors.stored_vector(session, ids[2], get_embedder().name)
     assert float(mine @ stored) > 0.99
+
+
+def test_a_saved_claim_is_embedded_after_its_save_commits_and_found_by_meaning_at_once(
+    session, users, database_url, monkeypatch
+):
+    """The model never runs inside the save's transaction: when it runs, another connection
+    already sees the claim (and on SQLite nobody waits on the write lock meanwhile)."""
+    checker = users["fact_checker"]
+    make_claim(session, checker, TROOPS)
+    model = get_embedder()
+    text = f"{RATE} ({database_url[-12:]})"  # texts no earlier test embedded (cache)
+    airport = f"{AIRPORT} ({database_url[-12:]})"
+    german = "Die Notenbank hat den Leitzins um einen halben Prozentpunkt angehoben."
+    other = Database(database_url)
+    committed: list[bool] = []
+    real = model.embed
+
+    def spy(texts):
+        if text in texts or airport in texts:
+            with other.session_scope(write=False) as s2:
+                row = s2.exec(select(Claim.text).where(Claim.text == texts[0])).first()
+                committed.append(row is not None)
+        return real(texts)
+
+    monkeypatch.setattr(model, "embed", spy)
+    try:
+        rate = make_claim(session, checker, text, language="en")
+        assert committed == [True]
+        session.rollback()
+        row = session.get(ClaimVector, (rate.id, model.name))
+        assert row is not None and row.vector is not None and row.dim == model.dim
+        assert [r.claim_id for r in matching.search_text(session, german)][:1] == [rate.id]
+
+        # Reworded: the old meaning is gone from the index and the new one found, at once.
+        seq = session.get(ClaimVectorClock, 1).seq
+        claims.edit_claim(session=session, actor=checker, claim_id=rate.id,
+                          expected_version=rate.version, changes={"text": airport})  # fmt: skip
+        assert committed == [True, True]
+        session.rollback()
+        session.expire_all()
+        assert session.get(ClaimVectorClock, 1).seq > seq
+        assert rate.id not in [r.claim_id for r in matching.search_text(session, german)]
+        index = live.live_index(session, model.name)
+        assert index is not None
+        assert next(iter(index.nearest(real([airport])[0], 1))) == rate.id
+    finally:
+        other.dispose()
+
+
+def test_a_save_whose_embedding_fails_is_kept_and_left_to_the_backfill(session, users, monkeypatch):
+    model = get_embedder()
+
+    def broken(texts):
+        raise RuntimeError("model crashed")
+
+    monkeypatch.setattr(model, "embed", broken)
+    claim = make_claim(session, users["fact_checker"], f"{DEAD} Quelle: Innenministerium.")
+    session.rollback()
+    assert session.get(Claim, claim.id) is not None  # the save stands
+    assert vectors.count_pending(session, model.name) == 1
+    assert matching.search_text(session, DEAD)[0].claim_id == claim.id  # found by its words
+    monkeypatch.undo()
+    assert matching_embed.embed_pending(session).embedded == 1
+    assert vectors.stored_vector(session, claim.id, model.name) is not None

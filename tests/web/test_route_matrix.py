@@ -72,6 +72,7 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("admin.source_list", "GET"): row("admin"),
     ("admin.add_source", "POST"): row("admin", 400),
     ("admin.source_action", "POST"): row("admin"),
+    ("admin.embed_claims", "POST"): row("admin"),
     ("account.account", "GET"): row("fact_checker"),
     ("account.account", "POST"): row("fact_checker"),
     # -- desk work --

@@ -9,24 +9,39 @@ processes, one model and one BLAS thread each; the parent only reads texts and w
 
 ``embed_batch`` is the unit a job queue schedules; ``embed_pending`` runs until nothing is
 pending (``claimtrack matching embed --workers N``).
+
+A saved claim is embedded *after* its transaction commits (``embed_after_commit``): the save
+only marks the claim's vector row pending under its new text (so a stale vector leaves every
+index at once and the clock moves), and the 35 ms of e5 run while no write lock is held. The
+follow-up then stores the vector in a short transaction of its own and records the links the
+claim's meaning suggests; if it fails, the row stays pending for the back-fill.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session
+from sqlalchemy import Engine, event
+from sqlmodel import Session, col, select
 
-from claimtrack.matching.embedding import Embedder, get_embedder
+from claimtrack.db import WRITE_OPTION
+from claimtrack.matching.embedding import Embedder, Vectors, get_embedder
+from claimtrack.models import Claim
 from claimtrack.services.matching import vectors
 
 BATCH_SIZE = 256
+_AFTER_COMMIT = "claimtrack.embed_after_commit"  # session.info: {claim id: actor id}
+CACHED_TEXTS = 256  # recent texts' vectors kept per process (a search, then the save, of one text)
+log = logging.getLogger("claimtrack.matching")
 
 
 @dataclass(frozen=True)
@@ -148,3 +163,83 @@ def _worker_init(name: str) -> None:
 
 def _worker_embed(texts: Sequence[str]) -> Any:
     return _worker_model[0].embed(list(texts))
+
+
+# -- one text at a time (searches and saves) ---------------------------------------------------
+_cache: OrderedDict[tuple[str, str], Vectors] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def embed_text(embedder: Embedder, text: str) -> Vectors:
+    """The text's unit vector, from a small per-process cache: a desk searches a text and then
+    saves it, and intake lists candidates before one is accepted; each is embedded once."""
+    key = (embedder.name, text)
+    with _cache_lock:
+        found = _cache.get(key)
+        if found is not None:
+            _cache.move_to_end(key)
+            return found
+    vector = embedder.embed([text])[0]
+    with _cache_lock:
+        _cache[key] = vector
+        while len(_cache) > CACHED_TEXTS:
+            _cache.popitem(last=False)
+    return vector
+
+
+# -- after a save commits ----------------------------------------------------------------------
+def embed_after_commit(session: Session, claim_id: int, actor_id: int | None) -> None:
+    """Embed the claim once the caller's transaction commits (nothing happens on rollback)."""
+    session.info.setdefault(_AFTER_COMMIT, {})[claim_id] = actor_id
+
+
+@event.listens_for(Session, "after_commit")
+def _after_commit(session: Session) -> None:
+    pending: dict[int, int | None] = session.info.pop(_AFTER_COMMIT, {})
+    if not pending:
+        return
+    engine = session.get_bind().engine.execution_options(**{WRITE_OPTION: True})
+    for claim_id, actor_id in pending.items():
+        try:
+            embed_saved_claim(engine, claim_id, actor_id)
+        except Exception:  # noqa: BLE001 - the save stands; the back-fill embeds the claim
+            log.exception(
+                "embedding claim %s after its save failed; left to the back-fill", claim_id
+            )
+
+
+@event.listens_for(Session, "after_rollback")
+def _after_rollback(session: Session) -> None:
+    session.info.pop(_AFTER_COMMIT, None)
+
+
+def embed_saved_claim(engine: Engine, claim_id: int, actor_id: int | None) -> None:
+    """Embed the claim's committed text, store the vector, then suggest links by meaning.
+
+    Reads the text again (a second save may have committed meanwhile); the vector is written only
+    while the row still names that text and waits for a vector (``fill_vectors``), so an older
+    wording never overwrites a newer one.
+    """
+    from claimtrack.services.matching import match  # match's save hook schedules this
+
+    with Session(engine, expire_on_commit=False) as session:
+        found = session.exec(
+            select(Claim.text).where(Claim.id == claim_id, col(Claim.deleted_at).is_(None))
+        ).first()
+        session.rollback()  # no lock held while the model runs
+        if found is None:
+            return
+        text, semantic = str(found), None
+        embedder = match.embedder_or_none()
+        if embedder is not None:
+            try:
+                vector = embed_text(embedder, text)
+            except Exception:  # noqa: BLE001 - suggest by words; the back-fill embeds it later
+                log.exception("embedding claim %s failed; left to the back-fill", claim_id)
+            else:
+                vectors.fill_vectors(session, embedder.name, [(claim_id, text)],
+                                     vector.reshape(1, -1))  # fmt: skip
+                session.commit()
+                semantic = match.semantic_for(session, embedder, vector)
+        match.suggest_for_saved(session, claim_id, actor_id, semantic)
+        session.commit()

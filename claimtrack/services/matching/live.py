@@ -9,19 +9,27 @@ Nothing here makes a request wait for bulk work: an index bigger than ``SYNC_LOA
 is loaded in a background thread (queries meanwhile are lexical only), and a burst of more than
 ``SYNC_CATCH_UP`` changes (a back-fill running) is applied in the background while queries use
 the index as it was.
+
+A process that starts next to a snapshot of the index on disk (``vector_snapshot``; the instance
+folder's ``vector-index/`` or ``VECTOR_INDEX_DIR``) loads it in about a second instead of building
+the graph for minutes, then catches up from the clock number the snapshot holds. Processes write
+a snapshot after building a big index and after applying many changes in the background.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
 from claimtrack.db import WRITE_OPTION
 from claimtrack.matching.vector_index import VectorIndex
+from claimtrack.services.matching import vector_snapshot
 from claimtrack.services.matching import vectors as rows
 
 SYNC_LOAD_LIMIT = 20_000  # vectors loaded within a request; a bigger store loads in background
@@ -29,6 +37,15 @@ SYNC_CATCH_UP = 200  # changes applied within a request; more are applied in bac
 PAGE = 5_000  # rows per read while loading or catching up
 SLICE = 256  # vectors added under the index lock at a time (a query waits at most that long)
 LOAD_THREADS = 2  # threads building the graph of a whole store (the rest of a load is I/O)
+SNAPSHOT_MIN = 20_000  # an index this big is saved for the next process (smaller ones build fast)
+SNAPSHOT_EVERY = 20_000  # changes applied in the background before the snapshot is written again
+log = logging.getLogger("claimtrack.matching")
+_snapshots: list[Path] = []  # the folder for snapshots; none configured: no snapshots
+
+
+def configure_snapshots(folder: str | Path | None) -> None:
+    """Where this process reads and writes index snapshots (None: nowhere)."""
+    _snapshots[:] = [Path(folder)] if folder else []
 
 
 @dataclass
@@ -38,6 +55,8 @@ class LiveIndex:
     index: VectorIndex | None = None
     watermark: tuple[int, int] = (-1, rows.END)
     epoch: str = ""
+    url: str = ""  # the database's URL: names its snapshot
+    unsaved: int = 0  # changes applied since the snapshot was written (or the index built)
     busy: bool = False  # a background load or catch-up is running
     error: str | None = None  # the last background failure (queries stay lexical)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -56,7 +75,7 @@ def _engine(session: Session) -> Engine:
 def _entry(session: Session, model: str) -> LiveIndex:
     url = _engine(session).url.render_as_string(hide_password=False)
     with _live_lock:
-        return _live.setdefault((url, model), LiveIndex())
+        return _live.setdefault((url, model), LiveIndex(url=url))
 
 
 def live_index(session: Session, model: str) -> VectorIndex | None:
@@ -83,13 +102,16 @@ def _refresh(session: Session, model: str) -> VectorIndex | None:
                 return None
             _load(session, model, entry)
         elif seq > entry.watermark[0] and not _catch_up(session, model, entry, SYNC_CATCH_UP):
-            _background(session, model, entry, _catch_up_all)
+            _background(session, model, entry, _catch_up_and_save)
         return entry.index
 
 
 def _load(session: Session, model: str, entry: LiveIndex) -> None:
-    """Read every live vector (by claim id), then the changes made meanwhile."""
-    seq, _ = rows.clock(session)
+    """The snapshot on disk, or else every live vector (by claim id); then the changes since."""
+    seq, epoch = rows.clock(session)
+    if _restore(model, entry, seq, epoch):
+        _catch_up_all(session, model, entry)
+        return
     index: VectorIndex | None = None
     after = 0
     while True:
@@ -102,6 +124,34 @@ def _load(session: Session, model: str, entry: LiveIndex) -> None:
     entry.index, entry.watermark = index, (seq, rows.END)
     if index is not None:
         _catch_up_all(session, model, entry)
+        entry.unsaved = len(index)
+        _save(model, entry, epoch)
+
+
+def _restore(model: str, entry: LiveIndex, seq: int, epoch: str) -> bool:
+    if not _snapshots or not epoch:
+        return False
+    key = vector_snapshot.SnapshotKey(model, entry.url, epoch)
+    found = vector_snapshot.load(_snapshots[0], key, seq, threads=LOAD_THREADS)
+    if found is None:
+        return False
+    entry.index, entry.watermark, entry.unsaved = found[0], (found[1], rows.END), 0
+    return True
+
+
+def _save(model: str, entry: LiveIndex, epoch: str) -> None:
+    """Write the snapshot when the index is big and changed enough; a failure only costs time."""
+    index = entry.index
+    if not _snapshots or index is None or not epoch or entry.watermark[1] != rows.END:
+        return
+    if len(index) < SNAPSHOT_MIN or entry.unsaved < min(SNAPSHOT_EVERY, len(index)):
+        return
+    try:
+        key = vector_snapshot.SnapshotKey(model, entry.url, epoch)
+        vector_snapshot.save(_snapshots[0], key, index, entry.watermark[0])
+        entry.unsaved = 0
+    except OSError as exc:
+        log.warning("could not write the vector index snapshot: %s", exc)
 
 
 def _catch_up(session: Session, model: str, entry: LiveIndex, limit: int) -> bool:
@@ -111,6 +161,7 @@ def _catch_up(session: Session, model: str, entry: LiveIndex, limit: int) -> boo
     if entry.index is None:
         return True
     _apply(entry.index, page)
+    entry.unsaved += len(page.ids)
     if len(page.ids) >= limit:
         entry.watermark = page.keys[-1]
         return False
@@ -122,6 +173,12 @@ def _catch_up(session: Session, model: str, entry: LiveIndex, limit: int) -> boo
 def _catch_up_all(session: Session, model: str, entry: LiveIndex) -> None:
     while not _catch_up(session, model, entry, PAGE):
         pass
+
+
+def _catch_up_and_save(session: Session, model: str, entry: LiveIndex) -> None:
+    """A burst of changes (a back-fill ran): apply them, then refresh the snapshot."""
+    _catch_up_all(session, model, entry)
+    _save(model, entry, entry.epoch)
 
 
 def _apply(index: VectorIndex, page: rows.VectorRows) -> None:

@@ -13,7 +13,12 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from claimtrack.matching.compare import Comparison, Kind, Thresholds
-from claimtrack.matching.embedding import Embedder, EmbedderUnavailable, get_embedder
+from claimtrack.matching.embedding import (
+    Embedder,
+    EmbedderUnavailable,
+    embedder_name,
+    get_embedder,
+)
 from claimtrack.matching.prepare import Prepared, prepare
 from claimtrack.matching.retrieval import (
     SearchParams,
@@ -36,7 +41,7 @@ from claimtrack.models import (
 from claimtrack.services import audit
 from claimtrack.services.base import clean_text, get_or_raise
 from claimtrack.services.errors import ValidationError
-from claimtrack.services.matching import live, vectors
+from claimtrack.services.matching import embed, live, vectors
 from claimtrack.services.matching.links import recluster_component as _recluster_component
 from claimtrack.services.matching.store import SqlStore
 from claimtrack.text.aliases import AliasTable
@@ -88,15 +93,11 @@ def prepare_claim(session: Session, claim: Claim) -> Prepared:
 # -- indexing and suggestions (run inside the caller's transaction) --------------------------
 def index_claim(session: Session, claim: Claim) -> Prepared:
     """(Re)index one claim; the caller's use case commits."""
-    store = SqlStore(session)
     claim_id = claim.id or 0
-    old = store.old_terms(claim_id)
-    if old is not None:
-        old_keys = sorted({key_of(t) for t in key_terms(old.split())})
-        store.remove(claim_id, old_keys, len(old.split()))
+    unindex_claim(session, claim_id)
     prepared = prepare_claim(session, claim)
     row, keys = make_row(claim_id, prepared)
-    store.add(row, keys)
+    SqlStore(session).add(row, keys)
     return prepared
 
 
@@ -108,30 +109,58 @@ def embedder_or_none() -> Embedder | None:
         return None
 
 
-def embed_claim(session: Session, claim: Claim) -> Semantic | None:
-    """Embed the claim's text and store it (NULL for the back-fill when no model can run)."""
-    embedder = embedder_or_none()
-    if embedder is None:
-        return None
-    vector = embedder.embed([claim.text])[0]
-    vectors.save_claim_vector(session, claim.id or 0, claim.text, embedder.name, embedder.dim,
-                              vector)  # fmt: skip
+def semantic_for(session: Session, embedder: Embedder, vector: Any) -> Semantic | None:
+    """``vector`` with this process's index of ``embedder``'s vectors, once one is ready."""
     index = live.live_index(session, embedder.name)
     return Semantic(index, vector, embedder.name) if index is not None else None
 
 
 def on_claim_saved(session: Session, claim: Claim, actor: User | None) -> list[ClaimLink]:
-    """The hook of create/edit: index and embed the claim, record suggested (or auto) links."""
-    prepared = index_claim(session, claim)
+    """The hook of create/edit: index the claim; embed it and suggest links after the commit.
+
+    Inside the save only the lexical index and a pending vector row are written (the row names
+    the new text: a stale vector leaves every index now). The model runs once the write lock is
+    released (``embed.embed_after_commit``), then the links are suggested with the claim's
+    meaning. Where no model is configured, links are suggested by words here.
+    """
     if claim.deleted_at is not None:
-        vectors.touch_claim(session, claim.id or 0)
+        on_claim_deleted(session, claim)
         return []
-    semantic = embed_claim(session, claim)
-    return _suggest(session, claim, prepared, actor, semantic)
+    prepared = index_claim(session, claim)
+    try:
+        model = embedder_name()
+    except EmbedderUnavailable:
+        return _suggest(session, claim, prepared, actor)
+    vectors.mark_pending(session, claim.id or 0, claim.text, model)
+    embed.embed_after_commit(session, claim.id or 0, actor.id if actor else None)
+    return []
+
+
+def suggest_for_saved(
+    session: Session, claim_id: int, actor_id: int | None, semantic: Semantic | None
+) -> list[ClaimLink]:
+    """Suggest (or auto-link) the stored claims like a just-saved one; the caller commits."""
+    claim = session.get(Claim, claim_id)
+    if claim is None or claim.deleted_at is not None:
+        return []
+    actor = session.get(User, actor_id) if actor_id else None
+    return _suggest(session, claim, prepare_claim(session, claim), actor, semantic)
+
+
+def unindex_claim(session: Session, claim_id: int) -> None:
+    """Take the claim out of the lexical index (a rebuild leaves deleted claims out too)."""
+    store = SqlStore(session)
+    old = store.old_terms(claim_id)
+    if old is not None:
+        store.remove(
+            claim_id, sorted({key_of(t) for t in key_terms(old.split())}), len(old.split())
+        )
 
 
 def on_claim_deleted(session: Session, claim: Claim) -> None:
-    """The hook of delete/restore: every process's vector index drops (or regains) the claim."""
+    """The hook of delete: the claim leaves the lexical index, and every process's vector index
+    drops it (its vector row stays: saving the claim again brings it back without the model)."""
+    unindex_claim(session, claim.id or 0)
     vectors.touch_claim(session, claim.id or 0)
 
 
@@ -207,7 +236,7 @@ def semantic_query(session: Session, text: str) -> Semantic | None:
     index = live.live_index(session, embedder.name)
     if index is None:
         return None
-    return Semantic(index, embedder.embed([text])[0], embedder.name)
+    return Semantic(index, embed.embed_text(embedder, text), embedder.name)
 
 
 def suggest_matches(session: Session, claim_id: int, *, limit: int = 10) -> list[MatchResult]:
@@ -219,7 +248,7 @@ def suggest_matches(session: Session, claim_id: int, *, limit: int = 10) -> list
     if embedder is not None and index is not None:
         vector = vectors.stored_vector(session, claim_id, embedder.name)
         if vector is None:
-            vector = embedder.embed([claim.text])[0]
+            vector = embed.embed_text(embedder, claim.text)
         semantic = Semantic(index, vector, embedder.name)
     return _rank(session, prepare_claim(session, claim), limit, exclude=claim_id,
                  semantic=semantic)  # fmt: skip

@@ -83,22 +83,24 @@ def _binary(value: bytes | None, pg: bool) -> Any:
     return value if value is None or not pg else memoryview(value)
 
 
-def save_claim_vector(
-    session: Session, claim_id: int, text: str, model: str, dim: int, vector: Any | None
-) -> None:
-    """Record the claim's current text under ``model``: its vector, or NULL for the back-fill.
-
-    Vectors of other models whose text is older become NULL too (re-embedded by the back-fill
-    when that model is chosen again). Runs inside the caller's transaction.
-    """
+def mark_pending(session: Session, claim_id: int, text: str, model: str) -> None:
+    """Record that the claim now says ``text``: its vectors of another text become NULL (they
+    leave every index with this clock number) and wait for the embedding after the commit.
+    A vector of the same text (only the language changed, or a restored claim) is kept, with a
+    new clock number so every index reads it again. Runs in the caller's transaction."""
     h = text_hash(text)
     seq = next_seq(session)
-    _, pg = _raw(session)
-    scale, blob = 0.0, None
-    if vector is not None:
-        codes, scales = quantise(np.asarray(vector, dtype=np.float32).reshape(1, -1))
-        scale, blob = float(scales[0]), to_blob(codes[0])
-    _execute(session, _UPSERT, [(claim_id, model, dim, h, scale, _binary(blob, pg), seq)])
+    _execute(
+        session,
+        "INSERT INTO claim_vector (claim_id, model, dim, text_hash, scale, vector, seq) "
+        "VALUES (?, ?, 0, ?, 0, NULL, ?) ON CONFLICT (claim_id, model) DO UPDATE SET "
+        "vector = CASE WHEN claim_vector.text_hash = excluded.text_hash "
+        "THEN claim_vector.vector END, "
+        "scale = CASE WHEN claim_vector.text_hash = excluded.text_hash "
+        "THEN claim_vector.scale ELSE 0 END, "
+        "text_hash = excluded.text_hash, seq = excluded.seq",
+        [(claim_id, model, h, seq)],
+    )
     _execute(
         session,
         "UPDATE claim_vector SET vector = NULL, scale = 0, text_hash = ?, seq = ? "

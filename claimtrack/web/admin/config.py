@@ -13,14 +13,15 @@ from wtforms import SelectChoice
 
 from claimtrack.jobs import queue_for
 from claimtrack.languages import LANGUAGES
+from claimtrack.matching.embedding import EmbedderUnavailable
 from claimtrack.models import AuditEvent, RatingLabel, User
 from claimtrack.services import audit, ratings
 from claimtrack.services.base import get_or_raise
 from claimtrack.services.errors import DomainError
 from claimtrack.services.matching import admin as matching_admin
+from claimtrack.services.matching import embed_job, reindex_job
 from claimtrack.services.matching import links as matching_links
 from claimtrack.services.matching import match as matching
-from claimtrack.services.matching import reindex_job
 from claimtrack.web.admin.base import bp, dbs
 from claimtrack.web.admin.forms import (
     ALIAS_KIND_LABELS,
@@ -123,8 +124,16 @@ def _render_matching(
         kind_labels=ALIAS_KIND_LABELS,
         confirm_form=ConfirmForm(formdata=None),
         reindex=reindex_job.last_reindex(session),
+        embedding=_embedding_status(session),
         percent=lambda share: format_percent(share, "#,##0.0\u00a0%"),
     ), status
+
+
+def _embedding_status(session: Any) -> embed_job.EmbedView | None:
+    try:
+        return embed_job.embedding_status(session)
+    except EmbedderUnavailable:  # an unknown model name configured: the page says so
+        return None
 
 
 @bp.get("/matching", endpoint="matching")
@@ -218,6 +227,27 @@ def rebuild_index() -> ResponseReturnValue:
             except Exception:  # noqa: BLE001 - the job is stored; the worker's sweep finds it
                 current_app.logger.exception("could not queue the re-index")
         flash(_("Re-indexing runs in the background; this page shows when it is done."), "success")
+    return redirect(url_for("admin.matching"))
+
+
+@bp.post("/matching/embed")
+@role_required(Permission.MANAGE_MATCHING)
+def embed_claims() -> ResponseReturnValue:
+    if ConfirmForm().validate_on_submit():
+        try:
+            submitted = embed_job.request_embedding(session=dbs(), actor=current_actor())
+        except DomainError as exc:
+            show_error(exc)
+            return redirect(url_for("admin.matching"))
+        except EmbedderUnavailable:
+            flash(_("No embedding model can run on this server."), "error")
+            return redirect(url_for("admin.matching"))
+        if submitted.dispatch:
+            try:
+                queue_for(current_app).dispatch_job(submitted.job.id or 0)
+            except Exception:  # noqa: BLE001 - the job is stored; the worker's sweep finds it
+                current_app.logger.exception("could not queue the embedding back-fill")
+        flash(_("Embedding runs in the background; this page shows how far it got."), "success")
     return redirect(url_for("admin.matching"))
 
 
