@@ -13,7 +13,8 @@ seconds. No network traffic.
 For each query: the lexical engine (``retrieval.search`` over an in-memory store, candidates
 indexed with their title as an extra field, the same rows ``claimtrack matching eval`` builds) and
 the embedding (exact cosine over every candidate, text + " . " + title) each give their best
-``POOL``; ``fusion.fuse`` z-scores both within the union and mixes them. Prints MAP@1 / MAP@5 /
+``POOL``; ``fusion.fuse`` z-scores both within the union and mixes them (weight: the model's
+``fusion.weight_for``, as the product uses). Prints MAP@1 / MAP@5 /
 R@10 of each ranking and, for the fused one, MET/MISSED against the targets and today's figures.
 ``--predictions`` also writes one predictions file per set (``{"query_index", "ranked_ids"}``) for
 the upstream scorer.
@@ -37,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from claimtrack.matching.embedding import Embedder, Vectors, clean_text, get_embedder  # noqa: E402
 from claimtrack.matching.evaluate import ranking_metrics  # noqa: E402
-from claimtrack.matching.fusion import POOL, fuse, ranked  # noqa: E402
+from claimtrack.matching.fusion import POOL, fuse, ranked, weight_for  # noqa: E402
 from claimtrack.matching.prepare import prepare  # noqa: E402
 from claimtrack.matching.retrieval import MemoryStore, SearchParams, make_row, search  # noqa: E402
 
@@ -141,14 +142,14 @@ def main() -> None:
     ap.add_argument("--cache", required=True, type=Path, help="folder for cached embeddings")
     ap.add_argument("--embedder", default=None, help="e5-small or use-m3 (default: configured)")
     ap.add_argument(
-        "--weights", default="0.65", help="embedding weights to report, comma-separated"
+        "--weights", default="", help="embedding weights to report (default: the model's)"
     )
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--predictions", type=Path, help="write fused predictions files here")
     args = ap.parse_args()
     embedder = get_embedder(args.embedder)
     cache = EmbeddingCache(args.cache, embedder)
-    weights = [float(w) for w in args.weights.split(",")]
+    weights = [float(w) for w in args.weights.split(",") if w] or [weight_for(embedder.name)]
     print(f"embedder {embedder.name}; pool {POOL} per side; MAP@1 / MAP@5 / R@10")
     for name in args.sets.split(","):
         cand_file, query_file, before, target = SETS[name]

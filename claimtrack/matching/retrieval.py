@@ -28,7 +28,7 @@ from claimtrack.matching.compare import (
     similarity,
 )
 from claimtrack.matching.embedding import semantic_score
-from claimtrack.matching.fusion import POOL, fuse
+from claimtrack.matching.fusion import POOL, fuse, weight_for
 from claimtrack.matching.prepare import Prepared, content_terms
 from claimtrack.matching.score import rank_score
 
@@ -210,7 +210,8 @@ def search(
     if semantic is not None:
         cosines = _cosines(semantic, params, exclude, list(lex_rank))
     if cosines:
-        ranked = sorted(fuse(lex_rank, cosines).items(), key=lambda kv: -kv[1])
+        weight = weight_for(semantic.model if semantic is not None else None)
+        ranked = sorted(fuse(lex_rank, cosines, weight).items(), key=lambda kv: -kv[1])
         # rows of vector-only candidates are read only for those that reached the detail stage
         wanted = [cid for cid, _ in ranked[: n_detail + 8] if cid not in by_id]
         by_id.update({row.claim_id: row for row in store.rows(wanted)})

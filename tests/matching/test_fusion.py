@@ -38,3 +38,11 @@ def test_zscores_of_equal_scores_are_zero():
 
 def test_ranked_is_stable_and_limited():
     assert ranked({"x": 1.0, "y": 1.0, "z": 2.0}, limit=2) == [("z", 2.0), ("x", 1.0)]
+
+
+def test_each_model_mixes_with_its_measured_weight() -> None:
+    from claimtrack.matching.fusion import EMBEDDING_WEIGHT, weight_for
+
+    assert weight_for("e5-small") > weight_for("use-m3")
+    assert weight_for("some-new-model") == EMBEDDING_WEIGHT
+    assert weight_for(None) == EMBEDDING_WEIGHT
