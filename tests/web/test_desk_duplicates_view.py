@@ -148,6 +148,7 @@ def test_the_facts_table_is_in_the_pages_language(client, login, session, users)
         "On 5 January 2022 more than 2,000 people were arrested in Kazakhstan.",
         language="en",
     )
+    session.expire_all()  # the matcher links after each save commits, in a session of its own
     link = _suggest(session, de.id, en.id, kind="same")
     link.state = "suggested"  # the matcher may have linked them by itself: open the pair again
     session.add(link)
