@@ -202,3 +202,29 @@ def test_a_save_whose_embedding_fails_is_kept_and_left_to_the_backfill(session, 
     monkeypatch.undo()
     assert matching_embed.embed_pending(session).embedded == 1
     assert vectors.stored_vector(session, claim.id, model.name) is not None
+
+
+def test_texts_embedded_ahead_in_one_batch_are_not_embedded_again():
+    """Monitoring embeds a story's candidate sentences in one batch; each search then reuses them."""
+    model = get_embedder()
+    calls: list[int] = []
+
+    class Counting:
+        name = model.name
+
+        def embed(self, texts):
+            calls.append(len(texts))
+            return model.embed(texts)
+
+    counting = Counting()
+    texts = [f"{DEAD} ({n})" for n in range(3)] + [f"{DEAD} (0)"]
+    matching_embed.embed_texts(counting, texts)
+    assert calls == [3]  # one batch, each text once
+    for text in texts:
+        assert (
+            abs(float(matching_embed.embed_text(counting, text) @ model.embed([text])[0]) - 1)
+            < 1e-3
+        )
+    assert calls == [3]  # every search found its vector
+    matching_embed.embed_texts(counting, texts)
+    assert calls == [3]

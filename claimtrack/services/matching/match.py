@@ -6,6 +6,7 @@ claim links, and is the only place that commits matching changes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -226,6 +227,13 @@ def search_text(
     prepared = prepare(text, language, alias_table(session))
     return _rank(session, prepared, limit, exclude=None, published_only=published_only,
                  semantic=semantic_query(session, text))  # fmt: skip
+
+
+def embed_ahead(texts: Sequence[str]) -> None:
+    """Embed texts about to be searched one by one in a single batch (a story's candidates)."""
+    embedder = embedder_or_none()
+    if embedder is not None and texts:
+        embed.embed_texts(embedder, texts)
 
 
 def semantic_query(session: Session, text: str) -> Semantic | None:

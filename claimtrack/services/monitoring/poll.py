@@ -33,7 +33,7 @@ from claimtrack.models import User, WatchedItem, WatchedSource, utcnow
 from claimtrack.services import jobs, users
 from claimtrack.services.errors import ValidationError
 from claimtrack.services.intake import ingest as intake
-from claimtrack.services.matching.match import search_text
+from claimtrack.services.matching.match import embed_ahead, search_text
 from claimtrack.services.monitoring import alerts
 from claimtrack.services.monitoring.sources import AUTO
 
@@ -239,6 +239,7 @@ def _store_and_match(
     meta = intake.StoryMeta(outlet=source.outlet, language=source.language)
     result = _ingest(session, actor, row.url, meta, policy)  # commits the story
     report.stories += int(result.created)
+    embed_ahead([candidate.text for candidate in result.candidates])  # one batch, then searches
     # Matching reads only: in a session of its own, so SQLite's write lock is not held meanwhile.
     with db.session_scope(write=False) as reader:
         found = [
