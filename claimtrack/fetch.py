@@ -18,7 +18,9 @@ import ipaddress
 import socket
 import ssl
 import time
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
 
 import httpx
 
@@ -49,6 +51,21 @@ class FetchPolicy:
     allow_loopback: bool = False  # tests only: lets the suite use a server on 127.0.0.1
     ca_file: str | None = None  # trust this CA bundle instead of the system's (tests)
     user_agent: str = "claimtrack/0.1 (fact-checking desk; story intake)"
+
+
+def story_policy(config: Mapping[str, Any], **changes: Any) -> FetchPolicy:
+    """The limits for reading stories (desk intake, CLI, monitoring) from an app's config.
+
+    Loopback addresses only ever for a testing app (the tests' local HTTP servers).
+    """
+    default = FetchPolicy()
+    return replace(
+        default,
+        read_timeout=float(config.get("FETCH_TIMEOUT_S", default.read_timeout)),
+        max_bytes=int(config.get("FETCH_MAX_BYTES", default.max_bytes)),
+        allow_loopback=bool(config.get("FETCH_ALLOW_LOOPBACK")) and bool(config.get("TESTING")),
+        **changes,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,26 +20,12 @@ from claimtrack.languages import LANGUAGES, is_supported
 from .base import get_app
 
 if TYPE_CHECKING:
-    from flask import Flask
-
     from claimtrack.extraction import Candidate
-    from claimtrack.fetch import FetchPolicy
     from claimtrack.models import Story
     from claimtrack.services.intake.ingest import IntakeResult, StoryMeta
     from claimtrack.services.intake.new_claim import NotedClaim
 
 BULK_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
-
-
-def fetch_policy(app: Flask) -> FetchPolicy:
-    """Limits from the config; loopback only ever for a testing app."""
-    from claimtrack.fetch import FetchPolicy
-
-    return FetchPolicy(
-        read_timeout=float(app.config["FETCH_TIMEOUT_S"]),
-        max_bytes=int(app.config["FETCH_MAX_BYTES"]),
-        allow_loopback=bool(app.config.get("FETCH_ALLOW_LOOPBACK")) and app.testing,
-    )
 
 
 def _meta(
@@ -85,6 +71,7 @@ def ingest(
     as_json: bool,
 ) -> None:
     """Store the story in SOURCE (file, URL or - for stdin) and list candidate claims."""
+    from claimtrack.fetch import story_policy
     from claimtrack.services import users
     from claimtrack.services.intake import ingest as intake
 
@@ -94,7 +81,9 @@ def ingest(
         actor = users.system_user(session)
         kw: dict[str, Any] = {"session": session, "actor": actor}
         if source.startswith(("http://", "https://")):
-            results = [intake.ingest_url(**kw, url=source, meta=meta, policy=fetch_policy(app))]
+            results = [
+                intake.ingest_url(**kw, url=source, meta=meta, policy=story_policy(app.config))
+            ]
         elif source == "-":
             data = sys.stdin.buffer.read(intake.MAX_INPUT_BYTES + 1)
             results = [intake.ingest_bytes(**kw, data=data, meta=meta)]

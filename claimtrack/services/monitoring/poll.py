@@ -28,7 +28,7 @@ from sqlmodel import Session, col, select
 
 from claimtrack.db import Database
 from claimtrack.extraction.feeds import FEED, FeedError, FeedItem, ParsedSource, parse_source
-from claimtrack.fetch import FEED_TYPES, FetchError, FetchPolicy, fetch_url
+from claimtrack.fetch import FEED_TYPES, FetchError, FetchPolicy, fetch_url, story_policy
 from claimtrack.models import User, WatchedItem, WatchedSource, utcnow
 from claimtrack.services import jobs, users
 from claimtrack.services.errors import ValidationError
@@ -54,16 +54,6 @@ class PollReport:
     proposed: int = 0  # sightings added to alerts
     failed_items: int = 0
     error: str = ""
-
-
-def policy_from_config(config: Mapping[str, Any]) -> FetchPolicy:
-    return FetchPolicy(
-        read_timeout=float(config.get("FETCH_TIMEOUT_S", 10.0)),
-        max_bytes=int(config.get("FETCH_MAX_BYTES", 5_000_000)),
-        # Loopback only ever for a testing app (the tests' local HTTP server).
-        allow_loopback=bool(config.get("FETCH_ALLOW_LOOPBACK")) and bool(config.get("TESTING")),
-        user_agent="claimtrack/0.1 (fact-checking desk; monitoring)",
-    )
 
 
 def backoff_minutes(interval: int, failures: int) -> int:
@@ -134,7 +124,7 @@ def poll_source(
     if source is None or actor is None:
         return report
     report.polled = True
-    policy = policy_from_config(config)
+    policy = story_policy(config, user_agent="claimtrack/0.1 (fact-checking desk; monitoring)")
     try:
         parsed, page_validators = _read_source(source, policy, config)
     except (FetchError, FeedError) as exc:

@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
-from claimtrack.fetch import FetchPolicy
+from claimtrack.fetch import story_policy
 from claimtrack.jobs import queue_for
 from claimtrack.services import workbench
 from claimtrack.services.errors import DomainError, ValidationError
@@ -33,16 +33,6 @@ def _meta(form: IntakeForm) -> intake.StoryMeta:
         outlet=(form.outlet.data or "").strip(),
         published=form.published.data,
         language=form.language.data or None,
-    )
-
-
-def _fetch_policy() -> FetchPolicy:
-    config = current_app.config
-    # Loopback addresses only ever for a testing app (the tests' local HTTP server).
-    return FetchPolicy(
-        read_timeout=float(config["FETCH_TIMEOUT_S"]),
-        max_bytes=int(config["FETCH_MAX_BYTES"]),
-        allow_loopback=bool(config.get("FETCH_ALLOW_LOOPBACK")) and current_app.testing,
     )
 
 
@@ -71,7 +61,7 @@ def intake_view() -> ResponseReturnValue:
                 actor=actor,
                 url=form.url.data.strip(),
                 meta=meta,
-                policy=_fetch_policy(),
+                policy=story_policy(current_app.config),
             )
         elif (form.text.data or "").strip():
             result = intake.ingest_text(
