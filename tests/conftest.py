@@ -19,6 +19,7 @@ from claimtrack.app import create_app
 from claimtrack.db import Database
 from claimtrack.models import User
 from tests.dbs import TemplateDatabases
+from tests.services.monitoring.site import Site, start_site
 
 PASSWORD = "correct horse battery"
 TEST_USERS = {
@@ -111,6 +112,20 @@ def make_app(database_url: str, tmp_path: Path) -> Iterator[Callable[..., Flask]
     yield factory
     for built in made:
         built.extensions["claimtrack.db"].dispose()
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    """A local HTTP server serving the monitoring tests' feeds, sitemaps and articles."""
+    served = start_site()
+    yield served
+    served.close()
+
+
+@pytest.fixture
+def mon_app(make_app: Callable[..., Flask]) -> Flask:
+    """An app whose safe fetcher may reach the local `site` (loopback, testing apps only)."""
+    return make_app(FETCH_ALLOW_LOOPBACK=True, FETCH_TIMEOUT_S=3.0)
 
 
 @pytest.fixture

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
-import pytest
 from click.testing import CliRunner
 
 from claimtrack.cli import main
-from tests.services.monitoring.site import RSS, Site, rss, start_site
+from tests.services.monitoring.site import RSS, Site, rss
 from tests.services.monitoring.test_poll import _news
-
-
-@pytest.fixture
-def site() -> Iterator[Site]:
-    s = start_site()
-    yield s
-    s.close()
 
 
 def test_monitor_commands(make_app, site: Site, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -3,30 +3,15 @@ filter, confirm and dismiss, the open count in the navigation, and the secret At
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from flask import Flask
 from sqlmodel import select
 
 from claimtrack.models import Appearance, WatchedSource
 from claimtrack.services.monitoring import alerts
-from tests.services.monitoring.site import RSS, Site, rss, start_site
+from tests.services.monitoring.site import RSS, Site, rss
 from tests.services.monitoring.test_alerts import _alerted
 from tests.services.monitoring.test_poll import _fresh
 from tests.web.conftest import do_login
-
-
-@pytest.fixture
-def site() -> Iterator[Site]:
-    s = start_site()
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def mon_app(make_app) -> Flask:  # type: ignore[no-untyped-def]
-    return make_app(FETCH_ALLOW_LOOPBACK=True, FETCH_TIMEOUT_S=3.0)
 
 
 def test_admin_adds_pauses_and_stops_watching_a_source(mon_app: Flask, site: Site) -> None:

@@ -3,7 +3,6 @@ records why, both audited; permissions; an alert appears within one poll interva
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -15,20 +14,8 @@ from claimtrack.models import Alert, Appearance, AuditEvent, Claim, utcnow
 from claimtrack.models.base import clock_at
 from claimtrack.services.errors import InvalidTransition, PermissionDenied, ValidationError
 from claimtrack.services.monitoring import alerts, poll, sources
-from tests.services.monitoring.site import RSS, Site, article, rss, start_site
+from tests.services.monitoring.site import RSS, Site, article, rss
 from tests.services.monitoring.test_poll import FILLER, REPEAT, _checked_claim, _fresh, _news, _user
-
-
-@pytest.fixture
-def site() -> Iterator[Site]:
-    s = start_site()
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def mon_app(make_app) -> Flask:  # type: ignore[no-untyped-def]
-    return make_app(FETCH_ALLOW_LOOPBACK=True, FETCH_TIMEOUT_S=3.0)
 
 
 def _alerted(mon_app: Flask, site: Site, session: Session, n: int = 3) -> tuple[Claim, int]:

@@ -14,16 +14,9 @@ from flask import Flask
 from claimtrack.jobs.tasks import execute_job
 from claimtrack.models import utcnow
 from claimtrack.services.monitoring import digest
-from tests.services.monitoring.site import Site, start_site
+from tests.services.monitoring.site import Site
 from tests.services.monitoring.smtp import Mailbox, start_smtp
 from tests.services.monitoring.test_alerts import _alerted
-
-
-@pytest.fixture
-def site() -> Iterator[Site]:
-    s = start_site()
-    yield s
-    s.close()
 
 
 @pytest.fixture

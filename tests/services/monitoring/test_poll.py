@@ -4,7 +4,6 @@ claim; stories are stored once; failing sources are backed off; concurrent polls
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -31,7 +30,6 @@ from tests.services.monitoring.site import (
     news_sitemap,
     rss,
     sitemap_index,
-    start_site,
 )
 
 CHECKED = "Bei den Unruhen in Kasachstan sind nach offiziellen Angaben 225 Menschen gestorben."
@@ -44,18 +42,6 @@ FILLER = [
     "Beobachter erwarten, dass die Verhandlungen mehrere Wochen dauern werden.",
     "Der Präsident äußerte sich zunächst nicht zu den Vorwürfen der Menschenrechtler.",
 ]
-
-
-@pytest.fixture
-def site() -> Iterator[Site]:
-    s = start_site()
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def mon_app(make_app) -> Flask:  # type: ignore[no-untyped-def]
-    return make_app(FETCH_ALLOW_LOOPBACK=True, FETCH_TIMEOUT_S=3.0)
 
 
 def _user(session: Session, role: str) -> User:
