@@ -21,6 +21,7 @@ from claimtrack.models import (
     utcnow,
 )
 from claimtrack.services.matching import match as matching
+from claimtrack.services.matching.links import recluster_component
 from claimtrack.workflow import Permission, can_transition
 
 from . import audit, revisions
@@ -435,7 +436,10 @@ def notes_of(session: Session, claim_id: int) -> list[ClaimNote]:
 
 @use_case
 def delete_claim(*, session: Session, actor: User, claim_id: int, reason: str) -> Claim:
-    """Soft-delete a claim that was entered by mistake; a claim with a published verdict cannot be."""
+    """Soft-delete a claim that was entered by mistake; a claim with a published verdict cannot be.
+
+    The claim leaves the matching indexes and its cluster (the rest of the cluster is re-formed
+    from the links between live claims, so it never keeps a deleted canonical claim)."""
     require(actor, Permission.PUBLISH)
     claim = get_or_raise(session, Claim, claim_id)
     if claim.status == ClaimStatus.PUBLISHED:
@@ -447,6 +451,8 @@ def delete_claim(*, session: Session, actor: User, claim_id: int, reason: str) -
     session.add(claim)
     audit.record(session, actor=actor, action="claim.delete", obj=claim, after={"reason": reason})
     matching.on_claim_deleted(session, claim)
+    session.flush()
+    recluster_component(session, [claim_id])
     return claim
 
 

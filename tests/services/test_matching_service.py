@@ -239,3 +239,28 @@ def test_deleting_a_claim_takes_it_out_of_every_matching_index(session, users):
     index = live.live_index(session, model.name)
     assert gone.id in index.nearest(query, 5)
     assert gone.id in [r.claim_id for r in matching.search_text(session, LEGAL)]
+
+
+def test_a_deleted_claim_leaves_its_cluster_and_is_never_its_canonical(session, users):
+    checker, editor = users["fact_checker"], users["editor"]
+    ids = [make_claim(session, checker, f"Claim number {n} about something entirely different "
+                      f"topic {'abcdefghij'[n]} here").id for n in range(4)]  # fmt: skip
+    for a, b in ((ids[0], ids[1]), (ids[1], ids[2])):
+        matching_links.link_claims(session=session, actor=editor, claim_id=a, other_id=b,
+                                   decision="same")  # fmt: skip
+    session.expire_all()
+    assert [session.get(Claim, i).canonical_claim_id for i in ids[:3]] == [ids[0]] * 3
+
+    claims.delete_claim(session=session, actor=editor, claim_id=ids[0], reason="entered twice")
+    session.expire_all()
+    assert [session.get(Claim, i).canonical_claim_id for i in ids[:3]] == [None, ids[1], ids[1]]
+    # a full rebuild agrees with the incremental one
+    report = matching_links.recluster(session=session, actor=users["admin"])
+    assert (report.clusters, report.clustered_claims, report.changed) == (1, 2, 0)
+
+    # the deleted claim was the only bridge: the two sides part
+    matching_links.link_claims(session=session, actor=editor, claim_id=ids[3], other_id=ids[2],
+                               decision="same")  # fmt: skip
+    claims.delete_claim(session=session, actor=editor, claim_id=ids[2], reason="mistake")
+    session.expire_all()
+    assert [session.get(Claim, i).canonical_claim_id for i in ids] == [None, None, None, None]

@@ -284,10 +284,21 @@ def _apply(session: Session, claim_ids: set[int], canonical: dict[int, int]) -> 
 
 
 def _cluster_inputs(session: Session, members: set[int] | None):  # type: ignore[no-untyped-def]
+    """Confirmed "same" links between live claims, rejections, and the published claims.
+
+    A deleted claim was entered by mistake: it leaves its cluster, and it can no longer be a
+    cluster's canonical claim or the bridge that holds two groups together.
+    """
+    live = select(Claim.id).where(col(Claim.deleted_at).is_(None))
+
     def links(state: LinkState, kind: LinkKind | None):  # type: ignore[no-untyped-def]
         stmt = select(ClaimLink.claim_a_id, ClaimLink.claim_b_id).where(ClaimLink.state == state)
         if kind is not None:
-            stmt = stmt.where(ClaimLink.kind == kind)
+            stmt = stmt.where(
+                ClaimLink.kind == kind,
+                col(ClaimLink.claim_a_id).in_(live),
+                col(ClaimLink.claim_b_id).in_(live),
+            )
         if members is not None:
             stmt = stmt.where(col(ClaimLink.claim_a_id).in_(members))
         return [
