@@ -37,7 +37,7 @@ from claimtrack.models import User
 from claimtrack.services import logins, users
 from claimtrack.workflow import Permission, can
 
-from .dbsession import db_session
+from .dbsession import db_session, read_for_request
 from .errors import wants_json
 from .ratelimits import client_address, limiter, login_limits
 
@@ -72,7 +72,7 @@ def load_session_user(user_id: str) -> SessionUser | None:
         uid, epoch = int(raw_id), int(raw_epoch)
     except ValueError:
         return None
-    user = db_session().get(User, uid)
+    user = read_for_request(User, uid)
     if user is None or not user.active or user.is_system or user.session_epoch != epoch:
         return None
     return SessionUser(user)

@@ -1,9 +1,19 @@
-"""One database session per request: a write session for unsafe methods, a read session otherwise."""
+"""One database session per request: a write session for unsafe methods, a read session otherwise.
+
+A write session takes SQLite's write lock with its first statement (``BEGIN IMMEDIATE``) and keeps
+it to the end of the transaction. What a request reads before its use case (the logged-in user)
+is therefore read through a short read session and attached without SQL, so the lock is taken
+only when the use case starts, not while the request waits for an outlet's server or the model.
+"""
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 from flask import Flask, current_app, g, request
 from sqlmodel import Session
+
+T = TypeVar("T")
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -15,6 +25,19 @@ def db_session() -> Session:
         g.db_session = db.session(write=request.method not in SAFE_METHODS)
     session: Session = g.db_session
     return session
+
+
+def read_for_request(model: type[T], key: Any) -> T | None:
+    """The row ``key`` of ``model``, attached to the request's session without opening its
+    transaction (see the module's docstring); on safe methods simply read through it."""
+    if request.method in SAFE_METHODS:
+        return db_session().get(model, key)
+    db = current_app.extensions["claimtrack.db"]
+    with db.session() as reader:
+        row = reader.get(model, key)
+    if row is None:
+        return None
+    return db_session().merge(row, load=False)
 
 
 def _close(_exc: BaseException | None) -> None:

@@ -32,6 +32,7 @@ from claimtrack.services.base import (
     use_case,
 )
 from claimtrack.services.errors import ValidationError
+from claimtrack.services.matching import match
 from claimtrack.services.matching.match import MatchResult
 from claimtrack.workflow import Permission
 
@@ -94,6 +95,8 @@ def note_claim(*, session: Session, actor: User, data: NewClaim) -> NotedClaim:
         else _KINDS[claimant_kind_of(claimant, language)]
     )
     figures, places, dates = _facts(text, language, data.said_on)
+    # The model runs before the first write: a save holds the database's write lock to its end.
+    match.embed_ahead([text])
     appearance = None
     if url is not None:
         appearance = _appearance(session, actor, text, language, url, claimant, data.said_on)
