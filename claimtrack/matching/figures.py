@@ -150,7 +150,9 @@ def check_figures(fa: tuple[FigureKey, ...], fb: tuple[FigureKey, ...]) -> Figur
             if not matched:
                 unmatched += 1
             strict = [y for y, same, _ in relation if same]
-            if strict and not any(values_agree(x, y) for y in strict):
+            # "400 zu 275 Stimmen" vs "400 votes to 275": each value has its counterpart; which
+            # of them a parser tied "votes" to is no contradiction.
+            if strict and not matched:
                 found.extend((x.key, y.key) for y in strict)
             # the same number counting different happenings: "2,000 arrested" vs "2,000 killed"
             found.extend(

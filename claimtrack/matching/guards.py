@@ -69,11 +69,20 @@ _NOT_PERSON_ENDINGS = (
     "sprecherin", "spokesman", "spokeswoman", "general", "kommission", "commission", "institut",
     "institute", "agentur", "service", "polizei", "police", "army", "armee", "regierung",
     "government", "bundestag", "parliament", "parlament", "staatsanwaltschaft", "prosecutor",
+    "gewerkschaft", "verband", "association", "federation", "konzern", "bahn", "railway",
+    "airline", "airlines", "koalition", "coalition", "fraktion", "stiftung", "foundation", "fonds",
+    "universitaet", "university", "klinik", "hospital", "krankenhaus", "zeitung", "presse",
+    "meer", "ozean", "fluss", "korridor", "corridor", "hafen", "airport", "flughafen", "bahnhof",
+)  # fmt: skip
+# Short words that end names too ("Chelsea", "Davenport"): they count only as whole words.
+_NOT_PERSON_WORDS = frozenset(
+    ["sea", "ocean", "river", "lake", "bay", "gulf", "strait", "port", "news", "press", "group",
+     "fund", "station"]
 )  # fmt: skip
 
 
 def _is_person(name: str) -> bool:
-    return not any(w.endswith(_NOT_PERSON_ENDINGS) for w in name.split())
+    return not any(w.endswith(_NOT_PERSON_ENDINGS) or w in _NOT_PERSON_WORDS for w in name.split())
 
 
 def _surname(name: str) -> str:
@@ -120,6 +129,13 @@ _MONTH_WORDS = {
     if (len(w) > 4 and w != "march") or w in ("mai", "juni", "juli", "june", "july")
 }
 
+# ... unless a time word leads them in: "since March", "in May", "bis März" is the month.
+_AMBIGUOUS_MONTHS = frozenset({"march", "may"})
+_MONTH_CUES = frozenset(
+    ["in", "since", "until", "till", "from", "by", "early", "late", "mid", "end", "last", "next",
+     "this", "seit", "bis", "ab", "im", "anfang", "ende"]
+)  # fmt: skip
+
 
 def months(p: Prepared) -> frozenset[int]:
     """Months the claim names, from dates and from month words ("im Dezember", "in November")."""
@@ -130,7 +146,13 @@ def months(p: Prepared) -> frozenset[int]:
 def _months(norm: str, dates: tuple[str, ...]) -> frozenset[int]:
     found = {int(d[5:7]) for d in dates if len(d) >= 7 and d[4] == "-" and d[5:7].isdigit()}
     found |= {int(d[2:4]) for d in dates if d.startswith("--") and d[2:4].isdigit()}
-    found |= {_MONTH_WORDS[w] for w in norm.split() if w in _MONTH_WORDS}
+    words = norm.split()
+    found |= {_MONTH_WORDS[w] for w in words if w in _MONTH_WORDS}
+    found |= {
+        MONTHS[w]
+        for prev, w in zip(["", *words], words, strict=False)
+        if w in _AMBIGUOUS_MONTHS and prev in _MONTH_CUES
+    }
     return frozenset(found)
 
 

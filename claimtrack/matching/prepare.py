@@ -82,7 +82,9 @@ def prepare(text: str, language: str | None = None, aliases: AliasTable | None =
     words = table.canonical_tokens(fold(rewritten).split())
     alias_hits = table.find(text, toks)
     persons = {fold(h.canonical) for h in alias_hits if h.kind == "person"}
+    # Words of a figure ("10 Millionen Tonnen") are capitalised German nouns, never a name.
     taken_spans = [(p.start, p.end) for p in places] + [(h.start, h.end) for h in alias_hits]
+    taken_spans += [(f.start, f.end) for f in figures]
     persons.update(person_names(text, toks, taken_spans))
     return Prepared(
         norm=" ".join(words),

@@ -20,8 +20,11 @@ def _scale_re(scales: list[tuple[str, float]]) -> re.Pattern[str]:
 
 SCALE_RE = {"de": _scale_re(lex.SCALES_DE), "en": _scale_re(lex.SCALES_EN)}
 SCALES = {"de": lex.SCALES_DE, "en": lex.SCALES_EN}
+# "50 Stunden", "50-stündigen", "24-hour": a unit follows after a space, a hyphen or nothing.
 UNIT_RE = re.compile(
-    r"\s?(?:" + "|".join(f"(?P<u{i}>{frag})" for i, (frag, _) in enumerate(lex.UNITS_AFTER)) + r")"
+    r"(?:\s|-)?(?:"
+    + "|".join(f"(?P<u{i}>{frag})" for i, (frag, _) in enumerate(lex.UNITS_AFTER))
+    + r")"
     r"(?![\w])",
     re.I,
 )

@@ -1,7 +1,8 @@
 """Alias table: spellings of one organisation or person that a claim may use interchangeably.
 
-The shipped table covers the Central Asia desk's frequent names; the desk extends it through
-``services.matching`` (stored aliases are merged over these). Lookup works on folded token
+The shipped table covers the Central Asia desk's frequent names and institutions whose German and
+English names share no word ("Bundesverfassungsgericht" = "Constitutional Court"); the desk extends
+it through ``services.matching`` (stored aliases are merged over these). Lookup works on folded token
 n-grams, so Cyrillic spellings transliterate to the same key ("Токаев" -> "tokaev").
 """
 
@@ -38,6 +39,23 @@ DEFAULT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "NATO": ("org", ("Nato", "НАТО", "North Atlantic Treaty Organization")),
     "WHO": ("org", ("Weltgesundheitsorganisation", "World Health Organization", "ВОЗ")),
     "KNB": ("org", ("National Security Committee", "Komitee für Nationale Sicherheit", "КНБ")),
+    # Institutions whose German and English names share no word.
+    "Federal Constitutional Court": ("org", ("Bundesverfassungsgericht", "Verfassungsgericht",
+                                             "Constitutional Court", "BVerfG")),
+    "Federal Court of Justice": ("org", ("Bundesgerichtshof", "BGH")),
+    "European Central Bank": ("org", ("Europäische Zentralbank", "Europäischen Zentralbank",
+                                      "EZB", "ECB")),
+    "European Commission": ("org", ("EU-Kommission", "Europäische Kommission",
+                                    "Europäischen Kommission", "EU Commission")),
+    "International Monetary Fund": ("org", ("Internationaler Währungsfonds",
+                                            "Internationale Währungsfonds", "IWF", "IMF")),
+    "Federal Statistical Office": ("org", ("Statistisches Bundesamt", "Statistische Bundesamt",
+                                           "Statistischen Bundesamt", "Destatis")),
+    "Robert Koch Institute": ("org", ("Robert Koch-Institut", "Robert-Koch-Institut", "RKI")),
+    "German government": ("org", ("Bundesregierung", "German federal government")),
+    "Federal Employment Agency": ("org", ("Bundesagentur für Arbeit", "Arbeitsagentur")),
+    "Bundeswehr": ("org", ("German armed forces", "German military")),
+    "Deutsche Bahn": ("org", ("Deutschen Bahn", "German rail operator")),
 }  # fmt: skip
 
 _MAX_NGRAM = 8

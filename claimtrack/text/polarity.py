@@ -106,10 +106,11 @@ _AXIS_WORDS: dict[str, tuple[str, str]] = {
         "geschlossen schliesst schloss closed closes shut stillgelegt suspended halted",
     ),
     "trend": (
-        "gestiegen steigt stieg stiegen zugenommen erhoeht erhoehte angehoben hob raised raises "
-        "hiked rose rises risen increased increases grew grown",
-        "gesunken sinkt sank sanken gefallen abgenommen gesenkt fell falls fallen decreased "
-        "decreases dropped declined",
+        "gestiegen steigt stieg stiegen zugenommen erhoeht erhoehte erhoehten angehoben hob hebt "
+        "raised raises hiked rose rises risen increased increases grew grown",
+        "gesunken sinkt sank sanken gefallen abgenommen gesenkt senkt senkte senkten reduziert "
+        "reduzierte verringert verringerte gekuerzt kuerzt kuerzte fell falls fallen decreased "
+        "decreases dropped declined cut cuts lowered lowers reduced reduces slashed",
     ),
     "truth": (
         "wahr richtig true correct bestaetigt confirmed confirms",
@@ -118,8 +119,9 @@ _AXIS_WORDS: dict[str, tuple[str, str]] = {
     "outcome": ("gewonnen gewinnt won wins", "verloren verliert lost loses"),
     "decision": (
         "zugestimmt genehmigt angenommen approved passed accepted gewaehlt elected ernannt "
-        "appointed",
-        "abgelehnt rejected vetoed refused",
+        "appointed beschlossen beschliesst beschloss verabschiedet verabschiedete gebilligt "
+        "billigte adopted",
+        "abgelehnt lehnte rejected rejects vetoed refused verworfen",
     ),
     "charge": (
         "angeklagt charged indicted convicted verurteilt schuldig guilty",
@@ -163,9 +165,26 @@ def polarity(text: str) -> Polarity:
 _SCOPE = 3  # a negation up to three words before an axis word turns it ("nicht legal" = illegal)
 
 
+# "so viele wie seit 2016 nicht mehr", "so hoch wie nie (zuvor)", "wie noch nie", "like never
+# before": a record, not a denial ("the highest since 2016").
+_COMPARISONS = frozenset({"wie", "as", "like"})
+
+
+def _is_comparison_idiom(ws: list[str], i: int, nxt: str) -> bool:
+    before = ws[max(0, i - 4) : i]
+    if ws[i] == "nicht":
+        return nxt == "mehr" and "wie" in before and ("seit" in before or "since" in before)
+    if ws[i] in ("nie", "never"):
+        prev = ws[i - 1] if i > 0 else ""
+        return prev in _COMPARISONS or (prev == "noch" and i > 1 and ws[i - 2] == "wie")
+    return False
+
+
 def _is_negation(ws: list[str], i: int) -> bool:
     w = ws[i]
     nxt = ws[i + 1] if i + 1 < len(ws) else ""
+    if _is_comparison_idiom(ws, i, nxt):
+        return False
     return (
         (w in NEGATIONS and (w, nxt) not in _NOT_ONLY)
         or (w == "t" and i > 0 and ws[i - 1] in _CONTRACTION_HEADS)

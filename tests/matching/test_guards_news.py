@@ -1,0 +1,118 @@
+"""Guards on news sentences from outside the Kazakhstan material they were first written for:
+records, rate decisions, votes, strikes, institutions, grain corridors (benchmarks/data/
+matching_pairs_fresh2.jsonl). Decided without a model: only the facts and conflicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.matching.compare import find_conflicts
+from claimtrack.matching.evidence import gather
+from claimtrack.matching.prepare import prepare
+from claimtrack.text.numbers import find_figures
+from claimtrack.text.polarity import polarity
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("So viele Anträge wie seit 2016 nicht mehr", False),
+        ("Die Zahl ist so hoch wie nie zuvor", False),
+        ("Es kamen mehr Besucher wie noch nie", False),
+        ("Prices rose like never before", False),
+        ("Wie berichtet, stimmt das nicht.", True),
+        ("Wie berichtet war er nie dort", True),
+        ("It is not as high as before", True),
+    ],
+)
+def test_a_record_is_not_a_denial(text, negated):
+    assert polarity(text).negated is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "hours"),
+    [
+        ("Die GDL ruft zu einem 50-stündigen Streik auf.", "de", 50.0),
+        ("The union called a 24-hour strike.", "en", 24.0),
+        ("Ein 3-tägiger Warnstreik", "de", 72.0),
+    ],
+)
+def test_hyphenated_durations_are_figures_with_their_unit(text, language, hours):
+    (found,) = find_figures(text, language)
+    scale = {"hours": 1, "days": 24}[found.unit or ""]
+    assert found.value * scale == hours
+
+
+def _pair(a: str, b: str) -> tuple[list[str], list[str]]:
+    pa, pb = prepare(a), prepare(b)
+    return find_conflicts(pa, pb), gather(pa, pb).names()
+
+
+def test_strikes_of_different_length_conflict():
+    conflicts, _ = _pair(
+        "Die Lokführergewerkschaft GDL hat zu einem 50-stündigen Streik bei der Bahn aufgerufen.",
+        "The GDL train drivers' union has called a 24-hour strike at Deutsche Bahn.",
+    )
+    assert any(c.startswith("figure") for c in conflicts)
+
+
+def test_capitalised_german_nouns_and_seas_are_not_persons():
+    conflicts, facts = _pair(
+        "Über den Schwarzmeer-Korridor hat die Ukraine seit August mehr als 10 Millionen Tonnen "
+        "Getreide exportiert.",
+        "Ukraine has exported more than 10 million tonnes of grain through its Black Sea corridor "
+        "since August.",
+    )
+    assert conflicts == []
+    assert "place Ukraine" in facts and any(f.startswith("figure") for f in facts)
+
+
+def test_since_march_is_a_month():
+    conflicts, _ = _pair(
+        "Über den Schwarzmeer-Korridor hat die Ukraine seit August mehr als 10 Millionen Tonnen "
+        "Getreide exportiert.",
+        "Ukraine has exported more than 10 million tonnes of grain through its Black Sea corridor "
+        "since March.",
+    )
+    assert any(c.startswith("date") for c in conflicts)
+    assert _pair("The march in Berlin drew 5,000 people.", "The march drew 5,000 people.")[0] == []
+
+
+def test_a_vote_tally_agrees_whichever_figure_the_parser_tied_votes_to():
+    conflicts, facts = _pair(
+        "Der Bundestag hat mit 400 zu 275 Stimmen die Reform des Heizungsgesetzes beschlossen.",
+        "Mit 400 Ja-Stimmen bei 275 Gegenstimmen verabschiedete das Parlament das Gesetz.",
+    )
+    assert conflicts == [] and any("votes" in f for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Der Bundestag hat mit 400 zu 275 Stimmen die Reform des Heizungsgesetzes beschlossen.",
+            "The Bundestag rejected the heating law reform by 400 votes to 275.",
+        ),
+        (
+            "Die Europäische Zentralbank hat den Leitzins um 0,25 Prozentpunkte auf 4,5 Prozent "
+            "angehoben.",
+            "The European Central Bank cut its key interest rate by 0.25 percentage points to 4.5 "
+            "percent.",
+        ),
+    ],
+)
+def test_opposite_decisions_and_directions_conflict(a, b):
+    conflicts, _ = _pair(a, b)
+    assert any(c.startswith("polarity") for c in conflicts)
+
+
+def test_an_institution_is_one_entity_in_both_languages():
+    conflicts, facts = _pair(
+        "Das Bundesverfassungsgericht hat das Wahlrecht der Ampel-Koalition in Teilen für "
+        "verfassungswidrig erklärt.",
+        "Germany's Constitutional Court ruled that parts of the coalition's electoral law are "
+        "unconstitutional.",
+    )
+    assert conflicts == []
+    assert "entity federalconstitutionalcourt" in facts
+    assert any(f.startswith("stance") for f in facts)
