@@ -152,8 +152,10 @@ def check_figures(fa: tuple[FigureKey, ...], fb: tuple[FigureKey, ...]) -> Figur
             strict = [y for y, same, _ in relation if same]
             # "400 zu 275 Stimmen" vs "400 votes to 275": each value has its counterpart; which
             # of them a parser tied "votes" to is no contradiction.
+            # A counterpart that a figure on this side already agrees with is the pair's shared
+            # figure; this one is an extra ("statt bisher 12 Euro", "von 164 auf 225").
             if strict and not matched:
-                found.extend((x.key, y.key) for y in strict)
+                found.extend((x.key, y.key) for y in strict if not _agrees_with_any(y, side))
             # the same number counting different happenings: "2,000 arrested" vs "2,000 killed"
             found.extend(
                 (x.key, y.key)
@@ -169,6 +171,10 @@ def check_figures(fa: tuple[FigureKey, ...], fb: tuple[FigureKey, ...]) -> Figur
         conflict = min(((min(x, y, key=repr), max(x, y, key=repr)) for x, y in found), key=repr)
     # A figure a claim repeats agrees once: the evidence must not depend on the order of the pair.
     return FigureCheck(conflict, tuple(dict.fromkeys(agreed)), unmatched)
+
+
+def _agrees_with_any(y: Fig, side: list[Fig]) -> bool:
+    return any(same_thing(x, y) is not False and values_agree(x, y) for x in side)
 
 
 def _single_event_clash(x: Fig, y: Fig) -> bool:

@@ -163,6 +163,13 @@ _TITLES = frozenset(
         "chief",
     ]
 )
+# Roles written before a name ("Oppositionspolitiker Alexej Nawalny", "Kremlkritiker") and
+# institutions in the genitive ("eines Moskauer Gerichts") are not part of it.
+_ROLE_ENDINGS = (
+    "politiker", "politikerin", "kritiker", "kritikerin", "aktivist", "aktivistin", "journalist",
+    "journalistin", "anwalt", "anwaeltin", "richter", "richterin", "gerichts", "gericht",
+    "ministers", "praesidenten", "kanzlers",
+)  # fmt: skip
 _CALENDAR = frozenset(
     [
         "montag",
@@ -199,6 +206,7 @@ def person_names(text: str, toks: list[Token], taken: list[tuple[int, int]]) -> 
             and cap
             and tok.text not in STOPWORDS
             and tok.text not in _TITLES
+            and not tok.text.endswith(_ROLE_ENDINGS)
             and tok.text not in _CALENDAR
             and tok.text not in MONTHS
             and not any(s <= tok.start < e for s, e in taken)

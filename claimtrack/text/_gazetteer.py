@@ -106,6 +106,15 @@ REGIONS: dict[str, list[str]] = {
     "South Ossetia": ["Südossetien"], "Zaporizhzhia Oblast": ["Saporischschja", "Zaporizhzhia"],
     "Kherson Oblast": ["Cherson", "Kherson"], "Europe": ["Europa", "Европа"],
     "Central Asia": ["Zentralasien", "Центральная Азия"],
+    "Lower Saxony": ["Niedersachsen"], "North Rhine-Westphalia": ["Nordrhein-Westfalen", "NRW"],
+    "Rhineland-Palatinate": ["Rheinland-Pfalz"], "Hesse": ["Hessen"], "Thuringia": ["Thüringen"],
+    "Brandenburg": [], "Baden-Württemberg": ["Baden-Wuerttemberg"], "Schleswig-Holstein": [],
+    "Saxony-Anhalt": ["Sachsen-Anhalt"], "Saarland": [],
+    "Mecklenburg-Western Pomerania": ["Mecklenburg-Vorpommern"],
+    "Crete": ["Kreta"], "Rhodes": ["Rhodos"], "Corfu": ["Korfu", "Kerkyra"],
+    "Evia": ["Euböa", "Euboea", "Evvia"], "Lesbos": ["Lesvos"], "Sicily": ["Sizilien"],
+    "Sardinia": ["Sardinien"], "Lampedusa": [], "Mallorca": ["Majorca"],
+    "Tenerife": ["Teneriffa"], "Corsica": ["Korsika"],
 }  # fmt: skip
 
 # Country of each listed city or region (containment: "Almaty" does not contradict "Kazakhstan").
@@ -118,12 +127,15 @@ _IN_COUNTRY: dict[str, str] = {
     "Siberia Kaliningrad",
     "Ukraine": "Kyiv Kharkiv Odesa Lviv Mariupol Donetsk Luhansk Donbas",
     "Germany": "Berlin Hamburg Munich Cologne Frankfurt Stuttgart Düsseldorf Leipzig Dresden Bonn "
-    "Hanover Nuremberg Bremen Bavaria Saxony",
+    "Hanover Nuremberg Bremen Bavaria Saxony Lower Saxony North Rhine-Westphalia "
+    "Rhineland-Palatinate Hesse Thuringia Brandenburg Baden-Württemberg Schleswig-Holstein "
+    "Saxony-Anhalt Saarland Mecklenburg-Western Pomerania",
     "Austria": "Vienna", "Switzerland": "Zurich Geneva Bern", "Belgium": "Brussels",
-    "France": "Paris Strasbourg", "United Kingdom": "London Scotland Wales England",
-    "Italy": "Rome", "Spain": "Madrid Barcelona Catalonia", "Portugal": "Lisbon",
+    "United Kingdom": "London Scotland Wales England",
+    "Italy": "Rome Sicily Sardinia Lampedusa", "Spain": "Madrid Barcelona Catalonia Mallorca Tenerife", "Portugal": "Lisbon",
     "Netherlands": "Amsterdam", "Poland": "Warsaw", "Czechia": "Prague", "Hungary": "Budapest",
-    "Romania": "Bucharest", "Bulgaria": "Sofia", "Serbia": "Belgrade", "Greece": "Athens",
+    "Romania": "Bucharest", "Bulgaria": "Sofia", "Serbia": "Belgrade",
+    "Greece": "Athens Crete Rhodes Corfu Evia Lesbos", "France": "Paris Strasbourg Corsica",
     "Türkiye": "Istanbul Ankara", "Sweden": "Stockholm", "Norway": "Oslo",
     "Denmark": "Copenhagen", "Finland": "Helsinki", "Lithuania": "Vilnius", "Latvia": "Riga",
     "Estonia": "Tallinn", "Ireland": "Dublin",
@@ -153,7 +165,12 @@ GERMAN_NAMES: dict[str, str] = {
     "Tashkent": "Taschkent", "Dushanbe": "Duschanbe", "Ashgabat": "Aschgabat",
     "Zhanaozen": "Schangaösen", "Crimea": "Krim", "Donbas": "Donbass",
     "Chechnya": "Tschetschenien", "Siberia": "Sibirien", "Central Asia": "Zentralasien",
-    "Urumqi": "Ürümqi",
+    "Urumqi": "Ürümqi", "Lower Saxony": "Niedersachsen",
+    "North Rhine-Westphalia": "Nordrhein-Westfalen", "Rhineland-Palatinate": "Rheinland-Pfalz",
+    "Hesse": "Hessen", "Thuringia": "Thüringen", "Saxony-Anhalt": "Sachsen-Anhalt",
+    "Mecklenburg-Western Pomerania": "Mecklenburg-Vorpommern", "Crete": "Kreta",
+    "Rhodes": "Rhodos", "Corfu": "Korfu", "Evia": "Euböa", "Sicily": "Sizilien",
+    "Sardinia": "Sardinien", "Tenerife": "Teneriffa", "Corsica": "Korsika",
 }  # fmt: skip
 
 # Nouns that make "Minsk-Gruppe", "Normandie-Format" an organisation or a process, not a place.

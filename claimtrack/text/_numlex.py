@@ -106,6 +106,7 @@ COUNTED: list[tuple[str, str]] = [
     ("inhabitant", "residents"),
     ("opfer", "victims"), ("victim", "victims"),
     ("evakuiert", "evacuated"), ("evacuat", "evacuated"),
+    ("gerettet", "rescued"), ("rescued", "rescued"), ("geborgen", "rescued"),
     ("vermisst", "missing"), ("missing", "missing"),
     ("haushalt", "households"), ("household", "households"),
 ]  # fmt: skip
@@ -115,22 +116,25 @@ NOT_COUNTED: tuple[str, ...] = ("deadl",)
 COUNTED_PHRASES: dict[tuple[str, str], str] = {
     ("ums", "leben"): "deaths", ("in", "gewahrsam"): "arrests", ("in", "haft"): "arrests",
     ("in", "custody"): "arrests", ("into", "custody"): "arrests", ("lost", "lives"): "deaths",
-    ("their", "lives"): "deaths",
+    ("their", "lives"): "deaths", ("sicherheit", "gebracht"): "evacuated",
+    ("to", "safety"): "evacuated",
 }  # fmt: skip
 # The canonical names of what is counted. Other nouns after a figure are kept as written
 # ("journalisten"), which is language-specific: only canonical names may conflict across claims.
 CANONICAL_COUNTED = frozenset(noun for _, noun in COUNTED) | frozenset(COUNTED_PHRASES.values())
 # What happened to those counted; the rest of CANONICAL_COUNTED says who or what is counted.
 EVENT_COUNTS = frozenset(
-    ["deaths", "arrests", "released", "injured", "evacuated", "missing", "cases", "votes"]
-)
+    ["deaths", "arrests", "released", "injured", "evacuated", "rescued", "missing", "cases",
+     "votes"]
+)  # fmt: skip
 # Older stored claims name events that are now one ("detained" is "arrests").
 COUNTED_SYNONYMS: dict[str, str] = {"detained": "arrests"}
 # Canonical counts that a verb or participle after the figure can name ("were arrested"); a
 # "stimmen"/"stellen" after a figure is more often a verb than "votes"/"jobs".
 PREDICATE_COUNTS = frozenset(
-    ["deaths", "arrests", "released", "injured", "evacuated", "missing", "refugees", "cases"]
-)
+    ["deaths", "arrests", "released", "injured", "evacuated", "rescued", "missing", "refugees",
+     "cases"]
+)  # fmt: skip
 PREDICATE_WORDS_EN = frozenset(["dead", "died", "missing"])
 IRREGULAR_PLURALS_EN = frozenset(["children", "men", "women", "police", "personnel", "staff"])
 # Words that end the noun phrase after a figure: articles, prepositions, auxiliaries, pronouns.

@@ -132,7 +132,8 @@ _AXIS_WORDS: dict[str, tuple[str, str]] = {
         "abgezogen withdrawn withdrew withdraws rueckzug withdrawal abzug",
     ),
     "custody": (
-        "festgenommen verhaftet inhaftiert arrested detained jailed",
+        "festgenommen verhaftet inhaftiert festgehalten gefangen arrested detained jailed holding "
+        "captive",
         "freigelassen entlassen released freed",
     ),
     "extension": (

@@ -116,3 +116,60 @@ def test_an_institution_is_one_entity_in_both_languages():
     assert conflicts == []
     assert "entity federalconstitutionalcourt" in facts
     assert any(f.startswith("stance") for f in facts)
+
+
+def test_the_dead_and_the_rescued_are_different_counts():
+    conflicts, _ = _pair(
+        "Vor der Küste Griechenlands ist ein Flüchtlingsboot gekentert, mindestens 78 Menschen "
+        "kamen ums Leben.",
+        "At least 78 people were rescued when a migrant boat capsized off the coast of Greece.",
+    )
+    assert any(c.startswith("figure") for c in conflicts)
+
+
+def test_released_and_still_held_hostages_conflict():
+    conflicts, _ = _pair(
+        "Die Hamas hat nach Angaben der israelischen Armee 24 weitere Geiseln freigelassen.",
+        "Hamas is still holding 24 more hostages, the Israeli army said.",
+    )
+    assert any(c.startswith("polarity") for c in conflicts)
+
+
+def test_roles_before_a_name_and_courts_are_not_persons():
+    conflicts, facts = _pair(
+        "Ein Gericht in Moskau hat den Oppositionspolitiker Alexej Nawalny zu weiteren 19 Jahren "
+        "Haft verurteilt.",
+        "Der Kremlkritiker Nawalny muss nach einem Urteil eines Moskauer Gerichts weitere 19 "
+        "Jahre ins Gefängnis.",
+    )
+    assert conflicts == [] and "person navalny" in facts
+
+
+def test_a_previous_value_beside_the_shared_figure_is_no_contradiction():
+    conflicts, _ = _pair(
+        "Der gesetzliche Mindestlohn in Deutschland steigt zum 1. Januar auf 12,41 Euro pro Stunde.",
+        "Ab Januar bekommen Beschäftigte mit Mindestlohn 12,41 Euro in der Stunde statt bisher "
+        "12 Euro.",
+    )
+    assert conflicts == []
+    conflicts, _ = _pair(
+        "Der gesetzliche Mindestlohn steigt zum 1. Januar auf 12,41 Euro pro Stunde.",
+        "Der gesetzliche Mindestlohn steigt zum 1. Januar auf 12,82 Euro pro Stunde.",
+    )
+    assert any(c.startswith("figure") for c in conflicts)
+
+
+def test_islands_and_german_states_are_places_in_both_languages():
+    conflicts, facts = _pair(
+        "Auf der griechischen Insel Rhodos mussten rund 19.000 Menschen in Sicherheit gebracht "
+        "werden.",
+        "Around 19,000 people had to be evacuated on the Greek island of Corfu.",
+    )
+    assert any(c.startswith("place") for c in conflicts)
+    assert (
+        "place North Rhine-Westphalia"
+        in _pair(
+            "In Nordrhein-Westfalen wurden 40 Schulen geschlossen.",
+            "40 schools were closed in North Rhine-Westphalia.",
+        )[1]
+    )
