@@ -292,6 +292,9 @@ def test_audit_log_filters_and_pages(client, session, users, monkeypatch):
     assert page.count('<td data-action="token.create">API-Token erstellt</td>') == 2
     assert '<option selected value="token.create">API-Token erstellt</option>' in page
     assert "Partner-Nummer-4" in page and "Partner-Nummer-3" in page
+    # The changed fields read as words too; a field without a name keeps its code.
+    assert '<span data-field="partner">Partner</span>' in page
+    assert '<span data-field="scopes">Berechtigungen</span>' in page
     older = re.search(r'href="([^"]+)" rel="next"', page).group(1).replace("&amp;", "&")
     page2 = _html(client.get(older))
     assert "Partner-Nummer-2" in page2 and "Partner-Nummer-1" in page2

@@ -32,7 +32,7 @@ from claimtrack.web.admin.forms import (
     RatingLabelForm,
     ThresholdsForm,
 )
-from claimtrack.web.audit_names import action_name, object_type_name
+from claimtrack.web.audit_names import action_name, field_name, object_type_name
 from claimtrack.web.auth import current_actor, role_required
 from claimtrack.web.errors import show_error
 from claimtrack.workflow import Permission
@@ -311,6 +311,7 @@ def audit_log() -> ResponseReturnValue:
         audit_object_url=_object_url,
         action_name=action_name,
         object_type_name=object_type_name,
+        field_name=field_name,
     )
 
 
