@@ -60,3 +60,25 @@ def test_reader_pages_are_accessible(
         if found:
             problems[path] = found
     assert problems == {}
+
+
+def test_the_home_search_hint_is_read_in_full_on_a_phone(page: Any) -> None:
+    """At 390 px the search box's placeholder fits inside the box, in German and in English."""
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto("/")
+    for lang in ("de", "en"):
+        if lang == "en":
+            page.click("a.lang-switch[lang=en]")
+        assert page.evaluate("document.documentElement.lang") == lang
+        room = page.evaluate(
+            """() => {
+              const box = document.querySelector('#home-q');
+              const style = getComputedStyle(box);
+              const ctx = document.createElement('canvas').getContext('2d');
+              ctx.font = style.font;
+              const inner = box.clientWidth - parseFloat(style.paddingLeft)
+                - parseFloat(style.paddingRight);
+              return inner - ctx.measureText(box.placeholder).width;
+            }"""
+        )
+        assert room >= 0, f"{lang}: the hint is {-room:.0f} px wider than the box"
