@@ -92,10 +92,20 @@ def prepare(text: str, language: str | None = None, aliases: AliasTable | None =
         n_words=len(fold(text).split()),
         figures=tuple((f.value, f.unit, f.counted, f.qualifier) for f in figures),
         places=tuple(sorted({(p.name, p.kind) for p in places})),
-        dates=tuple(sorted({d.value for d in dates})),
+        dates=tuple(sorted({_since_mark(text, d.start) + d.value for d in dates})),
         persons=tuple(sorted(persons)),
         polarity=polarity_of_words(words),
     )
+
+
+_SINCE = re.compile(r"(?:seit|since)\s+(?:dem\s+|the\s+)?(?:(?:jahr|year)\s+)?$", re.I)
+
+
+def _since_mark(text: str, start: int) -> str:
+    """ "~" before a date that only sets a starting point ("so viele wie seit 2016 nicht mehr", "the
+    highest since 2016"): another outlet names the event's own date or counts the years instead,
+    so such a date neither contradicts nor confirms (the guards read only unmarked dates)."""
+    return "~" if _SINCE.search(text, max(0, start - 20), start) else ""
 
 
 def _rewrite(text: str, spans: list[tuple[int, int, str]]) -> str:

@@ -173,3 +173,16 @@ def test_islands_and_german_states_are_places_in_both_languages():
             "40 schools were closed in North Rhine-Westphalia.",
         )[1]
     )
+
+
+def test_a_date_that_only_sets_a_starting_point_neither_contradicts_nor_confirms():
+    conflicts, facts = _pair(
+        "Im vergangenen Jahr haben 351.915 Menschen erstmals Asyl beantragt, so viele wie seit "
+        "2016 nicht mehr.",
+        "Die Zahl der Erstanträge auf Asyl stieg 2023 auf rund 352.000.",
+    )
+    assert conflicts == [] and not any(f.startswith("date") for f in facts)
+    assert prepare("the highest since 2016").dates == ("~2016",)
+    assert prepare("Im Jahr 2016 starben 5 Menschen").dates == ("2016",)
+    conflicts, _ = _pair("Im Jahr 2016 starben 5 Menschen.", "Im Jahr 2018 starben 5 Menschen.")
+    assert any(c.startswith("date") for c in conflicts)
