@@ -92,16 +92,39 @@ def find_places(text: str, toks: list[Token] | None = None) -> list[Place]:
 def _match_at(
     text: str, toks: list[Token], i: int, table: dict[tuple[str, ...], tuple[str, str]]
 ) -> tuple[int, tuple[str, str]] | None:
-    if not _looks_like_name(text[toks[i].start : toks[i].start + 1]):
+    # Most words start no place: one cached look-up per distinct word says so, and how many
+    # words the longest spelling starting with it has.
+    longest = _longest_from(toks[i].text)
+    if not longest or not _looks_like_name(text[toks[i].start : toks[i].start + 1]):
         return None
-    if toks[i].text not in _firsts() and not _inflected((toks[i].text,), table):
-        return None
-    for n in range(min(_MAX_NGRAM, len(toks) - i), 0, -1):
+    for n in range(min(longest, len(toks) - i), 0, -1):
         key = tuple(t.text for t in toks[i : i + n])
         hit = table.get(key) or _inflected(key, table)
         if hit:
             return n, hit
     return None
+
+
+@lru_cache(maxsize=1)
+def _lengths() -> dict[str, int]:
+    """First word of each spelling -> the most words a spelling starting with it has."""
+    out: dict[str, int] = {}
+    for key in gazetteer():
+        out[key[0]] = max(out.get(key[0], 0), len(key))
+    return out
+
+
+@lru_cache(maxsize=65_536)
+def _longest_from(word: str) -> int:
+    """Most words of a place spelling that can start with ``word`` (0: none can).
+
+    A spelling matches a word or its inflected form ("Kasachstans"); a longer one can only
+    start with a spelling's first word, since only the last word of a key is inflected.
+    """
+    longest = _lengths().get(word, 0)
+    if not longest and _inflected((word,), gazetteer()) is not None:
+        longest = 1
+    return min(longest, _MAX_NGRAM)
 
 
 def _inflected(
