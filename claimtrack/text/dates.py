@@ -204,7 +204,7 @@ def live_patterns(text: str) -> list[tuple[re.Pattern[str], str]]:
             month = _mentions_month(text) if month is None else month
             if month:
                 out.append((pattern, kind))
-        elif any(n in folded for n in needs):
+        elif any(map(folded.__contains__, needs)):
             out.append((pattern, kind))
     return out
 

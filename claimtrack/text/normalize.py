@@ -56,6 +56,14 @@ def _word_parts(word: str) -> tuple[str, ...]:
 _new_token = tuple.__new__
 
 
+def fold_words(text: str) -> list[str]:
+    """``fold(text).split()`` without joining the words only to split them again."""
+    lowered = text.casefold().translate(_UMLAUTS)
+    if not lowered.isascii():
+        lowered = anyascii(lowered).casefold()
+    return _NON_WORD.sub(" ", lowered).split()
+
+
 def tokens(text: str) -> list[Token]:
     """Folded word tokens with the raw spans they came from (for highlighting and offsets)."""
     out: list[Token] = []

@@ -9,7 +9,7 @@ figures: "2022" and "20.01.1990" say when, not how many.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from text_to_num import text2num
@@ -242,7 +242,7 @@ def _with_counted(text: str, figures: list[Figure], lang: str) -> list[Figure]:
         counted, used = _counted_after(words, f.unit, lang)
         if counted is None:
             counted = _counted_before(text, max(floor, f.start - 160), f.start)
-        out.append(replace(f, counted=counted))
+        out.append(Figure(f.value, f.qualifier, f.unit, counted, f.raw, f.start, f.end))
         floor = max(f.end, used)
     return out
 

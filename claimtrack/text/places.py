@@ -76,7 +76,12 @@ def find_places(text: str, toks: list[Token] | None = None) -> list[Place]:
     toks = tokens(text) if toks is None else toks
     out: list[Place] = []
     i = 0
+    longest_from = _longest_from
     while i < len(toks):
+        # Most words start no place: one cached look-up per distinct word says so.
+        if not longest_from(toks[i].text):
+            i += 1
+            continue
         hit = _match_at(text, toks, i, table)
         if hit is None:
             i += 1
@@ -92,8 +97,6 @@ def find_places(text: str, toks: list[Token] | None = None) -> list[Place]:
 def _match_at(
     text: str, toks: list[Token], i: int, table: dict[tuple[str, ...], tuple[str, str]]
 ) -> tuple[int, tuple[str, str]] | None:
-    # Most words start no place: one cached look-up per distinct word says so, and how many
-    # words the longest spelling starting with it has.
     longest = _longest_from(toks[i].text)
     if not longest or not _looks_like_name(text[toks[i].start : toks[i].start + 1]):
         return None
