@@ -16,13 +16,15 @@ from claimtrack.languages import is_supported
 from claimtrack.matching._stopwords import ENGLISH_HINTS, GERMAN_HINTS, STOPWORDS
 from claimtrack.text._numlex import MONTHS
 from claimtrack.text.aliases import AliasTable
-from claimtrack.text.normalize import Token, fold, tokens
+from claimtrack.text.normalize import Token, fold, fold_words, tokens
 from claimtrack.text.numbers import figures_and_dates
 from claimtrack.text.places import find_places
 from claimtrack.text.polarity import Polarity, polarity_of_words
 
 # Links and @handles say where a post came from, not what it claims.
 _NOISE = re.compile(r"https?://\S+|www\.\S+|pic\.twitter\.com/\S+|(?<!\w)@\w+")
+# Every match of _NOISE contains one of these; four substring tests cost less than its scan.
+_NOISE_MARKS = ("://", "www.", "pic.twitter.com/", "@")
 
 FigureKey = tuple[float, str | None, str | None, str | None]  # value, unit, counted, qualifier
 
@@ -65,7 +67,8 @@ def figure_token(value: float) -> str:
 
 def prepare(text: str, language: str | None = None, aliases: AliasTable | None = None) -> Prepared:
     """Prepared form of ``text``; ``language`` is guessed when not given."""
-    text = _NOISE.sub(" ", text)
+    if any(map(text.__contains__, _NOISE_MARKS)):
+        text = _NOISE.sub(" ", text)
     lang = language if is_supported(language) else guess_language(text)
     table = aliases or default_aliases()
     figures, dates = figures_and_dates(text, lang)
@@ -77,9 +80,9 @@ def prepare(text: str, language: str | None = None, aliases: AliasTable | None =
     taken = [(s, e) for s, e, _ in spans]
     for p in places:
         if not any(s < p.end and p.start < e for s, e in taken):
-            spans.append((p.start, p.end, fold(p.name).replace(" ", "")))
+            spans.append((p.start, p.end, _place_token(p.name)))
     rewritten = _rewrite(text, spans)
-    words = table.canonical_tokens(fold(rewritten).split())
+    words = table.canonical_tokens(fold_words(rewritten))
     alias_hits = table.find(text, toks)
     persons = {fold(h.canonical) for h in alias_hits if h.kind == "person"}
     # Words of a figure ("10 Millionen Tonnen") are capitalised German nouns, never a name.
@@ -89,7 +92,7 @@ def prepare(text: str, language: str | None = None, aliases: AliasTable | None =
     return Prepared(
         norm=" ".join(words),
         language=lang,
-        n_words=len(fold(text).split()),
+        n_words=len(fold_words(text)),
         figures=tuple((f.value, f.unit, f.counted, f.qualifier) for f in figures),
         places=tuple(sorted({(p.name, p.kind) for p in places})),
         dates=tuple(sorted({_since_mark(text, d.start) + d.value for d in dates})),
@@ -106,6 +109,12 @@ def _since_mark(text: str, start: int) -> str:
     highest since 2016"): another outlet names the event's own date or counts the years instead,
     so such a date neither contradicts nor confirms (the guards read only unmarked dates)."""
     return "~" if _SINCE.search(text, max(0, start - 20), start) else ""
+
+
+@lru_cache(maxsize=4096)
+def _place_token(name: str) -> str:
+    """The one token a place name becomes in the normalised text ("New York" -> "newyork")."""
+    return fold(name).replace(" ", "")
 
 
 def _rewrite(text: str, spans: list[tuple[int, int, str]]) -> str:

@@ -11,6 +11,9 @@ import json
 from claimtrack.matching.prepare import Prepared
 from claimtrack.text.polarity import Polarity
 
+# What json.dumps(data, separators=(",", ":"), ensure_ascii=False) builds on every call.
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+
 
 def encode(p: Prepared) -> str:
     data = {
@@ -23,7 +26,7 @@ def encode(p: Prepared) -> str:
         "g": int(p.polarity.negated),
         "s": [list(s) for s in p.polarity.stances],
     }
-    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+    return _ENCODER.encode(data)
 
 
 def decode(norm: str, sig: str) -> Prepared:

@@ -34,23 +34,39 @@ _MONTH_RE = "|".join(
     )
 )  # fmt: skip
 _YEAR = r"(1[89]\d\d|20\d\d|21\d\d)"
-_DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "ymd"),
-    (re.compile(rf"\b(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?{_YEAR}?(?!\d)"), "dmy"),
-    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b"), "mdy_slash"),
-    (re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH_RE})\.?(?:\s+{_YEAR})?\b", re.I), "d_month"),
+# (pattern, kind, needs): a pattern can only match a text whose casefolded form contains one of
+# its ``needs`` (MONTH: a month name as a word). An ``in`` test is far cheaper than a regex scan,
+# and most claims have no slash, no hyphenated date and no clock time.
+MONTH = ("<month>",)
+_DATE_PATTERNS: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [
+    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), "ymd", ("-",)),
+    (re.compile(rf"\b(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?{_YEAR}?(?!\d)"), "dmy", (".",)),
+    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b"), "mdy_slash", ("/",)),
+    (
+        re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH_RE})\.?(?:\s+{_YEAR})?\b", re.I),
+        "d_month",
+        MONTH,
+    ),
     (
         re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b", re.I),
         "month_d",
+        MONTH,
     ),
-    (re.compile(rf"\b({_MONTH_RE})\.?\s+{_YEAR}\b", re.I), "month_y"),
-    (re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)?(?=\W|$)", re.I), "time"),
-    (re.compile(r"\b\d{1,2}\s*(?:uhr|am|pm|a\.m\.|p\.m\.)(?=\W|$)", re.I), "time"),
+    (re.compile(rf"\b({_MONTH_RE})\.?\s+{_YEAR}\b", re.I), "month_y", MONTH),
+    (
+        re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)?(?=\W|$)", re.I),
+        "time",
+        (":", "."),
+    ),
+    (
+        re.compile(r"\b\d{1,2}\s*(?:uhr|am|pm|a\.m\.|p\.m\.)(?=\W|$)", re.I),
+        "time",
+        ("uhr", "am", "pm", "a.m.", "p.m."),
+    ),
 ]
-
 _YEAR_RE = re.compile(rf"(?<![\w.,]){_YEAR}(?![\w]|[.,]\d)")
-_ANY_MONTH = re.compile(rf"\b(?:{_MONTH_RE})\b", re.I)
-_MONTH_KINDS = frozenset({"d_month", "month_d", "month_y"})
+_MONTH_WORDS = frozenset(_MONTH_RE.split("|"))
+_WORD = re.compile(r"\w+")
 _YEAR_CUES = frozenset(
     [
         "jahr",
@@ -148,14 +164,18 @@ _DIGIT = re.compile(r"\d")
 
 def find_dates(text: str, language: str = "de") -> list[DateMention]:
     """Dates, day-month mentions, times and standalone years ("1990", "2022")."""
+    return scan(text, language)[0]
+
+
+def scan(text: str, language: str = "de") -> tuple[list[DateMention], list[re.Pattern[str]]]:
+    """The dates of ``text``, and the clock-time patterns that can match in it (figures must
+    avoid times too: ``numbers.figures_and_dates`` reuses them instead of testing all again)."""
     if _DIGIT.search(text) is None:
-        return []
+        return [], []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    has_month = _ANY_MONTH.search(text) is not None
-    for pattern, kind in _DATE_PATTERNS:
-        if kind in _MONTH_KINDS and not has_month:
-            continue
+    live = live_patterns(text)
+    for pattern, kind in live:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -171,7 +191,32 @@ def find_dates(text: str, language: str = "de") -> list[DateMention]:
         if _is_quantity_context(text, m.start(), m.end(), language):
             continue
         found.append(DateMention(m.group(), m.group(), m.start(), m.end()))
-    return sorted(found, key=lambda d: d.start)
+    return sorted(found, key=lambda d: d.start), [p for p, kind in live if kind == "time"]
+
+
+def live_patterns(text: str) -> list[tuple[re.Pattern[str], str]]:
+    """The date patterns, in order, that can match ``text`` (see ``_DATE_PATTERNS``)."""
+    folded = text.casefold()
+    month: bool | None = None
+    out = []
+    for pattern, kind, needs in _DATE_PATTERNS:
+        if needs is MONTH:
+            month = _mentions_month(text) if month is None else month
+            if month:
+                out.append((pattern, kind))
+        elif any(map(folded.__contains__, needs)):
+            out.append((pattern, kind))
+    return out
+
+
+def _mentions_month(text: str) -> bool:
+    """Whether a word of ``text`` is a month name, as the patterns' ``\\b(month)\\b`` with re.I
+    sees it: whole word-character runs, compared case-insensitively (a dotless or dotted ı/İ
+    counts as i, as in re.I)."""
+    words = " ".join(_WORD.findall(text)).casefold()
+    if not words.isascii():
+        words = words.replace("\u0131", "i").replace("i\u0307", "i")
+    return not _MONTH_WORDS.isdisjoint(words.split())
 
 
 def _date_value(kind: str, m: re.Match[str]) -> str | None:

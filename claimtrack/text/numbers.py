@@ -9,7 +9,7 @@ figures: "2022" and "20.01.1990" say when, not how many.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from text_to_num import text2num
@@ -20,7 +20,7 @@ from claimtrack.text._patterns import SCALE_RE as _SCALE_RE
 from claimtrack.text._patterns import SCALES as _SCALES
 from claimtrack.text._patterns import UNIT_RE as _UNIT_RE
 from claimtrack.text._patterns import counted_word as _counted_word
-from claimtrack.text.dates import _DATE_PATTERNS, DateMention, find_dates
+from claimtrack.text.dates import DateMention, find_dates, scan
 from claimtrack.text.normalize import fold_word
 
 __all__ = [
@@ -91,11 +91,10 @@ def find_figures(text: str, language: str) -> list[Figure]:
 def figures_and_dates(text: str, language: str) -> tuple[list[Figure], list[DateMention]]:
     """Both at once: figures must avoid date spans, so callers needing both save a pass."""
     lang = "de" if language == "de" else "en"
-    found_dates = find_dates(text, lang)
+    found_dates, time_patterns = scan(text, lang)
     dates = [(d.start, d.end) for d in found_dates]
-    time_spans = [(m.start(), m.end()) for p in _TIME_PATTERNS
-                  for m in p.finditer(text) if not _UNIT_RE.match(text, m.end())
-                  ] if dates or _has_digit(text) else []  # fmt: skip
+    time_spans = [(m.start(), m.end()) for p in time_patterns
+                  for m in p.finditer(text) if not _UNIT_RE.match(text, m.end())]  # fmt: skip
     blocked = dates + time_spans
     figures: list[Figure] = []
     for start, end, value in _numerals(text, lang) + _number_words(text, lang):
@@ -107,13 +106,7 @@ def figures_and_dates(text: str, language: str) -> tuple[list[Figure], list[Date
     return _with_counted(text, sorted(figures, key=lambda f: f.start), lang), found_dates
 
 
-_DIGIT = re.compile(r"\d")
-_TIME_PATTERNS = [p for p, k in _DATE_PATTERNS if k == "time"]
 _ORDINAL_AFTER = re.compile(r"\.\s+\w")
-
-
-def _has_digit(text: str) -> bool:
-    return _DIGIT.search(text) is not None
 
 
 def _numerals(text: str, lang: str) -> list[tuple[int, int, float]]:
@@ -144,12 +137,12 @@ def _is_german_ordinal(text: str, start: int, end: int) -> bool:
 def _number_words(text: str, lang: str) -> list[tuple[int, int, float]]:
     """Spelled-out numbers ("zweitausend", "two thousand"); a lone "one"/"ein" is no figure."""
     out: list[tuple[int, int, float]] = []
-    matches = list(_WORD_RUN.finditer(text))
     # Most texts spell no number: the per-word check (cached) says so before any search.
-    if not any(_is_number_word(m.group().casefold(), lang) for m in matches):
+    if not any(map(_NUMBER_WORD_CHECK[lang], _WORD_RUN.findall(text))):
         return out
     if not _NUMBER_WORD_HINT[lang].search(text):
         return out
+    matches = list(_WORD_RUN.finditer(text))
     i = 0
     while i < len(matches):
         j, value = _longest_number_run(text, matches, i, lang)
@@ -181,6 +174,20 @@ def _longest_number_run(
         except ValueError:
             j -= 1
     return i, None
+
+
+@lru_cache(maxsize=65_536)
+def _is_number_word_de(raw: str) -> bool:
+    return _is_number_word(raw.casefold(), "de")
+
+
+@lru_cache(maxsize=65_536)
+def _is_number_word_en(raw: str) -> bool:
+    return _is_number_word(raw.casefold(), "en")
+
+
+# A raw word (as written) -> whether it is a number word, one cache per language.
+_NUMBER_WORD_CHECK = {"de": _is_number_word_de, "en": _is_number_word_en}
 
 
 @lru_cache(maxsize=65_536)
@@ -237,7 +244,7 @@ def _with_counted(text: str, figures: list[Figure], lang: str) -> list[Figure]:
         counted, used = _counted_after(words, f.unit, lang)
         if counted is None:
             counted = _counted_before(text, max(floor, f.start - 160), f.start)
-        out.append(replace(f, counted=counted))
+        out.append(Figure(f.value, f.qualifier, f.unit, counted, f.raw, f.start, f.end))
         floor = max(f.end, used)
     return out
 

@@ -76,7 +76,12 @@ def find_places(text: str, toks: list[Token] | None = None) -> list[Place]:
     toks = tokens(text) if toks is None else toks
     out: list[Place] = []
     i = 0
+    longest_from = _longest_from
     while i < len(toks):
+        # Most words start no place: one cached look-up per distinct word says so.
+        if not longest_from(toks[i].text):
+            i += 1
+            continue
         hit = _match_at(text, toks, i, table)
         if hit is None:
             i += 1
@@ -92,16 +97,37 @@ def find_places(text: str, toks: list[Token] | None = None) -> list[Place]:
 def _match_at(
     text: str, toks: list[Token], i: int, table: dict[tuple[str, ...], tuple[str, str]]
 ) -> tuple[int, tuple[str, str]] | None:
-    if not _looks_like_name(text[toks[i].start : toks[i].start + 1]):
+    longest = _longest_from(toks[i].text)
+    if not longest or not _looks_like_name(text[toks[i].start : toks[i].start + 1]):
         return None
-    if toks[i].text not in _firsts() and not _inflected((toks[i].text,), table):
-        return None
-    for n in range(min(_MAX_NGRAM, len(toks) - i), 0, -1):
+    for n in range(min(longest, len(toks) - i), 0, -1):
         key = tuple(t.text for t in toks[i : i + n])
         hit = table.get(key) or _inflected(key, table)
         if hit:
             return n, hit
     return None
+
+
+@lru_cache(maxsize=1)
+def _lengths() -> dict[str, int]:
+    """First word of each spelling -> the most words a spelling starting with it has."""
+    out: dict[str, int] = {}
+    for key in gazetteer():
+        out[key[0]] = max(out.get(key[0], 0), len(key))
+    return out
+
+
+@lru_cache(maxsize=65_536)
+def _longest_from(word: str) -> int:
+    """Most words of a place spelling that can start with ``word`` (0: none can).
+
+    A spelling matches a word or its inflected form ("Kasachstans"); a longer one can only
+    start with a spelling's first word, since only the last word of a key is inflected.
+    """
+    longest = _lengths().get(word, 0)
+    if not longest and _inflected((word,), gazetteer()) is not None:
+        longest = 1
+    return min(longest, _MAX_NGRAM)
 
 
 def _inflected(

@@ -163,6 +163,9 @@ def polarity(text: str) -> Polarity:
     return polarity_of_words(ws)
 
 
+# Every word ``_is_negation`` can say yes to: the others need no test.
+_MAY_NEGATE = NEGATIONS | DENYING | {"t"} | {first for first, _ in _DENYING_PAIRS}
+
 _SCOPE = 3  # a negation up to three words before an axis word turns it ("nicht legal" = illegal)
 
 
@@ -200,7 +203,7 @@ def polarity_of_words(ws: list[str]) -> Polarity:
     "nicht legal" is the stance illegal (the negation is used up); "lässt keine Einmischung zu"
     and "verbietet eine Einmischung" both keep one negation and agree.
     """
-    negations = [i for i in range(len(ws)) if _is_negation(ws, i)]
+    negations = [i for i, w in enumerate(ws) if w in _MAY_NEGATE and _is_negation(ws, i)]
     used: set[int] = set()
     stances: set[tuple[str, int, str]] = set()
     for i, w in enumerate(ws):
