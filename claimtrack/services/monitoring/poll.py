@@ -7,7 +7,8 @@ and URL), so no item is read twice. Every request goes through the safe fetcher 
 the feed with a conditional GET. Articles go through the desk's own intake (`intake.ingest_url`:
 extraction, one story per canonical URL and body) and their candidate sentences through the
 matcher (`search_text`, published claims only); a sentence the matcher calls the same claim as,
-or a variant of, a published one is proposed on that claim's alert. With the default (e5)
+or a variant of, a published one is proposed on that claim's alert (and, in the same
+transaction, sent to the partners subscribed to alerts). With the default (e5)
 embedder a cheap screen (`screen.py`: use-m3 and the pair decision against the published claims)
 first picks the sentences that could repeat one; only those are matched in full.
 
@@ -19,6 +20,7 @@ item and does not fail the source.
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -31,8 +33,8 @@ from sqlmodel import Session, col, select
 from claimtrack.db import Database
 from claimtrack.extraction.feeds import FEED, FeedError, FeedItem, ParsedSource, parse_source
 from claimtrack.fetch import FEED_TYPES, FetchError, FetchPolicy, fetch_url, story_policy
-from claimtrack.models import User, WatchedItem, WatchedSource, utcnow
-from claimtrack.services import jobs, users
+from claimtrack.models import Alert, AlertAppearance, User, WatchedItem, WatchedSource, utcnow
+from claimtrack.services import jobs, users, webhooks
 from claimtrack.services.errors import ValidationError
 from claimtrack.services.intake import ingest as intake
 from claimtrack.services.matching.match import embed_ahead, search_text
@@ -265,10 +267,17 @@ def _store_and_match(
             )  # fmt: skip
             if match.kind in alerts.ALERT_KINDS
         ]
+    by_alert: dict[int, list[AlertAppearance]] = defaultdict(list)
     for candidate, match in found:
         proposed = alerts.propose(session, story=result.story, candidate=candidate, match=match,
                                   source_id=source.id)  # fmt: skip
-        report.proposed += int(proposed is not None)
+        if proposed is not None:
+            by_alert[proposed.alert_id].append(proposed)
+            report.proposed += 1
+    for alert_id, sightings in by_alert.items():  # partners subscribed to alerts: same commit
+        alert = session.get(Alert, alert_id)
+        if alert is not None:
+            webhooks.record_alert(session, alert=alert, story=result.story, sightings=sightings)
     row.state, row.story_id = "stored", result.story.id
     session.add(row)
     session.commit()
