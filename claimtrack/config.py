@@ -64,6 +64,8 @@ DEFAULTS: dict[str, Any] = {
     # wait for the next poll), and child sitemaps of a sitemap index read per poll.
     "MONITOR_ITEMS_PER_POLL": 100,
     "MONITOR_SITEMAP_CHILDREN": 3,
+    # Screen story sentences with use-m3 before the full (e5) matcher (services/monitoring/screen.py).
+    "MONITOR_SCREEN": True,
     # Daily alert digest: written to MONITOR_DIGEST_DIR (empty: <instance>/digests) at this UTC
     # hour, and e-mailed to MONITOR_DIGEST_TO (comma-separated) when SMTP_HOST is set.
     "MONITOR_DIGEST_DIR": "",

@@ -69,3 +69,4 @@ class WebhookEvent(StrEnum):
     PUBLISHED = "verdict.published"
     CORRECTED = "verdict.corrected"
     WITHDRAWN = "verdict.withdrawn"
+    ALERT = "alert.raised"  # optional: a checked claim is back in new stories (monitoring)

@@ -93,6 +93,10 @@ class AlertAppearance(SQLModel, table=True):
     score: float = Field(default=0.0)
     appearance_id: int | None = Field(default=None, foreign_key="appearance.id")
     created_at: datetime = time_field(nullable=False, default_now=True)
+    # proposed, confirmed (an Appearance now) or dismissed: one by one, or with the whole alert
+    state: str = Field(default="proposed", max_length=20)
+    decided_at: datetime | None = time_field()
+    decided_by_id: int | None = Field(default=None, foreign_key="user.id")
 
 
 class AlertFeedToken(SQLModel, table=True):

@@ -6,6 +6,10 @@ has one `webhook-id` for all its attempts and for "send again", so receivers dro
 (at-least-once delivery). Attempts follow the Standard Webhooks schedule for about a day. A
 correction or withdrawal also goes to every endpoint that received an earlier event of the claim,
 whether or not it subscribed to that event type.
+
+Partners may also subscribe to alerts (`alert.raised`, not chosen by default): when monitoring
+finds a claim with a published verdict back in a new story, the sightings and the event are
+written in one transaction, and the delivery carries the claim's ClaimReview and the story.
 """
 
 from __future__ import annotations
@@ -28,7 +32,10 @@ from claimtrack.db import Database
 from claimtrack.enums import WebhookEvent
 from claimtrack.fetch import FetchError, FetchPolicy, post_bytes, resolve_public
 from claimtrack.models import (
+    Alert,
+    AlertAppearance,
     RevisionKind,
+    Story,
     User,
     Verdict,
     VerdictRevision,
@@ -41,8 +48,9 @@ from claimtrack.services.base import check_http_url, clean_text, get_or_raise, r
 from claimtrack.services.errors import ValidationError
 from claimtrack.workflow import Permission
 
-PUBLISHED, CORRECTED, WITHDRAWN = (e.value for e in WebhookEvent)
-EVENTS = (PUBLISHED, CORRECTED, WITHDRAWN)
+PUBLISHED, CORRECTED, WITHDRAWN, ALERT = (e.value for e in WebhookEvent)
+EVENTS = (PUBLISHED, CORRECTED, WITHDRAWN, ALERT)
+VERDICT_EVENTS = (PUBLISHED, CORRECTED, WITHDRAWN)  # what a new endpoint gets unless told
 _BY_REVISION = {
     RevisionKind.PUBLICATION: PUBLISHED,
     RevisionKind.CORRECTION: CORRECTED,
@@ -150,7 +158,7 @@ def record_event(
         for e in session.exec(select(WebhookEndpoint).where(col(WebhookEndpoint.active)))
         if event_type in e.events
     }
-    if event_type != PUBLISHED:
+    if event_type in (CORRECTED, WITHDRAWN):  # whoever got the verdict hears it changed
         earlier = select(WebhookDelivery.endpoint_id).where(WebhookDelivery.claim_id == claim_id)
         for endpoint_id in set(session.exec(earlier)):
             endpoint = session.get(WebhookEndpoint, endpoint_id)
@@ -169,6 +177,35 @@ def record_event(
         )
         session.add(delivery)
         made.append(delivery)
+    return made
+
+
+def record_alert(
+    session: Session, *, alert: Alert, story: Story, sightings: list[AlertAppearance]
+) -> list[WebhookDelivery]:
+    """Outbox rows for the sightings of a checked claim just proposed in one story (called in
+    the transaction that stores them; queued when it commits). One event per story and alert:
+    its key is the first sighting's id, so a story seen again later is a new event."""
+    if not sightings:
+        return []
+    data = {
+        "claimId": alert.claim_id,
+        "alertId": alert.id,
+        "stories": [
+            {
+                "url": story.url or story.canonical_url,
+                "title": story.title,
+                "outlet": story.outlet,
+                "publishedAt": story.published_at.isoformat() if story.published_at else None,
+                "sentences": [
+                    {"text": s.quote, "kind": s.kind, "score": round(s.score, 1)} for s in sightings
+                ],
+            }
+        ],
+    }
+    key = f"alert:{alert.id}:{min(s.id or 0 for s in sightings)}"
+    made = record_event(session, event_type=ALERT, claim_id=alert.claim_id, key=key, data=data)
+    session.info.setdefault("webhook_deliveries", []).extend(made)
     return made
 
 

@@ -90,6 +90,35 @@ def test_desk_alerts_filter_confirm_dismiss_and_count(mon_app: Flask, site: Site
     assert client.post("/desk/alerts/999/confirm").status_code == 404
 
 
+def test_desk_confirms_and_dismisses_sentences_one_by_one(mon_app: Flask, site: Site) -> None:
+    db = mon_app.extensions["claimtrack.db"]
+    with db.session_scope(write=False) as session:
+        claim, alert_id = _alerted(mon_app, site, session, n=2)
+        claim_id = claim.id
+        first, second = (s.row.id for s in alerts.get_alert(session, alert_id).sightings)
+        _fresh(session)
+    checker = do_login(mon_app.test_client(), "fact_checker")
+    page = checker.get(f"/desk/alerts/{alert_id}").text
+    assert "Nicht diese Behauptung" in page and "Diesen Satz bestätigen" not in page
+    assert checker.post(f"/desk/alerts/sightings/{first}/confirm").status_code == 403
+    editor = do_login(mon_app.test_client(), "editor")
+    page = editor.get(f"/desk/alerts/{alert_id}").text
+    assert page.count("Diesen Satz bestätigen") == 2
+    done = editor.post(f"/desk/alerts/sightings/{first}/confirm", follow_redirects=True)
+    assert done.status_code == 200 and "als Fundstelle der Behauptung eingetragen" in done.text
+    assert done.text.count("Diesen Satz bestätigen") == 1 and "eingetragen" in done.text
+    again = editor.post(f"/desk/alerts/sightings/{first}/confirm", follow_redirects=True)
+    assert "Dieser Satz wurde schon bestätigt" in again.text  # decided already: said so
+    dismissed = checker.post(f"/desk/alerts/sightings/{second}/dismiss", follow_redirects=True)
+    assert "Satz verworfen." in dismissed.text
+    with db.session_scope(write=False) as session:
+        rows = session.exec(select(Appearance).where(Appearance.claim_id == claim_id)).all()
+        assert len(rows) == 1 and alerts.open_count(session) == 0  # the last one decided it
+    late = checker.post(f"/desk/alerts/sightings/{second}/dismiss", follow_redirects=True)
+    assert "schon verworfen" in late.text
+    assert editor.post("/desk/alerts/sightings/999999/dismiss").status_code == 404
+
+
 def test_alert_feed_needs_the_secret_address(mon_app: Flask, site: Site) -> None:
     db = mon_app.extensions["claimtrack.db"]
     with db.session_scope(write=False) as session:

@@ -2,8 +2,9 @@
 
 The poller proposes appearances (`propose`); they gather on the claim's one open alert. The desk
 confirms an alert with one click (each proposed appearance becomes an `Appearance` through
-`claims.add_appearance`, which also moves the queue's spread counts) or dismisses it with a reason.
-Once decided, the next sighting opens a new alert.
+`claims.add_appearance`, which also moves the queue's spread counts) or dismisses it with a reason;
+or it decides sentence by sentence (`confirm_sighting`, `dismiss_sighting`), and the alert is
+decided with its last open sentence. Once decided, the next sighting opens a new alert.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from claimtrack.workflow import Permission
 
 OPEN, CONFIRMED, DISMISSED = "open", "confirmed", "dismissed"
 STATES = (OPEN, CONFIRMED, DISMISSED)
+PROPOSED = "proposed"  # a sentence not decided yet (then CONFIRMED or DISMISSED)
 ALERT_KINDS = ("same", "variant")  # the matcher's decisions that raise an alert
 HEADLINE = -1  # the position recorded for a headline (it has no offset in the body)
 
@@ -105,40 +107,104 @@ def _open_alert(session: Session, claim_id: int) -> Alert:
 
 @use_case
 def confirm_alert(*, session: Session, actor: User, alert_id: int) -> Alert:
-    """One click: every proposed appearance of the alert becomes an appearance of the claim.
+    """One click: every sentence of the alert not yet decided becomes an appearance of the claim.
 
     Editors only: the claim has a published verdict, and its appearances are part of what readers,
     the ClaimReview markup and the exports show (`revisions.require_editor_if_published`).
     """
     require(actor, Permission.PUBLISH)
     alert = _open(session, alert_id)
-    rows = session.exec(select(AlertAppearance).where(AlertAppearance.alert_id == alert_id)).all()
-    for row in rows:
-        appearance = claims.add_appearance(
-            session=session,
-            actor=actor,
-            claim_id=alert.claim_id,
-            data=claims.AppearanceInput(
-                story_id=row.story_id,
-                quote=row.quote,
-                position=None if row.position == HEADLINE else row.position,
-                credited_to=row.credited_to,
-            ),
-        )
-        row.appearance_id = appearance.id
-        session.add(row)
+    for row in _undecided(session, alert_id):
+        _record_appearance(session, actor, alert, row)
     _decide(session, actor, alert, CONFIRMED)
     return alert
 
 
 @use_case
 def dismiss_alert(*, session: Session, actor: User, alert_id: int, reason: str) -> Alert:
-    """Not the checked claim after all (or not worth recording): say why; nothing is added."""
+    """Not the checked claim after all (or not worth recording): say why. Sentences confirmed one
+    by one before stay recorded; the others are dismissed with the alert."""
     require(actor, Permission.TRIAGE)
     alert = _open(session, alert_id)
     alert.dismiss_reason = clean_text(reason, "reason", max_len=500)
+    for row in _undecided(session, alert_id):
+        _set_sighting(session, actor, row, DISMISSED)
     _decide(session, actor, alert, DISMISSED)
     return alert
+
+
+@use_case
+def confirm_sighting(*, session: Session, actor: User, sighting_id: int) -> AlertAppearance:
+    """One sentence of an alert is the checked claim: record it as an appearance of the claim.
+    The alert is decided when its last open sentence is."""
+    require(actor, Permission.PUBLISH)
+    row, alert = _open_sighting(session, sighting_id)
+    _record_appearance(session, actor, alert, row)
+    audit.record(session, actor=actor, action="alert.sighting.confirm", obj=row,
+                 after=audit.snapshot(row, ["state", "appearance_id", "story_id"]))  # fmt: skip
+    _close_if_done(session, actor, alert)
+    return row
+
+
+@use_case
+def dismiss_sighting(*, session: Session, actor: User, sighting_id: int) -> AlertAppearance:
+    """One sentence of an alert is not the checked claim: nothing is recorded for it."""
+    require(actor, Permission.TRIAGE)
+    row, alert = _open_sighting(session, sighting_id)
+    _set_sighting(session, actor, row, DISMISSED)
+    audit.record(session, actor=actor, action="alert.sighting.dismiss", obj=row,
+                 after=audit.snapshot(row, ["state", "story_id"]))  # fmt: skip
+    _close_if_done(session, actor, alert)
+    return row
+
+
+def _undecided(session: Session, alert_id: int) -> list[AlertAppearance]:
+    stmt = select(AlertAppearance).where(
+        AlertAppearance.alert_id == alert_id, AlertAppearance.state == PROPOSED
+    )
+    return list(session.exec(stmt.order_by(col(AlertAppearance.id))))
+
+
+def _record_appearance(session: Session, actor: User, alert: Alert, row: AlertAppearance) -> None:
+    appearance = claims.add_appearance(
+        session=session,
+        actor=actor,
+        claim_id=alert.claim_id,
+        data=claims.AppearanceInput(
+            story_id=row.story_id,
+            quote=row.quote,
+            position=None if row.position == HEADLINE else row.position,
+            credited_to=row.credited_to,
+        ),
+    )
+    row.appearance_id = appearance.id
+    _set_sighting(session, actor, row, CONFIRMED)
+
+
+def _set_sighting(session: Session, actor: User, row: AlertAppearance, state: str) -> None:
+    row.state, row.decided_at, row.decided_by_id = state, utcnow(), actor.id
+    session.add(row)
+
+
+def _open_sighting(session: Session, sighting_id: int) -> tuple[AlertAppearance, Alert]:
+    row = get_or_raise(session, AlertAppearance, sighting_id)
+    if row.state == CONFIRMED:
+        raise InvalidTransition("This sentence was confirmed already; reload the page.")
+    if row.state == DISMISSED:
+        raise InvalidTransition("This sentence was dismissed already; reload the page.")
+    return row, _open(session, row.alert_id)
+
+
+def _close_if_done(session: Session, actor: User, alert: Alert) -> None:
+    """The last open sentence decided: the alert is confirmed if any sentence was, else dismissed."""
+    session.flush()
+    states = set(session.exec(select(AlertAppearance.state).where(
+        AlertAppearance.alert_id == alert.id)))  # fmt: skip
+    if PROPOSED in states:
+        alert.updated_at = utcnow()
+        session.add(alert)
+        return
+    _decide(session, actor, alert, CONFIRMED if CONFIRMED in states else DISMISSED)
 
 
 def _open(session: Session, alert_id: int) -> Alert:

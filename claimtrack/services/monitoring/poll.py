@@ -7,7 +7,10 @@ and URL), so no item is read twice. Every request goes through the safe fetcher 
 the feed with a conditional GET. Articles go through the desk's own intake (`intake.ingest_url`:
 extraction, one story per canonical URL and body) and their candidate sentences through the
 matcher (`search_text`, published claims only); a sentence the matcher calls the same claim as,
-or a variant of, a published one is proposed on that claim's alert.
+or a variant of, a published one is proposed on that claim's alert (and, in the same
+transaction, sent to the partners subscribed to alerts). With the default (e5)
+embedder a cheap screen (`screen.py`: use-m3 and the pair decision against the published claims)
+first picks the sentences that could repeat one; only those are matched in full.
 
 A source that fails (unreachable, HTTP error, not a feed) records the error and is backed off:
 its next poll waits interval × 2^failures, at most a day. An article that fails is recorded on its
@@ -17,6 +20,7 @@ item and does not fail the source.
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -29,12 +33,12 @@ from sqlmodel import Session, col, select
 from claimtrack.db import Database
 from claimtrack.extraction.feeds import FEED, FeedError, FeedItem, ParsedSource, parse_source
 from claimtrack.fetch import FEED_TYPES, FetchError, FetchPolicy, fetch_url, story_policy
-from claimtrack.models import User, WatchedItem, WatchedSource, utcnow
-from claimtrack.services import jobs, users
+from claimtrack.models import Alert, AlertAppearance, User, WatchedItem, WatchedSource, utcnow
+from claimtrack.services import jobs, users, webhooks
 from claimtrack.services.errors import ValidationError
 from claimtrack.services.intake import ingest as intake
 from claimtrack.services.matching.match import embed_ahead, search_text
-from claimtrack.services.monitoring import alerts
+from claimtrack.services.monitoring import alerts, screen
 from claimtrack.services.monitoring.sources import AUTO
 
 log = logging.getLogger("claimtrack.monitoring")
@@ -52,6 +56,8 @@ class PollReport:
     items: int = 0  # new items read this time
     stories: int = 0  # stories stored for the first time
     proposed: int = 0  # sightings added to alerts
+    sentences: int = 0  # candidate sentences of the stories read
+    matched: int = 0  # ... of them matched in full (the others the screen ruled out)
     failed_items: int = 0
     error: str = ""
 
@@ -137,13 +143,22 @@ def poll_source(
         return report
     limit = int(config.get("MONITOR_ITEMS_PER_POLL", 100))
     fresh = _unseen(db, source_id, parsed.items)
+    sieve = _screen(db, config) if fresh else None
     for item in fresh[:limit]:
-        if not _read_item(db, source, actor, item, policy, report, owner):
+        if not _read_item(db, source, actor, item, policy, report, owner, sieve):
             return report  # the lease was lost: whoever holds it now finishes
     # Items left for the next poll: do not let a 304 hide them.
     keep = page_validators if len(fresh) <= limit else {}
     _succeed(db, source, owner, keep, kind=parsed.kind, seen=report.items)
     return report
+
+
+def _screen(db: Database, config: Mapping[str, Any]) -> screen.Screen | None:
+    """This poll's screen of candidate sentences (None: match every one; MONITOR_SCREEN off)."""
+    if not config.get("MONITOR_SCREEN", True):
+        return None
+    with db.session_scope(write=False) as session:
+        return screen.screen_for(session)
 
 
 def _system_user(session: Session) -> User:
@@ -192,6 +207,7 @@ def _read_item(
     policy: FetchPolicy,
     report: PollReport,
     owner: str,
+    sieve: screen.Screen | None,
 ) -> bool:
     """Take the item, store its story and propose its sightings. False when the lease is lost."""
     with db.session_scope() as session:
@@ -207,7 +223,7 @@ def _read_item(
             return True
         report.items += 1
         try:
-            _store_and_match(db, session, source, actor, row, policy, report)
+            _store_and_match(db, session, source, actor, row, policy, report, sieve)
         except ValidationError as exc:
             session.rollback()
             row.state, row.error = "failed", str(exc)[:500]
@@ -225,16 +241,23 @@ def _store_and_match(
     row: WatchedItem,
     policy: FetchPolicy,
     report: PollReport,
+    sieve: screen.Screen | None,
 ) -> None:
     meta = intake.StoryMeta(outlet=source.outlet, language=source.language)
     result = _ingest(session, actor, row.url, meta, policy)  # commits the story
     report.stories += int(result.created)
-    embed_ahead([candidate.text for candidate in result.candidates])  # one batch, then searches
+    candidates = list(result.candidates)
+    report.sentences += len(candidates)
+    if sieve is not None:
+        wanted = sieve.needs_matching(candidates)
+        candidates = [c for c, keep in zip(candidates, wanted, strict=True) if keep]
+    report.matched += len(candidates)
+    embed_ahead([candidate.text for candidate in candidates])  # one batch, then searches
     # Matching reads only: in a session of its own, so SQLite's write lock is not held meanwhile.
     with db.session_scope(write=False) as reader:
         found = [
             (candidate, match)
-            for candidate in result.candidates
+            for candidate in candidates
             for match in search_text(
                 reader,
                 candidate.text,
@@ -244,10 +267,17 @@ def _store_and_match(
             )  # fmt: skip
             if match.kind in alerts.ALERT_KINDS
         ]
+    by_alert: dict[int, list[AlertAppearance]] = defaultdict(list)
     for candidate, match in found:
         proposed = alerts.propose(session, story=result.story, candidate=candidate, match=match,
                                   source_id=source.id)  # fmt: skip
-        report.proposed += int(proposed is not None)
+        if proposed is not None:
+            by_alert[proposed.alert_id].append(proposed)
+            report.proposed += 1
+    for alert_id, sightings in by_alert.items():  # partners subscribed to alerts: same commit
+        alert = session.get(Alert, alert_id)
+        if alert is not None:
+            webhooks.record_alert(session, alert=alert, story=result.story, sightings=sightings)
     row.state, row.story_id = "stored", result.story.id
     session.add(row)
     session.commit()

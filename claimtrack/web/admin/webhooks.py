@@ -24,6 +24,7 @@ EVENT_LABELS = {
     webhooks.PUBLISHED: _l("Verdict published"),
     webhooks.CORRECTED: _l("Verdict corrected"),
     webhooks.WITHDRAWN: _l("Verdict withdrawn"),
+    webhooks.ALERT: _l("Checked claim back in new stories (alert)"),
 }
 STATE_LABELS = {
     "pending": _l("waiting"),
@@ -39,7 +40,7 @@ class WebhookForm(FlaskForm):
     events = MultiCheckboxField(
         _l("Events"),
         choices=options(EVENT_LABELS),
-        default=list(webhooks.EVENTS),
+        default=list(webhooks.VERDICT_EVENTS),
         validators=[DataRequired()],
     )
     submit = SubmitField(_l("Add endpoint"))

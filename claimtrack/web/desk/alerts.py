@@ -33,6 +33,7 @@ STATE_LABELS = {
     alerts.DISMISSED: _l("Dismissed"),
 }
 KIND_LABELS = {"same": _l("same claim"), "variant": _l("variant")}
+SIGHTING_LABELS = {alerts.CONFIRMED: _l("recorded"), alerts.DISMISSED: _l("dismissed")}
 FEED_ENTRIES = 50
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -50,6 +51,10 @@ class AlertFilterForm(FlaskForm):
 
 class ConfirmAlertForm(FlaskForm):
     submit = SubmitField(_l("Confirm appearances"))
+
+
+class SightingForm(FlaskForm):
+    """Confirm or dismiss one sentence (the button pressed names the decision)."""
 
 
 class DismissAlertForm(FlaskForm):
@@ -96,6 +101,8 @@ def _page(views: list[alerts.AlertView], form: AlertFilterForm | None, status: i
         state_labels=STATE_LABELS,
         kind_labels=KIND_LABELS,
         confirm_form=ConfirmAlertForm(formdata=None),
+        sighting_form=SightingForm(formdata=None),
+        sighting_labels=SIGHTING_LABELS,
         dismiss_form=dismiss or DismissAlertForm(formdata=None),
         token_form=FeedTokenForm(formdata=None),
         feed_token=token,
@@ -151,6 +158,34 @@ def dismiss_alert(alert_id: int) -> ResponseReturnValue:
         return _page([alerts.get_alert(dbs(), alert_id)], None, status=status, dismiss=form)
     flash(_("Alert dismissed."), "success")
     return redirect(url_for("desk.alerts"), code=303)
+
+
+@bp.post("/alerts/sightings/<int:sighting_id>/confirm")
+@role_required(Permission.PUBLISH)
+def confirm_sighting(sighting_id: int) -> ResponseReturnValue:
+    """One sentence is the checked claim: it becomes an appearance (refused once decided)."""
+    return _decide_sighting(sighting_id, alerts.confirm_sighting,
+                            _("The sentence is recorded as an appearance of the claim."))  # fmt: skip
+
+
+@bp.post("/alerts/sightings/<int:sighting_id>/dismiss")
+@role_required(Permission.TRIAGE)
+def dismiss_sighting(sighting_id: int) -> ResponseReturnValue:
+    return _decide_sighting(sighting_id, alerts.dismiss_sighting, _("Sentence dismissed."))
+
+
+def _decide_sighting(sighting_id: int, action: Any, done: str) -> ResponseReturnValue:
+    if not SightingForm().validate_on_submit():
+        abort(400)
+    try:
+        row = action(session=dbs(), actor=current_actor(), sighting_id=sighting_id)
+    except NotFound:
+        raise
+    except DomainError as exc:
+        show_error(exc)
+        return redirect(url_for("desk.alerts"), code=303)
+    flash(done, "success")
+    return redirect(url_for("desk.alert", alert_id=row.alert_id), code=303)
 
 
 @bp.post("/alerts/feed-token")

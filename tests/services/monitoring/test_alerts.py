@@ -147,3 +147,100 @@ def test_an_alert_appears_within_one_poll_interval_of_the_story(mon_app: Flask, 
         assert minute - start < timedelta(minutes=30), "no alert within two intervals"
     assert created - published <= timedelta(minutes=15)
     assert stories == 1
+
+
+def test_sentences_are_decided_one_by_one_and_the_last_decides_the_alert(
+    mon_app: Flask, site: Site
+) -> None:
+    db = mon_app.extensions["claimtrack.db"]
+    with db.session_scope(write=False) as session:
+        claim, alert_id = _alerted(mon_app, site, session, n=3)
+        editor = _user(session, "editor")
+        checker = session.exec(select(type(editor)).where(
+            type(editor).email == "checker@example.org")).one()  # fmt: skip
+        first, second, third = (
+            s.row.id or 0 for s in alerts.get_alert(session, alert_id).sightings
+        )
+        with pytest.raises(PermissionDenied):  # the verdict is published: editors record
+            alerts.confirm_sighting(session=session, actor=checker, sighting_id=first)
+        _fresh(session)
+        alerts.confirm_sighting(session=session, actor=editor, sighting_id=first)
+        alerts.dismiss_sighting(session=session, actor=checker, sighting_id=second)
+        _fresh(session)
+        with pytest.raises(InvalidTransition, match="confirmed already"):
+            alerts.dismiss_sighting(session=session, actor=editor, sighting_id=first)
+        with pytest.raises(InvalidTransition, match="dismissed already"):
+            alerts.confirm_sighting(session=session, actor=editor, sighting_id=second)
+        _fresh(session)
+        view = alerts.get_alert(session, alert_id)
+        assert [s.row.state for s in view.sightings] == ["confirmed", "dismissed", "proposed"]
+        assert view.alert.state == "open" and alerts.open_count(session) == 1
+        recorded = session.exec(select(Appearance).where(Appearance.claim_id == claim.id)).all()
+        assert len(recorded) == 1 and view.sightings[0].row.appearance_id == recorded[0].id
+        assert view.sightings[1].row.decided_by_id == checker.id
+        after = session.get(Claim, claim.id)
+        assert after is not None and after.spread_stories == 1  # the queue's counts moved
+        actions = [e.action for e in session.exec(select(AuditEvent).order_by(AuditEvent.id))]
+        assert "alert.sighting.confirm" in actions and "alert.sighting.dismiss" in actions
+        # The last open sentence decides the alert: confirmed, since one sentence was.
+        alerts.dismiss_sighting(session=session, actor=checker, sighting_id=third)
+        _fresh(session)
+        alert = session.get(Alert, alert_id)
+        assert alert is not None and alert.state == "confirmed" and alert.open_claim_id is None
+        assert alerts.open_count(session) == 0
+        with pytest.raises(InvalidTransition):
+            alerts.confirm_alert(session=session, actor=editor, alert_id=alert_id)
+
+
+def test_the_whole_alert_decides_only_the_sentences_still_open(mon_app: Flask, site: Site) -> None:
+    db = mon_app.extensions["claimtrack.db"]
+    with db.session_scope(write=False) as session:
+        claim, alert_id = _alerted(mon_app, site, session, n=3)
+        editor = _user(session, "editor")
+        first, *_rest = (s.row.id or 0 for s in alerts.get_alert(session, alert_id).sightings)
+        alerts.dismiss_sighting(session=session, actor=editor, sighting_id=first)
+        _fresh(session)
+        alerts.confirm_alert(session=session, actor=editor, alert_id=alert_id)
+        _fresh(session)
+        view = alerts.get_alert(session, alert_id)
+        assert [s.row.state for s in view.sightings] == ["dismissed", "confirmed", "confirmed"]
+        recorded = session.exec(select(Appearance).where(Appearance.claim_id == claim.id)).all()
+        assert len(recorded) == 2  # the dismissed sentence was not recorded
+
+
+def test_migration_0013_gives_existing_sentences_their_alerts_decision(
+    mon_app: Flask, site: Site
+) -> None:
+    """Rows written before sentences were decided one by one: confirmed where an appearance was
+    recorded, dismissed in a dismissed alert, proposed in an open one; and back down again."""
+    from sqlalchemy import text
+
+    from claimtrack import migrate
+
+    db = mon_app.extensions["claimtrack.db"]
+    with db.session_scope(write=False) as session:
+        claim, confirmed_id = _alerted(mon_app, site, session, n=1)
+        editor = _user(session, "editor")
+        alerts.confirm_alert(session=session, actor=editor, alert_id=confirmed_id)
+        source_id = alerts.get_alert(session, confirmed_id).sightings[0].row.source_id or 0
+        for n, decide in enumerate(("dismiss", "leave")):
+            lead = f"Neuer Bericht {n} unserer Korrespondentin über die Lage am Abend in Almaty."
+            item = site.put(f"/x/more{n}", article(f"Neu {n}", [lead, REPEAT, *FILLER]))
+            site.put("/x.rss", rss("X", [(item, f"Neu {n}")]), RSS)
+            _fresh(session)
+            report = poll.poll_source(db, source_id, mon_app.config, force=True)
+            assert report.proposed == 1, report
+            _fresh(session)
+            (view,) = alerts.list_alerts(session)
+            if decide == "dismiss":
+                alerts.dismiss_alert(session=session, actor=editor, alert_id=view.alert.id or 0,
+                                     reason="Zitat")  # fmt: skip
+        _fresh(session)
+    migrate.downgrade(db.engine, "0012_link_proposals")
+    migrate.upgrade(db.engine)
+    with db.engine.connect() as conn:
+        states = dict(conn.execute(text(
+            "SELECT a.state, s.state FROM alert_appearance s JOIN alert a ON a.id = s.alert_id")
+        ).all())  # fmt: skip
+    assert states == {"confirmed": "confirmed", "dismissed": "dismissed", "open": "proposed"}
+    assert migrate.drift(db.engine) == []
