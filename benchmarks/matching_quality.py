@@ -24,11 +24,8 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
-import sqlite3
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -36,11 +33,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from claimtrack.matching.embedding import Embedder, Vectors, clean_text, get_embedder  # noqa: E402
+from claimtrack.matching.embedding import Vectors, get_embedder  # noqa: E402
 from claimtrack.matching.evaluate import ranking_metrics  # noqa: E402
 from claimtrack.matching.fusion import POOL, fuse, ranked, weight_for  # noqa: E402
 from claimtrack.matching.prepare import prepare  # noqa: E402
 from claimtrack.matching.retrieval import MemoryStore, SearchParams, make_row, search  # noqa: E402
+from claimtrack.services.matching.evaluation import VectorCache, candidate_text  # noqa: E402
 
 SETS = {  # name: (candidates, queries, MAP@5 before embeddings, MAP@5 target or None)
     "ct2021-2a-en": ("ct2021-2a-en.candidates.jsonl.gz", "ct2021-2a-en.dev.queries.jsonl", 0.820, 0.92),
@@ -55,48 +53,6 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
         return [json.loads(line) for line in fh if line.strip()]
-
-
-class EmbeddingCache:
-    """Vectors of texts already embedded by one model, in one SQLite file (resumable)."""
-
-    def __init__(self, folder: Path, embedder: Embedder) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        self.embedder = embedder
-        self.db = sqlite3.connect(folder / f"embeddings-{embedder.name}.sqlite3", timeout=60)
-        self.db.execute("CREATE TABLE IF NOT EXISTS vec (key TEXT PRIMARY KEY, v BLOB NOT NULL)")
-
-    @staticmethod
-    def key(text: str) -> str:
-        return hashlib.blake2b(clean_text(text).encode(), digest_size=16).hexdigest()
-
-    def vectors(self, texts: list[str], label: str) -> Vectors:
-        keys = [self.key(t) for t in texts]
-        have: dict[str, bytes] = {}
-        for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            have.update(self.db.execute(f"SELECT key, v FROM vec WHERE key IN ({marks})", chunk))
-        todo = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in have))
-        started, cpu = time.perf_counter(), time.process_time()
-        for i in range(0, len(todo), 256):
-            chunk = todo[i : i + 256]
-            vecs = self.embedder.embed(chunk)
-            rows = [(self.key(t), v.tobytes()) for t, v in zip(chunk, vecs, strict=True)]
-            self.db.executemany("INSERT OR REPLACE INTO vec VALUES (?, ?)", rows)
-            self.db.commit()
-            have.update(rows)
-            print(f"  {label}: embedded {i + len(chunk)}/{len(todo)}", file=sys.stderr, flush=True)
-        if todo:
-            per = 1000 * (time.process_time() - cpu) / len(todo)
-            wall = time.perf_counter() - started
-            print(f"  {label}: {len(todo)} texts in {wall:.0f} s, {per:.1f} ms CPU each")
-        return np.vstack([np.frombuffer(have[k], dtype=np.float32) for k in keys])
-
-
-def candidate_text(c: dict[str, Any]) -> str:
-    title = str(c.get("title") or "").strip()
-    return f"{c['text']} . {title}" if title else str(c["text"])
 
 
 def lexical_pools(
@@ -136,6 +92,53 @@ def top_of(pool: dict[int, float]) -> list[int]:
     return [k for k, _ in ranked(pool, 10)]
 
 
+def embedded(cache: VectorCache, texts: list[str], label: str, role: str = "") -> Vectors:
+    def show(done: int, todo: int) -> None:
+        print(f"  {label}: embedded {done}/{todo}", file=sys.stderr, flush=True)
+
+    before, cpu = cache.embedded, cache.cpu_seconds
+    vecs = cache.vectors(texts, role, progress=show)
+    if cache.embedded > before:
+        per = 1000 * (cache.cpu_seconds - cpu) / (cache.embedded - before)
+        print(f"  {label}: {cache.embedded - before} texts embedded, {per:.1f} ms CPU each")
+    return vecs
+
+
+def bench_pools(
+    name: str, data: Path, cache: VectorCache
+) -> tuple[
+    list[dict[str, Any]], list[dict[str, Any]], list[dict[int, float]], list[dict[int, float]]
+]:
+    cand_file, query_file, _, _ = SETS[name]
+    cands = read_jsonl(data / cand_file)
+    queries = read_jsonl(data / query_file)
+    cand_vecs = embedded(cache, [candidate_text(c) for c in cands], f"{name} candidates")
+    query_vecs = embedded(cache, [str(q["query"]) for q in queries], f"{name} queries")
+    lexical = lexical_pools(cands, queries)
+    return cands, queries, lexical, semantic_pools(cand_vecs, query_vecs, lexical)
+
+
+def product_run(name: str, data: Path, cache: VectorCache) -> dict[str, float]:
+    """The product's own search over a temporary SQLite store (``claimtrack matching eval``)."""
+    from claimtrack.cli.matching import temporary_store
+    from claimtrack.services import users
+    from claimtrack.services.matching import evaluation
+
+    cand_file, query_file, _, _ = SETS[name]
+    cands = read_jsonl(data / cand_file)
+    queries = read_jsonl(data / query_file)
+    embedded(cache, [candidate_text(c) for c in cands], f"{name} candidates")
+    embedded(cache, [str(q["query"]) for q in queries], f"{name} queries")
+    with temporary_store(None) as db, db.session_scope() as session:
+        actor = users.system_user(session)
+        session.commit()
+        result = evaluation.evaluate(
+            session, actor, cands, queries, embedder=cache.embedder, cache=cache
+        )
+    return {**result.metrics, "p50": result.latency_ms["p50"], "cpu_p50": result.cpu_ms["p50"],
+            "p99": result.latency_ms["p99"], "cpu_p99": result.cpu_ms["p99"]}  # fmt: skip
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--data", required=True, type=Path, help="folder with the dev sets")
@@ -146,19 +149,16 @@ def main() -> None:
     )
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--predictions", type=Path, help="write fused predictions files here")
+    ap.add_argument("--product", action="store_true",
+                    help="also rank through the product's search (temporary SQLite store)")  # fmt: skip
     args = ap.parse_args()
     embedder = get_embedder(args.embedder)
-    cache = EmbeddingCache(args.cache, embedder)
+    cache = VectorCache(args.cache, embedder)
     weights = [float(w) for w in args.weights.split(",") if w] or [weight_for(embedder.name)]
     print(f"embedder {embedder.name}; pool {POOL} per side; MAP@1 / MAP@5 / R@10")
     for name in args.sets.split(","):
-        cand_file, query_file, before, target = SETS[name]
-        cands = read_jsonl(args.data / cand_file)
-        queries = read_jsonl(args.data / query_file)
-        cand_vecs = cache.vectors([candidate_text(c) for c in cands], f"{name} candidates")
-        query_vecs = cache.vectors([str(q["query"]) for q in queries], f"{name} queries")
-        lexical = lexical_pools(cands, queries)
-        semantic = semantic_pools(cand_vecs, query_vecs, lexical)
+        _, _, before, target = SETS[name]
+        cands, queries, lexical, semantic = bench_pools(name, args.data, cache)
         rows = {
             "lexical": [top_of(p) for p in lexical],
             "embedding": [top_of(p) for p in semantic],
@@ -169,15 +169,20 @@ def main() -> None:
             ]
         print(f"{name} ({len(queries)} queries, {len(cands)} candidates; MAP@5 before {before:.3f}"
               + (f", target {target:.2f})" if target else ")"))  # fmt: skip
-        for label, rankings in rows.items():
-            m = metrics(queries, cands, rankings)
+        found = {label: metrics(queries, cands, r) for label, r in rows.items()}
+        if args.product:
+            found["product search"] = product_run(name, args.data, cache)
+        for label, m in found.items():
             verdict = ""
-            if label.startswith("fused"):
+            if label.startswith(("fused", "product")):
                 ok = m["MAP@5"] > before and (target is None or m["MAP@5"] >= target)
                 verdict = "MET" if ok else "MISSED"
             print(
                 f"  {label:<14} {m['MAP@1']:.3f} / {m['MAP@5']:.3f} / {m['Recall@10']:.3f}  {verdict}"
             )
+            if label == "product search":
+                print(f"  {'':<14} query p50 / p99 {m['p50']:.1f} / {m['p99']:.1f} ms wall, "
+                      f"{m['cpu_p50']:.1f} / {m['cpu_p99']:.1f} ms CPU")  # fmt: skip
         if args.predictions:
             args.predictions.mkdir(parents=True, exist_ok=True)
             best = rows[f"fused w={weights[0]:g}"]

@@ -220,8 +220,19 @@ def stored_form(vectors: npt.ArrayLike) -> Vectors:
     return _normalised(codes.astype(np.float32) * scales[:, None], v.shape[1])
 
 
+def stored_cosine(a: npt.ArrayLike, b: npt.ArrayLike) -> float:
+    """Cosine of two vectors already in their stored form, summed in float64.
+
+    The one place a shown pair's cosine is computed: float32 dot products may differ in the last
+    bit with the arrays' memory alignment (SIMD kernels), and 0.0001 of cosine moves an e5 pair
+    score by 0.04, so two screens could round one pair differently.
+    """
+    return float(np.dot(np.asarray(a, dtype=np.float64).ravel(),
+                        np.asarray(b, dtype=np.float64).ravel()))  # fmt: skip
+
+
 def pair_cosine(a: npt.ArrayLike, b: npt.ArrayLike) -> float:
-    """Cosine of two vectors in their stored form (see ``stored_form``)."""
+    """Cosine of two fresh vectors in their stored form (see ``stored_form``)."""
     both = stored_form(np.vstack([np.asarray(a, dtype=np.float32).ravel(),
                                   np.asarray(b, dtype=np.float32).ravel()]))  # fmt: skip
-    return float(both[0] @ both[1])
+    return stored_cosine(both[0], both[1])

@@ -88,6 +88,33 @@ def test_eval_loads_a_temporary_store_and_scores(runner, app, tmp_path):
     assert [p["ranked_ids"][0] for p in preds] == ["c1", "c3"]
 
 
+def test_eval_runs_the_search_with_the_candidates_vectors_and_caches_them(runner, app, tmp_path):
+    """A German query sharing no word with its English candidate: found only through the vectors
+    the evaluation stores; a second run reads them from the cache instead of the model."""
+    cands = [
+        {"id": "rate", "text": "The central bank raised its key interest rate by half a point."},
+        {"id": "fire", "text": "Protesters stormed the mayor's office in Almaty and set it on fire."},
+    ]  # fmt: skip
+    queries = [{"query": "Die Notenbank hat den Leitzins um einen halben Prozentpunkt angehoben.",
+                "relevant_ids": ["rate"]}]  # fmt: skip
+    _write(tmp_path / "c.jsonl", cands)
+    _write(tmp_path / "q.jsonl", queries)
+    base = ["matching", "eval", str(tmp_path / "c.jsonl"), str(tmp_path / "q.jsonl"), "--json"]
+    if pg_server_url():
+        base += ["--postgres", pg_server_url()]
+    words = json.loads(invoke(runner, app, *base, "--embedder", "none").output)
+    assert words["embedder"] == "none" and words["MAP@1"] == 0.0
+    cache = ["--vector-cache", str(tmp_path / "vectors")]
+    first = json.loads(invoke(runner, app, *base, *cache).output)
+    assert first["embedder"] == "e5-small" and first["MAP@1"] == 1.0
+    cached = sorted((tmp_path / "vectors").iterdir())
+    assert [f.name for f in cached] == ["embeddings-e5-small.sqlite3"]
+    again = json.loads(invoke(runner, app, *base, *cache).output)
+    assert again["MAP@1"] == 1.0
+    bad = runner.invoke(main, [*base, "--embedder", "nope"], obj={"app": app})
+    assert bad.exit_code == 1 and "cannot run" in bad.output
+
+
 def test_calibrate_recluster_threshold(runner, app, session, users):
     make_claim(session, users["fact_checker"], ARREST)
     assert "threshold" in invoke(runner, app, "matching", "calibrate").output

@@ -205,6 +205,16 @@ def embed_texts(embedder: Embedder, texts: Sequence[str]) -> None:
             _cache.popitem(last=False)
 
 
+def remember(embedder: Embedder, texts: Sequence[str], vectors: Vectors) -> None:
+    """Put vectors computed elsewhere (an evaluation's cache) into the per-process cache."""
+    with _cache_lock:
+        for text, vector in zip(texts, vectors, strict=True):
+            _cache[(embedder.name, text)] = vector
+            _cache.move_to_end((embedder.name, text))
+        while len(_cache) > CACHED_TEXTS:
+            _cache.popitem(last=False)
+
+
 # -- after a save commits ----------------------------------------------------------------------
 def embed_after_commit(session: Session, claim_id: int, actor_id: int | None) -> None:
     """Embed the claim once the caller's transaction commits (nothing happens on rollback)."""

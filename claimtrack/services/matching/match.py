@@ -13,15 +13,19 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from claimtrack.matching.compare import Comparison, Kind, Thresholds
+from claimtrack.matching import signature
+from claimtrack.matching.compare import Comparison, Kind, Thresholds, compare
 from claimtrack.matching.embedding import (
     Embedder,
     EmbedderUnavailable,
     embedder_name,
     get_embedder,
+    stored_cosine,
+    stored_form,
 )
 from claimtrack.matching.prepare import Prepared, prepare
 from claimtrack.matching.retrieval import (
+    Hit,
     SearchParams,
     Semantic,
     key_of,
@@ -102,18 +106,20 @@ def index_claim(session: Session, claim: Claim) -> Prepared:
     return prepared
 
 
-def embedder_or_none() -> Embedder | None:
-    """The configured embedder, or None where it cannot run (matching stays lexical)."""
+def embedder_or_none(name: str | None = None) -> Embedder | None:
+    """The embedder ``name`` (default: the configured one), or None where it cannot run or is
+    "none" (matching stays lexical)."""
     try:
-        return get_embedder()
+        return get_embedder(name)
     except EmbedderUnavailable:
         return None
 
 
 def semantic_for(session: Session, embedder: Embedder, vector: Any) -> Semantic | None:
-    """``vector`` with this process's index of ``embedder``'s vectors, once one is ready."""
+    """``vector`` (fresh from the model) with this process's index of ``embedder``'s vectors,
+    once one is ready."""
     index = live.live_index(session, embedder.name)
-    return Semantic(index, vector, embedder.name) if index is not None else None
+    return Semantic(index, stored_form(vector)[0], embedder.name) if index is not None else None
 
 
 def on_claim_saved(session: Session, claim: Claim, actor: User | None) -> list[ClaimLink]:
@@ -175,6 +181,7 @@ def _suggest(
     limits = thresholds(session)
     hits = search(SqlStore(session), prepared, limit=10, params=SearchParams(thresholds=limits),
                   exclude=claim.id, semantic=semantic)  # fmt: skip
+    hits = decided(session, prepared, hits, semantic, limits)
     made: list[ClaimLink] = []
     for hit in hits:
         cmp = hit.comparison
@@ -207,6 +214,39 @@ def _suggest(
     return made
 
 
+def decided(
+    session: Session,
+    prepared: Prepared,
+    hits: list[Hit],
+    semantic: Semantic | None,
+    limits: Thresholds,
+) -> list[Hit]:
+    """The hits a person will see, each decided on the pair's exact stored vectors.
+
+    Retrieval ranks with cosines read from the in-memory index (float16, for speed); the score
+    and kind shown must be the pair's own, the same in `matching compare`, the workbench and
+    every search (issue 10). So each shown hit is compared again with the cosine of the query's
+    stored form and the claim's stored vector (``embedding.stored_cosine``), as ``compare_texts``
+    compares two texts. About 0.1 ms a hit; the order stays retrieval's.
+    """
+    if semantic is None or not hits:
+        return hits
+    ids = [h.claim_id for h in hits]
+    stored = vectors.stored_vectors(session, ids, semantic.model)
+    rows = {r.claim_id: r for r in SqlStore(session).rows([i for i in ids if i in stored])}
+    out = []
+    for h in hits:
+        row = rows.get(h.claim_id)
+        if row is None:
+            out.append(h)  # no vector yet (the back-fill will embed it): decided by its words
+            continue
+        cosine = stored_cosine(semantic.query, stored[h.claim_id])
+        other = signature.decode(row.norm, row.sig)
+        cmp = compare(prepared, other, limits, cosine=cosine, model=semantic.model)
+        out.append(Hit(h.claim_id, h.score, cmp, cosine))
+    return out
+
+
 def _features(cmp: Comparison) -> dict[str, Any]:
     return {**cmp.features, "short": cmp.short}
 
@@ -219,14 +259,19 @@ def search_text(
     language: str | None = None,
     limit: int = 10,
     published_only: bool = False,
+    model: str | None = None,
 ) -> list[MatchResult]:
-    """ "Has this been checked?": stored claims ranked for any text (a claim, tweet, paragraph)."""
+    """ "Has this been checked?": stored claims ranked for any text (a claim, tweet, paragraph).
+
+    ``model``: the embedder whose vectors take part (default: the configured one; "none": words
+    only), for evaluations that compare models on one store.
+    """
     text = clean_text(text, "text", max_len=20_000)
     if limit < 1 or limit > 200:
         raise ValidationError("limit must be between 1 and 200.", field="limit")
     prepared = prepare(text, language, alias_table(session))
     return _rank(session, prepared, limit, exclude=None, published_only=published_only,
-                 semantic=semantic_query(session, text))  # fmt: skip
+                 semantic=semantic_query(session, text, model))  # fmt: skip
 
 
 def embed_ahead(texts: Sequence[str]) -> None:
@@ -236,15 +281,15 @@ def embed_ahead(texts: Sequence[str]) -> None:
         embed.embed_texts(embedder, texts)
 
 
-def semantic_query(session: Session, text: str) -> Semantic | None:
+def semantic_query(session: Session, text: str, model: str | None = None) -> Semantic | None:
     """The text's embedding and the live vector index, when both are available."""
-    embedder = embedder_or_none()
+    embedder = embedder_or_none(model)
     if embedder is None:
         return None
     index = live.live_index(session, embedder.name)
     if index is None:
         return None
-    return Semantic(index, embed.embed_text(embedder, text), embedder.name)
+    return Semantic(index, stored_form(embed.embed_text(embedder, text))[0], embedder.name)
 
 
 def suggest_matches(session: Session, claim_id: int, *, limit: int = 10) -> list[MatchResult]:
@@ -254,9 +299,9 @@ def suggest_matches(session: Session, claim_id: int, *, limit: int = 10) -> list
     embedder = embedder_or_none()
     index = live.live_index(session, embedder.name) if embedder else None
     if embedder is not None and index is not None:
-        vector = vectors.stored_vector(session, claim_id, embedder.name)
+        vector = vectors.stored_vector(session, claim_id, embedder.name)  # in stored form
         if vector is None:
-            vector = embed.embed_text(embedder, claim.text)
+            vector = stored_form(embed.embed_text(embedder, claim.text))[0]
         semantic = Semantic(index, vector, embedder.name)
     return _rank(session, prepare_claim(session, claim), limit, exclude=claim_id,
                  semantic=semantic)  # fmt: skip
@@ -274,6 +319,7 @@ def _rank(
     params = SearchParams(thresholds=thresholds(session))
     hits = search(SqlStore(session), prepared, limit=limit * (4 if published_only else 1),
                   params=params, exclude=exclude, semantic=semantic)  # fmt: skip
+    hits = decided(session, prepared, hits, semantic, params.thresholds)
     ids = [h.claim_id for h in hits if h.claim_id != exclude]
     claims = {c.id: c for c in session.exec(select(Claim).where(col(Claim.id).in_(ids)))}
     out: list[MatchResult] = []

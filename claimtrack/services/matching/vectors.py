@@ -130,6 +130,23 @@ def stored_vector(session: Session, claim_id: int, model: str) -> Any | None:
     return dequantise(from_blobs([bytes(blob)], int(dim)), [scale])[0]
 
 
+def stored_vectors(session: Session, claim_ids: Sequence[int], model: str) -> dict[int, Any]:
+    """The stored unit vectors (float32) of those of ``claim_ids`` that have one under ``model``."""
+    if not claim_ids:
+        return {}
+    marks = ", ".join("?" * len(claim_ids))
+    rows = _fetch(
+        session,
+        f"SELECT claim_id, vector, scale, dim FROM claim_vector WHERE model = ? "
+        f"AND vector IS NOT NULL AND claim_id IN ({marks})",
+        (model, *claim_ids),
+    )
+    return {
+        int(cid): dequantise(from_blobs([bytes(blob)], int(dim)), [scale])[0]
+        for cid, blob, scale, dim in rows
+    }
+
+
 def pending_claims(
     session: Session, model: str, after_id: int, limit: int
 ) -> list[tuple[int, str]]:
