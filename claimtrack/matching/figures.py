@@ -130,7 +130,7 @@ def values_agree(x: Fig, y: Fig) -> bool:
 @dataclass(frozen=True)
 class FigureCheck:
     conflict: tuple[FigureKey, FigureKey] | None  # the smallest contradicting pair
-    agreed: tuple[FigureKey, ...]  # figures of ``a`` that the other claim states too
+    agreed: tuple[FigureKey, ...]  # figures of one claim that the other states too (see below)
     unmatched: int  # figures on either side with no counterpart of the same value
 
 
@@ -139,14 +139,14 @@ def check_figures(fa: tuple[FigureKey, ...], fb: tuple[FigureKey, ...]) -> Figur
     """Contradictions and agreements between two claims' figures (symmetric)."""
     xs, ys = [fig(k) for k in fa], [fig(k) for k in fb]
     found: list[tuple[FigureKey, FigureKey]] = []
-    agreed: list[FigureKey] = []
+    agreed: dict[bool, list[FigureKey]] = {True: [], False: []}
     unmatched = 0
     for side, other, is_a in ((xs, ys, True), (ys, xs, False)):
         for x in side:
             relation = [(y, same_thing(x, y), values_agree(x, y)) for y in other]
             matched = [y for y, same, ok in relation if ok and same is not False]
-            if is_a and any(same for _, same, ok in relation if ok):
-                agreed.append(x.key)
+            if any(same for _, same, ok in relation if ok):
+                agreed[is_a].append(x.key)
             if not matched:
                 unmatched += 1
             strict = [y for y, same, _ in relation if same]
@@ -169,8 +169,11 @@ def check_figures(fa: tuple[FigureKey, ...], fb: tuple[FigureKey, ...]) -> Figur
     conflict = None
     if found:
         conflict = min(((min(x, y, key=repr), max(x, y, key=repr)) for x, y in found), key=repr)
-    # A figure a claim repeats agrees once: the evidence must not depend on the order of the pair.
-    return FigureCheck(conflict, tuple(dict.fromkeys(agreed)), unmatched)
+    # A figure a claim repeats ("2021 festgenommen ... 2021 Menschen festgenommen") agrees once:
+    # the side with fewer agreeing figures counts (``a``'s when equal), so the number of agreeing
+    # figures never depends on the order of the pair.
+    mine, theirs = tuple(dict.fromkeys(agreed[True])), tuple(dict.fromkeys(agreed[False]))
+    return FigureCheck(conflict, theirs if len(theirs) < len(mine) else mine, unmatched)
 
 
 def _agrees_with_any(y: Fig, side: list[Fig]) -> bool:
