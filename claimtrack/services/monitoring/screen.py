@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from sqlmodel import Session, col, select
@@ -57,13 +57,22 @@ ALERT_KINDS = (Kind.SAME, Kind.VARIANT)
 
 @dataclass(frozen=True)
 class Published:
-    """One process's view of the published claims: ids, use-m3 vectors and prepared texts."""
+    """One process's view of the published claims: ids, use-m3 vectors, and the prepared texts
+    of those a sentence came near (prepared on first use: most are never compared)."""
 
     key: tuple[tuple[int, str, str], ...]
     ids: tuple[int, ...]
     vectors: Vectors  # (n, dim), stored form
-    prepared: tuple[Prepared, ...]
     aliases: AliasTable
+    prepared: dict[tuple[int, str, str], Prepared] = field(default_factory=dict)
+
+    def prepared_at(self, j: int) -> Prepared:
+        """Claim ``j`` prepared (cached; two threads may both prepare it once, harmlessly)."""
+        k = self.key[j]
+        found = self.prepared.get(k)
+        if found is None:
+            found = self.prepared[k] = prepare(k[1], k[2], self.aliases)
+        return found
 
 
 _lock = threading.Lock()
@@ -99,7 +108,7 @@ class Screen:
             return False
         mine = prepare(candidate.text, candidate.language, pub.aliases)
         for j in sorted(close, key=lambda j: -cosines[j]):
-            cmp = compare(mine, pub.prepared[j], cosine=float(cosines[j]), model=MODEL)
+            cmp = compare(mine, pub.prepared_at(j), cosine=float(cosines[j]), model=MODEL)
             if cmp.kind in ALERT_KINDS or cmp.score >= SCORE:
                 return True
         return False
@@ -148,7 +157,8 @@ def published_set(
     if old is not None:
         known = {(i, t): v for (i, t, _), v in zip(old.key, old.vectors, strict=True)}
         if old.aliases is aliases:
-            reuse = dict(zip(old.key, old.prepared, strict=True))
+            wanted = set(key)
+            reuse = {k: p for k, p in old.prepared.items() if k in wanted}
     missing = [(i, t) for i, t, _ in key if (i, t) not in known]
     if missing:
         fresh = stored_form(embedder.embed([t for _, t in missing]))
@@ -158,5 +168,4 @@ def published_set(
         if key
         else np.zeros((0, embedder.dim), dtype=np.float32)
     )
-    prepared = tuple(reuse.get(k) or prepare(k[1], k[2], aliases) for k in key)
-    return Published(key, tuple(i for i, _, _ in key), matrix, prepared, aliases)
+    return Published(key, tuple(i for i, _, _ in key), matrix, aliases, reuse)
