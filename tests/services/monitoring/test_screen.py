@@ -131,3 +131,29 @@ def test_without_the_screen_every_sentence_is_matched_and_alerts_are_the_same(
         assert report.matched == report.sentences > 1 and report.proposed == 1
         (view,) = alerts.list_alerts(session)
         assert view.claim.id == claim.id and view.story_count == 1
+
+
+def test_a_sentence_repeated_across_stories_is_screened_once() -> None:
+    """Agency copy: the same sentence in many outlets is embedded and decided once per
+    published set, with the same answer each time."""
+    use = screen.get_embedder(screen.MODEL)
+    embedded: list[list[str]] = []
+
+    class Counting:
+        name, dim = use.name, use.dim
+
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            embedded.append(list(texts))
+            return use.embed(texts)
+
+    published = screen.published_set(use, [(1, CHECKED, "de")], AliasTable.default())
+    sieve = screen.Screen(Counting(), published)  # type: ignore[arg-type]
+    first = sieve.needs_matching([_sentence(REPEAT), _sentence(FILLER[0]), _sentence(REPEAT)])
+    again = sieve.needs_matching([_sentence(FILLER[0]), _sentence(REPEAT)])
+    assert first == [True, False, True] and again == [False, True]
+    assert embedded == [[REPEAT, FILLER[0]]]
+    # Another set of published claims decides afresh.
+    other = screen.Screen(Counting(), screen.published_set(use, [(2, UNRELATED, "de")],
+                                                           AliasTable.default()))  # fmt: skip
+    assert other.needs_matching([_sentence(REPEAT)]) == [False]
+    assert embedded[-1] == [REPEAT]
