@@ -111,6 +111,8 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("desk.alert_feed", "GET"): row("fact_checker"),
     ("desk.confirm_alert", "POST"): row("editor"),
     ("desk.dismiss_alert", "POST"): row("fact_checker"),
+    ("desk.confirm_sighting", "POST"): row("editor"),
+    ("desk.dismiss_sighting", "POST"): row("fact_checker"),
     ("desk.new_feed_token", "POST"): row("fact_checker"),
 }
 
@@ -214,19 +216,26 @@ def _objects(session: Session) -> dict[str, Any]:
         "label_id": label.id if label else 1,
         "job_id": "no-such-job",
         **_webhook_objects(session, admin, claim.id or 0),
-        **_monitoring_objects(session, admin, published.id or 0),
+        **_monitoring_objects(session, admin, published.id or 0, story.id or 0),
     }
 
 
-def _monitoring_objects(session: Session, admin: User, claim_id: int) -> dict[str, Any]:
-    from claimtrack.models import Alert
+def _monitoring_objects(
+    session: Session, admin: User, claim_id: int, story_id: int
+) -> dict[str, Any]:
+    from claimtrack.models import Alert, AlertAppearance
     from claimtrack.services.monitoring import sources as watched
 
     source = watched.add_source(session=session, actor=admin, url="https://example.org/feed.rss")
     alert = Alert(claim_id=claim_id, open_claim_id=claim_id)
     session.add(alert)
+    session.flush()
+    sighting = AlertAppearance(alert_id=alert.id or 0, claim_id=claim_id, story_id=story_id,
+                               quote="In Almaty wurden mehr als 5.000 Menschen festgenommen.")  # fmt: skip
+    session.add(sighting)
     session.commit()
-    return {"watched_id": source.id, "action": "pause", "alert_id": alert.id}
+    return {"watched_id": source.id, "action": "pause", "alert_id": alert.id,
+            "sighting_id": sighting.id}  # fmt: skip
 
 
 def _url(rule: str, values: dict[str, Any]) -> str:

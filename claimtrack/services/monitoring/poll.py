@@ -107,14 +107,17 @@ def claim_source(
     return source
 
 
-def _renew(session: Session, source_id: int, owner: str, **values: Any) -> bool:
+def _renew(
+    session: Session, source_id: int, owner: str, *, commit: bool = True, **values: Any
+) -> bool:
     stmt = (
         update(WatchedSource)
         .where(col(WatchedSource.id) == source_id, col(WatchedSource.lease_owner) == owner)
         .values(**values)
     )
     ok = session.execute(stmt).rowcount == 1  # type: ignore[attr-defined]
-    session.commit()
+    if commit or not ok:
+        session.commit()
     return bool(ok)
 
 
@@ -209,16 +212,18 @@ def _read_item(
     owner: str,
     sieve: screen.Screen | None,
 ) -> bool:
-    """Take the item, store its story and propose its sightings. False when the lease is lost."""
+    """Take the item, store its story and propose its sightings. False when the lease is lost.
+
+    The lease is renewed in the transaction that takes the item (one commit, not two)."""
     with db.session_scope() as session:
-        if not _renew(session, source.id or 0, owner,
+        if not _renew(session, source.id or 0, owner, commit=False,
                       lease_until=utcnow() + timedelta(seconds=LEASE_S)):  # fmt: skip
             return False
         row = WatchedItem(source_id=source.id or 0, url=item.url, title=item.title)
         session.add(row)
         try:
             session.commit()
-        except IntegrityError:  # taken by a poll that ran at the same moment
+        except IntegrityError:  # taken by a poll that ran at the same moment (renewal undone)
             session.rollback()
             return True
         report.items += 1

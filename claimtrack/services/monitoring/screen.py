@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from sqlmodel import Session, col, select
@@ -53,20 +53,39 @@ NEAREST = 5  # published claims given the pair decision, the nearest by cosine
 MIN_COSINE = 0.30  # no alert-worthy pair of the pairs sets lies below (lowest: 0.365)
 SCORE = 55.0  # the pair score from which a sentence is matched in full (lowest alert-worthy: 66)
 ALERT_KINDS = (Kind.SAME, Kind.VARIANT)
+REMEMBERED = 20_000  # screened sentences kept per published set and process
 
 
 @dataclass(frozen=True)
 class Published:
-    """One process's view of the published claims: ids, use-m3 vectors and prepared texts."""
+    """One process's view of the published claims: ids, use-m3 vectors, and the prepared texts
+    of those a sentence came near (prepared on first use: most are never compared)."""
 
     key: tuple[tuple[int, str, str], ...]
     ids: tuple[int, ...]
     vectors: Vectors  # (n, dim), stored form
-    prepared: tuple[Prepared, ...]
     aliases: AliasTable
+    prepared: dict[tuple[int, str, str], Prepared] = field(default_factory=dict)
+    # Sentences screened against this set: agency copy repeats word for word across outlets.
+    decided: dict[tuple[str, str], bool] = field(default_factory=dict)
+
+    def remember(self, text: str, language: str, passes: bool) -> None:
+        with _decided_lock:
+            if len(self.decided) >= REMEMBERED:
+                self.decided.pop(next(iter(self.decided)), None)  # the oldest first
+            self.decided[(text, language)] = passes
+
+    def prepared_at(self, j: int) -> Prepared:
+        """Claim ``j`` prepared (cached; two threads may both prepare it once, harmlessly)."""
+        k = self.key[j]
+        found = self.prepared.get(k)
+        if found is None:
+            found = self.prepared[k] = prepare(k[1], k[2], self.aliases)
+        return found
 
 
 _lock = threading.Lock()
+_decided_lock = threading.Lock()
 _cache: dict[str, Published] = {}  # database URL -> its published claims
 
 
@@ -86,20 +105,26 @@ class Screen:
         pub = self._published
         if not candidates or not pub.ids:
             return [False] * len(candidates)
-        vecs = stored_form(self._embedder.embed([c.text for c in candidates]))
-        cosines = vecs @ pub.vectors.T
-        return [self._passes(c, row) for c, row in zip(candidates, cosines, strict=True)]
+        keys = [(c.text, c.language) for c in candidates]
+        known = {k: found for k in keys if (found := pub.decided.get(k)) is not None}
+        fresh = [k for k in dict.fromkeys(keys) if k not in known]
+        if fresh:
+            vecs = stored_form(self._embedder.embed([text for text, _ in fresh]))
+            for (text, language), row in zip(fresh, vecs @ pub.vectors.T, strict=True):
+                known[(text, language)] = self._passes(text, language, row)
+                pub.remember(text, language, known[(text, language)])
+        return [known[k] for k in keys]
 
-    def _passes(self, candidate: Candidate, cosines: Vectors) -> bool:
+    def _passes(self, text: str, language: str, cosines: Vectors) -> bool:
         pub = self._published
         k = min(NEAREST, len(pub.ids))
         nearest = np.argpartition(-cosines, k - 1)[:k]
         close = [int(j) for j in nearest if cosines[j] >= MIN_COSINE]
         if not close:
             return False
-        mine = prepare(candidate.text, candidate.language, pub.aliases)
+        mine = prepare(text, language, pub.aliases)
         for j in sorted(close, key=lambda j: -cosines[j]):
-            cmp = compare(mine, pub.prepared[j], cosine=float(cosines[j]), model=MODEL)
+            cmp = compare(mine, pub.prepared_at(j), cosine=float(cosines[j]), model=MODEL)
             if cmp.kind in ALERT_KINDS or cmp.score >= SCORE:
                 return True
         return False
@@ -148,7 +173,8 @@ def published_set(
     if old is not None:
         known = {(i, t): v for (i, t, _), v in zip(old.key, old.vectors, strict=True)}
         if old.aliases is aliases:
-            reuse = dict(zip(old.key, old.prepared, strict=True))
+            wanted = set(key)
+            reuse = {k: p for k, p in old.prepared.items() if k in wanted}
     missing = [(i, t) for i, t, _ in key if (i, t) not in known]
     if missing:
         fresh = stored_form(embedder.embed([t for _, t in missing]))
@@ -158,5 +184,4 @@ def published_set(
         if key
         else np.zeros((0, embedder.dim), dtype=np.float32)
     )
-    prepared = tuple(reuse.get(k) or prepare(k[1], k[2], aliases) for k in key)
-    return Published(key, tuple(i for i, _, _ in key), matrix, prepared, aliases)
+    return Published(key, tuple(i for i, _, _ in key), matrix, aliases, reuse)

@@ -12,6 +12,9 @@ from flask import Flask
 from sqlmodel import Session
 
 from claimtrack.extraction import Candidate
+from claimtrack.matching.compare import compare
+from claimtrack.matching.embedding import stored_cosine, stored_form
+from claimtrack.matching.prepare import prepare
 from claimtrack.models import Claim
 from claimtrack.services import verdicts
 from claimtrack.services.monitoring import alerts, poll, screen, sources
@@ -55,14 +58,16 @@ def test_repeats_pass_in_either_language_and_filler_is_stopped(mon_app: Flask) -
         assert sieve.needs_matching([]) == []
 
 
-def test_every_same_or_variant_pair_of_the_pairs_sets_passes_the_screen() -> None:
+def test_no_pair_the_full_matcher_calls_same_or_variant_is_stopped_by_the_screen() -> None:
     """The screen may only save work: a sentence it stops can raise no alert. Each side of every
-    pair labelled same or variant, screened against the other side as the published claim."""
-    use = screen.get_embedder(screen.MODEL)
+    pair labelled same or variant in the pairs sets, screened against the other side as the
+    published claim; the few it stops must be pairs the full (e5) decision does not call same or
+    variant either (hard paraphrases with no shared wording or figure)."""
+    use, e5 = screen.get_embedder(screen.MODEL), screen.get_embedder("e5-small")
     aliases = AliasTable.default()
     stopped = []
-    for name in ("matching_pairs.jsonl", "matching_pairs_fresh.jsonl"):
-        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+    for path in sorted(DATA.glob("matching_pairs*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
             pair = json.loads(line)
             if pair["kind"] not in ("same", "variant"):
                 continue
@@ -72,8 +77,13 @@ def test_every_same_or_variant_pair_of_the_pairs_sets_passes_the_screen() -> Non
                 sieve = screen.Screen(use, screen.published_set(use, [(1, published, plang)],
                                                                 aliases))  # fmt: skip
                 if not sieve.needs_matching([_sentence(text, lang)])[0]:
-                    stopped.append((text, published))
-    assert stopped == []
+                    stopped.append((text, lang, published, plang))
+    assert len(stopped) <= 4  # measured: both sides of 2 pairs (benchmarks/monitoring_screen.py)
+    for text, lang, published, plang in stopped:
+        vectors = stored_form(e5.embed([text, published]))
+        full = compare(prepare(text, lang, aliases), prepare(published, plang, aliases),
+                       cosine=stored_cosine(vectors[0], vectors[1]), model=e5.name)  # fmt: skip
+        assert full.kind not in screen.ALERT_KINDS, (text, published)
 
 
 def test_the_screen_follows_published_claims_as_they_change(mon_app: Flask) -> None:
@@ -131,3 +141,29 @@ def test_without_the_screen_every_sentence_is_matched_and_alerts_are_the_same(
         assert report.matched == report.sentences > 1 and report.proposed == 1
         (view,) = alerts.list_alerts(session)
         assert view.claim.id == claim.id and view.story_count == 1
+
+
+def test_a_sentence_repeated_across_stories_is_screened_once() -> None:
+    """Agency copy: the same sentence in many outlets is embedded and decided once per
+    published set, with the same answer each time."""
+    use = screen.get_embedder(screen.MODEL)
+    embedded: list[list[str]] = []
+
+    class Counting:
+        name, dim = use.name, use.dim
+
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            embedded.append(list(texts))
+            return use.embed(texts)
+
+    published = screen.published_set(use, [(1, CHECKED, "de")], AliasTable.default())
+    sieve = screen.Screen(Counting(), published)  # type: ignore[arg-type]
+    first = sieve.needs_matching([_sentence(REPEAT), _sentence(FILLER[0]), _sentence(REPEAT)])
+    again = sieve.needs_matching([_sentence(FILLER[0]), _sentence(REPEAT)])
+    assert first == [True, False, True] and again == [False, True]
+    assert embedded == [[REPEAT, FILLER[0]]]
+    # Another set of published claims decides afresh.
+    other = screen.Screen(Counting(), screen.published_set(use, [(2, UNRELATED, "de")],
+                                                           AliasTable.default()))  # fmt: skip
+    assert other.needs_matching([_sentence(REPEAT)]) == [False]
+    assert embedded[-1] == [REPEAT]
