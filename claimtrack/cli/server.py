@@ -113,12 +113,26 @@ def demo_cmd(ctx: click.Context, host: str, port: int) -> None:
 @click.option(
     "--queue-worker/--no-queue-worker",
     default=None,
-    help="Start a job worker beside the server (default: yes with the SQLite queue, "
+    help="Start job workers beside the server (default: yes with the SQLite queue, "
     "no with Redis, where workers run as `claimtrack worker`).",
+)
+@click.option(
+    "--job-workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="How many job worker processes to start: one per core lets monitoring and imports "
+    "use every core (a worker's threads share one interpreter).",
 )
 @click.pass_context
 def run(
-    ctx: click.Context, host: str, port: int, workers: int, debug: bool, queue_worker: bool | None
+    ctx: click.Context,
+    host: str,
+    port: int,
+    workers: int,
+    debug: bool,
+    queue_worker: bool | None,
+    job_workers: int,
 ) -> None:
     """Serve claimtrack (gunicorn; --debug for the development server) and run its jobs."""
     app = get_app(ctx)
@@ -126,7 +140,7 @@ def run(
         queue_worker = not str(app.config.get("QUEUE_URL") or "").startswith("redis")
     # Flask's reloader runs this command again in a child (WERKZEUG_RUN_MAIN): one worker only.
     reloaded = os.environ.get("WERKZEUG_RUN_MAIN") == "true"
-    child = start_worker() if queue_worker and not reloaded else None
+    children = [start_worker() for _ in range(job_workers)] if queue_worker and not reloaded else []
     try:
         if debug:
             app.run(host=host, port=port, debug=True)
@@ -135,8 +149,9 @@ def run(
 
         serve(app, host=host, port=port, workers=workers)
     finally:
-        if child is not None:
+        for child in children:
             child.terminate()
+        for child in children:
             child.wait(timeout=30)
 
 

@@ -156,3 +156,37 @@ def test_backup_is_owner_only_whatever_the_umask(runner, app, tmp_path):
     assert stat.S_IMODE(dest.stat().st_mode) == 0o600
     assert dest.stat().st_size > 1000
     assert list(tmp_path.iterdir()) == [dest]
+
+
+def test_run_starts_one_job_worker_per_requested_process_and_stops_them(runner, app, monkeypatch):
+    """`claimtrack run --job-workers 2` (one per core) starts two worker processes beside the
+    server and stops both when the server ends; with Redis none starts unless asked."""
+    from claimtrack.cli import server
+
+    started: list[FakeWorker] = []
+
+    class FakeWorker:
+        def __init__(self) -> None:
+            self.terminated = self.waited = False
+            started.append(self)
+
+        def terminate(self) -> None:
+            self.terminated = True
+
+        def wait(self, timeout: float) -> int:
+            self.waited = True
+            return 0
+
+    served: list[int] = []
+    monkeypatch.setattr(server, "start_worker", FakeWorker)
+    monkeypatch.setattr("claimtrack.serve.serve", lambda app, **kw: served.append(kw["workers"]))
+    done = invoke(runner, app, "run", "--job-workers", "2", "--workers", "3")
+    assert done.exit_code == 0, done.output
+    assert served == [3] and len(started) == 2
+    assert all(w.terminated and w.waited for w in started)
+    bad = runner.invoke(main, ["run", "--job-workers", "0"], obj={"app": app})
+    assert bad.exit_code == 2 and "job-workers" in bad.output
+    started.clear()
+    app.config["QUEUE_URL"] = "redis://127.0.0.1:6379/15"
+    assert invoke(runner, app, "run", "--job-workers", "2").exit_code == 0
+    assert started == []
