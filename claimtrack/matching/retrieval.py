@@ -27,7 +27,7 @@ from claimtrack.matching.compare import (
     find_conflicts,
     similarity,
 )
-from claimtrack.matching.embedding import semantic_score
+from claimtrack.matching.embedding import calibration_for
 from claimtrack.matching.fusion import POOL, fuse, weight_for
 from claimtrack.matching.prepare import Prepared, content_terms
 from claimtrack.matching.score import rank_score
@@ -257,10 +257,11 @@ def _cosines(
     semantic: Semantic, params: SearchParams, exclude: int | None, lexical_ids: list[int]
 ) -> dict[int, float]:
     """Cosine of the query to its nearest stored claims and to every lexical candidate."""
+    calibration = calibration_for(semantic.model)  # what semantic_score(cos, model) uses
     near = {
         cid: cos
         for cid, cos in semantic.vectors.nearest(semantic.query, params.vector_pool + 1).items()
-        if cid != exclude and semantic_score(cos, semantic.model) >= params.min_semantic
+        if cid != exclude and calibration.score(cos) >= params.min_semantic
     }
     missing = [cid for cid in lexical_ids if cid not in near]
     return {**semantic.vectors.cosines(semantic.query, missing), **near}
