@@ -12,19 +12,19 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol
 
+from claimtrack.matching import reasons as conflict_reasons
 from claimtrack.matching import signature
 from claimtrack.matching.compare import (
     DEFAULT_THRESHOLDS,
     Comparison,
     Thresholds,
     classify,
-    find_conflicts,
     similarity,
 )
 from claimtrack.matching.embedding import calibration_for
@@ -275,9 +275,15 @@ def bm25(weights: dict[str, float], doc_terms: str, avgdl: float) -> float:
     """Okapi BM25 of a stored claim's terms for the query terms' IDF ``weights``."""
     terms = doc_terms.split()
     norm = K1 * (1 - B + B * len(terms) / max(avgdl, 1e-9))
+    # Term frequencies of the query's terms only (in first-occurrence order, as a Counter of
+    # all terms would give them): most of a candidate's words are not in the query.
+    tfs: dict[str, int] = {}
+    for t in terms:
+        if t in weights:
+            tfs[t] = tfs.get(t, 0) + 1
     score = 0.0
-    for t, tf in Counter(terms).items():
-        w = weights.get(t)
+    for t, tf in tfs.items():
+        w = weights[t]
         if w:
             score += w * tf * (K1 + 1) / (tf + norm)
     return score
@@ -297,9 +303,12 @@ def _detail(
     model: str | None = None,
 ) -> Hit:
     other = signature.decode(row.norm, row.sig)
-    conflicts = find_conflicts(query, other)
+    found = conflict_reasons.conflicts(query, other)
+    conflicts = [text for text, _ in found]  # what find_conflicts(query, other) returns
     sim = similarity(query.norm, other.norm)
-    comparison = classify(sim, conflicts, query, other, thresholds, cosine=cosine, model=model)
+    comparison = classify(
+        sim, conflicts, query, other, thresholds, cosine=cosine, model=model, found=found
+    )
     return Hit(row.claim_id, round(score - (penalty if conflicts else 0.0), 3), comparison, cosine)
 
 
