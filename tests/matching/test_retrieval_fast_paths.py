@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from claimtrack.matching.retrieval import B, K1, bm25
+from claimtrack.matching.retrieval import K1, B, bm25
 
 
 def _plain_bm25(weights: dict[str, float], doc_terms: str, avgdl: float) -> float:
@@ -28,3 +28,16 @@ def test_bm25_equals_the_plain_formula_to_the_last_bit() -> None:
         weights = {rng.choice(vocabulary): rng.random() * 5 for _ in range(rng.randint(0, 15))}
         avgdl = rng.uniform(1, 20)
         assert bm25(weights, doc, avgdl) == _plain_bm25(weights, doc, avgdl)
+
+
+def test_first_stage_cut_keeps_heapq_nlargest_order_with_ties() -> None:
+    """_lexical_pool sorts the candidates instead of heapq.nlargest: same list, ties included."""
+    import heapq
+    from operator import itemgetter
+
+    rng = random.Random(2)
+    for _ in range(300):
+        scores = {rng.randrange(10_000): rng.randrange(8) / 3 for _ in range(rng.randint(0, 400))}
+        n = rng.randint(1, 60)
+        expected = heapq.nlargest(n, scores.items(), key=lambda kv: kv[1])
+        assert sorted(scores.items(), key=itemgetter(1), reverse=True)[:n] == expected
