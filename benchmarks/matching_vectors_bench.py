@@ -143,7 +143,9 @@ def profile_queries(db, name: str, model, texts: list[str], owns: list[int]) -> 
             semantic = Semantic(fresh, qvec, name) if fresh is not None else None
             search(store, prepare(text), limit=10, exclude=own, semantic=semantic)
             prof.disable()
-    pstats.Stats(prof).sort_stats("tottime").print_stats(25)
+    stats = pstats.Stats(prof)
+    stats.sort_stats("cumulative").print_stats(30)  # which stage
+    stats.sort_stats("tottime").print_stats(25)  # which function
 
 
 def hybrid_run(db, args, texts, ids, qidx, members, group_of, targets) -> None:  # type: ignore[no-untyped-def]

@@ -122,8 +122,13 @@ def classify(
     *,
     cosine: float | None = None,
     model: str | None = None,
+    found: list[tuple[str, list[dict[str, Any]]]] | None = None,
 ) -> Comparison:
-    """Kind and score of a pair from its word similarity, embedding cosine, conflicts and facts."""
+    """Kind and score of a pair from its word similarity, embedding cosine, conflicts and facts.
+
+    ``found``: ``reasons.conflicts(a, b)`` when the caller computed it to get ``conflicts``
+    (retrieval does, for each detailed candidate): it is then not computed a second time.
+    """
     ev = gather(a, b)
     cross = a.language != b.language
     semantic = None if cosine is None else semantic_score(cosine, model, cross)
@@ -146,7 +151,7 @@ def classify(
         "semantic": None if semantic is None else round(semantic, 1),
         "conflicts": list(conflicts),
         "shared_facts": ev.names(),
-        "reasons": _reasons(_conflict_data(conflicts, a, b), ev, similarity_score, semantic),
+        "reasons": _reasons(_conflict_data(conflicts, a, b, found), ev, similarity_score, semantic),
     }
     short = min(a.n_words, b.n_words) < MIN_AUTO_WORDS
     return Comparison(round(score, 2), kind, tuple(conflicts), features, short)
@@ -194,12 +199,19 @@ def _below(score: float, thresholds: Thresholds) -> Kind:
     return Kind.RELATED if score >= thresholds.related else Kind.UNRELATED
 
 
-def _conflict_data(conflicts: list[str], a: Prepared, b: Prepared) -> list[dict[str, Any]]:
-    """The conflicts as data (computed again only for the rare pair that has any)."""
+def _conflict_data(
+    conflicts: list[str],
+    a: Prepared,
+    b: Prepared,
+    found: list[tuple[str, list[dict[str, Any]]]] | None = None,
+) -> list[dict[str, Any]]:
+    """The conflicts as data (computed again, unless ``found`` has them, only for a pair with any)."""
     if not conflicts:
         return []
-    found = [r for _, rs in conflict_reasons.conflicts(a, b) for r in rs]
-    return found or [r for c in conflicts for r in conflict_reasons.legacy_conflict(c)]
+    data = [
+        r for _, rs in (conflict_reasons.conflicts(a, b) if found is None else found) for r in rs
+    ]
+    return data or [r for c in conflicts for r in conflict_reasons.legacy_conflict(c)]
 
 
 def _reasons(

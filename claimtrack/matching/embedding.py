@@ -171,8 +171,18 @@ def cpu_has_avx2() -> bool:
 
 
 def embedder_name(configured: str | None = None) -> str:
-    """The configured model name: the argument, else CLAIMTRACK_EMBEDDER, else the default."""
-    name = (configured or os.environ.get(ENV_VAR) or DEFAULT_EMBEDDER).strip().lower()
+    """The configured model name: the argument, else CLAIMTRACK_EMBEDDER, else the default.
+
+    The environment is read on every call (a changed setting takes effect at once); only the
+    checking of a name already seen is cached: a hybrid query asks about 110 times.
+    """
+    return _checked_name(configured or os.environ.get(ENV_VAR) or DEFAULT_EMBEDDER)
+
+
+@lru_cache(maxsize=64)
+def _checked_name(raw: str) -> str:
+    """``raw`` as a known model name; an unknown one raises (and is not cached)."""
+    name = raw.strip().lower()
     if name not in FACTORIES:
         known = ", ".join(sorted(FACTORIES))
         raise EmbedderUnavailable(f"unknown embedder {name!r} (known: {known})")

@@ -146,7 +146,15 @@ def stem(word: str) -> str:
 
 def content_terms(norm: str) -> list[str]:
     """Stemmed content words of a normalised text (function words dropped), in order."""
-    return [stem(w) for w in norm.split() if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    return [t for t in map(_term, norm.split()) if t is not None]
+
+
+@lru_cache(maxsize=200_000)
+def _term(word: str) -> str | None:
+    """The content term of one normalised word, or None for a function word or a lone letter."""
+    if word in STOPWORDS or (len(word) <= 1 and not word.isdigit()):
+        return None
+    return stem(word)
 
 
 _TITLES = frozenset(
@@ -209,6 +217,9 @@ _CALENDAR = frozenset(
 )
 
 
+_NOT_NAMES = STOPWORDS | _TITLES | _CALENDAR | frozenset(MONTHS)
+
+
 def person_names(text: str, toks: list[Token], taken: list[tuple[int, int]]) -> set[str]:
     """Runs of two or three capitalised name words ("Gulnara Rakhimov") as "first last".
 
@@ -223,11 +234,8 @@ def person_names(text: str, toks: list[Token], taken: list[tuple[int, int]]) -> 
         name_like = (
             tok is not None
             and cap
-            and tok.text not in STOPWORDS
-            and tok.text not in _TITLES
+            and tok.text not in _NOT_NAMES
             and not tok.text.endswith(_ROLE_ENDINGS)
-            and tok.text not in _CALENDAR
-            and tok.text not in MONTHS
             and not any(s <= tok.start < e for s, e in taken)
         )
         if tok is not None and name_like and (not run or text[run[-1].end : tok.start].isspace()):

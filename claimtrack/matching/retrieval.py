@@ -10,24 +10,24 @@ best few hundred with rapidfuzz and the conflict checks. Nothing compares a quer
 from __future__ import annotations
 
 import hashlib
-import heapq
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, Protocol
 
+from claimtrack.matching import reasons as conflict_reasons
 from claimtrack.matching import signature
 from claimtrack.matching.compare import (
     DEFAULT_THRESHOLDS,
     Comparison,
     Thresholds,
     classify,
-    find_conflicts,
     similarity,
 )
-from claimtrack.matching.embedding import semantic_score
+from claimtrack.matching.embedding import calibration_for
 from claimtrack.matching.fusion import POOL, fuse, weight_for
 from claimtrack.matching.prepare import Prepared, content_terms
 from claimtrack.matching.score import rank_score
@@ -179,9 +179,10 @@ def first_stage(
         dfs = {k: df - 1 for k, df in dfs.items() if df > 1}
     weights = {by_key[k]: idf(n_docs, df) for k, df in dfs.items() if df}
     key_weight = {k: weights[by_key[k]] for k in plan_keys(dfs, params, n_docs)}
-    scores: dict[int, float] = defaultdict(float)
+    scores: dict[int, float] = {}
+    get = scores.get
     for key, claim_id in store.postings(list(key_weight)):
-        scores[claim_id] += key_weight[key]
+        scores[claim_id] = get(claim_id, 0.0) + key_weight[key]
     return scores, weights
 
 
@@ -244,7 +245,9 @@ def _lexical_pool(
     scores, weights = first_stage(store, terms, n_docs, params, indexed=exclude is not None)
     scores.pop(exclude, None)  # type: ignore[arg-type]
     wanted = scaled(params, n_docs)[1] if len(terms) <= 20 else params.candidates
-    top = heapq.nlargest(wanted, scores.items(), key=lambda kv: kv[1])
+    # = heapq.nlargest(wanted, ...) (same order, ties in insertion order), but a C sort of the
+    # few hundred candidates costs a third of the heap's Python-level key calls
+    top = sorted(scores.items(), key=itemgetter(1), reverse=True)[:wanted]
     rows = store.rows([cid for cid, _ in top])
     avgdl = total_terms / n_docs if n_docs else 1.0
     lexical = [(bm25(weights, row.terms, avgdl), row) for row in rows]
@@ -257,10 +260,11 @@ def _cosines(
     semantic: Semantic, params: SearchParams, exclude: int | None, lexical_ids: list[int]
 ) -> dict[int, float]:
     """Cosine of the query to its nearest stored claims and to every lexical candidate."""
+    calibration = calibration_for(semantic.model)  # what semantic_score(cos, model) uses
     near = {
         cid: cos
         for cid, cos in semantic.vectors.nearest(semantic.query, params.vector_pool + 1).items()
-        if cid != exclude and semantic_score(cos, semantic.model) >= params.min_semantic
+        if cid != exclude and calibration.score(cos) >= params.min_semantic
     }
     missing = [cid for cid in lexical_ids if cid not in near]
     return {**semantic.vectors.cosines(semantic.query, missing), **near}
@@ -274,9 +278,15 @@ def bm25(weights: dict[str, float], doc_terms: str, avgdl: float) -> float:
     """Okapi BM25 of a stored claim's terms for the query terms' IDF ``weights``."""
     terms = doc_terms.split()
     norm = K1 * (1 - B + B * len(terms) / max(avgdl, 1e-9))
+    # Term frequencies of the query's terms only (in first-occurrence order, as a Counter of
+    # all terms would give them): most of a candidate's words are not in the query.
+    tfs: dict[str, int] = {}
+    for t in terms:
+        if t in weights:
+            tfs[t] = tfs.get(t, 0) + 1
     score = 0.0
-    for t, tf in Counter(terms).items():
-        w = weights.get(t)
+    for t, tf in tfs.items():
+        w = weights[t]
         if w:
             score += w * tf * (K1 + 1) / (tf + norm)
     return score
@@ -296,9 +306,12 @@ def _detail(
     model: str | None = None,
 ) -> Hit:
     other = signature.decode(row.norm, row.sig)
-    conflicts = find_conflicts(query, other)
+    found = conflict_reasons.conflicts(query, other)
+    conflicts = [text for text, _ in found]  # what find_conflicts(query, other) returns
     sim = similarity(query.norm, other.norm)
-    comparison = classify(sim, conflicts, query, other, thresholds, cosine=cosine, model=model)
+    comparison = classify(
+        sim, conflicts, query, other, thresholds, cosine=cosine, model=model, found=found
+    )
     return Hit(row.claim_id, round(score - (penalty if conflicts else 0.0), 3), comparison, cosine)
 
 

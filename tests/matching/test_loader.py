@@ -1,0 +1,77 @@
+"""The bulk loader writes exactly the index that claim-by-claim indexing describes.
+
+``SqlStore.replace_all`` sorts and counts postings in numpy arrays; these tests check its tables
+against the plain reading of the rows it was given (each claim's keys, the number of claims per
+key, the stats) on the test database (SQLite, or PostgreSQL with CLAIMTRACK_TEST_DATABASE_URL).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlalchemy import text
+
+from claimtrack.matching.prepare import prepare
+from claimtrack.matching.retrieval import make_row, search
+from claimtrack.services.matching import evaluation as matching_eval
+from claimtrack.services.matching.store import SqlStore
+
+CLAIMS = [
+    "Bei den Unruhen in Kasachstan wurden in Almaty mehr als 2.000 Menschen festgenommen.",
+    "In Alma-Ata wurden bei den Unruhen in Kasachstan über 2000 Menschen festgenommen.",
+    "More than 2,000 people were detained in Almaty during the unrest in Kazakhstan.",
+    "Der Einsatz der OVKS-Truppen in Kasachstan war nach internationalem Recht illegal.",
+    "Die Zentralbank hat den Leitzins um einen halben Prozentpunkt auf 10,25 Prozent erhöht.",
+    "225 people died in the January 2022 unrest, the prosecutor general said.",
+    "",
+]
+
+
+def _tables(session) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple], tuple]:
+    conn = session.connection()
+    postings = conn.execute(text("SELECT key, claim_id FROM match_posting ORDER BY key, claim_id"))
+    terms = conn.execute(text("SELECT key, df FROM match_term ORDER BY key"))
+    entries = conn.execute(
+        text("SELECT claim_id, norm, sig, terms, n_terms FROM match_entry ORDER BY claim_id")
+    )
+    stats = conn.execute(text("SELECT n_docs, total_terms FROM match_stats")).one()
+    return (
+        [tuple(r) for r in postings],
+        [tuple(r) for r in terms],
+        [tuple(r) for r in entries],
+        tuple(stats),
+    )
+
+
+def test_replace_all_writes_every_posting_and_count(session, users) -> None:
+    actor = users["fact_checker"]
+    items = [matching_eval.LoadItem(t, "de" if " der " in t else "en") for t in CLAIMS]
+    ids = matching_eval.insert_claims(session, actor, items)
+    prepared = [
+        make_row(cid, prepare(it.text, it.language)) for cid, it in zip(ids, items, strict=True)
+    ]
+    # twice: a second load replaces the first instead of adding to it
+    assert SqlStore(session).replace_all(prepared[::-1]) == len(CLAIMS)
+    assert SqlStore(session).replace_all(iter(prepared)) == len(CLAIMS)
+
+    postings, terms, entries, stats = _tables(session)
+    expected = sorted((k, row.claim_id) for row, keys in prepared for k in keys)
+    assert postings == expected
+    assert terms == sorted(Counter(k for k, _ in expected).items())
+    assert entries == [
+        (row.claim_id, row.norm, row.sig, row.terms, len(row.terms.split())) for row, _ in prepared
+    ]
+    assert stats == (len(CLAIMS), sum(len(row.terms.split()) for row, _ in prepared))
+
+    store = SqlStore(session)
+    hits = search(store, prepare(CLAIMS[0], "de"), limit=3, exclude=ids[0])
+    assert hits[0].claim_id == ids[1]
+
+
+def test_replace_all_with_nothing_empties_the_index(session, users) -> None:
+    actor = users["fact_checker"]
+    ids = matching_eval.insert_claims(session, actor, [matching_eval.LoadItem(CLAIMS[0], "de")])
+    SqlStore(session).replace_all([make_row(ids[0], prepare(CLAIMS[0], "de"))])
+    assert SqlStore(session).replace_all([]) == 0
+    postings, terms, entries, stats = _tables(session)
+    assert (postings, terms, entries, stats) == ([], [], [], (0, 0))

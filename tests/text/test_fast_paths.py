@@ -1,0 +1,220 @@
+"""The shortcuts that make ``prepare`` cheap give exactly what the plain algorithms gave.
+
+Each shortcut skips work that cannot change the result (a date pattern the text lacks the
+characters for, a word that starts no place name, a word that cannot negate). These tests hold
+each one against the algorithm it replaced, on the synthetic benchmark corpus, the hand-written
+pair sets and generated text.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimtrack.text import dates, numbers, places, polarity
+from claimtrack.text._numlex import NUMBER_WORDS_EN
+from claimtrack.text.normalize import fold, fold_word, fold_words, tokens
+
+ROOT = Path(__file__).resolve().parents[2]
+EDGE_CASES = [
+    "Am 5. Januar 2022 um 14:30 Uhr wurden in Alma-Ata 2.000 Menschen festgenommen.",
+    "On 01/06/2022 at 3 pm two thousand people gathered; 2022-01-05 was quieter.",
+    "Токаев и ОДКБ в Казахстане: 225 погибших",
+    "fünfzehn Tote und zweitausendsiebenhundert Festnahmen im MÄRZ",
+    "twenty-one thousand and five troops, 1,5 Mio. Euro, Sept. 3rd 2021",
+    "Aprıl 2020 and AUGUST 2021 and ſept 5 and OKT 2020",  # re.I's case-insensitive letters
+    "Jan_2020 Jan2020 jan-2021 Kasachstans Präsident in New York and St. Petersburg",
+    "see https://example.org/x and @handle or www.example.com pic.twitter.com/abc",
+    "",
+]
+
+
+def _corpus_texts() -> list[str]:
+    spec = importlib.util.spec_from_file_location(
+        "matching_corpus", ROOT / "benchmarks" / "matching_corpus.py"
+    )
+    assert spec is not None and spec.loader is not None
+    corpus = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("matching_corpus", corpus)  # its dataclasses look their module up
+    spec.loader.exec_module(corpus)
+    texts = [item.text for item in corpus.generate(2000)]
+    for name in ("matching_pairs.jsonl", "matching_pairs_fresh.jsonl"):
+        for line in (ROOT / "benchmarks" / "data" / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                pair = json.loads(line)
+                texts += [pair["a"], pair["b"]]
+    return texts + EDGE_CASES
+
+
+TEXTS = _corpus_texts()
+# Text with the characters the shortcuts look at: digits, separators, month and number words.
+_PIECES = st.sampled_from(
+    ["5", "12", "2022", "1.", "3:30", "/", "-", ".", " ", ",", "Uhr", "am", "PM", "a.m.",
+     "Jan", "MÄRZ", "märz", "Mai", "sept", "Aprıl", "İ", "ſ", "_", "x", "two", "thousand",
+     "zwei", "tausend", "http://a.b", "@x", "www.", "Almaty", "Kasachstans", "New", "York"]
+)  # fmt: skip
+GENERATED = st.lists(_PIECES, max_size=14).map("".join) | st.text(max_size=60)
+
+
+# -- dates: a pattern is skipped only when it cannot match ------------------------------------
+def _skipped_patterns_cannot_match(text: str) -> None:
+    live = dates.live_patterns(text)
+    for pattern, kind, _needs in dates._DATE_PATTERNS:
+        if pattern.search(text):
+            assert (pattern, kind) in live, (kind, text)
+
+
+def test_date_patterns_skipped_on_the_corpus_could_not_have_matched() -> None:
+    for text in TEXTS:
+        _skipped_patterns_cannot_match(text)
+
+
+@settings(deadline=None, max_examples=400)
+@given(GENERATED)
+def test_date_patterns_skipped_on_generated_text_could_not_have_matched(text: str) -> None:
+    _skipped_patterns_cannot_match(text)
+
+
+_ANY_MONTH = re.compile(rf"\b(?:{dates._MONTH_RE})\b", re.I)  # the check it replaced
+
+
+@settings(deadline=None, max_examples=400)
+@given(GENERATED)
+def test_month_word_check_finds_every_month_the_regex_finds(text: str) -> None:
+    if _ANY_MONTH.search(text):
+        assert dates._mentions_month(text)
+
+
+def _old_find_dates(text: str, language: str) -> list[dates.DateMention]:
+    """find_dates before the shortcuts: every pattern, in order."""
+    if not re.search(r"\d", text):
+        return []
+    found, taken = [], []
+    has_month = _ANY_MONTH.search(text) is not None
+    for pattern, kind, needs in dates._DATE_PATTERNS:
+        if needs is dates.MONTH and not has_month:
+            continue
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            value = dates._date_value(kind, m)
+            if value is None:
+                continue
+            taken.append((m.start(), m.end()))
+            if kind != "time":
+                found.append(dates.DateMention(value, m.group(), m.start(), m.end()))
+    for m in dates._YEAR_RE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if not dates._is_quantity_context(text, m.start(), m.end(), language):
+            found.append(dates.DateMention(m.group(), m.group(), m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_find_dates_equals_the_plain_algorithm(language: str) -> None:
+    for text in TEXTS:
+        assert dates.find_dates(text, language) == _old_find_dates(text, language), text
+
+
+def test_clock_times_reused_by_figures_are_all_the_clock_times() -> None:
+    every_time = [p for p, kind, _ in dates._DATE_PATTERNS if kind == "time"]
+    for text in TEXTS:
+        live = dates.scan(text)[1]
+        spans = [m.span() for p in live for m in p.finditer(text)]
+        if re.search(r"\d", text):
+            assert spans == [m.span() for p in every_time for m in p.finditer(text)], text
+
+
+# -- tokens, places, folding ------------------------------------------------------------------
+def _old_tokens(text: str) -> list[tuple[str, int, int]]:
+    out = []
+    for m in re.finditer(r"\w+", text):
+        for part in fold_word(m.group()).split():
+            out.append((part, m.start(), m.end()))
+    return out
+
+
+@settings(deadline=None, max_examples=300)
+@given(GENERATED)
+def test_tokens_equal_the_plain_tokeniser(text: str) -> None:
+    assert [tuple(t) for t in tokens(text)] == _old_tokens(text)
+
+
+def _old_find_places(text: str) -> list[places.Place]:
+    """find_places before the per-word cache: every capitalised token tried with 4..1 words."""
+    table = places.gazetteer()
+    firsts = frozenset(k[0] for k in table)
+    toks = tokens(text)
+    out, i = [], 0
+    while i < len(toks):
+        hit = None
+        if places._looks_like_name(text[toks[i].start : toks[i].start + 1]) and (
+            toks[i].text in firsts or places._inflected((toks[i].text,), table)
+        ):
+            for n in range(min(places._MAX_NGRAM, len(toks) - i), 0, -1):
+                key = tuple(t.text for t in toks[i : i + n])
+                found = table.get(key) or places._inflected(key, table)
+                if found:
+                    hit = (n, found)
+                    break
+        if hit is None:
+            i += 1
+            continue
+        n, (name, kind) = hit
+        start, end = toks[i].start, toks[i + n - 1].end
+        if not places._in_compound_name(text, end):
+            out.append(places.Place(name, kind, text[start:end], start, end))
+        i += n
+    return out
+
+
+def test_find_places_equals_the_plain_algorithm() -> None:
+    for text in TEXTS:
+        assert places.find_places(text) == _old_find_places(text), text
+
+
+@settings(deadline=None, max_examples=300)
+@given(GENERATED)
+def test_find_places_equals_the_plain_algorithm_on_generated_text(text: str) -> None:
+    assert places.find_places(text) == _old_find_places(text)
+
+
+@settings(deadline=None, max_examples=300)
+@given(GENERATED)
+def test_fold_words_is_fold_split(text: str) -> None:
+    assert fold_words(text) == fold(text).split()
+
+
+# -- numbers, polarity, links -----------------------------------------------------------------
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_number_word_check_on_raw_words_equals_the_folded_check(language: str) -> None:
+    words = {w for text in TEXTS for w in numbers._WORD_RUN.findall(text)}
+    words |= set(NUMBER_WORDS_EN) | {"Zweitausend", "ZWEI", "Two-Thousand", "und", "Eins"}
+    for word in words:
+        expected = numbers._is_number_word(word.casefold(), language)
+        assert numbers._NUMBER_WORD_CHECK[language](word) == expected, word
+
+
+def test_words_outside_the_negation_list_never_negate() -> None:
+    for text in TEXTS:
+        ws = fold(text).split()
+        for i, w in enumerate(ws):
+            if w not in polarity._MAY_NEGATE:
+                assert not polarity._is_negation(ws, i), (w, text)
+
+
+@settings(deadline=None, max_examples=300)
+@given(GENERATED)
+def test_every_link_or_handle_has_a_mark_the_cheap_test_sees(text: str) -> None:
+    from claimtrack.matching.prepare import _NOISE, _NOISE_MARKS
+
+    for m in _NOISE.finditer(text):
+        assert any(mark in m.group() for mark in _NOISE_MARKS)
