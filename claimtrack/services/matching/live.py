@@ -103,8 +103,14 @@ def live_index(session: Session, model: str) -> VectorIndex | None:
     engine, url = _reader(session)
     entry = _live.get((url, model))
     if entry is not None and entry.index is not None and not entry.busy:
-        with engine.connect() as conn:
-            row = conn.exec_driver_sql(_CLOCK_SQL).first()
+        raw = engine.raw_connection()  # a driver-level read: no ORM, no transaction events
+        try:
+            cur = raw.cursor()
+            cur.execute(_CLOCK_SQL)
+            row = cur.fetchone()
+            cur.close()
+        finally:
+            raw.close()
         seq, epoch = (int(row[0]), str(row[1])) if row else (0, "")
         if epoch == entry.epoch and seq == entry.watermark[0]:
             return entry.index
