@@ -68,7 +68,9 @@ def test_the_home_search_hint_is_read_in_full_on_a_phone(page: Any) -> None:
     page.goto("/")
     for lang in ("de", "en"):
         if lang == "en":
-            page.click("a.lang-switch[lang=en]")
+            with page.expect_navigation():  # measure the English page once it has loaded
+                page.click("a.lang-switch[lang=en]")
+            page.wait_for_load_state("load")
         assert page.evaluate("document.documentElement.lang") == lang
         room = page.evaluate(
             """() => {
