@@ -259,28 +259,17 @@ def _lexical_pool(
 def _cosines(
     semantic: Semantic, params: SearchParams, exclude: int | None, lexical_ids: list[int]
 ) -> dict[int, float]:
-    """Cosine of the query to its nearest stored claims and to every lexical candidate.
-
-    A neighbour's language is not known here. Translations have lower cosines than same-language
-    pairs (e5: a German-English paraphrase at 0.83 sits below a typical same-language related
-    pair), so the same-language cut alone dropped them before any decision saw them. A neighbour
-    passes on the same-language scale (``min_semantic``) or, as a possible translation, when it
-    reaches a typical related pair across languages (``CROSS_MIN_SEMANTIC``); the decision then
-    scores it on its languages' own scale.
-    """
-    within = calibration_for(semantic.model)  # what semantic_score(cos, model) uses
-    across = calibration_for(semantic.model, cross_language=True)
+    """Cosine of the query to its nearest stored claims and to every lexical candidate."""
+    calibration = calibration_for(semantic.model)  # what semantic_score(cos, model) uses
     near = {
         cid: cos
         for cid, cos in semantic.vectors.nearest(semantic.query, params.vector_pool + 1).items()
-        if cid != exclude
-        and (within.score(cos) >= params.min_semantic or across.score(cos) >= CROSS_MIN_SEMANTIC)
+        if cid != exclude and calibration.score(cos) >= params.min_semantic
     }
     missing = [cid for cid in lexical_ids if cid not in near]
     return {**semantic.vectors.cosines(semantic.query, missing), **near}
 
 
-CROSS_MIN_SEMANTIC = 60.0  # a vector neighbour as a possible translation (see _cosines)
 K1 = 1.2
 B = 0.75
 
