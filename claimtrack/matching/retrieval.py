@@ -18,6 +18,8 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any, Protocol
 
+from rapidfuzz import fuzz
+
 from claimtrack.matching import reasons as conflict_reasons
 from claimtrack.matching import signature
 from claimtrack.matching.compare import (
@@ -26,11 +28,12 @@ from claimtrack.matching.compare import (
     Thresholds,
     classify,
     similarity,
+    similarity_of,
 )
 from claimtrack.matching.embedding import calibration_for
 from claimtrack.matching.fusion import POOL, fuse, weight_for
 from claimtrack.matching.prepare import Prepared, content_terms
-from claimtrack.matching.score import rank_score
+from claimtrack.matching.score import rank_value
 
 
 @lru_cache(maxsize=500_000)
@@ -205,7 +208,9 @@ def search(
     n_docs, total_terms = store.stats()
     if not n_docs or not (terms or semantic):
         return []
-    lex_rank, by_id = _lexical_pool(store, query, terms, n_docs, total_terms, params, exclude)
+    lex_rank, by_id, ratios = _lexical_pool(
+        store, query, terms, n_docs, total_terms, params, exclude
+    )
     n_detail = max(params.detail, limit + 2)
     cosines: dict[int, float] = {}
     if semantic is not None:
@@ -223,7 +228,16 @@ def search(
         penalty = CONFLICT_PENALTY
     model = semantic.model if semantic is not None else None
     hits = [
-        _detail(query, by_id[cid], value, params.thresholds, penalty, cosines.get(cid), model)
+        _detail(
+            query,
+            by_id[cid],
+            value,
+            params.thresholds,
+            penalty,
+            cosines.get(cid),
+            model,
+            ratios.get(cid),
+        )
         for cid, value in ranked[:n_detail]
     ]
     hits.sort(key=lambda h: -h.score)
@@ -238,10 +252,12 @@ def _lexical_pool(
     total_terms: int,
     params: SearchParams,
     exclude: int | None,
-) -> tuple[dict[int, float], dict[int, IndexRow]]:
-    """Lexical ranking score (0-100) of the best first-stage candidates, and their rows."""
+) -> tuple[dict[int, float], dict[int, IndexRow], dict[int, tuple[float, float]]]:
+    """Lexical ranking score (0-100) of the best first-stage candidates, their rows, and each
+    one's (token_set_ratio, token_sort_ratio) with the query: ranking and the pair decision's
+    word similarity both use them, so a detailed candidate's are not computed twice."""
     if not terms:
-        return {}, {}
+        return {}, {}, {}
     scores, weights = first_stage(store, terms, n_docs, params, indexed=exclude is not None)
     scores.pop(exclude, None)  # type: ignore[arg-type]
     wanted = scaled(params, n_docs)[1] if len(terms) <= 20 else params.candidates
@@ -252,8 +268,15 @@ def _lexical_pool(
     avgdl = total_terms / n_docs if n_docs else 1.0
     lexical = [(bm25(weights, row.terms, avgdl), row) for row in rows]
     best = max((s for s, _ in lexical), default=0.0) or 1.0
-    lex_rank = {row.claim_id: rank_score(query.norm, row.norm, s / best) for s, row in lexical}
-    return lex_rank, {row.claim_id: row for row in rows}
+    ratios = {row.claim_id: _ratios(query.norm, row.norm) for row in rows}
+    lex_rank = {row.claim_id: rank_value(s / best, *ratios[row.claim_id]) for s, row in lexical}
+    return lex_rank, {row.claim_id: row for row in rows}, ratios
+
+
+def _ratios(query_norm: str, cand_norm: str) -> tuple[float, float]:
+    """(token_set_ratio, token_sort_ratio): what ``score.rank_score`` and
+    ``compare.similarity`` compute from the same two texts."""
+    return fuzz.token_set_ratio(query_norm, cand_norm), fuzz.token_sort_ratio(query_norm, cand_norm)
 
 
 def _cosines(
@@ -307,11 +330,17 @@ def _detail(
     penalty: float = CONFLICT_PENALTY,
     cosine: float | None = None,
     model: str | None = None,
+    ratios: tuple[float, float] | None = None,
 ) -> Hit:
+    """The pair decision for one candidate; ``ratios``: its ``_ratios`` from the lexical pool."""
     other = signature.decode(row.norm, row.sig)
     found = conflict_reasons.conflicts(query, other)
     conflicts = [text for text, _ in found]  # what find_conflicts(query, other) returns
-    sim = similarity(query.norm, other.norm)
+    sim = (
+        similarity(query.norm, other.norm)
+        if ratios is None
+        else similarity_of(ratios[1], ratios[0])
+    )
     comparison = classify(
         sim, conflicts, query, other, thresholds, cosine=cosine, model=model, found=found
     )

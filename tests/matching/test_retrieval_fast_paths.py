@@ -41,3 +41,64 @@ def test_first_stage_cut_keeps_heapq_nlargest_order_with_ties() -> None:
         n = rng.randint(1, 60)
         expected = heapq.nlargest(n, scores.items(), key=lambda kv: kv[1])
         assert sorted(scores.items(), key=itemgetter(1), reverse=True)[:n] == expected
+
+
+def _corpus(n: int) -> list[str]:
+    """Synthetic claims of the scale benchmark (German and English, figures, places, dates)."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "matching_corpus.py"
+    spec = importlib.util.spec_from_file_location("matching_corpus", path)
+    assert spec is not None and spec.loader is not None
+    corpus = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("matching_corpus", corpus)  # its dataclasses look their module up
+    spec.loader.exec_module(corpus)
+    return [item.text for item in corpus.generate(n)]
+
+
+def test_ratios_kept_from_ranking_give_the_same_rank_and_similarity() -> None:
+    """The lexical pool's two rapidfuzz ratios make both the ranking score and the pair
+    decision's word similarity: the same floats as ``rank_score`` and ``similarity``."""
+    from claimtrack.matching.compare import similarity, similarity_of
+    from claimtrack.matching.prepare import prepare
+    from claimtrack.matching.retrieval import _ratios
+    from claimtrack.matching.score import rank_score, rank_value
+
+    rng = random.Random(4)
+    norms = [prepare(t).norm for t in _corpus(400)] + ["", "a"]
+    for _ in range(3000):
+        q, c = rng.choice(norms), rng.choice(norms)
+        share = rng.choice([0.0, 1.0, 1.5, rng.random()])
+        set_ratio, sort_ratio = _ratios(q, c)
+        assert rank_value(share, set_ratio, sort_ratio) == rank_score(q, c, share)
+        assert similarity_of(sort_ratio, set_ratio) == similarity(q, c)
+
+
+def test_search_with_kept_ratios_equals_search_computing_them_again(monkeypatch) -> None:
+    """Every hit (id, ranking value, kind, score, features) of 300 searches is what it was when
+    each detailed candidate's word similarity was computed anew."""
+    from claimtrack.matching import retrieval
+    from claimtrack.matching.prepare import prepare
+
+    texts = _corpus(3000)
+    store = retrieval.MemoryStore()
+    for i, t in enumerate(texts):
+        store.add(*retrieval.make_row(i, prepare(t)))
+    queries = random.Random(5).sample(range(len(texts)), 300)
+
+    def run() -> list[list[retrieval.Hit]]:
+        return [retrieval.search(store, prepare(texts[i]), exclude=i) for i in queries]
+
+    kept = run()
+    plain_detail = retrieval._detail
+
+    def detail_without_ratios(*args, **kwargs):  # type: ignore[no-untyped-def]
+        return plain_detail(*args[:7], **kwargs)  # the 8th argument: the kept ratios
+
+    monkeypatch.setattr(retrieval, "_detail", detail_without_ratios)
+    again = run()
+    assert kept == again
+    assert sum(len(h) for h in kept) > 2000
+    assert any(h.comparison.conflicts for hits in kept for h in hits)
