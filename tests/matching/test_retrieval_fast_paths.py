@@ -102,3 +102,53 @@ def test_search_with_kept_ratios_equals_search_computing_them_again(monkeypatch)
     assert kept == again
     assert sum(len(h) for h in kept) > 2000
     assert any(h.comparison.conflicts for hits in kept for h in hits)
+
+
+def _plain_interval(v: float, qualifier: str | None) -> tuple[float, float]:
+    """``figures.interval`` before it was cached per value and qualifier."""
+    from claimtrack.matching.figures import _tolerance
+
+    tol = _tolerance(v)
+    wide = max(tol, 0.1 * abs(v))
+    match qualifier:
+        case "about":
+            return v - tol, v + tol
+        case "almost":
+            return v - max(tol, 0.05 * abs(v)), v
+        case "more_than":
+            return v + 1e-9, v + wide
+        case "at_least":
+            return v, v + wide
+        case "less_than":
+            return v - wide, v - 1e-9
+        case "at_most":
+            return v - wide, v
+    return v, v
+
+
+def test_figure_intervals_and_agreement_equal_the_plain_computation() -> None:
+    """Cached intervals (and the opposite-qualifier test skipped without two qualifiers) give
+    the same bounds and the same agreement as computing them every time."""
+    from claimtrack.matching.figures import _OPPOSITE, fig, interval, values_agree
+
+    rng = random.Random(7)
+    qualifiers = [None, "about", "almost", "more_than", "at_least", "less_than", "at_most", ""]
+    units = [None, "people", "percent", "days", "weeks", "years", "hours", "euro"]
+    values = [0.0, 1.0, 2.5, 12.0, 164.0, 225.0, 2000.0, 2030.0, 2700.0, 7939.0, 8000.0, 1e6]
+    values += [rng.choice([rng.random() * 10_000, float(rng.randrange(1, 100_000))]) for _ in range(300)]  # fmt: skip
+    figs = [
+        fig((v, rng.choice(units), rng.choice([None, "arrests", "deaths"]), rng.choice(qualifiers)))
+        for v in values
+        for _ in range(3)
+    ]
+    for f in figs:
+        assert interval(f) == _plain_interval(f.value, f.qualifier)
+    for _ in range(30_000):
+        x, y = rng.choice(figs), rng.choice(figs)
+        if frozenset({x.qualifier, y.qualifier}) in _OPPOSITE:
+            expected = False
+        else:
+            (lo_x, hi_x), (lo_y, hi_y) = _plain_interval(x.value, x.qualifier), _plain_interval(y.value, y.qualifier)  # fmt: skip
+            eps = 1e-9 * max(abs(x.value), abs(y.value), 1.0)
+            expected = lo_x <= hi_y + eps and lo_y <= hi_x + eps
+        assert values_agree(x, y) is expected
