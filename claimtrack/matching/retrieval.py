@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from rapidfuzz import fuzz
 
@@ -227,21 +227,8 @@ def search(
         ranked = sorted(lex_rank.items(), key=lambda kv: -kv[1])
         penalty = CONFLICT_PENALTY
     model = semantic.model if semantic is not None else None
-    hits = [
-        _detail(
-            query,
-            by_id[cid],
-            value,
-            params.thresholds,
-            penalty,
-            cosines.get(cid),
-            model,
-            ratios.get(cid),
-        )
-        for cid, value in ranked[:n_detail]
-    ]
-    hits.sort(key=lambda h: -h.score)
-    return hits[:limit]
+    detailed = [(by_id[cid], value) for cid, value in ranked[:n_detail]]
+    return _best_hits(query, detailed, limit, params.thresholds, penalty, cosines, model, ratios)
 
 
 def _lexical_pool(
@@ -322,19 +309,58 @@ CONFLICT_PENALTY = 12.0  # on the lexical 0-100 ranking scale
 CONFLICT_PENALTY_FUSED = 0.25
 
 
-def _detail(
+def _best_hits(
     query: Prepared,
-    row: IndexRow,
-    score: float,
+    detailed: list[tuple[IndexRow, float]],
+    limit: int,
     thresholds: Thresholds,
-    penalty: float = CONFLICT_PENALTY,
-    cosine: float | None = None,
-    model: str | None = None,
-    ratios: tuple[float, float] | None = None,
-) -> Hit:
-    """The pair decision for one candidate; ``ratios``: its ``_ratios`` from the lexical pool."""
+    penalty: float,
+    cosines: dict[int, float],
+    model: str | None,
+    ratios: dict[int, tuple[float, float]],
+) -> list[Hit]:
+    """The best ``limit`` of the detailed candidates (given in ranked order), with their pair
+    decisions.
+
+    Their order depends only on each one's ranking value less the conflict penalty, so the
+    conflicts are checked for all of them, and the pair decision (``classify``, the larger part
+    of a candidate's cost) is made only for the ``limit`` returned: the same hits, in the same
+    order, as deciding all and cutting afterwards (a stable sort on the same values).
+    """
+    checked = [_checked(query, row, value, penalty) for row, value in detailed]
+    checked.sort(key=lambda c: -c.score)
+    return [
+        _decided(query, c, thresholds, cosines.get(c.claim_id), model, ratios.get(c.claim_id))
+        for c in checked[:limit]
+    ]
+
+
+class _Checked(NamedTuple):
+    """A detailed candidate before its pair decision: its penalised ranking value and conflicts."""
+
+    claim_id: int
+    score: float
+    other: Prepared
+    found: list[tuple[str, list[dict[str, Any]]]]  # reasons.conflicts(query, other)
+
+
+def _checked(query: Prepared, row: IndexRow, score: float, penalty: float) -> _Checked:
     other = signature.decode(row.norm, row.sig)
     found = conflict_reasons.conflicts(query, other)
+    return _Checked(row.claim_id, round(score - (penalty if found else 0.0), 3), other, found)
+
+
+def _decided(
+    query: Prepared,
+    checked: _Checked,
+    thresholds: Thresholds,
+    cosine: float | None,
+    model: str | None,
+    ratios: tuple[float, float] | None = None,
+) -> Hit:
+    """The pair decision for a checked candidate; ``ratios``: its ``_ratios`` from the lexical
+    pool (else the word similarity is computed here)."""
+    other, found = checked.other, checked.found
     conflicts = [text for text, _ in found]  # what find_conflicts(query, other) returns
     sim = (
         similarity(query.norm, other.norm)
@@ -344,7 +370,20 @@ def _detail(
     comparison = classify(
         sim, conflicts, query, other, thresholds, cosine=cosine, model=model, found=found
     )
-    return Hit(row.claim_id, round(score - (penalty if conflicts else 0.0), 3), comparison, cosine)
+    return Hit(checked.claim_id, checked.score, comparison, cosine)
+
+
+def _detail(
+    query: Prepared,
+    row: IndexRow,
+    score: float,
+    thresholds: Thresholds,
+    penalty: float = CONFLICT_PENALTY,
+    cosine: float | None = None,
+    model: str | None = None,
+) -> Hit:
+    """One candidate checked and decided: what ``_best_hits`` does for those it returns."""
+    return _decided(query, _checked(query, row, score, penalty), thresholds, cosine, model)
 
 
 class MemoryStore:

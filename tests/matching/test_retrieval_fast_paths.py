@@ -76,32 +76,76 @@ def test_ratios_kept_from_ranking_give_the_same_rank_and_similarity() -> None:
         assert similarity_of(sort_ratio, set_ratio) == similarity(q, c)
 
 
-def test_search_with_kept_ratios_equals_search_computing_them_again(monkeypatch) -> None:
-    """Every hit (id, ranking value, kind, score, features) of 300 searches is what it was when
-    each detailed candidate's word similarity was computed anew."""
+class _GroupVectors:
+    """Exact cosines over unit vectors that are close within a duplicate group (a stand-in for
+    the HNSW index: ``retrieval.VectorSource``)."""
+
+    def __init__(self, groups: list[int], dim: int = 32) -> None:
+        import numpy as np
+
+        rng = np.random.default_rng(8)
+        centres = rng.normal(size=(max(groups) + 1, dim))
+        vecs = centres[groups] + 0.35 * rng.normal(size=(len(groups), dim))
+        self.vecs = vecs / np.linalg.norm(vecs, axis=1, keepdims=True)
+
+    def nearest(self, query, k: int) -> dict[int, float]:  # type: ignore[no-untyped-def]
+        cos = self.vecs @ query
+        best = cos.argsort()[::-1][:k]
+        return {int(i): float(cos[i]) for i in best}
+
+    def cosines(self, query, ids) -> dict[int, float]:  # type: ignore[no-untyped-def]
+        return {int(i): float(self.vecs[i] @ query) for i in ids}
+
+
+def test_search_deciding_only_the_hits_it_returns_equals_deciding_all(monkeypatch) -> None:
+    """Every hit (id, ranking value, kind, score, features) of 300 word searches and 300 fused
+    searches is what the plain computation gave: every detailed candidate decided (its word
+    similarity computed anew), sorted by ranking value, cut to the limit."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
     from claimtrack.matching import retrieval
     from claimtrack.matching.prepare import prepare
 
-    texts = _corpus(3000)
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "matching_corpus.py"
+    spec = importlib.util.spec_from_file_location("matching_corpus", path)
+    assert spec is not None and spec.loader is not None
+    corpus = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("matching_corpus", corpus)
+    spec.loader.exec_module(corpus)
+    items = corpus.generate(3000)
+    texts = [item.text for item in items]
     store = retrieval.MemoryStore()
     for i, t in enumerate(texts):
         store.add(*retrieval.make_row(i, prepare(t)))
+    vectors = _GroupVectors([item.group for item in items])
     queries = random.Random(5).sample(range(len(texts)), 300)
 
     def run() -> list[list[retrieval.Hit]]:
-        return [retrieval.search(store, prepare(texts[i]), exclude=i) for i in queries]
+        out = []
+        for n, i in enumerate(queries):
+            semantic = retrieval.Semantic(vectors, vectors.vecs[i], "use-m3")
+            limit = (10, 5, 1)[n % 3]
+            out.append(retrieval.search(store, prepare(texts[i]), limit=limit, exclude=i))
+            out.append(retrieval.search(store, prepare(texts[i]), exclude=i, semantic=semantic))
+        return out
 
-    kept = run()
-    plain_detail = retrieval._detail
+    fast = run()
 
-    def detail_without_ratios(*args, **kwargs):  # type: ignore[no-untyped-def]
-        return plain_detail(*args[:7], **kwargs)  # the 8th argument: the kept ratios
+    def plain(query, detailed, limit, thresholds, penalty, cosines, model, ratios):  # type: ignore[no-untyped-def]
+        hits = [
+            retrieval._detail(query, row, v, thresholds, penalty, cosines.get(row.claim_id), model)
+            for row, v in detailed
+        ]
+        hits.sort(key=lambda h: -h.score)
+        return hits[:limit]
 
-    monkeypatch.setattr(retrieval, "_detail", detail_without_ratios)
-    again = run()
-    assert kept == again
-    assert sum(len(h) for h in kept) > 2000
-    assert any(h.comparison.conflicts for hits in kept for h in hits)
+    monkeypatch.setattr(retrieval, "_best_hits", plain)
+    assert fast == run()
+    assert sum(len(h) for h in fast) > 3000
+    assert any(h.comparison.conflicts for hits in fast for h in hits)
+    assert sum(h.cosine is not None for hits in fast for h in hits) > 1000
 
 
 def _plain_interval(v: float, qualifier: str | None) -> tuple[float, float]:
