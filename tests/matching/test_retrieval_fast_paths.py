@@ -196,3 +196,49 @@ def test_figure_intervals_and_agreement_equal_the_plain_computation() -> None:
             eps = 1e-9 * max(abs(x.value), abs(y.value), 1.0)
             expected = lo_x <= hi_y + eps and lo_y <= hi_x + eps
         assert values_agree(x, y) is expected
+
+
+def _plain_zscores(scores: dict[int, float]) -> dict[int, float]:
+    import math
+
+    if not scores:
+        return {}
+    values = list(scores.values())
+    mean = sum(values) / len(values)
+    var = sum((v - mean) ** 2 for v in values) / len(values)
+    sd = math.sqrt(var)
+    if sd < 1e-12:
+        return dict.fromkeys(scores, 0.0)
+    return {k: (v - mean) / sd for k, v in scores.items()}
+
+
+def _plain_fuse(lexical: dict[int, float], semantic: dict[int, float], weight: float) -> dict[int, float]:  # fmt: skip
+    keys = list(dict.fromkeys([*lexical, *semantic]))
+    if not keys:
+        return {}
+    if not semantic:
+        return {k: lexical[k] for k in keys}
+    if not lexical:
+        return {k: semantic[k] for k in keys}
+    low_lex, low_sem = min(lexical.values()), min(semantic.values())
+    z_lex = _plain_zscores({k: lexical.get(k, low_lex) for k in keys})
+    z_sem = _plain_zscores({k: semantic.get(k, low_sem) for k in keys})
+    return {k: weight * z_sem[k] + (1.0 - weight) * z_lex[k] for k in keys}
+
+
+def test_fusion_equals_the_plain_computation_to_the_last_bit() -> None:
+    """``fusion.fuse`` z-scores lists instead of dicts: same floats, same key order."""
+    from claimtrack.matching.fusion import fuse, zscores
+
+    rng = random.Random(9)
+    for _ in range(3000):
+        ids = rng.sample(range(400), rng.randint(0, 140))
+        cut = rng.randint(0, len(ids))
+        same = rng.random() < 0.1  # all equal: z-scores of zero
+        lexical = {i: 50.0 if same else rng.uniform(0, 100) for i in ids[: rng.randint(0, cut)]}
+        semantic = {i: rng.uniform(-0.2, 1.0) for i in ids[cut - rng.randint(0, cut) :]}
+        weight = rng.choice([0.65, 0.75, rng.random()])
+        fused = fuse(lexical, semantic, weight)
+        expected = _plain_fuse(lexical, semantic, weight)
+        assert fused == expected and list(fused) == list(expected)
+        assert zscores(lexical) == _plain_zscores(lexical)
