@@ -214,7 +214,8 @@ def search(
         cosines = _cosines(semantic, params, exclude, list(lex_rank), query.language)
     if cosines:
         weight = weight_for(semantic.model if semantic is not None else None)
-        ranked = sorted(fuse(lex_rank, cosines, weight).items(), key=lambda kv: -kv[1])
+        fusable = _one_scale(semantic, cosines, query.language)  # type: ignore[arg-type]
+        ranked = sorted(fuse(lex_rank, fusable, weight).items(), key=lambda kv: -kv[1])
         # rows of vector-only candidates are read only for those that reached the detail stage
         wanted = [cid for cid, _ in ranked[: n_detail + 8] if cid not in by_id]
         by_id.update({row.claim_id: row for row in store.rows(wanted)})
@@ -292,6 +293,25 @@ def _cosines(
         near.update({cid: cos for cid, cos in weak.items() if found.get(cid, language) != language})
     missing = [cid for cid in lexical_ids if cid not in near]
     return {**semantic.vectors.cosines(semantic.query, missing), **near}
+
+
+def _one_scale(semantic: Semantic, cosines: dict[int, float], language: str) -> dict[int, float]:
+    """The cosines as the fused ranking compares them: one of a candidate in another language
+    than the query is moved to the same-language scale (``Calibration.rescale``).
+
+    A translation's cosine is lower than a same-language paraphrase's (e5: the German and the
+    English of one claim at 0.88, while a German claim about something else scores 0.86 in
+    German), so raw cosines ranked a translation of the very claim below loosely related claims
+    in the query's language, and a short result list left it out. Within one language the map is
+    the identity, so ranking in one language is unchanged.
+    """
+    found = semantic.vectors.languages(cosines)
+    within = calibration_for(semantic.model)
+    across = calibration_for(semantic.model, cross_language=True)
+    return {
+        cid: across.rescale(cos, within) if found.get(cid, language) != language else cos
+        for cid, cos in cosines.items()
+    }
 
 
 CROSS_MIN_SEMANTIC = 60.0  # a neighbour in another language: at least a typical related pair

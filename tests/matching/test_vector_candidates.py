@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import pytest
+
 from claimtrack.matching.embedding import calibration_for
 from claimtrack.matching.prepare import prepare
 from claimtrack.matching.retrieval import (
@@ -73,3 +75,23 @@ def test_a_strong_neighbour_is_a_candidate_in_any_language():
     semantic = Semantic(Neighbours({2: strong, 3: strong}, {2: "de"}), query=None, model=MODEL)
     hits = search(_store(), prepare(QUERY, "de"), semantic=semantic)
     assert sorted(h.claim_id for h in hits) == [2, 3]
+
+
+def test_a_translation_ranks_by_how_close_it_is_for_a_pair_of_languages():
+    """Raw cosines put a loosely related German claim above the English translation of the
+    query's claim (translations score lower); ranking compares them on one scale."""
+    within, across = calibration_for(MODEL), calibration_for(MODEL, cross_language=True)
+    translation = across.same - 0.03  # a close translation...
+    related = within.related  # ...and a typical related pair in the query's language
+    assert translation < related
+    assert across.rescale(translation, within) > related
+    assert across.rescale(across.related, within) == pytest.approx(within.related)
+    cosines = {1: translation, 2: related}
+    semantic = Semantic(Neighbours(cosines, {1: "en", 2: "de"}), query=None, model=MODEL)
+    hits = search(_store(), prepare(QUERY, "de"), limit=1, semantic=semantic)
+    assert [h.claim_id for h in hits] == [1]
+    # in one language nothing is rescaled: the closer cosine ranks first
+    semantic = Semantic(Neighbours(cosines, {1: "de", 2: "de"}), query=None, model=MODEL)
+    assert [
+        h.claim_id for h in search(_store(), prepare(QUERY, "de"), limit=1, semantic=semantic)
+    ] == [2]
