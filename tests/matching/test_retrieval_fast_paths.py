@@ -80,8 +80,10 @@ class _GroupVectors:
     """Exact cosines over unit vectors that are close within a duplicate group (a stand-in for
     the HNSW index: ``retrieval.VectorSource``)."""
 
-    def __init__(self, groups: list[int], dim: int = 32) -> None:
+    def __init__(self, groups: list[int], languages: list[str], dim: int = 32) -> None:
         import numpy as np
+
+        self.langs = languages
 
         rng = np.random.default_rng(8)
         centres = rng.normal(size=(max(groups) + 1, dim))
@@ -95,6 +97,9 @@ class _GroupVectors:
 
     def cosines(self, query, ids) -> dict[int, float]:  # type: ignore[no-untyped-def]
         return {int(i): float(self.vecs[i] @ query) for i in ids}
+
+    def languages(self, ids) -> dict[int, str]:  # type: ignore[no-untyped-def]
+        return {int(i): self.langs[i] for i in ids}
 
 
 def test_search_deciding_only_the_hits_it_returns_equals_deciding_all(monkeypatch) -> None:
@@ -117,9 +122,10 @@ def test_search_deciding_only_the_hits_it_returns_equals_deciding_all(monkeypatc
     items = corpus.generate(3000)
     texts = [item.text for item in items]
     store = retrieval.MemoryStore()
-    for i, t in enumerate(texts):
-        store.add(*retrieval.make_row(i, prepare(t)))
-    vectors = _GroupVectors([item.group for item in items])
+    prepared = [prepare(t) for t in texts]
+    for i, p in enumerate(prepared):
+        store.add(*retrieval.make_row(i, p))
+    vectors = _GroupVectors([item.group for item in items], [p.language for p in prepared])
     queries = random.Random(5).sample(range(len(texts)), 300)
 
     def run() -> list[list[retrieval.Hit]]:
