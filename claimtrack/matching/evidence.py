@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from claimtrack.matching.events import happenings
 from claimtrack.matching.figures import check_figures, fig
 from claimtrack.matching.guards import shared_dates, shared_persons, shared_places
 from claimtrack.matching.prepare import FigureKey, Prepared
@@ -30,6 +31,7 @@ class Evidence:
     unmatched_figures: int
     stances: tuple[tuple[str, int], ...] = ()  # ("legal", -1): both say illegal
     entities: tuple[str, ...] = ()  # organisations both name ("csto")
+    happenings: tuple[str, ...] = ()  # what happened, named by both ("arrest": see events)
 
     @property
     def count(self) -> int:
@@ -47,6 +49,7 @@ class Evidence:
         out += [f"person {p}" for p in self.persons]
         out += [f"stance {a} {'+' if s > 0 else '-'}" for a, s in self.stances]
         out += [f"entity {e}" for e in self.entities]
+        out += [f"happening {h}" for h in self.happenings]
         return out
 
     def reasons(self) -> list[dict[str, Any]]:
@@ -60,6 +63,7 @@ class Evidence:
         out += [{"code": "agree.person", "person": p} for p in self.persons]
         out += [{"code": "agree.stance", "axis": a, "sign": s} for a, s in self.stances]
         out += [{"code": "agree.entity", "entity": e} for e in self.entities]
+        out += [{"code": "agree.happening", "happening": h} for h in self.happenings]
         if self.unmatched_figures:
             out.append({"code": "unmatched.figure", "count": self.unmatched_figures})
         return out
@@ -82,6 +86,7 @@ def gather(a: Prepared, b: Prepared) -> Evidence:
         unmatched_figures=figures.unmatched,
         stances=tuple(shared_stances(a.polarity, b.polarity)),
         entities=tuple(sorted(_entities(a.norm) & _entities(b.norm))),
+        happenings=tuple(sorted(happenings(a.norm) & happenings(b.norm))),
     )
 
 
