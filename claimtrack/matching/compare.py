@@ -199,16 +199,18 @@ def _facts_agree(ev: Evidence, semantic: float | None) -> bool:
 def _happening_agrees(ev: Evidence, semantic: float | None) -> bool:
     """Different outlets, one happening to one named actor, no figure: the same thing happened
     (``events``: arrested = detained, ordered to shoot = gave the order to open fire) to the same
-    named person or organisation, no figure only one claim states, no conflict, the sentences on
+    named person or organisation (the one named nearest to the happening in both claims: "Sunak
+    took over after Truss's resignation" is not Sunak's resignation), no figure only one claim
+    states, no conflict, the sentences on
     one topic. "Former intelligence chief Karim Masimov has been arrested on suspicion of high
     treason" = "the committee said its former head Masimov was detained". A country or a city
-    both name is the topic, not the actor, and does not count."""
+    both name is the topic, not the actor, and does not count, unless both read it in the same
+    role of the same relation ("Poland accused Belarus" = "Belarus was accused by Poland")."""
     return (
         semantic is not None
         and semantic >= HAPPENING_MIN_SEMANTIC
         and ev.unmatched_figures == 0
-        and bool(ev.happenings)
-        and bool(ev.persons or ev.entities)
+        and bool(ev.deeds or ev.roles)
     )
 
 

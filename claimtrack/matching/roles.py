@@ -34,7 +34,7 @@ from claimtrack.matching.prepare import Prepared
 from claimtrack.text.aliases import DEFAULT_ALIASES
 from claimtrack.text.normalize import fold
 
-__all__ = ["Role", "RoleClash", "role_clash", "roles"]
+__all__ = ["Role", "RoleClash", "role_agreement", "role_clash", "roles"]
 
 # verb form -> (relation, kind). kind: "v" a finite or infinitive form, "p" a participle that
 # can be passive, "vp" both (English "replaced"), "rev" a form whose subject is the patient
@@ -130,10 +130,26 @@ def _organisations() -> frozenset[str]:
 
 def participants(p: Prepared) -> frozenset[str]:
     """The claim's named entities as the tokens ``norm`` writes them."""
-    out = {fold(name).rpartition(" ")[2] for name in p.persons if is_person(name)}
-    out |= {fold(name).replace(" ", "") for name, _ in p.places}
-    out |= {w for w in p.norm.split() if w in _organisations()}
+    return _participants(p.persons, p.places, p.norm)
+
+
+@lru_cache(maxsize=8192)
+def _participants(
+    persons: tuple[str, ...], places: tuple[tuple[str, str], ...], norm: str
+) -> frozenset[str]:
+    out = {fold(name).rpartition(" ")[2] for name in persons if is_person(name)}
+    out |= {fold(name).replace(" ", "") for name, _ in places}
+    out |= {w for w in norm.split() if w in _organisations()}
     return frozenset(out)
+
+
+_TRIGGERS = frozenset(_FORMS) | {w for w, _ in _PAIRS}
+
+
+@lru_cache(maxsize=8192)
+def _may_state(norm: str) -> bool:
+    """Whether the text has a verb form of a relation at all (most claims do not)."""
+    return not _TRIGGERS.isdisjoint(norm.split())
 
 
 def roles(p: Prepared, names: frozenset[str]) -> tuple[Role, ...]:
@@ -143,10 +159,9 @@ def roles(p: Prepared, names: frozenset[str]) -> tuple[Role, ...]:
 
 @lru_cache(maxsize=8192)
 def _roles(norm: str, names: frozenset[str]) -> tuple[Role, ...]:
-    words = norm.split()
-    if not any(w in _FORMS or w in ("lost", "loses", "lose", "verlor", "verliert", "verloren",
-                                   "folgt", "folgte") for w in words):  # fmt: skip
+    if not _may_state(norm):
         return ()
+    words = _without_sources(norm.split(), names)
     out: list[Role] = []
     for i in range(len(words)):
         found = _form(words, i)
@@ -199,25 +214,37 @@ def _read(
 
 
 def _side(span: list[str], names: frozenset[str]) -> list[str]:
-    """Participants in ``span`` (read outward from the verb) up to a clause boundary; a source
-    ("nach Angaben von Tokajew", "laut Tokajew", "according to Tokayev") is no participant."""
+    """Participants in ``span`` (read outward from the verb) up to a clause boundary."""
     out: list[str] = []
-    for k, w in enumerate(span):
-        if w in names and w not in out and not _source(span, k):
+    for w in span:
+        if w in names and w not in out:
             out.append(w)
         elif w in _BOUNDARIES:
             break
     return out
 
 
-# Words that make the name after them the source of the claim, not a doer.
-_SOURCE_MARKS = frozenset(["laut", "angaben", "according", "zufolge"])
+# What makes a name the source of the claim, not a doer: "laut Tokajew", "according to Tokayev",
+# "nach Angaben von (Präsident) Tokajew", "Tokajew zufolge".
+_SOURCE_BEFORE = (("laut",), ("according", "to"), ("angaben", "von"), ("angaben", "des"))
 
 
-def _source(span: list[str], k: int) -> bool:
-    """Whether the participant at ``span[k]`` is a source. ``span`` may run backwards: the marks
-    are looked for on both sides, three words far."""
-    return any(w in _SOURCE_MARKS for w in span[max(0, k - 3) : k + 4])
+def _without_sources(words: list[str], names: frozenset[str]) -> list[str]:
+    """``words`` with each participant named as a source blanked out (a mark right before the
+    name, or before one title word: "nach Angaben von Präsident Tokajew")."""
+    out = list(words)
+    for i, w in enumerate(words):
+        if w not in names:
+            continue
+        ends = [i] if i < 1 or words[i - 1] in names else [i, i - 1]
+        marked = any(
+            tuple(words[max(0, end - len(mark)) : end]) == mark
+            for end in ends
+            for mark in _SOURCE_BEFORE
+        )
+        if marked or words[i + 1 : i + 2] == ["zufolge"]:
+            out[i] = ""
+    return out
 
 
 def _clause(span: list[str]) -> list[str]:
@@ -262,6 +289,8 @@ def _agent(after: list[str], names: frozenset[str]) -> str | None:
 def role_clash(a: Prepared, b: Prepared) -> RoleClash | None:
     """The first relation both claims state with one participant as the doer in one claim and
     the one it is done to in the other (and not also as the doer there); symmetric."""
+    if not (_may_state(a.norm) and _may_state(b.norm)):
+        return None
     names = participants(a) | participants(b)
     if len(names) < 2:
         return None
@@ -275,6 +304,19 @@ def role_clash(a: Prepared, b: Prepared) -> RoleClash | None:
             x, y = sorted([_pair(xa), _pair(xb)], key=repr)
             return RoleClash(relation, (x, y))
     return None
+
+
+def role_agreement(a: Prepared, b: Prepared) -> list[tuple[str, str, str]]:
+    """(relation, doer, done to) that both claims state with both roles named, in the same
+    direction: "Tusk replaced Morawiecki" = "Morawiecki was replaced by Tusk"."""
+    if not (_may_state(a.norm) and _may_state(b.norm)):
+        return []
+    names = participants(a) | participants(b)
+    if len(names) < 2:
+        return []
+    full = [{(r.relation, r.agent, r.patient) for r in roles(p, names) if r.agent and r.patient}
+            for p in (a, b)]  # fmt: skip
+    return sorted(full[0] & full[1])
 
 
 def _reversed(xs: list[Role], ys: list[Role]) -> bool:
