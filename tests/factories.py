@@ -77,3 +77,24 @@ def make_published_verdict(
         ),
     )
     return verdicts.publish_verdict(session=session, actor=editor, claim_id=claim.id or 0)
+
+
+def correct_publicly(
+    session: Session, editor: User, verdict: Verdict, *, note: str, headline: str = "Neue Zahl"
+) -> Verdict:
+    """A public correction of a published verdict: a new headline and the correction note, the
+    rating and texts kept (what partners hear as `verdict.corrected`)."""
+    return verdicts.correct_verdict(
+        session=session,
+        actor=editor,
+        claim_id=verdict.claim_id,
+        data=verdicts.VerdictInput(
+            rating_id=verdict.rating_id,
+            headline=headline,
+            summary=verdict.summary,
+            reasoning=verdict.reasoning,
+        ),
+        expected_version=verdict.version,
+        public=True,
+        note=note,
+    )

@@ -1,6 +1,7 @@
 """`claimtrack match` and `claimtrack matching …`: thin commands over the matching services.
 
-`matching compare` needs no database: it loads only the pure matcher (no Flask, no SQLModel).
+`matching compare` reads the desk's aliases and thresholds from the database when there is one
+(the scores of search and intake use them), and falls back to the shipped ones without it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .base import LazyChoice, db_session, echo_json, get_app
 
 if TYPE_CHECKING:
     from claimtrack.db import Database
+    from claimtrack.matching.compare import Comparison
 
 LANGUAGE = click.Choice(LANGUAGES)
 
@@ -60,19 +62,22 @@ def matching_group() -> None:
 @click.argument("text_b")
 @click.option("--language", type=LANGUAGE, default=None)
 @click.option("--json", "as_json", is_flag=True)
-def compare_cmd(text_a: str, text_b: str, language: str | None, as_json: bool) -> None:
-    """Score, kind and the deciding facts of one pair of texts (no database needed).
+@click.pass_context
+def compare_cmd(
+    ctx: click.Context, text_a: str, text_b: str, language: str | None, as_json: bool
+) -> None:
+    """Score, kind and the deciding facts of one pair of texts.
 
     The same score and kind as intake, the workbench and `claimtrack match` give the pair: the
-    configured embedder's cosine (CLAIMTRACK_EMBEDDER) on the stored vector form.
+    configured embedder's cosine (CLAIMTRACK_EMBEDDER) on the stored vector form, the desk's
+    aliases and thresholds from the database. Without a database: the shipped ones (said so).
     """
-    from claimtrack.matching.pair import compare_texts
     from claimtrack.matching.reasons import describe
 
-    result, note = compare_texts(text_a, text_b, language)
+    result, note, tables = _compare(ctx, text_a, text_b, language)
     data = {"score": result.score, "kind": str(result.kind), "conflicts": list(result.conflicts),
             "short": result.short, "reasons": result.reasons,
-            "features": result.features}  # fmt: skip
+            "features": result.features, "aliases": tables}  # fmt: skip
     if as_json:
         echo_json(data)
         return
@@ -87,6 +92,30 @@ def compare_cmd(text_a: str, text_b: str, language: str | None, as_json: bool) -
         click.echo("note      shorter than 8 words: never linked automatically")
     if note:
         click.echo(f"note      {note}")
+    if tables == "shipped":
+        click.echo("note      no database: the shipped aliases and thresholds only")
+
+
+def _compare(
+    ctx: click.Context, text_a: str, text_b: str, language: str | None
+) -> tuple[Comparison, str | None, str]:
+    """The pair compared with the store's aliases and thresholds ("store"), or, where no migrated
+    database can be read, with the shipped ones ("shipped")."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from claimtrack.config import InsecureConfigError
+    from claimtrack.matching.pair import compare_texts
+    from claimtrack.services.matching import match as matching
+
+    try:
+        url = make_url(get_app(ctx).config["DATABASE_URL"])
+        if url.get_backend_name() != "sqlite" or Path(url.database or "").is_file():
+            with db_session(ctx, write=False) as session:
+                return (*matching.compare_in_store(session, text_a, text_b, language), "store")
+    except (InsecureConfigError, SQLAlchemyError):
+        pass  # no usable database: the shipped tables, as the note says
+    return (*compare_texts(text_a, text_b, language), "shipped")
 
 
 @matching_group.command("eval")

@@ -65,6 +65,13 @@ class Calibration:
         slope = (SAME_POINT - RELATED_POINT) / (self.same - self.related)
         return float(min(100.0, max(0.0, RELATED_POINT + slope * (cosine - self.related))))
 
+    def rescale(self, cosine: float, onto: Calibration) -> float:
+        """The cosine on ``onto``'s scale that ``cosine`` is on this one (a translation's cosine
+        as the same-language cosine of an equally close pair), unclipped."""
+        return onto.related + (cosine - self.related) * (onto.same - onto.related) / (
+            self.same - self.related
+        )
+
 
 RELATED_POINT = 60.0
 SAME_POINT = 95.0

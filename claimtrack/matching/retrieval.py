@@ -105,6 +105,8 @@ class VectorSource(Protocol):
 
     def cosines(self, query: Any, ids: Iterable[int]) -> dict[int, float]: ...
 
+    def languages(self, ids: Iterable[int]) -> dict[int, str]: ...
+
 
 @dataclass(frozen=True)
 class Semantic:
@@ -209,10 +211,11 @@ def search(
     n_detail = max(params.detail, limit + 2)
     cosines: dict[int, float] = {}
     if semantic is not None:
-        cosines = _cosines(semantic, params, exclude, list(lex_rank))
+        cosines = _cosines(semantic, params, exclude, list(lex_rank), query.language)
     if cosines:
         weight = weight_for(semantic.model if semantic is not None else None)
-        ranked = sorted(fuse(lex_rank, cosines, weight).items(), key=lambda kv: -kv[1])
+        fusable = _one_scale(semantic, cosines, query.language)  # type: ignore[arg-type]
+        ranked = sorted(fuse(lex_rank, fusable, weight).items(), key=lambda kv: -kv[1])
         # rows of vector-only candidates are read only for those that reached the detail stage
         wanted = [cid for cid, _ in ranked[: n_detail + 8] if cid not in by_id]
         by_id.update({row.claim_id: row for row in store.rows(wanted)})
@@ -257,19 +260,61 @@ def _lexical_pool(
 
 
 def _cosines(
-    semantic: Semantic, params: SearchParams, exclude: int | None, lexical_ids: list[int]
+    semantic: Semantic,
+    params: SearchParams,
+    exclude: int | None,
+    lexical_ids: list[int],
+    language: str,
 ) -> dict[int, float]:
-    """Cosine of the query to its nearest stored claims and to every lexical candidate."""
-    calibration = calibration_for(semantic.model)  # what semantic_score(cos, model) uses
-    near = {
-        cid: cos
-        for cid, cos in semantic.vectors.nearest(semantic.query, params.vector_pool + 1).items()
-        if cid != exclude and calibration.score(cos) >= params.min_semantic
-    }
+    """Cosine of the query (in ``language``) to its nearest stored claims and to every lexical
+    candidate.
+
+    A neighbour joins the candidates when its semantic score (on the scale the decision uses
+    for a pair in one language) reaches ``min_semantic``. Translations have lower cosines than
+    same-language pairs (e5: a German-English paraphrase at 0.83, below a typical same-language
+    related pair), so that cut alone dropped them before any decision saw them: a neighbour in
+    another language than the query also joins when it scores like a typical related pair on
+    the cross-language scale (``CROSS_MIN_SEMANTIC``). A neighbour of unknown language is held
+    to the same-language cut.
+    """
+    within = calibration_for(semantic.model)  # what semantic_score(cos, model) uses
+    across = calibration_for(semantic.model, cross_language=True)
+    near: dict[int, float] = {}
+    weak: dict[int, float] = {}  # below the same-language cut, above the cross-language one
+    for cid, cos in semantic.vectors.nearest(semantic.query, params.vector_pool + 1).items():
+        if cid == exclude:
+            continue
+        if within.score(cos) >= params.min_semantic:
+            near[cid] = cos
+        elif across.score(cos) >= CROSS_MIN_SEMANTIC:
+            weak[cid] = cos
+    if weak:
+        found = semantic.vectors.languages(weak)
+        near.update({cid: cos for cid, cos in weak.items() if found.get(cid, language) != language})
     missing = [cid for cid in lexical_ids if cid not in near]
     return {**semantic.vectors.cosines(semantic.query, missing), **near}
 
 
+def _one_scale(semantic: Semantic, cosines: dict[int, float], language: str) -> dict[int, float]:
+    """The cosines as the fused ranking compares them: one of a candidate in another language
+    than the query is moved to the same-language scale (``Calibration.rescale``).
+
+    A translation's cosine is lower than a same-language paraphrase's (e5: the German and the
+    English of one claim at 0.88, while a German claim about something else scores 0.86 in
+    German), so raw cosines ranked a translation of the very claim below loosely related claims
+    in the query's language, and a short result list left it out. Within one language the map is
+    the identity, so ranking in one language is unchanged.
+    """
+    found = semantic.vectors.languages(cosines)
+    within = calibration_for(semantic.model)
+    across = calibration_for(semantic.model, cross_language=True)
+    return {
+        cid: across.rescale(cos, within) if found.get(cid, language) != language else cos
+        for cid, cos in cosines.items()
+    }
+
+
+CROSS_MIN_SEMANTIC = 60.0  # a neighbour in another language: at least a typical related pair
 K1 = 1.2
 B = 0.75
 

@@ -8,12 +8,16 @@ in numpy costs ~14 ms a query at 100,000 claims and ~190 ms at 1,000,000, sqlite
 the exact neighbours above 0.97. Vectors are held as float16 inside the graph (int8 codes
 would need usearch's fixed [-1, 1] scaling, which crushes the small components of a unit
 vector); a cosine for a candidate found by the lexical engine is read back from the graph.
+
+Each entry also carries its claim's language. Cosines of translations sit lower than those of
+same-language paraphrases, so whether a weak neighbour may still be a translation of the query
+depends on the neighbour's language, and the search must know it before any row is read.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -34,6 +38,9 @@ class VectorIndex:
         self.threads = threads
         self._lock = threading.RLock()
         self._index = self._empty()
+        # claim id -> code of its language (an index into _names); ids without one are unknown
+        self._language: dict[int, int] = {}
+        self._names: list[str] = []
 
     def _empty(self) -> Index:
         return Index(
@@ -65,8 +72,11 @@ class VectorIndex:
             raise ValueError(f"index of {found._index.ndim} dimensions, expected {dim}")
         return found
 
-    def upsert(self, ids: Iterable[int], vectors: Vectors) -> None:
-        """Add or replace the vectors of ``ids`` (rows of ``vectors``, unit length)."""
+    def upsert(
+        self, ids: Sequence[int], vectors: Vectors, languages: Sequence[str] | None = None
+    ) -> None:
+        """Add or replace the vectors of ``ids`` (rows of ``vectors``, unit length), with their
+        claims' ``languages`` when known."""
         keys = np.fromiter(ids, dtype=np.uint64)
         if not len(keys):
             return
@@ -76,14 +86,48 @@ class VectorIndex:
             if len(present):
                 self._index.remove(present)
             self._index.add(keys, vecs, threads=self.threads)
+            for cid in ids:
+                self._language.pop(cid, None)
+            if languages is not None:
+                self._language.update(zip(ids, map(self._code, languages), strict=True))
+
+    def _code(self, language: str) -> int:
+        if language not in self._names:
+            self._names.append(language)
+        return self._names.index(language)
 
     def remove(self, ids: Iterable[int]) -> None:
         keys = np.fromiter(ids, dtype=np.uint64)
         with self._lock:
+            for cid in keys.tolist():
+                self._language.pop(cid, None)
             if len(keys) and len(self._index):
                 present = keys[self._index.contains(keys)]
                 if len(present):
                     self._index.remove(present)
+
+    def languages(self, ids: Iterable[int]) -> dict[int, str]:
+        """The language of each of ``ids`` whose language is known."""
+        with self._lock:
+            codes = {cid: self._language.get(cid) for cid in ids}
+            return {cid: self._names[c] for cid, c in codes.items() if c is not None}
+
+    def language_table(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint8], list[str]]:
+        """(claim ids, their language codes, the language of each code): for a snapshot."""
+        with self._lock:
+            ids = np.fromiter(self._language.keys(), dtype=np.int64, count=len(self._language))
+            codes = np.fromiter(self._language.values(), dtype=np.uint8, count=len(ids))
+            return ids, codes, list(self._names)
+
+    def set_language_table(
+        self, ids: npt.NDArray[np.int64], codes: npt.NDArray[np.uint8], names: list[str]
+    ) -> None:
+        """Take the languages of a snapshot (``language_table``'s three parts)."""
+        if len(ids) != len(codes) or (len(codes) and int(codes.max()) >= len(names)):
+            raise ValueError("language table does not fit its names")
+        with self._lock:
+            self._names = list(names)
+            self._language = dict(zip(ids.tolist(), codes.tolist(), strict=True))
 
     def nearest(self, query: Vectors, k: int) -> dict[int, float]:
         """Up to ``k`` claim ids with their cosine to ``query``, best first."""

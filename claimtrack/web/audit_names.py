@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from claimtrack.web.desk.forms import STATUS_LABELS
+from claimtrack.web.desk.forms import FIELD_LABELS, STATUS_LABELS
 
 ACTIONS = {
     "appearance.create": _l("Appearance added"),
@@ -86,23 +86,6 @@ def object_type_name(code: str) -> str:
     return str(OBJECT_TYPES.get(code, code))
 
 
-# Fields an audit event names, in the reader's words; a field not listed is shown as its code.
-FIELDS = {
-    "text": _l("Claim"), "claimant": _l("Claimant"), "claimant_kind": _l("Kind of claimant"),
-    "language": _l("Language"), "claim_date": _l("Date of the claim"), "tags": _l("Tags"),
-    "status": _l("Status"), "assignee_id": _l("Assignee"), "rating": _l("Rating"),
-    "rating_id": _l("Rating"), "headline": _l("Headline"), "summary": _l("Summary"),
-    "reasoning": _l("Reasoning"), "valid_as_of": _l("Valid as of"), "state": _l("State"),
-    "kind": _l("Kind"), "name": _l("Name"), "email": _l("E-mail"), "role": _l("Role"),
-    "url": _l("Address"), "outlet": _l("Outlet"), "title": _l("Title"), "events": _l("Events"),
-    "scopes": _l("Scopes"), "partner": _l("Partner"), "prefix": _l("Prefix"),
-    "active": _l("Active"), "reason": _l("Reason"), "deleted_at": _l("Deleted"),
-    "worthiness": _l("Check-worthiness"), "canonical_claim_id": _l("Cluster"),
-    "score": _l("Score"), "interval_minutes": _l("Interval (minutes)"),
-    "claim_id": _l("Claim"), "claims": _l("Claims"),
-}  # fmt: skip
-
-
 def field_name(code: str) -> str | None:
     """The field's name for readers, or None when only its code can be shown."""
-    return str(FIELDS[code]) if code in FIELDS else None
+    return str(FIELD_LABELS[code]) if code in FIELD_LABELS else None

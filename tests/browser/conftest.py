@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import shutil
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from flask import Flask
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 from tests.conftest import PASSWORD, TEST_USERS
 
@@ -36,6 +36,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 AXE_JS = Path(__file__).parent / "vendor" / "axe.min.js"
+SHUTDOWN_TIMEOUT_S = 15
+_RESPONSE_KEY = "claimtrack.tests.response"
 
 # Reports CSP violations to the test (Playwright injects this before any page script, past the CSP).
 _CSP_LISTENER = """
@@ -63,13 +65,65 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
+class _ClosingHandler(WSGIRequestHandler):
+    """werkzeug's handler, but the response is always closed, also when the browser dropped it.
+
+    Chromium resets a connection whose response it no longer wants (a favicon or stylesheet of a
+    page it navigates away from). werkzeug's `run_wsgi` then reads the reset socket in the
+    `finally` that should close the response and raises before `close()`, so a static file's
+    handle stays open until the garbage collector finds it, in whichever test runs then.
+    """
+
+    timeout = 5  # an idle connection (a browser's preconnect) never holds teardown up for long
+
+    def run_wsgi(self) -> None:
+        try:
+            super().run_wsgi()
+        finally:
+            response = getattr(self, "environ", {}).get(_RESPONSE_KEY)
+            if response is not None:
+                response.close()
+
+
+class _CloseOnce:
+    """A response iterable whose `close()` runs once, whoever calls it (werkzeug or the handler)."""
+
+    def __init__(self, iterable: Iterable[bytes]) -> None:
+        self._iterable = iterable
+        self._closed = False
+
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(self._iterable)
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            if hasattr(self._iterable, "close"):
+                self._iterable.close()
+
+
+def _remember_response(app: Flask) -> Callable[..., Iterable[bytes]]:
+    """The WSGI app, with its response kept in the environ for `_ClosingHandler` to close."""
+
+    def wsgi(environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+        response = environ[_RESPONSE_KEY] = _CloseOnce(app(environ, start_response))
+        return response
+
+    return wsgi
+
+
 class _ServerThread(threading.Thread):
     def __init__(self, app: Flask) -> None:
         super().__init__(daemon=True)
-        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.server = make_server(
+            "127.0.0.1", 0, _remember_response(app), threaded=True, request_handler=_ClosingHandler
+        )
+        # Request threads are joined when the server closes (socketserver's `block_on_close`), so
+        # no request is still running, or still holding a file, when the test's teardown goes on.
+        self.server.daemon_threads = False
 
     def run(self) -> None:
-        self.server.serve_forever()
+        self.server.serve_forever()  # werkzeug's serve_forever closes the server when it stops
 
 
 @pytest.fixture
@@ -78,7 +132,10 @@ def live_server(app: Flask) -> Iterator[str]:
     thread.start()
     yield f"http://127.0.0.1:{thread.server.server_port}"
     thread.server.shutdown()
-    thread.join(timeout=5)
+    thread.join(timeout=SHUTDOWN_TIMEOUT_S)
+    assert not thread.is_alive(), (
+        f"a request to the live server still ran {SHUTDOWN_TIMEOUT_S} s after the test"
+    )
 
 
 class PageProblems:

@@ -16,9 +16,9 @@ from standardwebhooks.webhooks import Webhook
 
 from claimtrack.cli import main
 from claimtrack.models import Claim, Verdict, WebhookDelivery, WebhookEndpoint
-from claimtrack.services import verdicts, webhooks
+from claimtrack.services import webhooks
 from claimtrack.services.monitoring import alerts, poll, sources
-from tests.factories import make_claim, make_published_verdict
+from tests.factories import correct_publicly, make_claim, make_published_verdict
 from tests.jobs.receiver import Receiver, start_receiver
 from tests.jobs.test_webhooks import LOOPBACK, _deliveries, _user
 from tests.services.monitoring.site import RSS, Site, article, rss
@@ -135,12 +135,7 @@ def test_a_correction_follows_an_alert_to_its_partner(
         webhooks.attempt(db, alerted.id or 0, hook_app.config)
         editor = _user(session, "editor@example.org")
         verdict = session.exec(select(Verdict).where(Verdict.claim_id == claim.id)).one()
-        verdicts.correct_verdict(
-            session=session, actor=editor, claim_id=claim.id or 0,
-            data=verdicts.VerdictInput(rating_id=verdict.rating_id, headline="Neue Zahl",
-                                       summary=verdict.summary, reasoning=verdict.reasoning),
-            expected_version=verdict.version, public=True, note="Die Zahl war 227.",
-        )  # fmt: skip
+        correct_publicly(session, editor, verdict, note="Die Zahl war 227.")
         session.commit()
         (corrected,) = _deliveries_of(session, webhooks.CORRECTED)
         webhooks.attempt(db, corrected.id or 0, hook_app.config)

@@ -12,9 +12,9 @@ from standardwebhooks.webhooks import Webhook
 
 from claimtrack.fetch import FetchPolicy
 from claimtrack.models import User, WebhookDelivery
-from claimtrack.services import verdicts, webhooks
+from claimtrack.services import webhooks
 from claimtrack.services.errors import ValidationError
-from tests.factories import make_claim, make_published_verdict
+from tests.factories import correct_publicly, make_claim, make_published_verdict
 from tests.jobs.receiver import Receiver, start_receiver
 
 LOOPBACK = FetchPolicy(allow_loopback=True)
@@ -97,12 +97,7 @@ def test_correction_reaches_every_partner_that_got_the_verdict(
             verdict = make_published_verdict(session, editor, claim)
             for d in _deliveries(session):
                 webhooks.attempt(db, d.id or 0, hook_app.config)
-            verdicts.correct_verdict(
-                session=session, actor=editor, claim_id=claim.id or 0,
-                data=verdicts.VerdictInput(rating_id=verdict.rating_id, headline="Neue Zahl",
-                                           summary=verdict.summary, reasoning=verdict.reasoning),
-                expected_version=verdict.version, public=True, note="Die Zahl war 227, nicht 225.",
-            )  # fmt: skip
+            correct_publicly(session, editor, verdict, note="Die Zahl war 227, nicht 225.")
             fresh = [d for d in _deliveries(session) if d.event_type == webhooks.CORRECTED]
             assert len(fresh) == 2  # the published-only partner gets the correction too
             for d in fresh:

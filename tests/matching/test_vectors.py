@@ -73,3 +73,21 @@ def test_index_finds_translations_and_follows_changes(vectors):
     assert len(index) == len(CLAIMS) - 1
     assert index.cosines(vectors[6], [ids[2]])[ids[2]] == pytest.approx(1.0, abs=0.01)
     assert VectorIndex(512).nearest(vectors[0], 5) == {}
+
+
+def test_index_keeps_each_claims_language_through_changes_and_its_table(vectors):
+    index = VectorIndex(vectors.shape[1])
+    ids = list(range(1, len(CLAIMS) + 1))
+    index.upsert(ids, vectors, ["de" if i % 2 == 0 else "en" for i in range(len(CLAIMS))])
+    assert index.languages([1, 2, 999]) == {1: "de", 2: "en"}
+    index.upsert([1], vectors[1:2], ["en"])  # the claim was relabelled
+    index.upsert([3], vectors[2:3])  # re-embedded without a language: no stale label stays
+    index.remove([2])
+    assert index.languages([1, 2, 3, 4]) == {1: "en", 4: "en"}
+
+    copy = VectorIndex(vectors.shape[1])
+    copy.set_language_table(*index.language_table())
+    assert copy.languages(ids) == index.languages(ids)
+    table_ids, codes, _ = index.language_table()
+    with pytest.raises(ValueError):
+        copy.set_language_table(table_ids, codes, [])  # codes without their names

@@ -13,6 +13,7 @@ from sqlmodel import select
 from claimtrack.cli import main
 from claimtrack.matching.pair import compare_texts
 from claimtrack.models import ClaimLink
+from claimtrack.services.matching import admin as admin_matching
 from claimtrack.services.matching import match as matching
 from tests.factories import make_claim
 
@@ -67,3 +68,25 @@ def test_a_pair_gets_one_score_and_kind_on_every_screen(
     ).first()
     if link is not None:  # only pairs above the suggestion threshold are proposed
         assert (link.score, link.kind) == expected
+
+
+def test_a_desk_alias_gives_one_score_in_compare_and_in_search(runner, app, session, users):
+    """`matching compare` prepares the texts with the store's alias table (shipped + desk), as
+    search, intake and `claimtrack match` do: a desk alias moves the score the same everywhere."""
+    admin_matching.add_alias(session=session, actor=users["admin"], spelling="Akorda",
+                             canonical="Präsidialverwaltung")  # fmt: skip
+    stored_text = "Die Präsidialverwaltung in Astana hat den Ausnahmezustand über Almaty verhängt."
+    text = "Die Akorda in Astana hat den Ausnahmezustand über Almaty verhängt."
+    stored = make_claim(session, users["fact_checker"], stored_text)
+    shipped_only, _ = compare_texts(text, stored_text)
+    with_desk, _ = matching.compare_in_store(session, text, stored_text)
+    assert with_desk.score > shipped_only.score  # the desk's alias takes part
+    expected = (with_desk.score, str(with_desk.kind))
+
+    cli_compare = _cli_json(runner, app, "matching", "compare", text, stored_text, "--json")
+    assert cli_compare["aliases"] == "store"
+    assert (cli_compare["score"], cli_compare["kind"]) == expected
+    searched = {r.claim_id: r for r in matching.search_text(session, text)}
+    assert (searched[stored.id].score, searched[stored.id].kind) == expected
+    cli_match = {r["claim_id"]: r for r in _cli_json(runner, app, "match", text, "--json")}
+    assert (cli_match[stored.id]["score"], cli_match[stored.id]["kind"]) == expected

@@ -53,6 +53,24 @@ def test_saving_a_claim_stores_its_vector_and_search_finds_a_translation(session
     assert matching.search_text(session, "zzzz qqqq xxxx") == []
 
 
+def test_a_loose_translation_is_a_candidate_although_its_cosine_is_low_for_one_language(
+    session, users
+):
+    """e5 gives this German headline and the English claim cosine 0.83: below a typical
+    same-language related pair, but a German-English paraphrase. The vector neighbours' cut must
+    not drop it before the decision sees it (no word is shared, so only the vectors find it)."""
+    checker = users["fact_checker"]
+    court = make_claim(session, checker, "Germany's Constitutional Court ruled that parts of the "
+                       "coalition's electoral law are unconstitutional.", language="en")  # fmt: skip
+    for text in (TROOPS, AIRPORT, DEAD, RATE):
+        make_claim(session, checker, text, language="en" if text == RATE else "de")
+    found = matching.search_text(session, "Karlsruhe kippt Teile der Wahlrechtsreform der Ampel.")
+    assert court.id in [r.claim_id for r in found]
+    # the cut follows the neighbour's language, which the index knows from the claim
+    index = live.live_index(session, get_embedder().name)
+    assert index is not None and index.languages([court.id]) == {court.id: "en"}
+
+
 def test_every_process_sees_claims_saved_reworded_and_deleted_elsewhere(
     session, users, database_url
 ):

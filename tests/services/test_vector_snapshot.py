@@ -73,9 +73,19 @@ def test_a_new_process_loads_the_snapshot_and_catches_up(session, users, snapsho
     index = live.live_index(session, model.name)
     assert made[0].id not in index.nearest(model.embed([TEXTS[0]])[0], 5)
     assert _nearest(session, model, TEXTS[2]) == made[2].id
+    # the claims' languages came with the snapshot (German) and from the clock (English)
+    assert index.languages([made[1].id, made[2].id, rate.id, made[0].id]) == {
+        made[1].id: "de",
+        made[2].id: "de",
+        rate.id: "en",
+    }
 
 
-@pytest.mark.parametrize("damage", ["corrupt", "truncated", "foreign epoch", "ahead of the clock"])
+DAMAGES = ["corrupt", "truncated", "foreign epoch", "ahead of the clock", "languages lost",
+           "languages changed", "older format"]  # fmt: skip
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
 def test_a_snapshot_that_cannot_stand_in_is_ignored_and_rebuilt(
     session, users, snapshots, monkeypatch, damage
 ):
@@ -95,6 +105,13 @@ def test_a_snapshot_that_cannot_stand_in_is_ignored_and_rebuilt(
         graph.write_bytes(graph.read_bytes()[:100])
     elif damage == "foreign epoch":
         sidecar.write_text(json.dumps({**meta, "epoch": "another database"}))
+    elif damage == "languages lost":
+        next(snapshots.glob("*.languages.npz")).unlink()
+    elif damage == "languages changed":
+        langs = next(snapshots.glob("*.languages.npz"))
+        langs.write_bytes(langs.read_bytes()[:-8] + b"\0" * 8)
+    elif damage == "older format":  # before languages were kept: a German claim read as unknown
+        sidecar.write_text(json.dumps({**meta, "format": 1}))
     else:
         sidecar.write_text(json.dumps({**meta, "seq": meta["seq"] + 1000}))
     live.forget_indexes()
@@ -105,3 +122,4 @@ def test_a_snapshot_that_cannot_stand_in_is_ignored_and_rebuilt(
                                       rows.clock(session)[1])  # fmt: skip
     restored = vector_snapshot.load(snapshots, key, rows.clock(session)[0])
     assert restored is not None and len(restored[0]) == 3  # written again, readable
+    assert restored[0].languages([c.id for c in made]) == {c.id: "de" for c in made}

@@ -3,7 +3,10 @@ filter, confirm and dismiss, the open count in the navigation, and the secret At
 
 from __future__ import annotations
 
+from xml.etree import ElementTree
+
 from flask import Flask
+from flask.testing import FlaskClient
 from sqlmodel import select
 
 from claimtrack.models import Appearance, WatchedSource
@@ -12,6 +15,8 @@ from tests.services.monitoring.site import RSS, Site, rss
 from tests.services.monitoring.test_alerts import _alerted
 from tests.services.monitoring.test_poll import _fresh
 from tests.web.conftest import do_login
+
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def test_admin_adds_pauses_and_stops_watching_a_source(mon_app: Flask, site: Site) -> None:
@@ -138,3 +143,31 @@ def test_alert_feed_needs_the_secret_address(mon_app: Flask, site: Site) -> None
     assert feed.headers["Cache-Control"] == "private, no-store"
     client.post("/desk/alerts/feed-token")  # a new address replaces the old one
     assert reader.get(feed_url).status_code == 401
+
+
+def _feed_entries(client: FlaskClient) -> list[tuple[str, list[str]]]:
+    """The alert feed's entries as (title, summary lines)."""
+    feed = client.get("/desk/alerts.atom")
+    assert feed.status_code == 200
+    entries = ElementTree.fromstring(feed.data).findall(f"{ATOM}entry")
+    return [
+        (e.findtext(f"{ATOM}title") or "", (e.findtext(f"{ATOM}summary") or "").splitlines())
+        for e in entries
+    ]
+
+
+def test_alert_feed_leaves_out_dismissed_sentences(mon_app: Flask, site: Site) -> None:
+    db = mon_app.extensions["claimtrack.db"]
+    with db.session_scope(write=False) as session:
+        _alerted(mon_app, site, session, n=3)
+        sighting_ids = [s.row.id for s in alerts.list_alerts(session)[0].sightings]
+        _fresh(session)
+    editor = do_login(mon_app.test_client(), "editor")
+    ((title, lines),) = _feed_entries(editor)
+    assert title.endswith("in 3 neuen Beiträgen") and len(lines) == 3
+    editor.post(f"/desk/alerts/sightings/{sighting_ids[0]}/dismiss")
+    ((title, lines),) = _feed_entries(editor)
+    assert title.endswith("in 2 neuen Beiträgen") and len(lines) == 2
+    for sighting_id in sighting_ids[1:]:  # all dismissed: the claim was not back after all
+        editor.post(f"/desk/alerts/sightings/{sighting_id}/dismiss")
+    assert _feed_entries(editor) == []

@@ -83,10 +83,6 @@ def _reader(session: Session) -> tuple[Engine, str]:
     return found
 
 
-def _engine(session: Session) -> Engine:
-    return _reader(session)[0]
-
-
 def _entry(session: Session, model: str) -> LiveIndex:
     url = _reader(session)[1]
     with _live_lock:
@@ -219,13 +215,15 @@ def _apply(index: VectorIndex, page: rows.VectorRows) -> None:
     live = [i for i, ok in enumerate(page.live) if ok]
     for start in range(0, len(live), SLICE):
         part = live[start : start + SLICE]
-        index.upsert([page.ids[i] for i in part], page.vectors[part])
+        index.upsert(
+            [page.ids[i] for i in part], page.vectors[part], [page.languages[i] for i in part]
+        )
 
 
 def _background(session: Session, model: str, entry: LiveIndex, work) -> None:  # type: ignore[no-untyped-def]
     """Run ``work(session, model, entry)`` in a thread with its own session; marks ``busy``."""
     entry.busy = True
-    engine = _engine(session)
+    engine = _reader(session)[0]
 
     def run() -> None:
         try:

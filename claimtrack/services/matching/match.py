@@ -23,6 +23,7 @@ from claimtrack.matching.embedding import (
     stored_cosine,
     stored_form,
 )
+from claimtrack.matching.pair import compare_texts
 from claimtrack.matching.prepare import Prepared, prepare
 from claimtrack.matching.retrieval import (
     Hit,
@@ -89,6 +90,16 @@ def alias_table(session: Session) -> AliasTable:
 def thresholds(session: Session) -> Thresholds:
     stored = {t.name: t.value for t in session.exec(select(MatchThreshold))}
     return Thresholds(**{k: v for k, v in stored.items() if k in THRESHOLD_NAMES})
+
+
+def compare_in_store(
+    session: Session, text_a: str, text_b: str, language: str | None = None
+) -> tuple[Comparison, str | None]:
+    """One pair scored as this store scores it (`matching compare`): with the desk's aliases and
+    thresholds, as search, intake and `claimtrack match` use them. The pure ``compare_texts``
+    knows only the shipped ones, so a desk alias would give the pair another score there."""
+    return compare_texts(text_a, text_b, language, aliases=alias_table(session),
+                         limits=thresholds(session))  # fmt: skip
 
 
 def prepare_claim(session: Session, claim: Claim) -> Prepared:

@@ -7,9 +7,10 @@ read up to. A process loads it only when all of these match and the number is no
 database's clock, then catches up from that number like any process does (``live``). A missing,
 old, foreign, truncated or corrupt snapshot is ignored (and replaced after the next build).
 
-Two files per (model, database): ``<name>.usearch`` and ``<name>.json``; each is written under a
-temporary name and renamed, and the sidecar carries the graph file's size and CRC-32, so a
-reader that finds a half-replaced pair sees a mismatch and rebuilds.
+Three files per (model, database): ``<name>.usearch`` (the graph), ``<name>.languages.npz`` (each
+claim's language) and ``<name>.json``; each is written under a temporary name and renamed, the
+sidecar last, and it carries the other files' sizes and CRC-32s, so a reader that finds a
+half-replaced set sees a mismatch and rebuilds.
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from claimtrack.matching.vector_index import VectorIndex
 
-FORMAT = 1
+FORMAT = 2  # 2: with the claims' languages
 log = logging.getLogger("claimtrack.matching")
 
 
@@ -50,14 +53,27 @@ def _crc(path: Path) -> int:
     return crc
 
 
+def _paths(folder: Path, key: SnapshotKey) -> tuple[Path, Path, Path]:
+    """The graph, languages and sidecar files of ``key``'s snapshot."""
+    base = _base(folder, key)
+    return (
+        base.with_suffix(".usearch"),
+        base.with_suffix(".languages.npz"),
+        base.with_suffix(".json"),
+    )
+
+
 def save(folder: Path, key: SnapshotKey, index: VectorIndex, seq: int) -> Path:
     """Write ``index`` (holding every change up to clock number ``seq``) for later processes."""
     folder.mkdir(parents=True, exist_ok=True)
-    base = _base(folder, key)
-    graph, meta = base.with_suffix(".usearch"), base.with_suffix(".json")
+    graph, langs, meta = _paths(folder, key)
     tmp_graph = graph.with_suffix(f".usearch.{os.getpid()}.tmp")
+    tmp_langs = langs.with_suffix(f".npz.{os.getpid()}.tmp")
     tmp_meta = meta.with_suffix(f".json.{os.getpid()}.tmp")
     index.save(str(tmp_graph))
+    ids, codes, names = index.language_table()
+    with tmp_langs.open("wb") as fh:  # a file object: savez would add ".npz" to a path
+        np.savez(fh, ids=ids, codes=codes)
     info = {
         "format": FORMAT,
         "model": key.model,
@@ -68,9 +84,13 @@ def save(folder: Path, key: SnapshotKey, index: VectorIndex, seq: int) -> Path:
         "count": len(index),
         "bytes": tmp_graph.stat().st_size,
         "crc32": _crc(tmp_graph),
+        "languages": names,
+        "languages_bytes": tmp_langs.stat().st_size,
+        "languages_crc32": _crc(tmp_langs),
     }
     tmp_meta.write_text(json.dumps(info))
     os.replace(tmp_graph, graph)
+    os.replace(tmp_langs, langs)
     os.replace(tmp_meta, meta)
     return graph
 
@@ -80,9 +100,8 @@ def load(
 ) -> tuple[VectorIndex, int] | None:
     """(index, clock number it holds) from the snapshot for ``key``; None when there is none
     usable. Never raises: a cache that cannot be read is rebuilt."""
-    base = _base(folder, key)
-    graph, meta = base.with_suffix(".usearch"), base.with_suffix(".json")
-    if not meta.exists() or not graph.exists():
+    graph, langs, meta = _paths(folder, key)
+    if not meta.exists() or not graph.exists() or not langs.exists():
         return None
     try:
         info = json.loads(meta.read_text())
@@ -99,9 +118,16 @@ def load(
             return None  # ahead of the database (restored from an older backup): rebuild
         if graph.stat().st_size != info["bytes"] or _crc(graph) != info["crc32"]:
             raise ValueError("graph file does not match its sidecar")
+        if (
+            langs.stat().st_size != info["languages_bytes"]
+            or _crc(langs) != info["languages_crc32"]
+        ):
+            raise ValueError("languages file does not match its sidecar")
         index = VectorIndex.load(str(graph), int(info["dim"]), threads=threads)
         if len(index) != info["count"]:
             raise ValueError("graph holds another number of vectors than recorded")
+        with np.load(langs, allow_pickle=False) as table:
+            index.set_language_table(table["ids"], table["codes"], list(info["languages"]))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         log.warning("vector index snapshot %s ignored (%s); rebuilding", graph.name, exc)
         return None

@@ -208,12 +208,14 @@ END = 2**62  # a claim id above every real one: "the whole of this clock number 
 
 @dataclass(frozen=True)
 class VectorRows:
-    """A page of stored vectors: claim ids, unit vectors, liveness, and their (seq, id) keys."""
+    """A page of stored vectors: claim ids, unit vectors, liveness, their (seq, id) keys, and
+    their claims' languages (a neighbour's language decides whether it may be a translation)."""
 
     ids: list[int]
     vectors: Any  # float32 (n, dim), rows of dead entries are zero
     live: list[bool]
     keys: list[tuple[int, int]]
+    languages: list[str]
 
 
 def _rows(raw: list[tuple[Any, ...]]) -> VectorRows:
@@ -224,7 +226,13 @@ def _rows(raw: list[tuple[Any, ...]]) -> VectorRows:
     if idx and dim:
         codes = from_blobs([bytes(raw[i][1]) for i in idx], dim)
         vecs[idx] = dequantise(codes, [raw[i][2] for i in idx])
-    return VectorRows([int(r[0]) for r in raw], vecs, live, [(int(r[5]), int(r[0])) for r in raw])
+    return VectorRows(
+        [int(r[0]) for r in raw],
+        vecs,
+        live,
+        [(int(r[5]), int(r[0])) for r in raw],
+        [str(r[6]) for r in raw],
+    )
 
 
 def changed_since(session: Session, model: str, after: tuple[int, int], limit: int) -> VectorRows:
@@ -233,7 +241,7 @@ def changed_since(session: Session, model: str, after: tuple[int, int], limit: i
     return _rows(
         _fetch(
             session,
-            "SELECT v.claim_id, v.vector, v.scale, v.dim, c.deleted_at IS NULL, v.seq "
+            "SELECT v.claim_id, v.vector, v.scale, v.dim, c.deleted_at IS NULL, v.seq, c.language "
             "FROM claim_vector v JOIN claim c ON c.id = v.claim_id WHERE v.model = ? "
             "AND (v.seq > ? OR (v.seq = ? AND v.claim_id > ?)) ORDER BY v.seq, v.claim_id LIMIT ?",
             (model, seq, seq, claim_id, limit),
@@ -246,7 +254,7 @@ def live_vectors(session: Session, model: str, after_id: int, limit: int) -> Vec
     return _rows(
         _fetch(
             session,
-            "SELECT v.claim_id, v.vector, v.scale, v.dim, c.deleted_at IS NULL, v.seq "
+            "SELECT v.claim_id, v.vector, v.scale, v.dim, c.deleted_at IS NULL, v.seq, c.language "
             "FROM claim_vector v JOIN claim c ON c.id = v.claim_id WHERE v.model = ? "
             "AND v.vector IS NOT NULL AND c.deleted_at IS NULL AND v.claim_id > ? "
             "ORDER BY v.claim_id LIMIT ?",

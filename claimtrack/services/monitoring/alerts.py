@@ -264,11 +264,20 @@ def list_alerts(
     rating: str | None = None,
     since: datetime | None = None,
     limit: int = 100,
+    with_dismissed: bool = True,
 ) -> list[AlertView]:
-    """Alerts newest first, filtered by state, by the outlet of a story and by the rating key."""
+    """Alerts newest first, filtered by state, by the outlet of a story and by the rating key.
+
+    `with_dismissed=False` is for what leaves the desk (the Atom feed, the daily digest): a
+    sentence a person dismissed is not the checked claim, so it is left out, and so is an alert
+    with nothing else left. The desk's own pages show them, marked as dismissed.
+    """
     stmt = select(Alert).order_by(col(Alert.updated_at).desc(), col(Alert.id).desc()).limit(limit)
     if state:
         stmt = stmt.where(Alert.state == state)
+    if not with_dismissed:
+        kept = select(AlertAppearance.alert_id).where(AlertAppearance.state != DISMISSED)
+        stmt = stmt.where(col(Alert.id).in_(kept))
     if since is not None:
         stmt = stmt.where(col(Alert.updated_at) >= since)
     if outlet:
@@ -285,14 +294,16 @@ def list_alerts(
             .where(RatingLabel.key == rating)
         )
         stmt = stmt.where(col(Alert.claim_id).in_(rated))
-    return _views(session, list(session.exec(stmt)))
+    return _views(session, list(session.exec(stmt)), with_dismissed=with_dismissed)
 
 
 def get_alert(session: Session, alert_id: int) -> AlertView:
     return _views(session, [get_or_raise(session, Alert, alert_id)])[0]
 
 
-def _views(session: Session, alerts: list[Alert]) -> list[AlertView]:
+def _views(
+    session: Session, alerts: list[Alert], *, with_dismissed: bool = True
+) -> list[AlertView]:
     if not alerts:
         return []
     claim_ids = {a.claim_id for a in alerts}
@@ -307,13 +318,15 @@ def _views(session: Session, alerts: list[Alert]) -> list[AlertView]:
         )
     }
     sightings: dict[int, list[Sighting]] = defaultdict(list)
-    rows = session.exec(
+    stmt = (
         select(AlertAppearance, Story)
         .join(Story, col(Story.id) == AlertAppearance.story_id)
         .where(col(AlertAppearance.alert_id).in_([a.id for a in alerts]))
         .order_by(col(AlertAppearance.id))
     )
-    for row, story in rows:
+    if not with_dismissed:
+        stmt = stmt.where(AlertAppearance.state != DISMISSED)
+    for row, story in session.exec(stmt):
         sightings[row.alert_id].append(Sighting(row, story))
     return [
         AlertView(a, claims_by_id[a.claim_id], labels.get(a.claim_id), sightings[a.id or 0])

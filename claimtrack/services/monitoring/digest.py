@@ -41,13 +41,16 @@ def _catalogue(language: str) -> NullTranslations:
 
 
 def compose(session: Session, *, day: date, desk_url: str = "", language: str = DEFAULT) -> Digest:
-    """The digest of the 24 hours up to the end of `day` (UTC): every alert that moved then."""
+    """The digest of the 24 hours up to the end of `day` (UTC): every alert that moved then,
+    without the sentences a person dismissed (an alert with only those is left out)."""
     t = _catalogue(language)
     _ = t.gettext
     end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=UTC)
     views = [
         v
-        for v in alerts.list_alerts(session, state=None, since=end - timedelta(days=1), limit=500)
+        for v in alerts.list_alerts(
+            session, state=None, since=end - timedelta(days=1), limit=500, with_dismissed=False
+        )  # fmt: skip
         if v.alert.updated_at < end
     ]
     subject = _("claimtrack alerts for %(day)s: %(count)s") % {"day": day.isoformat(),

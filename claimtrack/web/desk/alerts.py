@@ -206,7 +206,8 @@ def alert_feed() -> ResponseReturnValue:
     user = feed_tokens.user_for_feed_token(session, token) if token else current_actor_or_none()
     if user is None:
         abort(401)
-    views = alerts.list_alerts(session, state=None, limit=FEED_ENTRIES)
+    # A sentence someone dismissed is not the claim: the feed never shows it.
+    views = alerts.list_alerts(session, state=None, limit=FEED_ENTRIES, with_dismissed=False)
     response = Response(_atom(views), mimetype="application/atom+xml")
     response.headers["Cache-Control"] = "private, no-store"
     response.headers["Referrer-Policy"] = "no-referrer"

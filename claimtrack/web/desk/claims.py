@@ -10,7 +10,6 @@ from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 
 from claimtrack.models import Claim
 from claimtrack.publishing import charts as figures
@@ -21,6 +20,7 @@ from claimtrack.web.choices import STATUS_LABELS, choices
 from claimtrack.web.desk.base import bp, dbs, form_version, people_choices
 from claimtrack.web.desk.diff import field_changes, side_marks
 from claimtrack.web.desk.forms import (
+    FIELD_LABELS,
     SOURCE_KINDS,
     AssignForm,
     ClaimForm,
@@ -34,16 +34,6 @@ from claimtrack.web.errors import conflict_message, show_error
 from claimtrack.workflow import Permission, allowed_targets
 
 CLAIM_FIELDS = ["text", "claimant", "claimant_kind", "language", "claim_date", "tags"]
-FIELD_LABELS = {
-    "text": _l("Claim"),
-    "claimant": _l("Claimant"),
-    "claimant_kind": _l("Kind of claimant"),
-    "language": _l("Language"),
-    "claim_date": _l("Date of the claim"),
-    "tags": _l("Tags"),
-    "status": _l("Status"),
-    "assignee_id": _l("Assignee"),
-}
 
 
 def split_tags(raw: str | None) -> list[str]:

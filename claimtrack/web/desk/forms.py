@@ -32,6 +32,23 @@ from claimtrack.languages import NAMES
 from claimtrack.models import ClaimantKind, SourceKind
 from claimtrack.web.choices import STATUS_LABELS, choices, options
 
+# Field names in the reader's words, one table for the claim and verdict pages (edit conflicts,
+# history) and the audit log; a field not listed is shown as its code.
+FIELD_LABELS = {
+    "text": _l("Claim"), "claimant": _l("Claimant"), "claimant_kind": _l("Kind of claimant"),
+    "language": _l("Language"), "claim_date": _l("Date of the claim"), "tags": _l("Tags"),
+    "status": _l("Status"), "assignee_id": _l("Assignee"), "rating": _l("Rating"),
+    "rating_id": _l("Rating"), "headline": _l("Headline"), "summary": _l("Summary"),
+    "reasoning": _l("Reasoning"), "valid_as_of": _l("Valid as of"), "state": _l("State"),
+    "kind": _l("Kind"), "name": _l("Name"), "email": _l("E-mail"), "role": _l("Role"),
+    "url": _l("Address"), "outlet": _l("Outlet"), "title": _l("Title"), "events": _l("Events"),
+    "scopes": _l("Scopes"), "partner": _l("Partner"), "prefix": _l("Prefix"),
+    "active": _l("Active"), "reason": _l("Reason"), "deleted_at": _l("Deleted"),
+    "worthiness": _l("Check-worthiness"), "canonical_claim_id": _l("Cluster"),
+    "score": _l("Score"), "interval_minutes": _l("Interval (minutes)"),
+    "claim_id": _l("Claim"), "claims": _l("Claims"),
+}  # fmt: skip
+
 LANGUAGES = [(code, NAMES[code]) for code in languages.LANGUAGES]
 
 CLAIMANT_KINDS = [

@@ -21,22 +21,12 @@ from claimtrack.web.auth import current_actor, role_required, user_can
 from claimtrack.web.choices import choices
 from claimtrack.web.desk.base import bp, dbs, form_version
 from claimtrack.web.desk.diff import field_changes
-from claimtrack.web.desk.forms import VerdictForm, WithdrawForm
+from claimtrack.web.desk.forms import FIELD_LABELS, VerdictForm, WithdrawForm
 from claimtrack.web.errors import conflict_message, show_error
 from claimtrack.web.i18n import moment
 from claimtrack.workflow import Permission
 
 VERDICT_FIELDS = ["rating", "headline", "summary", "reasoning", "valid_as_of", "language"]
-FIELD_LABELS = {
-    "rating": _l("Rating"),
-    "headline": _l("Headline"),
-    "summary": _l("Summary"),
-    "reasoning": _l("Reasoning"),
-    "valid_as_of": _l("Valid as of"),
-    "language": _l("Language"),
-    "state": _l("State"),
-    "rating_id": _l("Rating"),
-}
 REVISION_KINDS = {
     "draft": _l("Draft saved"),
     "publication": _l("Published"),

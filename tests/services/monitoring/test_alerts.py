@@ -64,8 +64,7 @@ def test_dismiss_needs_a_reason_and_the_next_sighting_opens_a_new_alert(
     db = mon_app.extensions["claimtrack.db"]
     with db.session_scope(write=False) as session:
         claim, alert_id = _alerted(mon_app, site, session, n=1)
-        checker = session.exec(select(type(_user(session, "editor"))).where(
-            type(_user(session, "editor")).email == "checker@example.org")).one()  # fmt: skip
+        checker = _user(session, "fact_checker")
         with pytest.raises(ValidationError):
             alerts.dismiss_alert(session=session, actor=checker, alert_id=alert_id, reason=" ")
         alerts.dismiss_alert(session=session, actor=checker, alert_id=alert_id,
@@ -104,9 +103,7 @@ def test_only_admins_manage_sources_and_readers_cannot_decide(mon_app: Flask) ->
         sources.add_source(session=session, actor=admin, url="https://e.org/f")
         with pytest.raises(ValidationError, match="watched already"):
             sources.add_source(session=session, actor=admin, url="https://e.org/f")
-        checker = session.exec(
-            select(type(editor)).where(type(editor).email == "checker@example.org")
-        ).one()
+        checker = _user(session, "fact_checker")
         with pytest.raises(PermissionDenied):  # a published fact check: editors confirm
             alerts.confirm_alert(session=session, actor=checker, alert_id=1)
         inactive = _user(session, "admin")
@@ -156,8 +153,7 @@ def test_sentences_are_decided_one_by_one_and_the_last_decides_the_alert(
     with db.session_scope(write=False) as session:
         claim, alert_id = _alerted(mon_app, site, session, n=3)
         editor = _user(session, "editor")
-        checker = session.exec(select(type(editor)).where(
-            type(editor).email == "checker@example.org")).one()  # fmt: skip
+        checker = _user(session, "fact_checker")
         first, second, third = (
             s.row.id or 0 for s in alerts.get_alert(session, alert_id).sightings
         )

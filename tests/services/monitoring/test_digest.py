@@ -13,10 +13,11 @@ from flask import Flask
 
 from claimtrack.jobs.tasks import execute_job
 from claimtrack.models import utcnow
-from claimtrack.services.monitoring import digest
+from claimtrack.services.monitoring import alerts, digest
 from tests.services.monitoring.site import Site
 from tests.services.monitoring.smtp import Mailbox, start_smtp
 from tests.services.monitoring.test_alerts import _alerted
+from tests.services.monitoring.test_poll import _user
 
 
 @pytest.fixture
@@ -71,3 +72,23 @@ def test_no_smtp_means_a_file_only_and_the_daily_job_runs_once(make_app, tmp_pat
         job = digest.jobs.get_job(session, job_id)
         assert job is not None and job.state == "done" and job.result["emailed"] is False
         assert digest.message(app.config, digest.compose(session, day=day)) is None
+
+
+def test_the_digest_leaves_out_the_sentences_a_person_dismissed(mon_app: Flask, site: Site) -> None:
+    db = mon_app.extensions["claimtrack.db"]
+    day = utcnow().date()
+    with db.session_scope(write=False) as session:
+        claim, alert_id = _alerted(mon_app, site, session, n=3)
+        editor = _user(session, "editor")
+        first, *others = alerts.get_alert(session, alert_id).sightings
+        alerts.dismiss_sighting(session=session, actor=editor, sighting_id=first.row.id or 0)
+        text = digest.compose(session, day=day).text
+        assert f"{claim.text} — Falsch — in 2 neuen Beiträgen" in text
+        assert all(f"{s.story.title}: " in text for s in others)
+        assert f"{first.story.title}: " not in text
+        for sighting in others:  # every sentence dismissed: the claim was not back at all
+            alerts.dismiss_sighting(session=session, actor=editor, sighting_id=sighting.row.id or 0)
+        assert alerts.get_alert(session, alert_id).alert.state == alerts.DISMISSED
+        empty = digest.compose(session, day=day)
+        assert empty.alerts == 0 and claim.text not in empty.text
+        assert "Keine geprüfte Behauptung" in empty.text

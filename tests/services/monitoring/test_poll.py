@@ -21,6 +21,7 @@ from claimtrack.models import (
     utcnow,
 )
 from claimtrack.services.monitoring import alerts, poll, sources
+from tests.conftest import TEST_USERS
 from tests.factories import make_claim, make_published_verdict
 from tests.services.monitoring.site import (
     RSS,
@@ -45,8 +46,9 @@ FILLER = [
 
 
 def _user(session: Session, role: str) -> User:
-    email = {"admin": "admin@example.org", "editor": "editor@example.org"}[role]
-    return session.exec(select(User).where(User.email == email)).one()
+    """The test user of `role` ("admin", "editor", "fact_checker"), loaded in `session` (the
+    tests' own session, which `_fresh` rolls back, so not the `users` fixture's objects)."""
+    return session.exec(select(User).where(User.email == TEST_USERS[role][0])).one()
 
 
 def _fresh(session: Session) -> None:
