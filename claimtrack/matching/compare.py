@@ -115,6 +115,7 @@ MAX_BONUS = 25.0
 UNMATCHED_PENALTY = 8.0  # a figure only one claim states, when no figure agrees
 EXTRA_FIGURE_PENALTY = 2.0  # ... when another figure agrees ("225 Tote, darunter 19 Polizisten")
 FACTS_MIN_SEMANTIC = 40.0  # "the facts agree" path: see _facts_agree
+HAPPENING_MIN_SEMANTIC = 50.0  # "what happened to whom agrees" path: see _happening_agrees
 WORDS_ONLY_BONUS = 5.0  # without embeddings: per shared fact, as before embeddings
 
 
@@ -142,7 +143,7 @@ def classify(
     if not conflicts:
         score += _bonus(ev, semantic is not None)
     score = max(0.0, min(100.0, score))
-    if not conflicts and _facts_agree(ev, semantic):
+    if not conflicts and (_facts_agree(ev, semantic) or _happening_agrees(ev, semantic)):
         score = max(score, thresholds.same)
     if conflicts:
         kind = Kind.VARIANT if base >= thresholds.same - 10 else _below(base, thresholds)
@@ -197,6 +198,24 @@ def _facts_agree(ev: Evidence, semantic: float | None) -> bool:
         and semantic >= FACTS_MIN_SEMANTIC
         and ev.unmatched_figures == 0
         and any(fig(f).event for f in ev.figures)
+    )
+
+
+def _happening_agrees(ev: Evidence, semantic: float | None) -> bool:
+    """Different outlets, one happening to one named actor, no figure: the same thing happened
+    (``events``: arrested = detained, ordered to shoot = gave the order to open fire) to the same
+    named person or organisation (the one named nearest to the happening in both claims: "Sunak
+    took over after Truss's resignation" is not Sunak's resignation), no figure only one claim
+    states, no conflict, the sentences on
+    one topic. "Former intelligence chief Karim Masimov has been arrested on suspicion of high
+    treason" = "the committee said its former head Masimov was detained". A country or a city
+    both name is the topic, not the actor, and does not count, unless both read it in the same
+    role of the same relation ("Poland accused Belarus" = "Belarus was accused by Poland")."""
+    return (
+        semantic is not None
+        and semantic >= HAPPENING_MIN_SEMANTIC
+        and ev.unmatched_figures == 0
+        and bool(ev.deeds or ev.roles)
     )
 
 

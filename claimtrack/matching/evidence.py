@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from claimtrack.matching._stopwords import STOPWORDS
+from claimtrack.matching.events import deeds, happenings
 from claimtrack.matching.figures import check_figures, fig
-from claimtrack.matching.guards import shared_dates, shared_persons, shared_places
+from claimtrack.matching.guards import is_person, shared_dates, shared_persons, shared_places
 from claimtrack.matching.prepare import FigureKey, Prepared
+from claimtrack.matching.roles import role_agreement
 from claimtrack.text.aliases import DEFAULT_ALIASES
 from claimtrack.text.normalize import fold
 from claimtrack.text.polarity import shared_stances
@@ -30,6 +33,10 @@ class Evidence:
     unmatched_figures: int
     stances: tuple[tuple[str, int], ...] = ()  # ("legal", -1): both say illegal
     entities: tuple[str, ...] = ()  # organisations both name ("csto")
+    happenings: tuple[str, ...] = ()  # what happened, named by both ("arrest": see events)
+    actors: tuple[str, ...] = ()  # persons both name that read as names, not capitalised nouns
+    deeds: tuple[tuple[str, str], ...] = ()  # (happening, the named actor nearest to it) in both
+    roles: tuple[tuple[str, str, str], ...] = ()  # who did what to whom, read alike in both
 
     @property
     def count(self) -> int:
@@ -47,6 +54,9 @@ class Evidence:
         out += [f"person {p}" for p in self.persons]
         out += [f"stance {a} {'+' if s > 0 else '-'}" for a, s in self.stances]
         out += [f"entity {e}" for e in self.entities]
+        out += [f"happening {h}" for h in self.happenings]
+        out += [f"deed {h} {who}" for h, who in self.deeds]
+        out += [f"role {x} {rel} {y}" for rel, x, y in self.roles]
         return out
 
     def reasons(self) -> list[dict[str, Any]]:
@@ -60,6 +70,10 @@ class Evidence:
         out += [{"code": "agree.person", "person": p} for p in self.persons]
         out += [{"code": "agree.stance", "axis": a, "sign": s} for a, s in self.stances]
         out += [{"code": "agree.entity", "entity": e} for e in self.entities]
+        out += [{"code": "agree.happening", "happening": h} for h in self.happenings]
+        out += [{"code": "agree.deed", "happening": h, "actor": who} for h, who in self.deeds]
+        out += [{"code": "agree.role", "relation": rel, "sides": [x, y]}
+                for rel, x, y in self.roles]  # fmt: skip
         if self.unmatched_figures:
             out.append({"code": "unmatched.figure", "count": self.unmatched_figures})
         return out
@@ -82,7 +96,56 @@ def gather(a: Prepared, b: Prepared) -> Evidence:
         unmatched_figures=figures.unmatched,
         stances=tuple(shared_stances(a.polarity, b.polarity)),
         entities=tuple(sorted(_entities(a.norm) & _entities(b.norm))),
+        happenings=tuple(sorted(happenings(a.norm) & happenings(b.norm))),
+        actors=tuple(sorted(_actors(a) & _actors(b))),
+        deeds=tuple(sorted(_deeds(a) & _deeds(b))),
+        roles=tuple(role_agreement(a, b)),
     )
+
+
+# Words before a capitalised noun, never before a first name: "beim Einsturz", "des Unglücks
+# Schlaglöcher" and "the Francis Scott Key Bridge" are runs of capitals, not persons.
+_DETERMINERS = frozenset(
+    ["der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+     "beim", "im", "am", "zum", "zur", "vom", "ins", "the", "a", "an"]
+)  # fmt: skip
+
+
+def _deeds(p: Prepared) -> frozenset[tuple[str, str]]:
+    return _deeds_of(p.persons, p.norm)
+
+
+@lru_cache(maxsize=8192)
+def _deeds_of(persons: tuple[str, ...], norm: str) -> frozenset[tuple[str, str]]:
+    return deeds(norm, _actors_of(persons, norm) | _entities(norm))
+
+
+def _actors(p: Prepared) -> frozenset[str]:
+    return _actors_of(p.persons, p.norm)
+
+
+@lru_cache(maxsize=8192)
+def _actors_of(persons: tuple[str, ...], norm: str) -> frozenset[str]:
+    """Surnames of the persons a claim names that read as persons: a name from the alias table
+    (one canonical word) or a run of capitals whose first word is no function word and follows
+    no article ("Donald Tusk", not "Beim Einsturz"), and who is not only ever a possessor."""
+    words = norm.split()
+    out = set()
+    for name in persons:
+        if not is_person(name):
+            continue
+        parts = name.split()
+        if len(parts) > 1:
+            first = parts[0]
+            if first in STOPWORDS or first in _DETERMINERS:
+                continue
+            if any(w == first and i and words[i - 1] in _DETERMINERS for i, w in enumerate(words)):
+                continue
+        surname = parts[-1]
+        if all(nxt == "s" for w, nxt in zip(words, [*words[1:], ""], strict=True) if w == surname):
+            continue  # only ever a possessor: "Donald Trump's lawyers" are not Trump
+        out.add(surname)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)

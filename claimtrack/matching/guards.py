@@ -64,7 +64,7 @@ def shared_places(pa: Places, pb: Places) -> list[str]:
 # Words that make a capitalised run an office, a role or an institution, not a person.
 _NOT_PERSON_ENDINGS = (
     "amt", "ministerium", "ministry", "office", "bank", "rat", "council", "committee", "agency",
-    "behoerde", "gericht", "court", "partei", "party", "union", "organisation", "organization",
+    "behoerde", "gericht", "gerichtshof", "court", "partei", "party", "union", "organisation", "organization",
     "praesident", "praesidentin", "president", "minister", "ministerin", "chef", "chefin", "sprecher",
     "sprecherin", "spokesman", "spokeswoman", "general", "kommission", "commission", "institut",
     "institute", "agentur", "service", "polizei", "police", "army", "armee", "regierung",
@@ -82,7 +82,8 @@ _NOT_PERSON_WORDS = frozenset(
 
 
 @lru_cache(maxsize=65536)
-def _is_person(name: str) -> bool:
+def is_person(name: str) -> bool:
+    """Not an office, institution, sea or other name-like run of capitalised words."""
     return not any(w.endswith(_NOT_PERSON_ENDINGS) or w in _NOT_PERSON_WORDS for w in name.split())
 
 
@@ -99,8 +100,8 @@ def person_sides(pa: tuple[str, ...], pb: tuple[str, ...]) -> Sides | None:
     """Each side names a person the other does not. One surname is one person ("Merkel" = "Angela
     Merkel"; alias spellings are one name already); offices and institutions that look like
     names ("Statistische Bundesamt", "Ministerpräsident Mamin") are not persons."""
-    xs = [x for x in pa if _is_person(x)]
-    ys = [y for y in pb if _is_person(y)]
+    xs = [x for x in pa if is_person(x)]
+    ys = [y for y in pb if is_person(y)]
     sur_a, sur_b = {_surname(x) for x in pa}, {_surname(y) for y in pb}
     only_a = sorted(x for x in xs if _surname(x) not in sur_b)
     only_b = sorted(y for y in ys if _surname(y) not in sur_a)
@@ -108,7 +109,7 @@ def person_sides(pa: tuple[str, ...], pb: tuple[str, ...]) -> Sides | None:
 
 
 def shared_persons(pa: tuple[str, ...], pb: tuple[str, ...]) -> list[str]:
-    return sorted({_surname(x) for x in pa if _is_person(x)} & {_surname(y) for y in pb})
+    return sorted({_surname(x) for x in pa if is_person(x)} & {_surname(y) for y in pb})
 
 
 def _set_sides(a: set[str], b: set[str]) -> Sides | None:

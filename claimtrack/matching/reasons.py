@@ -15,7 +15,10 @@ Codes and parameters:
 - ``conflict.place`` / ``conflict.person``: ``sides`` = two lists of names;
 - ``conflict.date``: ``unit`` ("year", "day" as "MM-DD", "month" as "MM") and ``sides``;
 - ``conflict.polarity``: ``negation`` (only one claim denies) and ``pairs`` of words of opposite
-  meaning.
+  meaning;
+- ``conflict.role``: ``relation`` ("replace", "defeat", "sue", "attack", "accuse", "invade") and
+  ``sides`` = two [doer, done to] pairs (None where a claim does not name one): who did what to
+  whom is reversed ("Tokayev replaced Nazarbayev" vs "Nazarbayev replaced Tokayev").
 
 Links stored before reasons were data carry English strings ("figure: 2,000 vs 2,700") or
 ``{"code", "detail"}``; ``stored_conflicts`` turns those into the same shapes where it can read
@@ -30,6 +33,7 @@ from typing import Any
 from claimtrack.matching.figures import FigureKey, check_figures, fig, fmt
 from claimtrack.matching.guards import Sides, date_sides, person_sides, place_sides, vs
 from claimtrack.matching.prepare import Prepared
+from claimtrack.matching.roles import RoleClash, role_clash
 from claimtrack.text._numlex import UNITS_AFTER
 from claimtrack.text.normalize import fold
 from claimtrack.text.polarity import PolarityClash, polarity_clash
@@ -59,7 +63,15 @@ def conflicts(a: Prepared, b: Prepared) -> list[tuple[str, list[Reason]]]:
     clash = polarity_clash(a.polarity, b.polarity)
     if clash:
         out.append((f"polarity: {clash.text()}", [polarity_reason(clash)]))
+    reversal = role_clash(a, b)
+    if reversal:
+        out.append((f"role: {reversal.text()}", [role_reason(reversal)]))
     return out
+
+
+def role_reason(clash: RoleClash) -> Reason:
+    return {"code": "conflict.role", "relation": clash.relation,
+            "sides": [list(clash.sides[0]), list(clash.sides[1])]}  # fmt: skip
 
 
 def _sided(aspect: str, sides: Sides) -> Reason:
@@ -120,6 +132,10 @@ def describe(reason: Reason) -> str:
             sorted(items + (["negation"] if reason.get("negation") else []))
         )
     sides = reason.get("sides") or [[], []]
+    if code == "conflict.role":
+        rel = reason.get("relation")
+        x, y = ([p or "?" for p in side] for side in sides)
+        return f"role: {x[0]} {rel} {x[1]} vs {y[0]} {rel} {y[1]}"
     if code == "conflict.date" and reason.get("unit") == "month":
         return f"date: month {_join(sides[0])} vs month {_join(sides[1])}"
     return f"{aspect}: {_join(sides[0])} vs {_join(sides[1])}"

@@ -64,6 +64,14 @@ DENYING = frozenset(
         "barred",
         "bars",
         "ausgeschlossen",
+        # taking an order or decision back denies it: "hat den Schießbefehl zurückgenommen"
+        "zurueckgenommen",
+        "widerrufen",
+        "widerrief",
+        "revoked",
+        "revokes",
+        "rescinded",
+        "rescinds",
     ]
 )
 _DENYING_PAIRS = frozenset(

@@ -78,6 +78,16 @@ ASPECTS = {
     "date": _l("Date"),
     "person": _l("Person"),
     "polarity": _l("Negation"),
+    "role": _l("Who did what to whom"),
+}
+# Relations whose direction is the claim (``matching.roles``): "X replaced Y".
+RELATIONS = {
+    "replace": _l("%(x)s replaced %(y)s"),
+    "defeat": _l("%(x)s defeated %(y)s"),
+    "sue": _l("%(x)s sued %(y)s"),
+    "attack": _l("%(x)s attacked %(y)s"),
+    "accuse": _l("%(x)s accused %(y)s"),
+    "invade": _l("%(x)s invaded %(y)s"),
 }
 
 
@@ -109,6 +119,12 @@ def _lines(aspect: str, reason: dict[str, Any]) -> list[Line]:
     if aspect == "polarity":
         return _polarity(reason)
     sides = reason["sides"]
+    if aspect == "role":
+        return [
+            Line(
+                label, _vs(_role(reason["relation"], sides[0]), _role(reason["relation"], sides[1]))
+            )
+        ]
     if aspect == "figure":
         x, y = sides
         common = x.get("event") if x.get("event") == y.get("event") else None
@@ -138,6 +154,12 @@ def _polarity(reason: dict[str, Any]) -> list[Line]:
     for x, y in reason.get("pairs") or []:
         out.append(Line(_("Opposite words"), _vs(_quoted(str(x)), _quoted(str(y)))))
     return out
+
+
+def _role(relation: str, side: list[str | None]) -> str:
+    """ "Tokayev replaced Nazarbayev"; "?" for a role the claim does not name."""
+    x, y = (str(n).title() if n else "?" for n in side)
+    return str(RELATIONS[relation] % {"x": x, "y": y})
 
 
 def _vs(a: str, b: str) -> str:

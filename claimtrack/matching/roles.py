@@ -1,0 +1,338 @@
+"""Who did what to whom, for a few asymmetric relations: a role reversal is a conflict.
+
+"Tokajew hat Nasarbajew abgelöst" and "Nazarbayev replaced Tokayev" use the same words, names and
+sentence shape; an embedding scores them like duplicates, and figures, places and dates agree. They
+say opposite things. For a small set of relations where the direction is the claim (replace /
+succeed / ablösen / nachfolgen, beat / defeat / besiegen, sue / verklagen, attack / angreifen,
+accuse / beschuldigen, invade / überfallen) this module reads the doer (*agent*) and the one it is
+done to (*patient*) from the normalised words, in active and passive voice of both languages:
+
+- English active: the nearest participant before the verb acts on the nearest one after it
+  ("Sinner beat Medvedev"); passive: "Medvedev was beaten by Sinner" (agent after "by").
+- German active: verb second ("Tokajew löste Nasarbajew ab") or last ("Tokajew hat Nasarbajew
+  abgelöst", "nachdem Tusk Morawiecki abgelöst hatte"): the first of two participants acts on the
+  second; passive: a form of "werden" with a participle, agent after "von"/"durch" ("Ungarn wurde
+  von der EU-Kommission verklagt").
+- Reversed verbs ("lost to", "unterlag", "verlor gegen": the other one won) and nouns ("Nachfolger
+  von", "successor to", "folgt auf") name the roles the other way round or by preposition.
+
+Participants are the pair's named entities as canonical tokens (persons' surnames, places,
+organisations from the alias table), so "Tokajew" and "Tokayev" are one participant. Word order
+without punctuation is all ``Prepared.norm`` keeps; the reading is deliberately narrow: a role
+is only set when the clause names it plainly, and a conflict needs the same relation with one
+participant as the doer in one claim and the one done to in the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimtrack.matching.guards import is_person
+from claimtrack.matching.prepare import Prepared
+from claimtrack.text.aliases import DEFAULT_ALIASES
+from claimtrack.text.normalize import fold
+
+__all__ = ["Role", "RoleClash", "role_agreement", "role_clash", "roles"]
+
+# verb form -> (relation, kind). kind: "v" a finite or infinitive form, "p" a participle that
+# can be passive, "vp" both (English "replaced"), "rev" a form whose subject is the patient
+# ("lost to", "unterlag"), "n" a noun of the relation ("Nachfolger von", "successor to").
+_FORMS: dict[str, tuple[str, str]] = {}
+
+
+def _add(relation: str, kind: str, words: str) -> None:
+    for w in words.split():
+        _FORMS[w] = (relation, kind)
+
+
+_add("replace", "v", "replace replaces replacing succeed succeeds succeeding ersetzt ersetzte "
+     "ersetzten ersetzen abloesen loest loeste loesten")  # fmt: skip
+_add("replace", "vp", "replaced succeeded")
+_add("replace", "p", "abgeloest")
+_add("replace", "n", "nachfolger nachfolgerin successor")
+_add("defeat", "v", "beat beats beating defeat defeats defeating besiegte besiegten besiegen "
+     "bezwang bezwangen bezwingt")  # fmt: skip
+_add("defeat", "vp", "defeated beaten")
+_add("defeat", "p", "besiegt bezwungen")
+_add("defeat", "rev", "unterlag unterlagen unterliegt")
+_add("sue", "v", "sue sues suing verklagte verklagten verklagen")
+_add("sue", "vp", "sued")
+_add("sue", "p", "verklagt")
+_add("attack", "v", "attack attacks attacking attackierte attackierten angreifen")
+_add("attack", "vp", "attacked")
+_add("attack", "p", "angegriffen attackiert")
+_add("accuse", "v", "accuse accuses accusing blame blames blaming beschuldigte beschuldigten "
+     "beschuldigen")  # fmt: skip
+_add("accuse", "vp", "accused blamed")
+_add("accuse", "p", "beschuldigt")
+_add("invade", "v", "invade invades invading ueberfiel ueberfielen ueberfaellt")
+_add("invade", "vp", "invaded")
+_add("invade", "p", "ueberfallen")
+
+# German separable verbs: the finite form counts only with its particle later in the clause
+# ("löste ... ab", "griff ... an"); "loest" alone is "solves".
+_SEPARABLE = {"loest": "ab", "loeste": "ab", "loesten": "ab", "greift": "an", "griff": "an",
+              "griffen": "an"}  # fmt: skip
+_add("attack", "v", "greift griff griffen")
+# Two-word forms: "lost to", "verlor gegen" (the subject lost: the other won); "folgt auf"
+# ("Tusk folgt auf Morawiecki": Tusk replaces him); "took over from".
+_PAIRS: dict[tuple[str, str], tuple[str, str]] = {
+    ("lost", "to"): ("defeat", "rev"), ("loses", "to"): ("defeat", "rev"),
+    ("lose", "to"): ("defeat", "rev"), ("verlor", "gegen"): ("defeat", "rev"),
+    ("verliert", "gegen"): ("defeat", "rev"), ("verloren", "gegen"): ("defeat", "rev"),
+    ("folgt", "auf"): ("replace", "v"), ("folgte", "auf"): ("replace", "v"),
+}  # fmt: skip
+
+_EN_AUX = frozenset(["was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"])
+_DE_PASSIVE = frozenset(["wurde", "wurden", "worden", "wird", "werden"])
+_AGENT_MARKS = frozenset(["by", "von", "durch"])
+# Words that start another clause: a participant beyond them belongs to another statement.
+_BOUNDARIES = frozenset(
+    ["nachdem", "weil", "dass", "bevor", "waehrend", "obwohl", "und", "aber", "sagte",
+     "teilte", "after", "before", "because", "when", "while", "that", "which", "who", "whom",
+     "and", "but", "said", "says", "although"]
+)  # fmt: skip
+_WINDOW = 12  # words either side of the verb (a German clause puts a lot between)
+
+
+@dataclass(frozen=True)
+class Role:
+    """One reading: ``agent`` did ``relation`` to ``patient`` (either may be unknown: None)."""
+
+    relation: str
+    agent: str | None
+    patient: str | None
+
+
+@dataclass(frozen=True)
+class RoleClash:
+    """The same relation read in opposite directions: ``sides`` are (agent, patient) of each claim."""
+
+    relation: str
+    sides: tuple[tuple[str | None, str | None], tuple[str | None, str | None]]
+
+    def text(self) -> str:
+        x, y = self.sides
+        return f"{_who(x[0])} {self.relation} {_who(x[1])} vs {_who(y[0])} {self.relation} {_who(y[1])}"
+
+
+def _who(name: str | None) -> str:
+    return name if name is not None else "?"
+
+
+@lru_cache(maxsize=1)
+def _organisations() -> frozenset[str]:
+    return frozenset(fold(name).replace(" ", "") for name, (kind, _) in DEFAULT_ALIASES.items()
+                     if kind == "org")  # fmt: skip
+
+
+def participants(p: Prepared) -> frozenset[str]:
+    """The claim's named entities as the tokens ``norm`` writes them."""
+    return _participants(p.persons, p.places, p.norm)
+
+
+@lru_cache(maxsize=8192)
+def _participants(
+    persons: tuple[str, ...], places: tuple[tuple[str, str], ...], norm: str
+) -> frozenset[str]:
+    out = {fold(name).rpartition(" ")[2] for name in persons if is_person(name)}
+    out |= {fold(name).replace(" ", "") for name, _ in places}
+    out |= {w for w in norm.split() if w in _organisations()}
+    return frozenset(out)
+
+
+_TRIGGERS = frozenset(_FORMS) | {w for w, _ in _PAIRS}
+
+
+@lru_cache(maxsize=8192)
+def _may_state(norm: str) -> bool:
+    """Whether the text has a verb form of a relation at all (most claims do not)."""
+    return not _TRIGGERS.isdisjoint(norm.split())
+
+
+def roles(p: Prepared, names: frozenset[str]) -> tuple[Role, ...]:
+    """The relations the claim states between ``names`` (tokens of ``norm``)."""
+    return _roles(p.norm, names)
+
+
+@lru_cache(maxsize=8192)
+def _roles(norm: str, names: frozenset[str]) -> tuple[Role, ...]:
+    if not _may_state(norm):
+        return ()
+    words = _without_sources(norm.split(), names)
+    out: list[Role] = []
+    for i in range(len(words)):
+        found = _form(words, i)
+        if found is None:
+            continue
+        relation, kind, width = found
+        role = _read(words, i, width, relation, kind, names)
+        if role is not None and (role.agent or role.patient) and role.agent != role.patient:
+            out.append(role)
+    return tuple(dict.fromkeys(out))
+
+
+def _form(words: list[str], i: int) -> tuple[str, str, int] | None:
+    """The relation, kind and word count of a verb form starting at ``words[i]``."""
+    w = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if (w, nxt) in _PAIRS:
+        return (*_PAIRS[(w, nxt)], 2)
+    if w not in _FORMS:
+        return None
+    particle = _SEPARABLE.get(w)
+    if particle is not None and particle not in words[i + 1 : i + 1 + _WINDOW]:
+        return None
+    return (*_FORMS[w], 1)
+
+
+def _read(
+    words: list[str], i: int, width: int, relation: str, kind: str, names: frozenset[str]
+) -> Role | None:
+    before = _side(words[max(0, i - _WINDOW) : i][::-1], names)  # nearest first
+    after_words = words[i + width : i + width + _WINDOW]
+    after = _side(after_words, names)
+    if kind == "n":  # "Tusk ... Nachfolger von Morawiecki": the one before succeeds
+        return Role(relation, before[0] if before else None, after[0] if after else None)
+    if kind == "rev":  # "Medvedev lost to Sinner"
+        return Role(relation, after[0] if after else None, before[0] if before else None)
+    passive = _passive(words, i, width, kind)
+    if passive:  # the agent follows "by" after an English verb, "von" before a German one
+        clause = after_words if kind == "vp" else _clause(words[max(0, i - _WINDOW) : i])
+        agent = _agent(clause + after_words if kind == "p" else clause, names)
+        subject = _subject(words, i, names) if kind == "p" else []
+        patient = next((x for x in subject + before if x != agent), None)
+        return Role(relation, agent, patient)
+    if len(before) >= 2 and (kind == "p" or not after):
+        # German verb last: "Tokajew hat Nasarbajew abgelöst", "nachdem Tusk Morawiecki ablöste"
+        return Role(relation, before[1], before[0])
+    if after:
+        return Role(relation, before[0] if before else None, after[0])
+    return None
+
+
+def _side(span: list[str], names: frozenset[str]) -> list[str]:
+    """Participants in ``span`` (read outward from the verb) up to a clause boundary."""
+    out: list[str] = []
+    for w in span:
+        if w in names and w not in out:
+            out.append(w)
+        elif w in _BOUNDARIES:
+            break
+    return out
+
+
+# What makes a name the source of the claim, not a doer: "laut Tokajew", "according to Tokayev",
+# "nach Angaben von (Präsident) Tokajew", "Tokajew zufolge".
+_SOURCE_BEFORE = (("laut",), ("according", "to"), ("angaben", "von"), ("angaben", "des"))
+
+
+def _without_sources(words: list[str], names: frozenset[str]) -> list[str]:
+    """``words`` with each participant named as a source blanked out (a mark right before the
+    name, or before one title word: "nach Angaben von Präsident Tokajew")."""
+    out = list(words)
+    for i, w in enumerate(words):
+        if w not in names:
+            continue
+        ends = [i] if i < 1 or words[i - 1] in names else [i, i - 1]
+        marked = any(
+            tuple(words[max(0, end - len(mark)) : end]) == mark
+            for end in ends
+            for mark in _SOURCE_BEFORE
+        )
+        if marked or words[i + 1 : i + 2] == ["zufolge"]:
+            out[i] = ""
+    return out
+
+
+def _clause(span: list[str]) -> list[str]:
+    """The end of ``span`` after its last clause boundary."""
+    for j in range(len(span) - 1, -1, -1):
+        if span[j] in _BOUNDARIES:
+            return span[j + 1 :]
+    return span
+
+
+def _subject(words: list[str], i: int, names: frozenset[str]) -> list[str]:
+    """The participant just before the form of "werden" that makes the verb at ``i`` passive
+    ("Ungarn wurde von der EU-Kommission ... verklagt" -> Ungarn)."""
+    for j in range(i - 1, max(-1, i - _WINDOW - 1), -1):
+        if words[j] in _DE_PASSIVE:
+            return _side(words[max(0, j - 4) : j][::-1], names)
+    return []
+
+
+def _passive(words: list[str], i: int, width: int, kind: str) -> bool:
+    if kind not in ("p", "vp"):
+        return False
+    near = words[max(0, i - 3) : i]
+    after = words[i + width : i + width + 3]
+    if kind == "vp":  # English: "was replaced", "has been beaten by"
+        return any(w in _EN_AUX for w in near) or "by" in after[:2]
+    clause = words[max(0, i - _WINDOW) : i + width + 3]
+    return any(w in _DE_PASSIVE for w in clause)
+
+
+def _agent(after: list[str], names: frozenset[str]) -> str | None:
+    """The participant right after "by"/"von"/"durch" (articles allowed between)."""
+    for j, w in enumerate(after):
+        if w in _AGENT_MARKS and (j == 0 or after[j - 1] != "angaben"):
+            for x in after[j + 1 : j + 4]:
+                if x in names:
+                    return x
+            return None
+    return None
+
+
+def role_clash(a: Prepared, b: Prepared) -> RoleClash | None:
+    """The first relation both claims state with one participant as the doer in one claim and
+    the one it is done to in the other (and not also as the doer there); symmetric."""
+    if not (_may_state(a.norm) and _may_state(b.norm)):
+        return None
+    names = participants(a) | participants(b)
+    if len(names) < 2:
+        return None
+    ra, rb = roles(a, names), roles(b, names)
+    if not ra or not rb:
+        return None
+    for relation in sorted({r.relation for r in ra} & {r.relation for r in rb}):
+        xa = [r for r in ra if r.relation == relation]
+        xb = [r for r in rb if r.relation == relation]
+        if _reversed(xa, xb) or _reversed(xb, xa):
+            x, y = sorted([_pair(xa), _pair(xb)], key=repr)
+            return RoleClash(relation, (x, y))
+    return None
+
+
+def role_agreement(a: Prepared, b: Prepared) -> list[tuple[str, str, str]]:
+    """(relation, doer, done to) that both claims state with both roles named, in the same
+    direction: "Tusk replaced Morawiecki" = "Morawiecki was replaced by Tusk"."""
+    if not (_may_state(a.norm) and _may_state(b.norm)):
+        return []
+    names = participants(a) | participants(b)
+    if len(names) < 2:
+        return []
+    full = [{(r.relation, r.agent, r.patient) for r in roles(p, names) if r.agent and r.patient}
+            for p in (a, b)]  # fmt: skip
+    return sorted(full[0] & full[1])
+
+
+def _reversed(xs: list[Role], ys: list[Role]) -> bool:
+    """Someone who does it in ``xs`` has it done to them in ``ys``, and the two readings share
+    no doer (nor, the other way round, no one done to)."""
+    agents_x, patients_x = _names(r.agent for r in xs), _names(r.patient for r in xs)
+    agents_y, patients_y = _names(r.agent for r in ys), _names(r.patient for r in ys)
+    doer_done_to = bool(agents_x & patients_y) and not agents_x & agents_y
+    done_to_doer = bool(patients_x & agents_y) and not patients_x & patients_y
+    return doer_done_to or done_to_doer
+
+
+def _names(found: Iterable[str | None]) -> set[str]:
+    return {x for x in found if x is not None}
+
+
+def _pair(rs: list[Role]) -> tuple[str | None, str | None]:
+    r = rs[0]
+    return r.agent, r.patient

@@ -1,0 +1,28 @@
+"""A role reversal as the desk reads it, in the page's language (``web.match_reasons``)."""
+
+from __future__ import annotations
+
+from flask import Flask, g
+from flask_babel import force_locale
+
+from claimtrack.matching.prepare import prepare
+from claimtrack.matching.reasons import conflicts
+from claimtrack.web.match_reasons import conflict_lines
+
+
+def _reversal() -> list[dict]:
+    a = prepare("Putin hat Medwedew als Regierungschef abgelöst.", "de")
+    b = prepare("Medvedev replaced Putin as head of government.", "en")
+    return [r for _, rs in conflicts(a, b) for r in rs]
+
+
+def test_a_reversed_role_reads_as_who_did_what_to_whom(app: Flask):
+    reasons = _reversal()
+    for lang, label, text in [
+        ("en", "Who did what to whom", "Medvedev replaced Putin vs Putin replaced Medvedev"),
+        ("de", "Wer tat wem was", "Medvedev löste Putin ab gegenüber Putin löste Medvedev ab"),
+    ]:
+        with app.test_request_context("/desk/"), force_locale(lang):
+            g.locale = lang
+            (line,) = conflict_lines(reasons)
+            assert (line.label, line.text, line.lang) == (label, text, None)
