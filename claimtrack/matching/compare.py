@@ -80,7 +80,12 @@ def similarity(a: str, b: str) -> float:
     words but scores 100 for any subset; the mean keeps word-order freedom without letting a
     short claim that is a subset of a long one look identical (see benchmarks/matching_pairs.py).
     """
-    return 0.5 * fuzz.token_sort_ratio(a, b) + 0.5 * fuzz.token_set_ratio(a, b)
+    return similarity_of(fuzz.token_sort_ratio(a, b), fuzz.token_set_ratio(a, b))
+
+
+def similarity_of(sort_ratio: float, set_ratio: float) -> float:
+    """``similarity`` from the two ratios, for a caller that has them (retrieval ranks with them)."""
+    return 0.5 * sort_ratio + 0.5 * set_ratio
 
 
 def compare(

@@ -81,10 +81,16 @@ def _subjects_agree(a: str | None, b: str | None) -> bool | None:
 
 def interval(f: Fig) -> tuple[float, float]:
     """The values a figure allows: exact, or a range from its qualifier."""
-    v = f.value
+    return _interval(f.value, f.qualifier)
+
+
+# A pair decision compares every figure with every other (a few microseconds each); a query's
+# figures meet a dozen candidates, and figures repeat across claims: computed once per value.
+@lru_cache(maxsize=65536, typed=True)
+def _interval(v: float, qualifier: str | None) -> tuple[float, float]:
     tol = _tolerance(v)
     wide = max(tol, 0.1 * abs(v))
-    match f.qualifier:
+    match qualifier:
         case "about":
             return v - tol, v + tol
         case "almost":
@@ -120,9 +126,10 @@ _OPPOSITE = {
 
 
 def values_agree(x: Fig, y: Fig) -> bool:
-    if frozenset({x.qualifier, y.qualifier}) in _OPPOSITE:
+    # every opposite pair has two qualifiers: without both, no set need be built
+    if x.qualifier and y.qualifier and frozenset({x.qualifier, y.qualifier}) in _OPPOSITE:
         return False
-    (lo_x, hi_x), (lo_y, hi_y) = interval(x), interval(y)
+    (lo_x, hi_x), (lo_y, hi_y) = _interval(x.value, x.qualifier), _interval(y.value, y.qualifier)
     eps = 1e-9 * max(abs(x.value), abs(y.value), 1.0)
     return lo_x <= hi_y + eps and lo_y <= hi_x + eps
 

@@ -81,6 +81,7 @@ _NOT_PERSON_WORDS = frozenset(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def is_person(name: str) -> bool:
     """Not an office, institution, sea or other name-like run of capitalised words."""
     return not any(w.endswith(_NOT_PERSON_ENDINGS) or w in _NOT_PERSON_WORDS for w in name.split())

@@ -16,7 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
+
+from rapidfuzz import fuzz
 
 from claimtrack.matching import reasons as conflict_reasons
 from claimtrack.matching import signature
@@ -26,11 +28,12 @@ from claimtrack.matching.compare import (
     Thresholds,
     classify,
     similarity,
+    similarity_of,
 )
 from claimtrack.matching.embedding import calibration_for
 from claimtrack.matching.fusion import POOL, fuse, weight_for
 from claimtrack.matching.prepare import Prepared, content_terms
-from claimtrack.matching.score import rank_score
+from claimtrack.matching.score import rank_value
 
 
 @lru_cache(maxsize=500_000)
@@ -207,7 +210,9 @@ def search(
     n_docs, total_terms = store.stats()
     if not n_docs or not (terms or semantic):
         return []
-    lex_rank, by_id = _lexical_pool(store, query, terms, n_docs, total_terms, params, exclude)
+    lex_rank, by_id, ratios = _lexical_pool(
+        store, query, terms, n_docs, total_terms, params, exclude
+    )
     n_detail = max(params.detail, limit + 2)
     cosines: dict[int, float] = {}
     if semantic is not None:
@@ -225,12 +230,8 @@ def search(
         ranked = sorted(lex_rank.items(), key=lambda kv: -kv[1])
         penalty = CONFLICT_PENALTY
     model = semantic.model if semantic is not None else None
-    hits = [
-        _detail(query, by_id[cid], value, params.thresholds, penalty, cosines.get(cid), model)
-        for cid, value in ranked[:n_detail]
-    ]
-    hits.sort(key=lambda h: -h.score)
-    return hits[:limit]
+    detailed = [(by_id[cid], value) for cid, value in ranked[:n_detail]]
+    return _best_hits(query, detailed, limit, params.thresholds, penalty, cosines, model, ratios)
 
 
 def _lexical_pool(
@@ -241,10 +242,12 @@ def _lexical_pool(
     total_terms: int,
     params: SearchParams,
     exclude: int | None,
-) -> tuple[dict[int, float], dict[int, IndexRow]]:
-    """Lexical ranking score (0-100) of the best first-stage candidates, and their rows."""
+) -> tuple[dict[int, float], dict[int, IndexRow], dict[int, tuple[float, float]]]:
+    """Lexical ranking score (0-100) of the best first-stage candidates, their rows, and each
+    one's (token_set_ratio, token_sort_ratio) with the query: ranking and the pair decision's
+    word similarity both use them, so a detailed candidate's are not computed twice."""
     if not terms:
-        return {}, {}
+        return {}, {}, {}
     scores, weights = first_stage(store, terms, n_docs, params, indexed=exclude is not None)
     scores.pop(exclude, None)  # type: ignore[arg-type]
     wanted = scaled(params, n_docs)[1] if len(terms) <= 20 else params.candidates
@@ -255,8 +258,15 @@ def _lexical_pool(
     avgdl = total_terms / n_docs if n_docs else 1.0
     lexical = [(bm25(weights, row.terms, avgdl), row) for row in rows]
     best = max((s for s, _ in lexical), default=0.0) or 1.0
-    lex_rank = {row.claim_id: rank_score(query.norm, row.norm, s / best) for s, row in lexical}
-    return lex_rank, {row.claim_id: row for row in rows}
+    ratios = {row.claim_id: _ratios(query.norm, row.norm) for row in rows}
+    lex_rank = {row.claim_id: rank_value(s / best, *ratios[row.claim_id]) for s, row in lexical}
+    return lex_rank, {row.claim_id: row for row in rows}, ratios
+
+
+def _ratios(query_norm: str, cand_norm: str) -> tuple[float, float]:
+    """(token_set_ratio, token_sort_ratio): what ``score.rank_score`` and
+    ``compare.similarity`` compute from the same two texts."""
+    return fuzz.token_set_ratio(query_norm, cand_norm), fuzz.token_sort_ratio(query_norm, cand_norm)
 
 
 def _cosines(
@@ -344,6 +354,70 @@ CONFLICT_PENALTY = 12.0  # on the lexical 0-100 ranking scale
 CONFLICT_PENALTY_FUSED = 0.25
 
 
+def _best_hits(
+    query: Prepared,
+    detailed: list[tuple[IndexRow, float]],
+    limit: int,
+    thresholds: Thresholds,
+    penalty: float,
+    cosines: dict[int, float],
+    model: str | None,
+    ratios: dict[int, tuple[float, float]],
+) -> list[Hit]:
+    """The best ``limit`` of the detailed candidates (given in ranked order), with their pair
+    decisions.
+
+    Their order depends only on each one's ranking value less the conflict penalty, so the
+    conflicts are checked for all of them, and the pair decision (``classify``, the larger part
+    of a candidate's cost) is made only for the ``limit`` returned: the same hits, in the same
+    order, as deciding all and cutting afterwards (a stable sort on the same values).
+    """
+    checked = [_checked(query, row, value, penalty) for row, value in detailed]
+    checked.sort(key=lambda c: -c.score)
+    return [
+        _decided(query, c, thresholds, cosines.get(c.claim_id), model, ratios.get(c.claim_id))
+        for c in checked[:limit]
+    ]
+
+
+class _Checked(NamedTuple):
+    """A detailed candidate before its pair decision: its penalised ranking value and conflicts."""
+
+    claim_id: int
+    score: float
+    other: Prepared
+    found: list[tuple[str, list[dict[str, Any]]]]  # reasons.conflicts(query, other)
+
+
+def _checked(query: Prepared, row: IndexRow, score: float, penalty: float) -> _Checked:
+    other = signature.decode(row.norm, row.sig)
+    found = conflict_reasons.conflicts(query, other)
+    return _Checked(row.claim_id, round(score - (penalty if found else 0.0), 3), other, found)
+
+
+def _decided(
+    query: Prepared,
+    checked: _Checked,
+    thresholds: Thresholds,
+    cosine: float | None,
+    model: str | None,
+    ratios: tuple[float, float] | None = None,
+) -> Hit:
+    """The pair decision for a checked candidate; ``ratios``: its ``_ratios`` from the lexical
+    pool (else the word similarity is computed here)."""
+    other, found = checked.other, checked.found
+    conflicts = [text for text, _ in found]  # what find_conflicts(query, other) returns
+    sim = (
+        similarity(query.norm, other.norm)
+        if ratios is None
+        else similarity_of(ratios[1], ratios[0])
+    )
+    comparison = classify(
+        sim, conflicts, query, other, thresholds, cosine=cosine, model=model, found=found
+    )
+    return Hit(checked.claim_id, checked.score, comparison, cosine)
+
+
 def _detail(
     query: Prepared,
     row: IndexRow,
@@ -353,14 +427,8 @@ def _detail(
     cosine: float | None = None,
     model: str | None = None,
 ) -> Hit:
-    other = signature.decode(row.norm, row.sig)
-    found = conflict_reasons.conflicts(query, other)
-    conflicts = [text for text, _ in found]  # what find_conflicts(query, other) returns
-    sim = similarity(query.norm, other.norm)
-    comparison = classify(
-        sim, conflicts, query, other, thresholds, cosine=cosine, model=model, found=found
-    )
-    return Hit(row.claim_id, round(score - (penalty if conflicts else 0.0), 3), comparison, cosine)
+    """One candidate checked and decided: what ``_best_hits`` does for those it returns."""
+    return _decided(query, _checked(query, row, score, penalty), thresholds, cosine, model)
 
 
 class MemoryStore:

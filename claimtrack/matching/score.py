@@ -17,8 +17,14 @@ W_SORT = 0.1
 
 def rank_score(query_norm: str, cand_norm: str, lex_share: float) -> float:
     """0-100: ``lex_share`` is the candidate's summed IDF over the query's best possible."""
-    return (
-        W_LEX * 100.0 * min(lex_share, 1.0)
-        + W_SET * fuzz.token_set_ratio(query_norm, cand_norm)
-        + W_SORT * fuzz.token_sort_ratio(query_norm, cand_norm)
+    return rank_value(
+        lex_share,
+        fuzz.token_set_ratio(query_norm, cand_norm),
+        fuzz.token_sort_ratio(query_norm, cand_norm),
     )
+
+
+def rank_value(lex_share: float, set_ratio: float, sort_ratio: float) -> float:
+    """``rank_score`` from the pair's two rapidfuzz ratios, for a caller that keeps them
+    (retrieval: the pair decision's word similarity is made of the same two)."""
+    return W_LEX * 100.0 * min(lex_share, 1.0) + W_SET * set_ratio + W_SORT * sort_ratio

@@ -9,6 +9,7 @@ each shared axis with opposite signs, each "un-"/"il-" antonym pair. An odd coun
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimtrack.text.normalize import words as folded_words
 
@@ -294,10 +295,21 @@ def shared_stances(a: Polarity, b: Polarity) -> list[tuple[str, int]]:
 
 
 def _stances(p: Polarity) -> dict[str, tuple[int, str]]:
-    """One clear sign per axis; an axis with both signs ("legal und illegal") says nothing."""
+    """One clear sign per axis; an axis with both signs ("legal und illegal") says nothing.
+
+    Shared between calls (a query's is asked for with every candidate): callers only read it.
+    """
+    return _stances_of(p.stances) if p.stances else _NO_STANCES
+
+
+_NO_STANCES: dict[str, tuple[int, str]] = {}
+
+
+@lru_cache(maxsize=65536)
+def _stances_of(stances: tuple[tuple[str, int, str], ...]) -> dict[str, tuple[int, str]]:
     signs: dict[str, set[int]] = {}
     words: dict[str, str] = {}
-    for axis, sign, word in p.stances:
+    for axis, sign, word in stances:
         signs.setdefault(axis, set()).add(sign)
         words.setdefault(axis, word)
     return {axis: (next(iter(s)), words[axis]) for axis, s in signs.items() if len(s) == 1}
@@ -307,10 +319,21 @@ def _antonym_pairs_raw(only_a: frozenset[str], only_b: frozenset[str]) -> list[t
     """Words only in ``a`` that are a prefixed antonym of a word only in ``b`` ("unwahr"/"wahr")."""
     out = []
     for w in only_a:
-        if w in AXES:
-            continue
-        for prefix in _ANTONYM_PREFIXES:
-            if w.startswith(prefix) and w[len(prefix) :] in only_b and len(w) - len(prefix) > 4:
-                out.append((w, w[len(prefix) :]))
+        for root in _antonym_roots(w):
+            if root in only_b:
+                out.append((w, root))
                 break
     return out
+
+
+@lru_cache(maxsize=65536)
+def _antonym_roots(w: str) -> tuple[str, ...]:
+    """What ``w`` would be the prefixed antonym of, in prefix order ("unwahr": "wahr"); nothing
+    for an axis word. Most words have none, so a pair's check is a few cached look-ups."""
+    if w in AXES:
+        return ()
+    return tuple(
+        w[len(prefix) :]
+        for prefix in _ANTONYM_PREFIXES
+        if w.startswith(prefix) and len(w) - len(prefix) > 4
+    )

@@ -218,3 +218,53 @@ def test_every_link_or_handle_has_a_mark_the_cheap_test_sees(text: str) -> None:
 
     for m in _NOISE.finditer(text):
         assert any(mark in m.group() for mark in _NOISE_MARKS)
+
+
+# -- polarity: cached stances and antonym roots -----------------------------------------------
+def _old_stances(p: polarity.Polarity) -> dict[str, tuple[int, str]]:
+    signs: dict[str, set[int]] = {}
+    words: dict[str, str] = {}
+    for axis, sign, word in p.stances:
+        signs.setdefault(axis, set()).add(sign)
+        words.setdefault(axis, word)
+    return {axis: (next(iter(s)), words[axis]) for axis, s in signs.items() if len(s) == 1}
+
+
+def _old_antonym_pairs_raw(only_a: frozenset[str], only_b: frozenset[str]) -> list[tuple[str, str]]:
+    out = []
+    for w in only_a:
+        if w in polarity.AXES:
+            continue
+        for prefix in polarity._ANTONYM_PREFIXES:
+            if w.startswith(prefix) and w[len(prefix) :] in only_b and len(w) - len(prefix) > 4:
+                out.append((w, w[len(prefix) :]))
+                break
+    return out
+
+
+# Every axis word, its prefixed forms and roots: the words the antonym check is about.
+_AXIS_FORMS = sorted(
+    {f"{p}{w}" for w in polarity.AXES for p in ("", *polarity._ANTONYM_PREFIXES)}
+    | {w[len(p) :] for w in polarity.AXES for p in polarity._ANTONYM_PREFIXES if w.startswith(p)}
+    | {"unwahr", "wahr", "ungueltig", "gueltig", "disagree", "agree", "inaktiv", "aktiv", "unfair"}
+)
+
+
+def test_stances_and_antonym_pairs_equal_the_plain_algorithm() -> None:
+    import random
+
+    rng = random.Random(6)
+    prepared = [polarity.polarity(t) for t in TEXTS]
+    pools = [p.words for p in prepared[::7]]
+    for _ in range(300):  # word sets of axis forms, as the corpus rarely has them
+        pools.append(frozenset(rng.sample(_AXIS_FORMS, rng.randint(0, 12))))
+    for p in prepared:
+        assert polarity._stances(p) == _old_stances(p)
+    for _ in range(20000):
+        a, b = rng.choice(pools), rng.choice(pools)
+        only_a, only_b = a - b, b - a
+        assert polarity._antonym_pairs_raw(only_a, only_b) == _old_antonym_pairs_raw(only_a, only_b)
+    assert (
+        sum(bool(_old_antonym_pairs_raw(a - b, b - a)) for a in pools[-300:] for b in pools[-50:])
+        > 50
+    )
