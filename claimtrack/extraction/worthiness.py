@@ -96,6 +96,14 @@ EVENT = _cue(
     r"verhängt\w*", r"declared", r"resigned", r"arrested", r"killed", r"died", r"detained",
     r"evacuated", r"deployed", r"cancelled", r"jailed", r"found guilty",
 )  # fmt: skip
+# What someone in office ordered, decreed, signed or banned: checkable even with no figure
+# ("Tokajew hatte den Befehl gegeben, ohne Vorwarnung zu schießen").
+DECISION = _cue(
+    r"befahl\w*", r"befohlen", r"(?:schieß)?befehl\w* (?:\w+ ){0,3}?(?:gegeben|erteilt)",
+    r"schießbefehl", r"ordnete\s.{0,60}?an", r"angeordnet", r"verfügt(?:e|en)?", r"erließ",
+    r"unterzeichnete\w*", r"unterschrieb\w*", r"verbot(?:en)?", r"ordered", r"decreed",
+    r"signed", r"banned", r"authori[sz]ed", r"gave the order", r"issued an order",
+)  # fmt: skip
 DENIAL = _cue(
     r"kein(?:e|en|er|em)?", r"nicht", r"nie", r"niemals", r"bestreitet", r"bestritt",
     r"schließt\s.{0,40}?aus", r"wies\s.{0,40}?zurück", r"no", r"not", r"never", r"denied",
@@ -120,6 +128,7 @@ _SIGNALS: tuple[tuple[re.Pattern[str], float, str], ...] = (
     (SUPERLATIVE, 0.10, "superlative"),
     (CORRECTION, 0.20, "correction"),
     (EVENT, 0.10, "event"),
+    (DECISION, 0.15, "decision"),
     (DENIAL, 0.05, "denial"),
     (HEDGE, -0.15, "hedge"),
     (OPINION, -0.20, "opinion"),
@@ -154,7 +163,8 @@ class Reason:
 LABELS = {
     "figure": "figure", "legal": "legal assertion", "causal": "causal assertion",
     "comparison": "comparison or change", "superlative": "superlative or record",
-    "correction": "correction or retraction", "event": "event", "denial": "denial or negation",
+    "correction": "correction or retraction", "event": "event",
+    "decision": "order or decision", "denial": "denial or negation",
     "schedule": "schedule or deadline", "hedge": "hedged", "prediction": "prediction",
     "opinion": "opinion", "wish": "wish", "appeal": "appeal or notice", "place": "place",
     "named": "named", "person": "attributed to person", "organisation":

@@ -225,6 +225,7 @@ REASONS = {
     "superlative": _l("superlative or record"),
     "correction": _l("correction or retraction"),
     "event": _l("event"),
+    "decision": _l("order or decision"),
     "denial": _l("denial or negation"),
     "schedule": _l("schedule or deadline"),
     "hedge": _l("hedged"),
