@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -70,7 +70,10 @@ class Store(Protocol):
 
     def doc_freqs(self, keys: list[int]) -> dict[int, int]: ...
 
-    def postings(self, keys: list[int]) -> Iterable[tuple[int, int]]: ...
+    def postings(self, keys: list[int]) -> Iterable[tuple[int, Sequence[int]]]:
+        """Each key with the ids of its claims, in the order the index keeps them (a key may
+        come more than once; the ids are summed in the order given)."""
+        ...
 
     def rows(self, ids: list[int]) -> list[IndexRow]: ...
 
@@ -186,8 +189,10 @@ def first_stage(
     key_weight = {k: weights[by_key[k]] for k in plan_keys(dfs, params, n_docs)}
     scores: dict[int, float] = {}
     get = scores.get
-    for key, claim_id in store.postings(list(key_weight)):
-        scores[claim_id] = get(claim_id, 0.0) + key_weight[key]
+    for key, claim_ids in store.postings(list(key_weight)):
+        weight = key_weight[key]
+        for claim_id in claim_ids:
+            scores[claim_id] = get(claim_id, 0.0) + weight
     return scores, weights
 
 
@@ -451,10 +456,8 @@ class MemoryStore:
     def doc_freqs(self, keys: list[int]) -> dict[int, int]:
         return {k: len(self._postings[k]) for k in keys if k in self._postings}
 
-    def postings(self, keys: list[int]) -> Iterable[tuple[int, int]]:
-        for k in keys:
-            for cid in self._postings.get(k, ()):
-                yield k, cid
+    def postings(self, keys: list[int]) -> Iterable[tuple[int, Sequence[int]]]:
+        return [(k, self._postings[k]) for k in keys if k in self._postings]
 
     def rows(self, ids: list[int]) -> list[IndexRow]:
         return [self._rows[i] for i in ids if i in self._rows]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 
 from claimtrack.matching.prepare import prepare
 from claimtrack.matching.retrieval import make_row, search
@@ -75,3 +75,45 @@ def test_replace_all_with_nothing_empties_the_index(session, users) -> None:
     assert SqlStore(session).replace_all([]) == 0
     postings, terms, entries, stats = _tables(session)
     assert (postings, terms, entries, stats) == ([], [], [], (0, 0))
+
+
+def test_postings_per_key_are_the_rows_in_the_order_they_are_read(session, users) -> None:
+    """``SqlStore.postings`` groups the claim ids per key (SQLite concatenates them): flattened,
+    they are the single rows the plain query returns, in its order (retrieval sums in it)."""
+    import random
+
+    texts = _synthetic(600)
+    items = [matching_eval.LoadItem(t, "de" if " der " in t else "en") for t in texts]
+    ids = matching_eval.insert_claims(session, users["fact_checker"], items)
+    prepared = [make_row(cid, prepare(it.text, it.language)) for cid, it in zip(ids, items, strict=True)]  # fmt: skip
+    store = SqlStore(session)
+    store.replace_all(prepared)
+    every_key = sorted({k for _, keys in prepared for k in keys})
+    conn = session.connection()
+    rng = random.Random(3)
+    for _ in range(200):
+        keys = rng.sample(every_key, rng.randint(1, 32)) + [12345]  # and a key no claim has
+        plain = conn.execute(
+            text("SELECT key, claim_id FROM match_posting WHERE key IN :keys").bindparams(
+                bindparam("keys", expanding=True)
+            ),
+            {"keys": keys},
+        ).all()
+        grouped = store.postings(keys)
+        assert [(k, cid) for k, cids in grouped for cid in cids] == [tuple(r) for r in plain]
+        assert len({k for k, _ in grouped}) == len(grouped)  # one group a key
+    assert store.postings([12345]) == []
+
+
+def _synthetic(n: int) -> list[str]:
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "matching_corpus.py"
+    spec = importlib.util.spec_from_file_location("matching_corpus", path)
+    assert spec is not None and spec.loader is not None
+    corpus = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("matching_corpus", corpus)  # its dataclasses look their module up
+    spec.loader.exec_module(corpus)
+    return [item.text for item in corpus.generate(n)]
