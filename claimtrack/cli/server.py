@@ -69,6 +69,11 @@ def _prepare(ctx: click.Context) -> None:
     db = app.extensions["claimtrack.db"]
     revision = setup.initialise(db)
     click.echo(f"Database ready at schema revision {revision} ({db.engine.dialect.name}).")
+    if not setup.matching_index_current(db):
+        click.echo(
+            "The matching index holds claims read by older rules or aliases: rebuild it with "
+            "`claimtrack matching reindex` (or Admin > Matching > Rebuild the index)."
+        )
 
 
 @click.command()

@@ -3,7 +3,8 @@
 The index lives in the database so that every process and server retrieves the same candidates:
 ``match_posting`` holds one (key, claim) row per distinct term of a claim, ``match_term`` the
 number of claims per key (to query only the rarest keys), ``match_entry`` what re-ranking needs
-per claim, and ``match_stats`` the totals BM25 needs.
+per claim, ``match_stats`` the totals BM25 needs, and ``match_rules`` which rules and aliases the
+stored claims were read with.
 """
 
 from __future__ import annotations
@@ -97,6 +98,21 @@ class ClaimVectorClock(SQLModel, table=True):
     # Random per clock: a process that cached another database under the same URL (a restored
     # backup, a re-created test database) sees a new epoch and reloads.
     epoch: str = Field(max_length=36)
+
+
+class MatchRules(SQLModel, table=True):
+    """One row (id 1): the fingerprint of the reading rules and aliases the index was built with.
+
+    Stored claims keep what was read from them when they were indexed (figures, places, names,
+    negation); a release with new rules or a new desk alias changes nothing for them until the
+    index is rebuilt, so the admin page compares this with the code's fingerprint.
+    """
+
+    __tablename__ = "match_rules"
+
+    id: int = Field(default=1, primary_key=True)
+    fingerprint: str = Field(max_length=64)
+    recorded_at: datetime = time_field(nullable=False, default_now=True)
 
 
 class MatchAlias(SQLModel, table=True):

@@ -6,6 +6,7 @@ from claimtrack import migrate
 from claimtrack.db import Database
 
 from . import ratings, users
+from .matching import reading
 
 
 def initialise(db: Database) -> str | None:
@@ -16,3 +17,9 @@ def initialise(db: Database) -> str | None:
         users.system_user(session)
         session.commit()
     return migrate.current_revision(db.engine)
+
+
+def matching_index_current(db: Database) -> bool:
+    """Whether the matching index holds claims as this release and the aliases read them."""
+    with db.session_scope(write=False) as session:
+        return reading.index_reading(session).current

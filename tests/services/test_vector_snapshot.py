@@ -123,3 +123,21 @@ def test_a_snapshot_that_cannot_stand_in_is_ignored_and_rebuilt(
     restored = vector_snapshot.load(snapshots, key, rows.clock(session)[0])
     assert restored is not None and len(restored[0]) == 3  # written again, readable
     assert restored[0].languages([c.id for c in made]) == {c.id: "de" for c in made}
+
+
+def test_another_releases_snapshot_in_the_same_folder_is_left_alone(session, users, snapshots):
+    """During a deploy old and new processes share the folder: each keeps its own format's files
+    (overwriting each other's made both rebuild the graph again and again)."""
+    model = get_embedder()
+    made = [make_claim(session, users["fact_checker"], t) for t in TEXTS]
+    live.configure_snapshots(snapshots)
+    live.forget_indexes()
+    assert _nearest(session, model, TEXTS[1]) == made[1].id
+    ours = next(snapshots.glob("*.usearch"))
+    assert ours.name.endswith(f"-f{vector_snapshot.FORMAT}.usearch")
+    theirs = ours.with_name(ours.name.replace(f"-f{vector_snapshot.FORMAT}.", "-f1."))
+    theirs.write_bytes(b"an older release's graph")
+    rate = make_claim(session, users["fact_checker"], RATE, language="en")
+    live.forget_indexes()
+    assert _nearest(session, model, RATE) == rate.id  # our snapshot loaded and caught up
+    assert theirs.read_bytes() == b"an older release's graph"

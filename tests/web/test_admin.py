@@ -11,6 +11,7 @@ from claimtrack.services import users as user_service
 from claimtrack.services.matching import admin as matching_admin
 from claimtrack.services.matching import match as matching
 from tests.conftest import PASSWORD
+from tests.factories import make_claim
 from tests.web.conftest import do_login
 
 
@@ -229,6 +230,26 @@ def test_alias_add_and_remove(client, session):
     assert matching_admin.list_aliases(session) == []
 
 
+def test_the_page_asks_for_a_rebuild_once_an_alias_changes_how_claims_read(
+    client, session, users, app
+):
+    from claimtrack.jobs.tasks import execute_job
+    from claimtrack.services.matching import reindex_job
+
+    make_claim(session, users["fact_checker"], "Die Akorda bestätigte 225 Todesopfer.")
+    do_login(client, "admin")
+    asks = "Bis er neu aufgebaut ist"
+    assert asks not in _html(client.get("/admin/matching"))
+    data = {"spelling": "Akorda", "canonical": "Präsidialverwaltung", "kind": "org"}
+    assert client.post("/admin/matching/aliases", data=data).status_code == 302
+    page = _html(client.get("/admin/matching"))
+    assert asks in page and "Der Index enthält 1 Behauptungen" in page
+    assert client.post("/admin/matching/rebuild").status_code == 302
+    _fresh(session)
+    execute_job(app, app.extensions["claimtrack.db"], reindex_job.last_reindex(session).id)
+    assert asks not in _html(client.get("/admin/matching"))
+
+
 def test_thresholds_saved_in_a_valid_order(client, session):
     do_login(client, "admin")
     # Raising suggest above the old auto_link works when auto_link rises first.
@@ -333,7 +354,6 @@ def test_admin_forms_need_csrf(csrf_app):
 
 def test_precision_and_recall_from_the_desks_decisions(client, session, users):
     from claimtrack.models import ClaimLink, LinkState
-    from tests.factories import make_claim
 
     a = make_claim(session, users["editor"], "In Almaty wurden 3.000 Menschen festgenommen.")
     b = make_claim(session, users["editor"], "Die OVKS zog ihre Truppen bis zum 19. Januar ab.")

@@ -11,6 +11,7 @@ from claimtrack.models import Claim, MatchAlias, MatchThreshold, User, utcnow
 from claimtrack.services import audit
 from claimtrack.services.base import clean_text, require, use_case
 from claimtrack.services.errors import NotFound, ValidationError
+from claimtrack.services.matching import reading
 from claimtrack.services.matching.match import THRESHOLD_NAMES, alias_table, thresholds
 from claimtrack.services.matching.store import SqlStore
 from claimtrack.workflow import Permission
@@ -94,6 +95,7 @@ def rebuild_index(*, session: Session, actor: User) -> int:
     ).all()
     items = (make_row(cid or 0, prepare(text, lang, table)) for cid, text, lang in rows)
     count = SqlStore(session).replace_all(items)
+    reading.record(session)
     audit.record(session, actor=actor, action="matching.reindex", object_type="matching",
                  after={"claims": count})  # fmt: skip
     return count

@@ -47,7 +47,7 @@ from claimtrack.models import (
 from claimtrack.services import audit
 from claimtrack.services.base import clean_text, get_or_raise
 from claimtrack.services.errors import ValidationError
-from claimtrack.services.matching import embed, live, vectors
+from claimtrack.services.matching import embed, live, reading, vectors
 from claimtrack.services.matching.links import recluster_component as _recluster_component
 from claimtrack.services.matching.store import SqlStore
 from claimtrack.text.aliases import AliasTable
@@ -113,7 +113,10 @@ def index_claim(session: Session, claim: Claim) -> Prepared:
     unindex_claim(session, claim_id)
     prepared = prepare_claim(session, claim)
     row, keys = make_row(claim_id, prepared)
-    SqlStore(session).add(row, keys)
+    store = SqlStore(session)
+    if store.stats()[0] == 0:  # the index's first claim: it holds today's reading
+        reading.record(session)
+    store.add(row, keys)
     return prepared
 
 

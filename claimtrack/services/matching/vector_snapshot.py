@@ -42,7 +42,9 @@ class SnapshotKey:
 
 def _base(folder: Path, key: SnapshotKey) -> Path:
     digest = hashlib.sha256(key.database.encode()).hexdigest()[:16]
-    return folder / f"vectors-{key.model}-{digest}"
+    # the format in the name: during a deploy, processes of the old and the new release share
+    # the folder, and each would otherwise overwrite the other's snapshot and rebuild its own
+    return folder / f"vectors-{key.model}-{digest}-f{FORMAT}"
 
 
 def _crc(path: Path) -> int:

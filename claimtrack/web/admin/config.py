@@ -22,6 +22,7 @@ from claimtrack.services.matching import admin as matching_admin
 from claimtrack.services.matching import embed_job, reindex_job
 from claimtrack.services.matching import links as matching_links
 from claimtrack.services.matching import match as matching
+from claimtrack.services.matching import reading as matching_reading
 from claimtrack.web.admin.base import bp, dbs
 from claimtrack.web.admin.forms import (
     ALIAS_KIND_LABELS,
@@ -124,6 +125,7 @@ def _render_matching(
         kind_labels=ALIAS_KIND_LABELS,
         confirm_form=ConfirmForm(formdata=None),
         reindex=reindex_job.last_reindex(session),
+        reading=matching_reading.index_reading(session),
         embedding=_embedding_status(session),
         percent=lambda share: format_percent(share, "#,##0.0\u00a0%"),
     ), status
