@@ -43,6 +43,9 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("Unemployment fell to its lowest level since 2016, at 3.1%.", "en"),
     ("Rund zwei Drittel der Befragten lehnen die Reform ab.", "de"),
     ("Around 1.5 million tonnes of grain left Ukrainian ports in the first week.", "en"),
+    ("Die Regierung hat den Schießbefehl am Montag widerrufen und zurückgenommen.", "de"),
+    ("The ministry revoked the licence and rescinded the order after the ruling.", "en"),
+    ("Der Europäische Gerichtshof wies die Klage der Kommission ab.", "de"),
 )  # fmt: skip
 
 
