@@ -182,7 +182,28 @@ def date_sides(a: Prepared, b: Prepared) -> tuple[str, Sides] | None:
     if ma and mb and not ma & mb:
         sides = _sides([f"{m:02d}" for m in sorted(ma)], [f"{m:02d}" for m in sorted(mb)])
         return ("month", sides) if sides else None
+    wa, wb = weekdays(a.norm), weekdays(b.norm)
+    if wa and wb and not wa & wb:
+        return "weekday", _sides(sorted(wa), sorted(wb))  # type: ignore[return-value]
     return None
+
+
+# Weekdays, German and English, folded as ``norm`` holds them -> the English name. Agency copy
+# dates by weekday ("early on Tuesday", "am Donnerstag"): two reports of one event that name
+# different weekdays tell of different days, as two dates do.
+_WEEKDAYS = {
+    "montag": "monday", "dienstag": "tuesday", "mittwoch": "wednesday",
+    "donnerstag": "thursday", "freitag": "friday", "samstag": "saturday",
+    "sonnabend": "saturday", "sonntag": "sunday", "monday": "monday", "tuesday": "tuesday",
+    "wednesday": "wednesday", "thursday": "thursday", "friday": "friday",
+    "saturday": "saturday", "sunday": "sunday",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=8192)
+def weekdays(norm: str) -> frozenset[str]:
+    """The weekdays a claim names (English names), read from its normalised words."""
+    return frozenset(_WEEKDAYS[w] for w in norm.split() if w in _WEEKDAYS)
 
 
 def shared_dates(a: Prepared, b: Prepared) -> list[str]:

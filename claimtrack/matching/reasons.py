@@ -13,7 +13,8 @@ Codes and parameters:
 - ``conflict.event``: ``sides`` = two events ("arrests" vs "deaths": what happened to those counted);
 - ``conflict.counted``: ``sides`` = two subjects ("protesters" vs "police": who is counted);
 - ``conflict.place`` / ``conflict.person``: ``sides`` = two lists of names;
-- ``conflict.date``: ``unit`` ("year", "day" as "MM-DD", "month" as "MM") and ``sides``;
+- ``conflict.date``: ``unit`` ("year", "day" as "MM-DD", "month" as "MM", "weekday" as its English
+  name) and ``sides``;
 - ``conflict.polarity``: ``negation`` (only one claim denies) and ``pairs`` of words of opposite
   meaning;
 - ``conflict.role``: ``relation`` ("replace", "defeat", "sue", "attack", "accuse", "invade") and

@@ -46,6 +46,7 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("Die Regierung hat den Schießbefehl am Montag widerrufen und zurückgenommen.", "de"),
     ("The ministry revoked the licence and rescinded the order after the ruling.", "en"),
     ("Der Europäische Gerichtshof wies die Klage der Kommission ab.", "de"),
+    ("Die deutsche Wirtschaft ist im vergangenen Jahr um 0,3 Prozent geschrumpft.", "de"),
 )  # fmt: skip
 
 

@@ -116,10 +116,12 @@ _AXIS_WORDS: dict[str, tuple[str, str]] = {
     ),
     "trend": (
         "gestiegen steigt stieg stiegen zugenommen erhoeht erhoehte erhoehten angehoben hob hebt "
-        "raised raises hiked rose rises risen increased increases grew grown",
+        "raised raises hiked rose rises risen increased increases grew grown gewachsen wuchs "
+        "wuchsen expanded expands",
         "gesunken sinkt sank sanken gefallen abgenommen gesenkt senkt senkte senkten reduziert "
         "reduzierte verringert verringerte gekuerzt kuerzt kuerzte fell falls fallen decreased "
-        "decreases dropped declined cut cuts lowered lowers reduced reduces slashed",
+        "decreases dropped declined cut cuts lowered lowers reduced reduces slashed geschrumpft "
+        "schrumpft schrumpfte schrumpften shrank shrunk shrinks",
     ),
     "truth": (
         "wahr richtig true correct bestaetigt confirmed confirms",

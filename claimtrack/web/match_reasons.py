@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from babel.dates import format_skeleton, get_month_names
+from babel.dates import format_skeleton, get_day_names, get_month_names
 from flask_babel import format_date, format_decimal, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -216,7 +216,13 @@ def _date(unit: str, value: str) -> str:
         return str(format_skeleton("MMMMd", day, locale=lang))
     if unit == "month" and value.isdigit():
         return str(get_month_names("wide", locale=lang)[int(value)])
+    if unit == "weekday" and value in _WEEKDAY_NUMBERS:
+        return str(get_day_names("wide", locale=lang)[_WEEKDAY_NUMBERS[value]])
     return value
+
+
+_WEEKDAY_NUMBERS = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}  # fmt: skip
 
 
 # -- the workbench's table of facts -----------------------------------------------------------

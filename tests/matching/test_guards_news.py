@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.matching.compare import find_conflicts
+from claimtrack.matching.compare import Kind, find_conflicts
 from claimtrack.matching.evidence import gather
+from claimtrack.matching.pair import compare_texts
 from claimtrack.matching.prepare import prepare
 from claimtrack.text.numbers import find_figures
 from claimtrack.text.polarity import polarity
@@ -180,3 +181,27 @@ def test_a_date_that_only_sets_a_starting_point_neither_contradicts_nor_confirms
     assert prepare("Im Jahr 2016 starben 5 Menschen").dates == ("2016",)
     conflicts, _ = _pair("Im Jahr 2016 starben 5 Menschen.", "Im Jahr 2018 starben 5 Menschen.")
     assert any(c.startswith("date") for c in conflicts)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        ("A container ship struck the Francis Scott Key Bridge in Baltimore early on Tuesday, the mayor said.",
+         "A container ship struck the Francis Scott Key Bridge in Baltimore early on Thursday, the mayor said.",
+         "date: thursday vs tuesday"),
+        ("Das Parlament stimmte am Montag über das Gesetz ab.",
+         "The parliament voted on the law on Wednesday.", "date: monday vs wednesday"),
+        ("Die deutsche Wirtschaft ist im vergangenen Jahr um 0,3 Prozent geschrumpft.",
+         "Die deutsche Wirtschaft ist im vergangenen Jahr um 0,3 Prozent gewachsen.",
+         "polarity: 'geschrumpft' vs 'gewachsen'"),
+    ],
+)  # fmt: skip
+def test_another_weekday_or_the_opposite_trend_is_a_variant(a, b, conflict):
+    result, _ = compare_texts(a, b)
+    assert conflict in result.conflicts and result.kind is not Kind.SAME
+
+
+def test_the_same_weekday_in_both_languages_is_no_conflict():
+    result, _ = compare_texts("Das Parlament stimmte am Mittwoch über das Gesetz ab.",
+                              "Parliament voted on the law on Wednesday.")  # fmt: skip
+    assert not any(c.startswith("date") for c in result.conflicts)

@@ -26,3 +26,14 @@ def test_a_reversed_role_reads_as_who_did_what_to_whom(app: Flask):
             g.locale = lang
             (line,) = conflict_lines(reasons)
             assert (line.label, line.text, line.lang) == (label, text, None)
+
+
+def test_another_weekday_reads_in_the_pages_language(app: Flask):
+    a = prepare("Das Parlament stimmte am Montag über das Gesetz ab.", "de")
+    b = prepare("The parliament voted on the law on Wednesday.", "en")
+    reasons = [r for _, rs in conflicts(a, b) for r in rs]
+    for lang, day_a, day_b in [("en", "Monday", "Wednesday"), ("de", "Montag", "Mittwoch")]:
+        with app.test_request_context("/desk/"), force_locale(lang):
+            g.locale = lang
+            (line,) = conflict_lines(reasons)
+            assert day_a in line.text and day_b in line.text
