@@ -101,7 +101,7 @@ EVENT = _cue(
 DECISION = _cue(
     r"befahl\w*", r"befohlen", r"(?:schieß)?befehl\w* (?:\w+ ){0,3}?(?:gegeben|erteilt)",
     r"schießbefehl", r"ordnete\s.{0,60}?an", r"angeordnet", r"verfügt(?:e|en)?", r"erließ",
-    r"unterzeichnete\w*", r"unterschrieb\w*", r"verbot(?:en)?", r"ordered", r"decreed",
+    r"unterzeichnete\w*", r"unterschrieb\w*", r"verbot", r"ordered", r"decreed",
     r"signed", r"banned", r"authori[sz]ed", r"gave the order", r"issued an order",
 )  # fmt: skip
 DENIAL = _cue(

@@ -200,10 +200,33 @@ _WEEKDAYS = {
 }  # fmt: skip
 
 
+# Words of saying: a weekday next to one dates the statement, not what the claim is about.
+# Outlets report one statement on different days ("said on Tuesday" in the evening's copy, "said
+# on Wednesday" in the next morning's), so those weekdays must not set two reports apart. The
+# verb comes before the weekday ("police said on Tuesday", "teilte das Ministerium am Montag
+# mit") or, in a German clause, right after it ("wie das Ministerium am Montag mitteilte").
+_SAYING_BEFORE = frozenset(
+    ["said", "says", "told", "announced", "stated", "reported", "confirmed", "sagte", "sagt",
+     "erklaerte", "teilte", "gab", "berichtete", "bestaetigte"]
+)  # fmt: skip
+_SAYING_AFTER = frozenset(
+    ["mitteilte", "mitgeteilt", "mit", "bekannt", "sagte", "erklaerte", "berichtete",
+     "bestaetigte"]
+)  # fmt: skip
+
+
 @lru_cache(maxsize=8192)
 def weekdays(norm: str) -> frozenset[str]:
-    """The weekdays a claim names (English names), read from its normalised words."""
-    return frozenset(_WEEKDAYS[w] for w in norm.split() if w in _WEEKDAYS)
+    """The weekdays a claim names (English names), read from its normalised words, leaving out
+    those that date a statement ("said on Tuesday", "wie … am Dienstag mitteilte")."""
+    words = norm.split()
+    return frozenset(
+        _WEEKDAYS[w]
+        for i, w in enumerate(words)
+        if w in _WEEKDAYS
+        and _SAYING_BEFORE.isdisjoint(words[max(0, i - 4) : i])
+        and _SAYING_AFTER.isdisjoint(words[i + 1 : i + 2])
+    )
 
 
 def shared_dates(a: Prepared, b: Prepared) -> list[str]:

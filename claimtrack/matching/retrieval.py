@@ -222,9 +222,9 @@ def search(
     cosines: dict[int, float] = {}
     if semantic is not None:
         cosines = _cosines(semantic, params, exclude, list(lex_rank), query.language)
-    if cosines:
-        weight = weight_for(semantic.model if semantic is not None else None)
-        fusable = _one_scale(semantic, cosines, query.language)  # type: ignore[arg-type]
+    if semantic is not None and cosines:
+        weight = weight_for(semantic.model)
+        fusable = _one_scale(semantic, cosines, query.language)
         ranked = sorted(fuse(lex_rank, fusable, weight).items(), key=lambda kv: -kv[1])
         # rows of vector-only candidates are read only for those that reached the detail stage
         wanted = [cid for cid, _ in ranked[: n_detail + 8] if cid not in by_id]

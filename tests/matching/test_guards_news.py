@@ -201,6 +201,21 @@ def test_another_weekday_or_the_opposite_trend_is_a_variant(a, b, conflict):
     assert conflict in result.conflicts and result.kind is not Kind.SAME
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Police said on Tuesday that 20 people were arrested after the match in Marseille.",
+         "Police said on Wednesday that 20 people were arrested after the match in Marseille."),
+        ("Wie das Innenministerium am Montag mitteilte, wurden in Almaty 2.000 Menschen festgenommen.",
+         "In Almaty wurden 2.000 Menschen festgenommen, teilte das Innenministerium am Dienstag mit."),
+    ],
+)  # fmt: skip
+def test_a_weekday_that_dates_a_statement_sets_no_two_reports_apart(a, b):
+    """Outlets report one statement on different days: evening and next morning's copy."""
+    result, _ = compare_texts(a, b)
+    assert not any(c.startswith("date") for c in result.conflicts)
+
+
 def test_the_same_weekday_in_both_languages_is_no_conflict():
     result, _ = compare_texts("Das Parlament stimmte am Mittwoch über das Gesetz ab.",
                               "Parliament voted on the law on Wednesday.")  # fmt: skip
