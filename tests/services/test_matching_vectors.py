@@ -167,7 +167,9 @@ def test_a_saved_claim_is_embedded_after_its_save_commits_and_found_by_meaning_a
     make_claim(session, checker, TROOPS)
     model = get_embedder()
     text = f"{RATE} ({database_url[-12:]})"  # texts no earlier test embedded (cache)
-    airport = f"{AIRPORT} ({database_url[-12:]})"
+    # reworded in its own language: the claim is English (a German text under an English label
+    # is a translation to the matcher, and may well be related to a German query)
+    airport = f"Protesters occupied Almaty airport and damaged planes. ({database_url[-12:]})"
     german = "Die Notenbank hat den Leitzins um einen halben Prozentpunkt angehoben."
     other = Database(database_url)
     committed: list[bool] = []
