@@ -98,3 +98,19 @@ def correct_publicly(
         public=True,
         note=note,
     )
+
+
+def synthetic_claims(n: int) -> list[str]:
+    """``n`` synthetic claims of the scale benchmark (``benchmarks/matching_corpus.py``: German
+    and English, figures, places, dates), loaded from its file (benchmarks is no package)."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "matching_corpus.py"
+    spec = importlib.util.spec_from_file_location("matching_corpus", path)
+    assert spec is not None and spec.loader is not None
+    corpus = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("matching_corpus", corpus)  # its dataclasses look their module up
+    spec.loader.exec_module(corpus)
+    return [item.text for item in corpus.generate(n)]

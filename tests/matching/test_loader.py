@@ -15,6 +15,7 @@ from claimtrack.matching.prepare import prepare
 from claimtrack.matching.retrieval import make_row, search
 from claimtrack.services.matching import evaluation as matching_eval
 from claimtrack.services.matching.store import SqlStore
+from tests.factories import synthetic_claims
 
 CLAIMS = [
     "Bei den Unruhen in Kasachstan wurden in Almaty mehr als 2.000 Menschen festgenommen.",
@@ -82,7 +83,7 @@ def test_postings_per_key_are_the_rows_in_the_order_they_are_read(session, users
     they are the single rows the plain query returns, in its order (retrieval sums in it)."""
     import random
 
-    texts = _synthetic(600)
+    texts = synthetic_claims(600)
     items = [matching_eval.LoadItem(t, "de" if " der " in t else "en") for t in texts]
     ids = matching_eval.insert_claims(session, users["fact_checker"], items)
     prepared = [make_row(cid, prepare(it.text, it.language)) for cid, it in zip(ids, items, strict=True)]  # fmt: skip
@@ -103,17 +104,3 @@ def test_postings_per_key_are_the_rows_in_the_order_they_are_read(session, users
         assert [(k, cid) for k, cids in grouped for cid in cids] == [tuple(r) for r in plain]
         assert len({k for k, _ in grouped}) == len(grouped)  # one group a key
     assert store.postings([12345]) == []
-
-
-def _synthetic(n: int) -> list[str]:
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "matching_corpus.py"
-    spec = importlib.util.spec_from_file_location("matching_corpus", path)
-    assert spec is not None and spec.loader is not None
-    corpus = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("matching_corpus", corpus)  # its dataclasses look their module up
-    spec.loader.exec_module(corpus)
-    return [item.text for item in corpus.generate(n)]

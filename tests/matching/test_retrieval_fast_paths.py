@@ -6,6 +6,7 @@ import random
 from collections import Counter
 
 from claimtrack.matching.retrieval import K1, B, bm25
+from tests.factories import synthetic_claims
 
 
 def _plain_bm25(weights: dict[str, float], doc_terms: str, avgdl: float) -> float:
@@ -43,21 +44,6 @@ def test_first_stage_cut_keeps_heapq_nlargest_order_with_ties() -> None:
         assert sorted(scores.items(), key=itemgetter(1), reverse=True)[:n] == expected
 
 
-def _corpus(n: int) -> list[str]:
-    """Synthetic claims of the scale benchmark (German and English, figures, places, dates)."""
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "matching_corpus.py"
-    spec = importlib.util.spec_from_file_location("matching_corpus", path)
-    assert spec is not None and spec.loader is not None
-    corpus = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("matching_corpus", corpus)  # its dataclasses look their module up
-    spec.loader.exec_module(corpus)
-    return [item.text for item in corpus.generate(n)]
-
-
 def test_ratios_kept_from_ranking_give_the_same_rank_and_similarity() -> None:
     """The lexical pool's two rapidfuzz ratios make both the ranking score and the pair
     decision's word similarity: the same floats as ``rank_score`` and ``similarity``."""
@@ -67,7 +53,7 @@ def test_ratios_kept_from_ranking_give_the_same_rank_and_similarity() -> None:
     from claimtrack.matching.score import rank_score, rank_value
 
     rng = random.Random(4)
-    norms = [prepare(t).norm for t in _corpus(400)] + ["", "a"]
+    norms = [prepare(t).norm for t in synthetic_claims(400)] + ["", "a"]
     for _ in range(3000):
         q, c = rng.choice(norms), rng.choice(norms)
         share = rng.choice([0.0, 1.0, 1.5, rng.random()])
