@@ -277,9 +277,12 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=10)
     parser.add_argument("--size", type=int, default=500_000, help="bytes per pathological paste")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
+    parser.add_argument("--quality-only", action="store_true", help="skip the cost runs")
     args = parser.parse_args()
     for folder in args.pages or [EDITOR_PAGES]:
         run_quality(folder, args.top, args.verbose)
+    if args.quality_only:
+        return
     run_short_inputs()
     run_cost(args.size)
     run_cost(int(MAX_ARTICLE_CHARS * 0.95))  # just under the article limit: read in full

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from claimtrack.extraction import lexicon as lx
+from claimtrack.extraction import organisations as orgs
 from claimtrack.extraction import speakers as sp
 from claimtrack.extraction.quotes import QuoteState, quote_states
 from claimtrack.extraction.speakers import names_in
@@ -183,6 +184,7 @@ class Attributor:
         self._last: list[_Speaker] = []  # speakers, most recent last
         self._mentioned: list[_Speaker] = []  # people named with a role, most recent last
         self._full_names: dict[str, str] = {}  # surname -> full name
+        self._orgs: list[tuple[str, frozenset[str]]] = []  # named organisations and kinds
         self._previous: Attribution | None = None
         self._interviewee: Attribution | None = None
 
@@ -203,7 +205,9 @@ class Attributor:
     def read(self, sentence: str, outside: str, new_paragraph: bool) -> tuple[Attribution, bool]:
         """(attribution, whether the sentence names its own speaker)."""
         self._before = self._previous
-        self._learn_names(sp.tokenize(sentence))
+        all_tokens = sp.tokenize(sentence)
+        self._learn_names(all_tokens)
+        self._learn_orgs(all_tokens)
         result = self._own(sentence, outside, new_paragraph)
         has_cue = result is not None
         if result is None:
@@ -325,7 +329,7 @@ class Attributor:
         name = " ".join(content)
         if phrase[0].lower() in ("des", "eines"):
             name = sp.nominative(name)  # "nach Angaben des Ministeriums" -> "Ministerium"
-        if len(content) == 1 and content[0].lower() in lx.GENERIC_ORGS:
+        if len(content) == 1 and orgs.is_generic(name):
             return self._generic_org(name, cue)
         if org:
             gender = "f" if lx.is_feminine_org(content[-1]) else None
@@ -352,16 +356,18 @@ class Attributor:
 
     def _generic_org(self, name: str, cue: str) -> Attribution:
         """ "the company said": the company named as the sentence's subject ("Jet2 has
-        cancelled …, the company said"), else the last organisation that spoke."""
+        cancelled …, the company said"), else the nearest organisation named earlier whose
+        kind fits ("teilte die Behörde mit" after "die Generalstaatsanwaltschaft
+        Frankfurt"), else the last organisation that spoke."""
         subject = sp.name_run(_run_after(self._tokens, 0))
-        if (
-            subject
-            and (len(subject) > 1 or not subject[0].isalpha())
-            and subject == self._tokens[: len(subject)]
-        ):
+        if subject and _names_a_subject(subject) and subject == self._tokens[: len(subject)]:
             name = " ".join(subject)
             self._remember(_Speaker(name, ORGANISATION, None))
             return Attribution(name, ORGANISATION, cue)
+        named = self._named_org(name)
+        if named is not None:
+            self._remember(_Speaker(named, ORGANISATION, None))
+            return Attribution(named, ORGANISATION, cue)
         company = name.lower() in lx.COMPANY_WORDS
         for speaker in reversed(self._last):
             if speaker.kind != ORGANISATION or speaker.name.lower() == name.lower():
@@ -371,6 +377,20 @@ class Attributor:
             break
         self._remember(_Speaker(name, ORGANISATION, None))
         return Attribution(name, ORGANISATION, cue)
+
+    def _named_org(self, generic: str) -> str | None:
+        """The nearest organisation named earlier that a generic mention can stand for."""
+        kinds = orgs.GENERIC_KINDS.get(generic.lower(), frozenset())
+        for named, named_kinds in reversed(self._orgs):
+            if kinds & named_kinds:
+                return named
+        return None
+
+    def _learn_orgs(self, tokens: list[str]) -> None:
+        """Remember the organisations a sentence names, spoken or only mentioned."""
+        for name in orgs.named_in(tokens, self.language):
+            self._orgs = [o for o in self._orgs if o[0] != name]
+            self._orgs.append((name, orgs.kinds_of(name)))
 
     def _recall_any(self) -> Attribution | None:
         speaker = self._last[-1] if self._last else None
@@ -442,6 +462,15 @@ def _run_after(tokens: list[str], start: int) -> list[str]:
             break
         run.append(token)
     return run
+
+
+def _names_a_subject(subject: list[str]) -> bool:
+    """ "Jet2", "easyJet", "Northwind Energy" open a sentence as its subject; "Pre-tax
+    profit" or "Overall" do not."""
+    if len(subject) > 1:
+        return True
+    word = subject[0]
+    return any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:])
 
 
 def _closed_by_comma(tokens: list[str], index: int) -> bool:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from claimtrack.languages import is_supported
 from claimtrack.matching._stopwords import ENGLISH_HINTS, GERMAN_HINTS, STOPWORDS
+from claimtrack.matching.names import proper_names
 from claimtrack.text._numlex import MONTHS
 from claimtrack.text.aliases import AliasTable
 from claimtrack.text.normalize import Token, fold, fold_words, tokens
@@ -41,6 +42,8 @@ class Prepared:
     dates: tuple[str, ...]
     persons: tuple[str, ...]
     polarity: Polarity
+    # Proper names no table knows ("vik", "google"), folded; see ``names``.
+    names: tuple[str, ...] = ()
 
     @property
     def terms(self) -> list[str]:
@@ -89,6 +92,7 @@ def prepare(text: str, language: str | None = None, aliases: AliasTable | None =
     taken_spans = [(p.start, p.end) for p in places] + [(h.start, h.end) for h in alias_hits]
     taken_spans += [(f.start, f.end) for f in figures]
     persons.update(person_names(text, toks, taken_spans))
+    names = proper_names(text, toks, taken_spans, lang, _NOT_NAMES)
     return Prepared(
         norm=" ".join(words),
         language=lang,
@@ -98,6 +102,7 @@ def prepare(text: str, language: str | None = None, aliases: AliasTable | None =
         dates=tuple(sorted({_since_mark(text, d.start) + d.value for d in dates})),
         persons=tuple(sorted(persons)),
         polarity=polarity_of_words(words),
+        names=tuple(n for n in names if n in set(words)),
     )
 
 

@@ -17,6 +17,10 @@ Codes and parameters:
   name) and ``sides``;
 - ``conflict.polarity``: ``negation`` (only one claim denies) and ``pairs`` of words of opposite
   meaning;
+- ``conflict.name``: ``sides`` = two lists of proper names no table knows (a town, a company)
+  that stand in one slot ("Acapulco" vs "Cancún", "Apple" vs "Google"; ``names``);
+- ``conflict.rank``: ``sides`` = two lists of ranks as strings ("1" vs "3": "stärkste" vs
+  "drittstärkste"; ``ranks``);
 - ``conflict.role``: ``relation`` ("replace", "defeat", "sue", "attack", "accuse", "invade") and
   ``sides`` = two [doer, done to] pairs (None where a claim does not name one): who did what to
   whom is reversed ("Tokayev replaced Nazarbayev" vs "Nazarbayev replaced Tokayev").
@@ -33,7 +37,9 @@ from typing import Any
 
 from claimtrack.matching.figures import FigureKey, check_figures, fig, fmt
 from claimtrack.matching.guards import Sides, date_sides, person_sides, place_sides, vs
+from claimtrack.matching.names import name_sides
 from claimtrack.matching.prepare import Prepared
+from claimtrack.matching.ranks import rank_sides
 from claimtrack.matching.roles import RoleClash, role_clash
 from claimtrack.text._numlex import UNITS_AFTER
 from claimtrack.text.normalize import fold
@@ -61,6 +67,12 @@ def conflicts(a: Prepared, b: Prepared) -> list[tuple[str, list[Reason]]]:
     persons = person_sides(a.persons, b.persons)
     if persons:
         out.append((f"person: {vs(persons)}", [_sided("person", persons)]))
+    names = name_sides(a.norm, a.names, b.norm, b.names, a.language == b.language)
+    if names and not persons:
+        out.append((f"name: {vs(names)}", [_sided("name", names)]))
+    ranked = rank_sides(a.norm, b.norm)
+    if ranked:
+        out.append((f"rank: {vs(ranked)}", [_sided("rank", ranked)]))
     clash = polarity_clash(a.polarity, b.polarity)
     if clash:
         out.append((f"polarity: {clash.text()}", [polarity_reason(clash)]))

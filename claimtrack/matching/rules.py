@@ -47,6 +47,8 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("The ministry revoked the licence and rescinded the order after the ruling.", "en"),
     ("Der Europäische Gerichtshof wies die Klage der Kommission ab.", "de"),
     ("Die deutsche Wirtschaft ist im vergangenen Jahr um 0,3 Prozent geschrumpft.", "de"),
+    ("Die Kartellbehörde hat gegen Siemens eine Strafe verhängt, teilte das Amt in Bonn mit.", "de"),
+    ("Rebels attacked a tanker off the port of Vík in the Gulf of Aden, the operator Maersk said.", "en"),
 )  # fmt: skip
 
 

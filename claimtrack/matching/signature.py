@@ -25,6 +25,7 @@ def encode(p: Prepared) -> str:
         "e": list(p.persons),
         "g": int(p.polarity.negated),
         "s": [list(s) for s in p.polarity.stances],
+        "m": list(p.names),
     }
     return _ENCODER.encode(data)
 
@@ -41,4 +42,5 @@ def decode(norm: str, sig: str) -> Prepared:
         dates=tuple(d["d"]),
         persons=tuple(d["e"]),
         polarity=Polarity(bool(d["g"]), tuple((s[0], s[1], s[2]) for s in d["s"]), words),
+        names=tuple(d.get("m", ())),
     )

@@ -117,6 +117,23 @@ REGIONS: dict[str, list[str]] = {
     "Tenerife": ["Teneriffa"], "Corsica": ["Korsika"],
 }  # fmt: skip
 
+# Seas, gulfs and straits where ships are attacked, seized or sink: "the Gulf of Aden" and "the
+# Persian Gulf" are two places (German forms as inflected after "im"/"ins").
+SEAS: dict[str, list[str]] = {
+    "Gulf of Aden": ["Golf von Aden"], "Persian Gulf": ["Persischer Golf", "Persischen Golf"],
+    "Gulf of Oman": ["Golf von Oman"], "Red Sea": ["Rotes Meer", "Roten Meer", "Rote Meer"],
+    "Black Sea": ["Schwarzes Meer", "Schwarzen Meer", "Schwarze Meer"],
+    "Baltic Sea": ["Ostsee"], "North Sea": ["Nordsee"],
+    "Mediterranean": ["Mediterranean Sea", "Mittelmeer"],
+    "Aegean Sea": ["Ägäis", "Aegean", "Ägäischen Meer"],
+    "Caspian Sea": ["Kaspisches Meer", "Kaspischen Meer"],
+    "Arabian Sea": ["Arabisches Meer", "Arabischen Meer"],
+    "South China Sea": ["Südchinesisches Meer", "Südchinesischen Meer"],
+    "Strait of Hormuz": ["Straße von Hormus", "Strasse von Hormus", "Hormus"],
+    "Bab el-Mandeb": ["Bab al-Mandab", "Bab el-Mandab"],
+    "English Channel": ["Ärmelkanal"],
+}  # fmt: skip
+
 # Country of each listed city or region (containment: "Almaty" does not contradict "Kazakhstan").
 _IN_COUNTRY: dict[str, str] = {
     "Kazakhstan": "Almaty Astana Shymkent Karaganda Aktobe Aktau Taraz Zhanaozen Atyrau "

@@ -45,6 +45,9 @@ def gazetteer() -> dict[tuple[str, ...], tuple[str, str]]:
     for name, spellings in gz.REGIONS.items():
         for s in [name, *spellings]:
             add(s, name, "region")
+    for name, spellings in gz.SEAS.items():
+        for s in [name, *spellings]:
+            add(s, name, "sea")
     english = Locale("en").territories
     for name, spellings in gz.COUNTRY_EXTRAS.items():
         for s in [name, *spellings]:

@@ -79,6 +79,8 @@ ASPECTS = {
     "person": _l("Person"),
     "polarity": _l("Negation"),
     "role": _l("Who did what to whom"),
+    "name": _l("Name"),
+    "rank": _l("Rank"),
 }
 # Relations whose direction is the claim (``matching.roles``): "X replaced Y".
 RELATIONS = {
@@ -136,6 +138,8 @@ def _lines(aspect: str, reason: dict[str, Any]) -> list[Line]:
         "counted": lambda v: str(SUBJECTS.get(v, v)),
         "place": _places,
         "person": lambda v: ", ".join(str(p).title() for p in v),
+        "name": lambda v: ", ".join(str(p).title() for p in v),
+        "rank": lambda v: ", ".join(str(r) for r in v),
         "date": lambda v: ", ".join(_date(str(reason.get("unit")), str(d)) for d in v),
     }[aspect]
     return [Line(label, _vs(say(sides[0]), say(sides[1])))]

@@ -37,3 +37,20 @@ def test_another_weekday_reads_in_the_pages_language(app: Flask):
             g.locale = lang
             (line,) = conflict_lines(reasons)
             assert day_a in line.text and day_b in line.text
+
+
+def test_another_name_and_another_rank_read_in_the_pages_language(app: Flask):
+    a = prepare(
+        "Die Kartellbehörde hat gegen Siemens eine Strafe von 5 Millionen Euro verhängt.", "de"
+    )
+    b = prepare("The competition authority fined Philips 5 million euros over price fixing.", "en")
+    c = prepare("Die Grünen sind in Bremen zweitstärkste Kraft geworden.", "de")
+    d = prepare("Die Grünen sind in Bremen stärkste Kraft geworden.", "de")
+    reasons = [r for x, y in ((a, b), (c, d)) for _, rs in conflicts(x, y) for r in rs]
+    for lang, name, rank in [("en", "Name", "Rank"), ("de", "Name", "Rang")]:
+        with app.test_request_context("/desk/"), force_locale(lang):
+            g.locale = lang
+            lines = {line.label: line for line in conflict_lines(reasons)}
+            assert "Siemens" in lines[name].text and "Philips" in lines[name].text
+            assert "1" in lines[rank].text and "2" in lines[rank].text
+            assert lines[name].lang is None and lines[rank].lang is None

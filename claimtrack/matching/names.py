@@ -1,0 +1,222 @@
+"""Proper names no table knows, and a claim that puts another name in their place.
+
+The gazetteer knows countries and the larger cities, the alias table a few organisations and
+persons. News names many more: a fishing town (Vík, Grindavík), a resort (Cancún), a company
+(Apple, Google, Toyota). "Hurricane Otis killed 48 people in Acapulco" and "... in Cancún" read
+alike to an embedding and agree on every known fact; they are two claims.
+
+A proper name here is a capitalised word that is not the first word of a sentence, not a
+function word, title, weekday or month, and not a part of a figure, a known place or an alias
+(those have their own guards). German capitalises every noun, so a German word counts only when
+no article, possessive or adjective stands before it ("gegen Apple", not "die Strafe") and it
+does not end like a German noun ("-ung", "-heit", ...). The names are stored with the claim
+(``Prepared.names``).
+
+Two claims conflict on a name ("name") when one puts a different name in the slot where the
+other has its own, and neither name occurs in the other claim at all:
+
+- the same words around it ("the resort of Acapulco, authorities" vs "the resort of Cancún,
+  authorities"), within one language;
+- the same happening next to it ("gegen Apple eine Strafe verhängt" vs "fined Google"), in any
+  language (``events``: the name nearest to the happening in each claim).
+
+A name that one claim simply leaves out, or that both name somewhere, is no conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from claimtrack.matching.events import happening_at
+from claimtrack.text.normalize import Token
+
+__all__ = ["name_sides", "proper_names"]
+
+# Words before a German noun that make it a common noun: articles, possessives, quantifiers.
+_BEFORE_NOUN = frozenset(
+    ["der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+     "beim", "im", "am", "zum", "zur", "vom", "ins", "sein", "seine", "seinen", "seinem", "seiner",
+     "ihr", "ihre", "ihren", "ihrem", "ihrer", "unser", "unsere", "dieser", "diese", "diesen",
+     "diesem", "dieses", "jeder", "jede", "jeden", "alle", "allen", "mehrere", "viele", "vielen",
+     "einige", "kein", "keine", "keinen", "welche", "welcher", "the", "a", "an", "its", "their",
+     "his", "her", "this", "these", "those"]
+)  # fmt: skip
+# Prepositions and conjunctions that stand before a bare name ("gegen Apple", "in Vík").
+_BEFORE_NAME = frozenset(
+    ["in", "von", "aus", "nach", "gegen", "bei", "mit", "fuer", "an", "auf", "ueber", "unter",
+     "vor", "durch", "um", "wie", "und", "oder", "sowie", "als", "zu", "bis", "ab", "seit",
+     "laut", "hat", "haben", "ist", "sind", "war", "wurde", "wird", "soll", "will"]
+)  # fmt: skip
+_GERMAN_NOUN_ENDINGS = (
+    "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
+    "taet", "taeten", "ismus", "nis", "nisse", "ment", "ling", "linge", "chen", "lein", "ei",
+    "ern", "erin", "innen", "ler", "ner", "er", "el", "en", "ten",
+)  # fmt: skip
+# English adjectives of a people or country are descriptions, not names ("a British prison").
+_DEMONYM_ENDINGS = ("ish", "ian", "ean", "ese")
+_SENTENCE_END = re.compile(r"[.!?:;]\s*[\"'„“”‚‘’»«(]*\s*$")
+
+
+def proper_names(
+    text: str,
+    toks: list[Token],
+    taken: list[tuple[int, int]],
+    language: str,
+    not_names: frozenset[str],
+) -> tuple[str, ...]:
+    """Folded words of the proper names in ``text`` that nothing else has taken, in order."""
+    out: dict[str, None] = {}
+    prev: Token | None = None
+    for tok in toks:
+        if _is_name(text, tok, prev, taken, language, not_names):
+            out[tok.text] = None
+        prev = tok
+    return tuple(out)
+
+
+def _is_name(
+    text: str,
+    tok: Token,
+    prev: Token | None,
+    taken: list[tuple[int, int]],
+    language: str,
+    not_names: frozenset[str],
+) -> bool:
+    word = tok.text
+    if not text[tok.start : tok.start + 1].isupper() or len(word) < 2 or word[:1].isdigit():
+        return False
+    if word in not_names or any(s <= tok.start < e for s, e in taken) or happening_at(word):
+        return False  # a word that names a happening ("in Gewahrsam") is no name
+    if prev is None or _SENTENCE_END.search(text, prev.end, tok.start):
+        return False  # the first word of a sentence is capitalised whatever it is
+    if language != "de":
+        return not word.endswith(_DEMONYM_ENDINGS)
+    if prev.text in _BEFORE_NOUN or word.endswith(_GERMAN_NOUN_ENDINGS):
+        return False
+    before_upper = text[prev.start : prev.start + 1].isupper()
+    return before_upper or prev.text in _BEFORE_NAME or prev.text.isdigit()
+
+
+def _key(word: str) -> str:
+    """A spelling key that German and English transliterations share (Walijewa = Valieva)."""
+    return word.replace("w", "v").replace("j", "y").replace("sch", "sh").replace("z", "s")
+
+
+def _occurs(name: str, words: frozenset[str]) -> bool:
+    """Whether ``name`` (or a spelling of it) is one of ``words`` or begins one of them
+    ("Marshall" in "Marshallinseln", "Russian" in "russische")."""
+    if name in words:
+        return True
+    key = _key(name)
+    stem = key[:5]
+    for w in words:
+        wk = _key(w)
+        if len(stem) >= 4 and wk.startswith(stem):
+            return True
+        if len(key) >= 5 and abs(len(wk) - len(key)) <= 2 and fuzz.ratio(key, wk) >= 80:
+            return True
+    return False
+
+
+def name_sides(
+    norm_a: str,
+    names_a: tuple[str, ...],
+    norm_b: str,
+    names_b: tuple[str, ...],
+    same_language: bool,
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The names of each claim that take the place of a name of the other (see the module), in
+    a stable order, or None."""
+    if not names_a or not names_b:
+        return None
+    found = _slot_names(norm_a, names_a, norm_b, names_b, same_language)
+    if found is None:
+        return None
+    x, y = sorted(found, key=", ".join)
+    return x, y
+
+
+@lru_cache(maxsize=8192)
+def _slot_names(
+    norm_a: str,
+    names_a: tuple[str, ...],
+    norm_b: str,
+    names_b: tuple[str, ...],
+    same_language: bool,
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    wa, wb = norm_a.split(), norm_b.split()
+    set_a, set_b = frozenset(wa), frozenset(wb)
+    own_a = {n for n in names_a if n in set_a and not _occurs(n, set_b)}
+    own_b = {n for n in names_b if n in set_b and not _occurs(n, set_a)}
+    if not own_a or not own_b:
+        return None
+    pairs: set[tuple[str, str]] = set()
+    if same_language:
+        pairs |= _same_words_around(wa, own_a, wb, own_b)
+    pairs |= _same_happening(norm_a, wa, own_a, set(names_a), norm_b, wb, own_b, set(names_b))
+    if not pairs:
+        return None
+    return tuple(sorted({x for x, _ in pairs})), tuple(sorted({y for _, y in pairs}))
+
+
+_MAX_SLOT = 3  # words a replaced name may take
+
+
+def _same_words_around(
+    wa: list[str], own_a: set[str], wb: list[str], own_b: set[str]
+) -> set[tuple[str, str]]:
+    """Names that stand where the other claim has its own name, between the same words (one
+    on each side, or two on one side at a sentence's start or end)."""
+    out: set[tuple[str, str]] = set()
+    ops = SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag != "replace" or i2 - i1 > _MAX_SLOT or j2 - j1 > _MAX_SLOT:
+            continue
+        left = ops[k - 1][2] - ops[k - 1][1] if k > 0 and ops[k - 1][0] == "equal" else 0
+        right = (
+            ops[k + 1][2] - ops[k + 1][1] if k + 1 < len(ops) and ops[k + 1][0] == "equal" else 0
+        )
+        if not ((left and right) or left >= 2 or right >= 2):
+            continue
+        if not _BEFORE_NOUN.isdisjoint(wa[i1:i2] + wb[j1:j2]):
+            continue  # a description in one claim ("a British prison"), not another name
+        xs = [w for w in wa[i1:i2] if w in own_a]
+        ys = [w for w in wb[j1:j2] if w in own_b]
+        out.update((x, y) for x in xs for y in ys)
+    return out
+
+
+_NEAR = 3  # a name this close to the happening is its participant
+
+
+def _same_happening(
+    norm_a: str, wa: list[str], own_a: set[str], names_a: set[str],
+    norm_b: str, wb: list[str], own_b: set[str], names_b: set[str],
+) -> set[tuple[str, str]]:  # fmt: skip
+    """Names next to the same happening (the nearest name, within a few words), each absent
+    from the other claim: "gegen Apple eine Strafe verhängt" vs "fined Google"."""
+    near_a = _nearest(norm_a, wa, names_a)
+    near_b = _nearest(norm_b, wb, names_b)
+    out: set[tuple[str, str]] = set()
+    for event in near_a.keys() & near_b.keys():
+        xs, ys = near_a[event], near_b[event]
+        if xs & ys:
+            continue
+        out.update((x, y) for x in xs & own_a for y in ys & own_b)
+    return out
+
+
+def _nearest(norm: str, words: list[str], names: set[str]) -> dict[str, set[str]]:
+    where = [(i, w) for i, w in enumerate(words) if w in names]
+    out: dict[str, set[str]] = {}
+    for event, i in happening_at(norm):
+        if not where:
+            break
+        d = min(abs(i - j) for j, _ in where)
+        if d <= _NEAR:
+            out.setdefault(event, set()).update(w for j, w in where if abs(i - j) == d)
+    return out

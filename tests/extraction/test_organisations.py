@@ -1,0 +1,197 @@
+"""Generic later mentions of organisations ("teilte die Behörde mit", "the ministry said")
+credit the organisation named earlier whose kind fits, like "die Ministerin" credits the
+minister named before."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimtrack.extraction import extract_candidates, prepare_article
+from claimtrack.extraction.attribution import attribute_sentences
+from claimtrack.extraction.organisations import kinds_of, named_in
+from claimtrack.extraction.speakers import tokenize
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages" / "editor_orgs"
+
+
+def claimants(sentences: list[str], language: str) -> list[str | None]:
+    found, _ = attribute_sentences(sentences, language, outlet="Kurier")
+    return [a.claimant for a in found]
+
+
+STORIES = [
+    (  # German agency copy: the prosecutor's office, then "die Behörde"
+        "de",
+        [
+            "Die Generalstaatsanwaltschaft Frankfurt hat Anklage gegen drei Männer erhoben.",
+            "Sie sollen 640 Anleger um 14 Millionen Euro gebracht haben, teilte die Behörde mit.",
+        ],
+        "Generalstaatsanwaltschaft Frankfurt",
+    ),
+    (  # German regional paper: a named police force, then "die Polizei"
+        "de",
+        [
+            "Die Polizei in Köln hat am Wochenende die Geschwindigkeit kontrolliert.",
+            "Insgesamt seien 86 Fahrer zu schnell gewesen, teilte die Polizei am Montag mit.",
+        ],
+        "Polizei in Köln",
+    ),
+    (  # a ministry written as one compound, then "das Ministerium"
+        "de",
+        [
+            "Das Bundesgesundheitsministerium legte am Montag neue Zahlen vor.",
+            "Die Zahl der Fälle stieg um 12 Prozent, teilte das Ministerium mit.",
+        ],
+        "Bundesgesundheitsministerium",
+    ),
+    (  # a company with its legal form, then "das Unternehmen" in the inverted order
+        "de",
+        [
+            "Die Nordstrom AG verzeichnete im Herbst deutlich mehr Ausfälle.",
+            "Nur 60 Prozent der Anlagen seien in Betrieb gewesen, sagte das Unternehmen.",
+        ],
+        "Nordstrom AG",
+    ),
+    (  # a "-Konzern" compound, then "der Konzern"
+        "de",
+        [
+            "Der Volkswagen-Konzern will in Deutschland 2.000 Stellen streichen.",
+            "Der Umsatz sei um 8 Prozent gesunken, wie der Konzern mitteilte.",
+        ],
+        "Volkswagen-Konzern",
+    ),
+    (  # an office "für …", then "das Amt"
+        "de",
+        [
+            "Das Landesamt für Statistik hat neue Unfallzahlen veröffentlicht.",
+            "Danach stieg die Zahl der Verkehrstoten auf 430, wie das Amt mitteilte.",
+        ],
+        "Landesamt für Statistik",
+    ),
+    (  # English wire copy: "the Ministry of Health", only mentioned, then "the ministry said"
+        "en",
+        [
+            "Hospitals have been asked by the Ministry of Health to postpone operations.",
+            "Admissions rose by 12 percent in November, the ministry said.",
+        ],
+        "Ministry of Health",
+    ),
+    (  # a British company in lower-case "plc", then "the company said"
+        "en",
+        [
+            "Shares in Northwind Energy plc fell 6 percent on Thursday.",
+            "Pre-tax profit fell to 212 million pounds, the company said.",
+        ],
+        "Northwind Energy plc",
+    ),
+    (  # a court named with its seat, then "the court said"
+        "en",
+        [
+            "The case was heard at the High Court in Edinburgh on Monday.",
+            "About 95 tonnes of oil reached the sea, the court said in its ruling.",
+        ],
+        "High Court in Edinburgh",
+    ),
+    (  # an agency named in a subordinate clause, then "the agency said"
+        "en",
+        [
+            "Campaigners wrote to the Environment Agency after the spills.",
+            "The agency said 1,100 spills had been recorded last year.",
+        ],
+        "Environment Agency",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "sentences", "expected"), STORIES)
+def test_a_generic_mention_credits_the_organisation_named_before(
+    language: str, sentences: list[str], expected: str
+) -> None:
+    assert claimants(sentences, language)[-1] == expected
+
+
+def test_the_kind_decides_between_two_named_organisations() -> None:
+    story = [
+        "Die Staatsanwaltschaft Frankenthal ermittelt gegen die Rheinchemie AG.",
+        "Im März seien 40 Tonnen Abwasser in den Rhein gelangt, teilte die Behörde mit.",
+        "Der Konzern will bis 2026 rund 1.200 Stellen abbauen, wie der Konzern mitteilte.",
+    ]
+    # The company is the nearer organisation, but a Behörde is no company.
+    assert claimants(story, "de")[1:] == ["Staatsanwaltschaft Frankenthal", "Rheinchemie AG"]
+
+
+def test_the_nearest_organisation_of_the_kind_comes_first() -> None:
+    story = [
+        "Das Bundesamt für Migration hatte die Zahlen an das Landesamt für Statistik gemeldet.",
+        "Danach kamen 2023 rund 300.000 Menschen, teilte das Amt mit.",
+    ]
+    assert claimants(story, "de")[-1] == "Landesamt für Statistik"
+
+
+@pytest.mark.parametrize(
+    ("language", "sentences", "expected"),
+    [
+        (  # nothing of the company's kind was named: today's reading stays
+            "de",
+            [
+                "Das Bundesumweltministerium will die Messungen ausweiten.",
+                "Der Umsatz sei um 9 Prozent gesunken, teilte das Unternehmen mit.",
+            ],
+            "Unternehmen",
+        ),
+        (  # "Laut Polizei" names no force: the bare word is no name
+            "de",
+            [
+                "Laut Polizei gab es 14 Verletzte.",
+                "Die Polizei teilte mit, 300 Beamte seien im Einsatz.",
+            ],
+            "Polizei",
+        ),
+        ("en", ["Trains were cancelled.", "Fares rose 5 percent, the court said."], "court"),
+    ],
+)
+def test_without_a_fitting_organisation_the_mention_stays(
+    language: str, sentences: list[str], expected: str
+) -> None:
+    assert claimants(sentences, language)[-1] == expected
+
+
+def test_role_nouns_still_resolve_to_people() -> None:
+    story = [
+        "Innenministerin Nancy Faeser stellte den Bericht des Bundeskriminalamts vor.",
+        "Die Zahl der Straftaten sei um 5 Prozent gestiegen, sagte die Ministerin.",
+        "Die Zahl der Festnahmen stieg auf 12.000, teilte die Behörde mit.",
+    ]
+    assert claimants(story, "de")[1:] == ["Nancy Faeser", "Bundeskriminalamts"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "names", "kinds"),
+    [
+        ("de", "Gegen die Deutsche Bank AG ermittelt die Polizei Köln.", ["Deutsche Bank AG", "Polizei Köln"], [{"company"}, {"police"}]),
+        ("en", "According to the Office for National Statistics, prices rose.", ["Office for National Statistics"], [{"office"}]),
+        ("de", "Laut Polizei und Staatsanwaltschaft gab es keine Festnahmen.", [], []),
+        ("en", "Police Federation chair Jane Doe said officers were tired.", [], []),
+    ],
+)  # fmt: skip
+def test_named_organisations_and_their_kinds(
+    language: str, sentence: str, names: list[str], kinds: list[set[str]]
+) -> None:
+    found = named_in(tokenize(sentence), language)
+    assert found == names
+    assert [set(kinds_of(n)) for n in found] == kinds
+
+
+@pytest.mark.parametrize("page", sorted(PAGES.glob("*.json")), ids=lambda p: p.stem)
+def test_stories_of_several_outlets_credit_the_named_organisation(page: Path) -> None:
+    labels = json.loads(page.read_text("utf-8"))
+    article = prepare_article(page.with_suffix(".txt").read_text("utf-8"))
+    found = extract_candidates(article.body, article.title, labels["language"], outlet="Outlet")
+    generic = [claim for claim in labels["claims"] if claim.get("generic")]
+    assert generic
+    for claim in generic:  # credited by "die Behörde", "the company said", …
+        hits = [c.claimant for c in found if claim["text"] in c.text]
+        assert hits == [claim["claimant"]], claim["text"]
