@@ -133,3 +133,24 @@ def test_an_english_quote_in_a_german_story_becomes_an_english_claim(session, us
         position=quote.start,
     )  # fmt: skip
     assert claim.language == "en"
+
+
+def test_a_quote_translated_by_the_desk_is_a_claim_in_its_new_language(session, users):
+    checker = users["fact_checker"]
+    body = (
+        '"Britain will spend 2.5 billion pounds on air defence over the next three years," '
+        "the defence secretary told reporters in London on Monday."
+    )
+    result = intake.ingest_text(
+        session=session, actor=checker, text=body,
+        meta=intake.StoryMeta(title="Air defence", language="en"),
+    )  # fmt: skip
+    quote = next(c for c in result.candidates if "Britain will spend" in c.text)
+    claim = intake.accept_candidate(
+        session=session, actor=checker, story_id=result.story.id, text=quote.text,
+        position=quote.start,
+        reworded="Großbritannien will in den nächsten drei Jahren 2,5 Milliarden Pfund für die "
+        "Luftverteidigung ausgeben.",
+    )  # fmt: skip
+    assert claim.language == "de"
+    assert sorted(f["value"] for f in claim.figures) == [3, 2_500_000_000]  # read in German
