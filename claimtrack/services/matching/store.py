@@ -207,19 +207,39 @@ class SqlStore:
         )
 
     def _copy_pg(self, postings, terms) -> None:  # type: ignore[no-untyped-def]
+        """Binary COPY built by numpy: no Python object and no text per posting (formatting
+        "key\tclaim\n" per row took seconds a million postings)."""
         cur = self._raw.cursor()
         try:
-            with cur.copy("COPY match_posting (key, claim_id) FROM STDIN") as cp:
-                for a, b in _chunks(*postings):
-                    cp.write(_tsv(zip(a, b, strict=True)))
-            with cur.copy("COPY match_term (key, df) FROM STDIN") as cp:
-                for a, b in _chunks(*terms):
-                    cp.write(_tsv(zip(a, b, strict=True)))
+            with cur.copy("COPY match_posting (key, claim_id) FROM STDIN (FORMAT BINARY)") as cp:
+                _write_binary(cp, *postings)
+            with cur.copy("COPY match_term (key, df) FROM STDIN (FORMAT BINARY)") as cp:
+                _write_binary(cp, *terms)
             cur.execute("ALTER TABLE match_posting ADD PRIMARY KEY (key, claim_id)")
             cur.execute("ANALYZE match_posting")
             cur.execute("ANALYZE match_term")
         finally:
             cur.close()
+
+
+# PostgreSQL's binary COPY: a header, then per row the number of fields and each field as its
+# byte length and big-endian value (bigint key, integer claim id or df), then -1.
+_COPY_HEADER = b"PGCOPY\n\xff\r\n\x00" + bytes(8)
+_COPY_TRAILER = b"\xff\xff"
+_BIGINT_INT = np.dtype(
+    [("fields", ">i2"), ("len_a", ">i4"), ("a", ">i8"), ("len_b", ">i4"), ("b", ">i4")]
+)
+
+
+def _write_binary(cp: Any, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> None:
+    """Rows (a, b) of a (bigint, integer) table into a binary COPY, a million at a time."""
+    cp.write(_COPY_HEADER)
+    for start in range(0, len(a), _CHUNK):
+        part = np.empty(min(_CHUNK, len(a) - start), dtype=_BIGINT_INT)
+        part["fields"], part["len_a"], part["len_b"] = 2, 8, 4
+        part["a"], part["b"] = a[start : start + _CHUNK], b[start : start + _CHUNK]
+        cp.write(part.tobytes())
+    cp.write(_COPY_TRAILER)
 
 
 @dataclass(frozen=True)
@@ -313,7 +333,3 @@ def _chunks(
     """Two parallel arrays as Python ints, a million rows at a time (bounded memory)."""
     for start in range(0, len(a), _CHUNK):
         yield a[start : start + _CHUNK].tolist(), b[start : start + _CHUNK].tolist()
-
-
-def _tsv(rows: Iterable[tuple[int, int]]) -> bytes:
-    return "".join(f"{a}\t{b}\n" for a, b in rows).encode()
