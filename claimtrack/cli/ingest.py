@@ -111,6 +111,11 @@ def claim_group() -> None:
 @click.option("--said-on", default=None, help="When it was said, YYYY-MM-DD.")
 @click.option("--source-url", default=None, help="Where it can be seen (post, video page).")
 @click.option("--language", default=None, help="de or en (otherwise detected).")
+@click.option(
+    "--language-confirmed",
+    is_flag=True,
+    help="Keep --language although the text seems to be in the other language.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.pass_context
 def claim_add(
@@ -120,6 +125,7 @@ def claim_add(
     said_on: str | None,
     source_url: str | None,
     language: str | None,
+    language_confirmed: bool,
     as_json: bool,
 ) -> None:
     """Note the claim TEXT: extracted, matched and stored like a claim from a story."""
@@ -128,7 +134,9 @@ def claim_add(
 
     app = get_app(ctx)
     meta = _meta("", "", said_on, language, "--said-on")  # the checks of ingest's options
-    data = new_claim.NewClaim(text, claimant, meta.published, source_url, meta.language)
+    data = new_claim.NewClaim(
+        text, claimant, meta.published, source_url, meta.language, language_confirmed
+    )
     with app.extensions["claimtrack.db"].session_scope() as session:
         actor = users.system_user(session)
         noted = new_claim.note_claim(session=session, actor=actor, data=data)

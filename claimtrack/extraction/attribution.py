@@ -231,6 +231,8 @@ class Attributor:
         if found is not None:
             return found
         for index, cue_len, cue, direction in _cues(tokens):
+            if self.language == "en" and index and tokens[index - 1].lower() == "it":
+                return self._recall_org(cue)  # "…, it added": the organisation that spoke
             phrase = self._phrase(tokens, index, cue_len, direction)
             found = self._classify(phrase, cue) if phrase else None
             if found is not None:
@@ -391,6 +393,11 @@ class Attributor:
         for name in orgs.named_in(tokens, self.language):
             self._orgs = [o for o in self._orgs if o[0] != name]
             self._orgs.append((name, orgs.kinds_of(name)))
+
+    def _recall_org(self, cue: str) -> Attribution | None:
+        """English "it said" is the organisation that spoke last; none, and it is nobody's."""
+        speaker = next((s for s in reversed(self._last) if s.kind == ORGANISATION), None)
+        return Attribution(speaker.name, ORGANISATION, cue) if speaker else None
 
     def _recall_any(self) -> Attribution | None:
         speaker = self._last[-1] if self._last else None

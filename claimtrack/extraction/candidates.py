@@ -21,7 +21,7 @@ from claimtrack.extraction.attribution import (
 )
 from claimtrack.extraction.dates import DateMention, find_dates
 from claimtrack.extraction.facts import figure_dict
-from claimtrack.extraction.language import detect_language
+from claimtrack.extraction.language import detect_language, sentence_language
 from claimtrack.extraction.sentences import split_sentences
 from claimtrack.extraction.worthiness import Evidence, Reason, score_sentence
 from claimtrack.text.numbers import Figure, find_figures
@@ -142,6 +142,8 @@ def _candidate(
     headline: bool = False,
     credits_previous: bool = False,
 ) -> Candidate:
+    # An English quote in a German story is an English claim (figures read the English way too).
+    language = sentence_language(text, language)
     figures = tuple(find_figures(text, language))
     places = tuple(dict.fromkeys(p.name for p in find_places(text)))
     dates = tuple(find_dates(text, day, language))

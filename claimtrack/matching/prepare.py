@@ -98,16 +98,20 @@ def prepare(text: str, language: str | None = None, aliases: AliasTable | None =
         persons.update(person_names(text, toks, taken_spans, caps, headline_check=False))
     names = () if headline else proper_names(text, toks, taken_spans, lang, _NOT_NAMES)
     names = tuple(n for n in names if n not in outlet_words(toks, caps))
+    in_norm = set(words) if names else set()
     return Prepared(
         norm=" ".join(words),
         language=lang,
-        n_words=len(fold_words(text)),
+        # In ASCII text the tokens are the folded words already (both split at every character
+        # outside [0-9a-z] once lowercased); elsewhere folding a whole text can make words of
+        # signs ("€" -> "eur") that tokens skip.
+        n_words=len(toks) if text.isascii() else len(fold_words(text)),
         figures=tuple((f.value, f.unit, f.counted, f.qualifier) for f in figures),
         places=tuple(sorted({(p.name, p.kind) for p in places})),
         dates=tuple(sorted({_since_mark(text, d.start) + d.value for d in dates})),
         persons=tuple(sorted(persons)),
         polarity=polarity_of_words(words),
-        names=tuple(n for n in names if n in set(words)),
+        names=tuple(n for n in names if n in in_norm),
     )
 
 

@@ -28,6 +28,7 @@ Vectors = npt.NDArray[np.float32]
 CONNECTIVITY = 16  # graph degree: memory against recall
 EXPANSION_ADD = 64  # candidate list while inserting: build time against graph quality
 EXPANSION_SEARCH = 96  # candidate list while searching: latency against recall
+UNKNOWN = 255  # language code of a claim whose language is not known (at most 255 languages)
 
 
 class VectorIndex:
@@ -38,8 +39,10 @@ class VectorIndex:
         self.threads = threads
         self._lock = threading.RLock()
         self._index = self._empty()
-        # claim id -> code of its language (an index into _names); ids without one are unknown
-        self._language: dict[int, int] = {}
+        # code of each claim's language (an index into _names), by claim id; UNKNOWN where none
+        # is known. Claim ids are the database's consecutive keys, so a dense array costs a byte
+        # a claim (a dict of them cost ~74 bytes) and a query's lookup is one numpy take.
+        self._codes = np.full(0, UNKNOWN, dtype=np.uint8)
         self._names: list[str] = []
 
     def _empty(self) -> Index:
@@ -86,21 +89,34 @@ class VectorIndex:
             if len(present):
                 self._index.remove(present)
             self._index.add(keys, vecs, threads=self.threads)
-            for cid in ids:
-                self._language.pop(cid, None)
-            if languages is not None:
-                self._language.update(zip(ids, map(self._code, languages), strict=True))
+            self._grow(int(keys.max()))
+            if languages is None:
+                self._codes[keys] = UNKNOWN
+            else:
+                codes = [self._code(lang) for lang in languages]
+                if len(codes) != len(keys):
+                    raise ValueError("one language per vector")
+                self._codes[keys] = np.asarray(codes, dtype=np.uint8)
+
+    def _grow(self, largest_id: int) -> None:
+        """Room in the language table for ids up to ``largest_id`` (doubling, as a list grows)."""
+        if largest_id >= len(self._codes):
+            size = max(largest_id + 1, 2 * len(self._codes))
+            grown = np.full(size, UNKNOWN, dtype=np.uint8)
+            grown[: len(self._codes)] = self._codes
+            self._codes = grown
 
     def _code(self, language: str) -> int:
         if language not in self._names:
+            if len(self._names) >= UNKNOWN:
+                raise ValueError(f"more than {UNKNOWN} languages")
             self._names.append(language)
         return self._names.index(language)
 
     def remove(self, ids: Iterable[int]) -> None:
         keys = np.fromiter(ids, dtype=np.uint64)
         with self._lock:
-            for cid in keys.tolist():
-                self._language.pop(cid, None)
+            self._codes[keys[keys < len(self._codes)]] = UNKNOWN
             if len(keys) and len(self._index):
                 present = keys[self._index.contains(keys)]
                 if len(present):
@@ -108,16 +124,21 @@ class VectorIndex:
 
     def languages(self, ids: Iterable[int]) -> dict[int, str]:
         """The language of each of ``ids`` whose language is known."""
+        wanted = np.fromiter(ids, dtype=np.int64)
         with self._lock:
-            codes = {cid: self._language.get(cid) for cid in ids}
-            return {cid: self._names[c] for cid, c in codes.items() if c is not None}
+            wanted = wanted[(wanted >= 0) & (wanted < len(self._codes))]
+            codes = self._codes[wanted]
+            names = self._names
+        known = codes != UNKNOWN
+        return dict(
+            zip(wanted[known].tolist(), [names[c] for c in codes[known].tolist()], strict=True)
+        )
 
     def language_table(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint8], list[str]]:
         """(claim ids, their language codes, the language of each code): for a snapshot."""
         with self._lock:
-            ids = np.fromiter(self._language.keys(), dtype=np.int64, count=len(self._language))
-            codes = np.fromiter(self._language.values(), dtype=np.uint8, count=len(ids))
-            return ids, codes, list(self._names)
+            ids = np.flatnonzero(self._codes != UNKNOWN).astype(np.int64)
+            return ids, self._codes[ids].copy(), list(self._names)
 
     def set_language_table(
         self, ids: npt.NDArray[np.int64], codes: npt.NDArray[np.uint8], names: list[str]
@@ -125,9 +146,13 @@ class VectorIndex:
         """Take the languages of a snapshot (``language_table``'s three parts)."""
         if len(ids) != len(codes) or (len(codes) and int(codes.max()) >= len(names)):
             raise ValueError("language table does not fit its names")
+        if len(ids) and int(ids.min()) < 0:
+            raise ValueError("language table with a negative claim id")
+        table = np.full(int(ids.max()) + 1 if len(ids) else 0, UNKNOWN, dtype=np.uint8)
+        table[ids] = codes
         with self._lock:
             self._names = list(names)
-            self._language = dict(zip(ids.tolist(), codes.tolist(), strict=True))
+            self._codes = table
 
     def nearest(self, query: Vectors, k: int) -> dict[int, float]:
         """Up to ``k`` claim ids with their cosine to ``query``, best first."""

@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from babel import Locale
 from sqlmodel import Session, col, delete, select
 
 from claimtrack.extraction.facts import stated_facts
+from claimtrack.extraction.language import CONFIDENT, language_confidence
 from claimtrack.models import (
     Appearance,
     Claim,
@@ -55,6 +57,9 @@ class ClaimInput:
     figures: list[dict[str, Any]] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
+    # None: the language was not chosen by a person (intake, imports), so there is nothing to
+    # ask; False: a person chose it and it is checked against the text; True: they confirmed it.
+    language_confirmed: bool | None = None
 
 
 @dataclass
@@ -84,6 +89,39 @@ def _validate(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+class LanguageMismatch(ValidationError):
+    """The chosen language contradicts the text; `chosen` and `guessed` are language codes."""
+
+    def __init__(self, chosen: str, guessed: str) -> None:
+        super().__init__(
+            "The text reads as %(guessed)s, but the language chosen is %(chosen)s. "
+            "Correct the language, or confirm that %(chosen)s is right.",
+            field="language",
+            params={"chosen": _english_name(chosen), "guessed": _english_name(guessed)},
+        )
+        self.chosen = chosen
+        self.guessed = guessed
+
+
+def _english_name(code: str) -> str:
+    """ "German" for "de": the web layer names the languages in the page's language instead."""
+    return str(Locale.parse(code).get_display_name("en") or code)
+
+
+def check_language_label(text: str, language: str, confirmed: bool) -> None:
+    """Refuse a language a person chose when the text is confidently in another one.
+
+    The matcher treats claims of different languages as translations (a looser scale), so a
+    German text saved as English gets loosely related German claims as duplicates. Short texts
+    full of names can mislead a guesser: only a confident contrary guess is refused, and the
+    person can confirm the label (`confirmed`)."""
+    if confirmed:
+        return
+    guessed, confidence = language_confidence(text)
+    if guessed != language and confidence >= CONFIDENT:
+        raise LanguageMismatch(language, guessed)
+
+
 def normalise_tags(tags: list[str]) -> list[str]:
     cleaned = {t.strip().lower()[:60] for t in tags if t and t.strip()}
     return sorted(cleaned)
@@ -96,6 +134,8 @@ def create_claim(
     """Add a claim (optionally with the appearance it was found in)."""
     require(actor, Permission.TRIAGE)
     values = _with_stated_facts(_validate({k: getattr(data, k) for k in EDITABLE}))
+    if data.language_confirmed is not None:
+        check_language_label(values["text"], values["language"], data.language_confirmed)
     claim = Claim(
         **values,
         worthiness=data.worthiness,
@@ -182,11 +222,14 @@ def edit_claim(
     expected_version: int,
     changes: dict[str, Any],
     correction_note: str = "",
+    language_confirmed: bool | None = None,
 ) -> Claim:
     """Change the claim's wording and facts; `expected_version` is the version the edit was based on.
 
     A published claim only changes by an editor: as a public correction when `correction_note` (what
-    readers are told) is given, else as an internal update revision."""
+    readers are told) is given, else as an internal update revision. When a person changes the
+    text or the language (`language_confirmed` not None), the language is checked against the
+    text like at creation."""
     require(actor, Permission.TRIAGE)
     claim = get_or_raise(session, Claim, claim_id)
     check_version(session, claim, expected_version)
@@ -200,6 +243,9 @@ def edit_claim(
     reworded = {
         k: values[k] for k in ("text", "language") if k in values and values[k] != before[k]
     }
+    if reworded and language_confirmed is not None:
+        wording = {"text": claim.text, "language": claim.language, **reworded}
+        check_language_label(wording["text"], wording["language"], language_confirmed)
     if reworded and not {"figures", "places", "dates"} & set(values):
         wording = {"text": claim.text, "language": claim.language, **reworded}
         day = values.get("claim_date", claim.claim_date)

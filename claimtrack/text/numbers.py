@@ -44,6 +44,7 @@ class Figure:
     end: int
 
 
+_DIGIT = re.compile(r"\d")
 _SPACE = "[ \u00a0\u202f\u2009]"
 _SPACE_RE = re.compile(_SPACE)
 _NUMERAL = re.compile(
@@ -91,19 +92,31 @@ def find_figures(text: str, language: str) -> list[Figure]:
 def figures_and_dates(text: str, language: str) -> tuple[list[Figure], list[DateMention]]:
     """Both at once: figures must avoid date spans, so callers needing both save a pass."""
     lang = "de" if language == "de" else "en"
+    if _DIGIT.search(text) is None:
+        # No numeral, date or clock time: only a spelled-out number can be a figure, and most
+        # such texts have none (the word check in _number_words says so).
+        spelled = _number_words(text, lang)
+        return (_figures(text, spelled, [], lang) if spelled else []), []
     found_dates, time_patterns = scan(text, lang)
-    dates = [(d.start, d.end) for d in found_dates]
     time_spans = [(m.start(), m.end()) for p in time_patterns
                   for m in p.finditer(text) if not _UNIT_RE.match(text, m.end())]  # fmt: skip
-    blocked = dates + time_spans
+    blocked = [(d.start, d.end) for d in found_dates] + time_spans
+    found = _numerals(text, lang) + _number_words(text, lang)
+    return _figures(text, found, blocked, lang), found_dates
+
+
+def _figures(
+    text: str, found: list[tuple[int, int, float]], blocked: list[tuple[int, int]], lang: str
+) -> list[Figure]:
+    """The numbers found that no date, time or earlier figure covers, completed, in text order."""
     figures: list[Figure] = []
-    for start, end, value in _numerals(text, lang) + _number_words(text, lang):
+    for start, end, value in found:
         if any(s < end and start < e for s, e in blocked):
             continue
         figure = _complete(text, start, end, value, lang)
         blocked.append((figure.start, figure.end))
         figures.append(figure)
-    return _with_counted(text, sorted(figures, key=lambda f: f.start), lang), found_dates
+    return _with_counted(text, sorted(figures, key=lambda f: f.start), lang)
 
 
 _ORDINAL_AFTER = re.compile(r"\.\s+\w")
@@ -137,8 +150,10 @@ def _is_german_ordinal(text: str, start: int, end: int) -> bool:
 def _number_words(text: str, lang: str) -> list[tuple[int, int, float]]:
     """Spelled-out numbers ("zweitausend", "two thousand"); a lone "one"/"ein" is no figure."""
     out: list[tuple[int, int, float]] = []
-    # Most texts spell no number: the per-word check (cached) says so before any search.
-    if not any(map(_NUMBER_WORD_CHECK[lang], _WORD_RUN.findall(text))):
+    # Most texts spell no number: the per-word check (cached) says so before any search. A run
+    # of number words needs one that is not "and" (English "and" alone is in the check, for
+    # "two hundred and five", and appears in most English texts).
+    if not any(map(_FIGURE_WORD_CHECK[lang], _WORD_RUN.findall(text))):
         return out
     if not _NUMBER_WORD_HINT[lang].search(text):
         return out
@@ -186,8 +201,15 @@ def _is_number_word_en(raw: str) -> bool:
     return _is_number_word(raw.casefold(), "en")
 
 
-# A raw word (as written) -> whether it is a number word, one cache per language.
+@lru_cache(maxsize=65_536)
+def _is_figure_word_en(raw: str) -> bool:
+    return raw.casefold() != "and" and _is_number_word(raw.casefold(), "en")
+
+
+# A raw word (as written) -> whether it is a number word, one cache per language; and whether
+# it is one a figure can be made of (German "und" is no number word already).
 _NUMBER_WORD_CHECK = {"de": _is_number_word_de, "en": _is_number_word_en}
+_FIGURE_WORD_CHECK = {"de": _is_number_word_de, "en": _is_figure_word_en}
 
 
 @lru_cache(maxsize=65_536)

@@ -206,3 +206,18 @@ def test_claim_add_refuses_bad_input_with_one_line(runner, app, session):
     )  # fmt: skip
     assert result.exit_code == 1
     assert result.output.strip() == "claimtrack: error: --said-on must be a date like 2022-01-05."
+
+
+def test_claim_add_asks_before_saving_a_language_the_text_contradicts(runner, app, session):
+    text = "Die Zahl der Arbeitslosen ist im November um 40.000 auf 2,6 Millionen gestiegen."
+    refused = runner.invoke(main, ["claim", "add", text, "--language", "en"], obj={"app": app})
+    assert refused.exit_code == 1
+    assert refused.output.strip() == (
+        "claimtrack: error: The text reads as German, but the language chosen is English. "
+        "Correct the language, or confirm that English is right."
+    )
+    confirmed = invoke(
+        runner, app, "claim", "add", text, "--language", "en", "--language-confirmed", "--json"
+    )
+    assert confirmed.exit_code == 0, confirmed.output
+    assert json.loads(confirmed.output)["claim"]["language"] == "en"

@@ -195,3 +195,15 @@ def test_stories_of_several_outlets_credit_the_named_organisation(page: Path) ->
     for claim in generic:  # credited by "die Behörde", "the company said", …
         hits = [c.claimant for c in found if claim["text"] in c.text]
         assert hits == [claim["claimant"]], claim["text"]
+
+
+def test_english_it_said_is_the_organisation_that_spoke_last() -> None:
+    story = [
+        "Admissions rose by 12 percent in November, the Ministry of Health said on Monday.",
+        "Jane Doe, a nurse in Leeds, said wards were full.",
+        "Only 71 percent of children had both doses, it added.",
+    ]
+    assert claimants(story, "en")[-1] == "Ministry of Health"
+    # No organisation has spoken: "it" is nobody's, and the sentence stays the outlet's.
+    alone = ["Jane Doe said wards were full.", "Only 71 percent had both doses, it added."]
+    assert claimants(alone, "en")[-1] == "Kurier"

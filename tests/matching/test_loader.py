@@ -104,3 +104,60 @@ def test_postings_per_key_are_the_rows_in_the_order_they_are_read(session, users
         assert [(k, cid) for k, cids in grouped for cid in cids] == [tuple(r) for r in plain]
         assert len({k for k, _ in grouped}) == len(grouped)  # one group a key
     assert store.postings([12345]) == []
+
+
+def test_batches_from_worker_processes_write_the_same_index(session, users, monkeypatch) -> None:
+    """``load_batches`` of what two worker processes prepared writes the tables ``replace_all``
+    writes from rows prepared here; the claims of several batches are written as they arrive."""
+    from claimtrack.services.matching import store as store_module
+
+    texts = synthetic_claims(300) + CLAIMS
+    items = [matching_eval.LoadItem(t, "de" if " der " in t else "en") for t in texts]
+    ids = matching_eval.insert_claims(session, users["fact_checker"], items)
+    prepared = [make_row(cid, prepare(it.text, it.language)) for cid, it in zip(ids, items, strict=True)]  # fmt: skip
+    SqlStore(session).replace_all(prepared)
+    expected = _tables(session)
+
+    rows = [(cid, it.text, it.language, "") for cid, it in zip(ids, items, strict=True)]
+    monkeypatch.setattr(matching_eval, "BATCH", 70)  # several batches
+    batches = list(matching_eval.index_batches(rows, workers=2))
+    assert len(batches) == 5
+    assert [item for batch in batches for item in batch.items()] == prepared
+    assert SqlStore(session).load_batches(iter(batches)) == len(texts)
+    assert _tables(session) == expected
+    assert store_module.IndexBatch.of([]).keys.dtype.name == "int64"
+
+
+def test_postings_of_keys_shared_and_not_are_all_written(session, users, monkeypatch) -> None:
+    """SQLite writes a key of several claims as one JSON list of ids; ids of every width (1, 9,
+    10, 99, 100 ...) are cut out of the joined list at the right places, and without SQLite's
+    JSON functions the plain rows give the same table."""
+    from claimtrack.services.matching import store as store_module
+
+    texts = [f"{CLAIMS[k % 6]} ({k})" for k in range(120)]
+    items = [matching_eval.LoadItem(t, "de" if " der " in t else "en") for t in texts]
+    ids = matching_eval.insert_claims(session, users["fact_checker"], items)
+    prepared = [make_row(cid, prepare(it.text, it.language)) for cid, it in zip(ids, items, strict=True)]  # fmt: skip
+    expected = sorted((k, row.claim_id) for row, keys in prepared for k in keys)
+    counts = Counter(k for k, _ in expected)
+    assert 1 in counts.values() and max(counts.values()) >= 20  # both kinds of key
+    SqlStore(session).replace_all(prepared)
+    assert _tables(session)[0] == expected
+    monkeypatch.setattr(store_module, "_has_json_each", lambda raw: False)
+    SqlStore(session).replace_all(prepared)
+    assert _tables(session)[0] == expected
+
+
+def test_json_lists_cut_each_keys_ids() -> None:
+    import numpy as np
+
+    from claimtrack.services.matching.store import _json_lists
+
+    ids = np.array([5, 12, 7, 100, 3, 10**12, 9, 10], dtype=np.int64)
+    lists = _json_lists(
+        np.array([-4, 8, 2**62], dtype=np.int64),
+        np.array([0, 2, 5], dtype=np.int64),
+        np.array([2, 5, 8], dtype=np.int64),
+        ids,
+    )
+    assert list(lists) == [(-4, "[5,12]"), (8, "[7,100,3]"), (2**62, "[1000000000000,9,10]")]

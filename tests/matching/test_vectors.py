@@ -91,3 +91,22 @@ def test_index_keeps_each_claims_language_through_changes_and_its_table(vectors)
     table_ids, codes, _ = index.language_table()
     with pytest.raises(ValueError):
         copy.set_language_table(table_ids, codes, [])  # codes without their names
+
+
+def test_language_table_grows_with_the_ids_and_forgets_removed_claims(vectors):
+    """The table is dense by claim id: a far larger id later, an id never stored, one removed
+    before it was stored, and ids in any order all answer as a dict of them would."""
+    index = VectorIndex(vectors.shape[1])
+    index.upsert([5, 2], vectors[:2], ["de", "en"])
+    index.upsert([70_000], vectors[2:3], ["fr"])
+    index.remove([9_999_999])  # never stored: nothing happens
+    assert index.languages([70_000, 5, 3, 2, 9_999_999, 6]) == {70_000: "fr", 5: "de", 2: "en"}
+    index.remove([5])
+    assert index.languages([5, 2]) == {2: "en"}
+    ids, codes, names = index.language_table()
+    assert sorted(zip(ids.tolist(), [names[c] for c in codes], strict=True)) == [
+        (2, "en"),
+        (70_000, "fr"),
+    ]
+    with pytest.raises(ValueError):
+        index.upsert([7], vectors[3:4], ["de", "en"])  # two languages for one vector

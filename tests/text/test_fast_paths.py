@@ -193,6 +193,21 @@ def test_fold_words_is_fold_split(text: str) -> None:
     assert fold_words(text) == fold(text).split()
 
 
+@settings(deadline=None, max_examples=400)
+@given(GENERATED | st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+def test_in_ascii_text_the_tokens_are_the_folded_words(text: str) -> None:
+    """``prepare`` counts a claim's words by its tokens when the text is ASCII."""
+    if text.isascii():
+        assert [t.text for t in tokens(text)] == fold_words(text)
+
+
+def test_tokens_are_the_folded_words_of_the_ascii_corpus_texts() -> None:
+    ascii_texts = [t for t in TEXTS if t.isascii()]
+    assert len(ascii_texts) > 1000
+    for text in ascii_texts:
+        assert [t.text for t in tokens(text)] == fold_words(text), text
+
+
 # -- numbers, polarity, links -----------------------------------------------------------------
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_number_word_check_on_raw_words_equals_the_folded_check(language: str) -> None:
@@ -201,6 +216,71 @@ def test_number_word_check_on_raw_words_equals_the_folded_check(language: str) -
     for word in words:
         expected = numbers._is_number_word(word.casefold(), language)
         assert numbers._NUMBER_WORD_CHECK[language](word) == expected, word
+
+
+def _old_figures_and_dates(text: str, lang: str) -> tuple[list, list]:
+    """figures_and_dates without the early exits: every text scanned for dates and numerals,
+    every text with any number word (English "and" included) searched for spelled numbers."""
+    found_dates, time_patterns = dates.scan(text, lang)
+    time_spans = [(m.start(), m.end()) for p in time_patterns for m in p.finditer(text)
+                  if not numbers._UNIT_RE.match(text, m.end())]  # fmt: skip
+    blocked = [(d.start, d.end) for d in found_dates] + time_spans
+    spelled: list[tuple[int, int, float]] = []
+    words = numbers._WORD_RUN.findall(text)
+    if any(map(numbers._NUMBER_WORD_CHECK[lang], words)) and numbers._NUMBER_WORD_HINT[lang].search(
+        text
+    ):
+        matches = list(numbers._WORD_RUN.finditer(text))
+        i = 0
+        while i < len(matches):
+            j, value = numbers._longest_number_run(text, matches, i, lang)
+            if value is None:
+                i += 1
+                continue
+            spelled.append((matches[i].start(), matches[j - 1].end(), value))
+            i = j
+    found = numbers._numerals(text, lang) + spelled
+    return numbers._figures(text, found, blocked, lang), found_dates
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_figures_and_dates_equal_the_plain_algorithm(language: str) -> None:
+    for text in TEXTS:
+        expected = _old_figures_and_dates(text, language)
+        assert numbers.figures_and_dates(text, language) == expected, text
+
+
+@settings(deadline=None, max_examples=400)
+@given(GENERATED, st.sampled_from(["de", "en"]))
+def test_figures_and_dates_equal_the_plain_algorithm_on_generated_text(
+    text: str, language: str
+) -> None:
+    assert numbers.figures_and_dates(text, language) == _old_figures_and_dates(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "counted"),
+    [
+        ("Two thousand people were arrested in Almaty and Astana.", "en", 2000.0, "arrests"),
+        ("Three hundred and five soldiers and police officers died.", "en", 305.0, "deaths"),
+        ("Zweitausend Menschen wurden in Almaty festgenommen.", "de", 2000.0, "arrests"),
+        ("Mehr als zweitausend Menschen und Polizisten wurden verletzt.", "de", 2000.0, None),
+    ],
+)
+def test_a_number_word_without_a_digit_is_still_a_figure(
+    text: str, language: str, value: float, counted: str | None
+) -> None:
+    figures, found_dates = numbers.figures_and_dates(text, language)
+    assert [f.value for f in figures] == [value] and found_dates == []
+    if counted:
+        assert figures[0].counted == counted
+
+
+def test_and_alone_is_no_figure_and_no_date() -> None:
+    assert numbers.figures_and_dates("Police and protesters met in Almaty and Astana.", "en") == (
+        [],
+        [],
+    )
 
 
 def test_words_outside_the_negation_list_never_negate() -> None:

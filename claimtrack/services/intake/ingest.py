@@ -36,6 +36,7 @@ from claimtrack.extraction.article import (
     PasteTooLong,
 )
 from claimtrack.extraction.bulk import parse_bulk
+from claimtrack.extraction.language import sentence_language
 from claimtrack.fetch import FetchError, FetchPolicy, fetch_url
 from claimtrack.models import Claim, ClaimantKind, Story, User
 from claimtrack.services import claims
@@ -357,7 +358,8 @@ def accept_candidate(
             actor=actor,
             claim_id=claim.id or 0,
             expected_version=claim.version,
-            changes={"text": reworded},
+            # a quote translated by the desk is a claim in the language it was translated into
+            changes={"text": reworded, "language": sentence_language(reworded, claim.language)},
         )
     return claim
 

@@ -55,6 +55,7 @@ class NewClaim:
     said_on: date | None = None
     source_url: str | None = None
     language: str | None = None  # None: detected
+    language_confirmed: bool = False  # the person confirmed a language the text seems not to be in
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,8 @@ def read_claim(data: NewClaim) -> tuple[str, str, Candidate, str | None]:
     if len(text) < claims.MIN_CLAIM_CHARS:
         raise ValidationError("A claim needs at least a short sentence.", field="text")
     language = check_language(data.language or detect_language(text))
+    if data.language:
+        claims.check_language_label(text, language, data.language_confirmed)
     url = check_http_url(data.source_url, "source_url", required=False)
     clean_text(data.claimant, "claimant", required=False, max_len=300)
     found = extract_candidates(text, "", language, data.said_on, min_score=0.0)

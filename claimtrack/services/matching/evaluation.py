@@ -39,7 +39,7 @@ from claimtrack.services.base import clean_text as clean_input
 from claimtrack.services.errors import ValidationError
 from claimtrack.services.matching import embed, live, vectors
 from claimtrack.services.matching.match import search_text
-from claimtrack.services.matching.store import SqlStore
+from claimtrack.services.matching.store import IndexBatch, SqlStore
 
 BATCH = 5000
 PRIME = embed.CACHED_TEXTS // 2  # query vectors handed to the search cache at a time
@@ -70,26 +70,34 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
     return out
 
 
-def _prepare_chunk(chunk: list[tuple[int, str, str, str]]) -> list[tuple[IndexRow, list[int]]]:
+def _prepare_chunk(chunk: list[tuple[int, str, str, str]]) -> IndexBatch:
     out = []
     for claim_id, text, language, extra in chunk:
         extra_norm = prepare(extra, language).norm if extra else ""
         out.append(make_row(claim_id, prepare(text, language), extra_norm))
-    return out
+    return IndexBatch.of(out)
+
+
+def index_batches(
+    rows: Sequence[tuple[int, str, str, str]], workers: int = 1
+) -> Iterator[IndexBatch]:
+    """Prepared index rows for (claim_id, text, language, extra) in batches, in input order,
+    optionally from worker processes. A batch crosses the process boundary as a few strings per
+    claim and two int64 arrays, not as a row object and a list of Python ints per claim."""
+    chunks = [list(rows[i : i + BATCH]) for i in range(0, len(rows), BATCH)]
+    if workers <= 1 or len(chunks) <= 1:
+        yield from map(_prepare_chunk, chunks)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_prepare_chunk, chunks)
 
 
 def index_items(
     rows: Sequence[tuple[int, str, str, str]], workers: int = 1
 ) -> Iterator[tuple[IndexRow, list[int]]]:
     """Prepared index rows for (claim_id, text, language, extra), optionally in worker processes."""
-    chunks = [list(rows[i : i + BATCH]) for i in range(0, len(rows), BATCH)]
-    if workers <= 1 or len(chunks) <= 1:
-        for chunk in chunks:
-            yield from _prepare_chunk(chunk)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for result in pool.map(_prepare_chunk, chunks):
-            yield from result
+    for batch in index_batches(rows, workers):
+        yield from batch.items()
 
 
 def insert_claims(session: Session, actor: User, items: Sequence[LoadItem]) -> list[int]:
@@ -114,7 +122,7 @@ def load_collection(
     ids = insert_claims(session, actor, items)
     t1 = time.perf_counter()
     rows = [(cid, it.text, it.language, it.extra) for cid, it in zip(ids, items, strict=True)]
-    SqlStore(session).replace_all(index_items(rows, workers))
+    SqlStore(session).load_batches(index_batches(rows, workers))
     audit.record(session, actor=actor, action="matching.load", object_type="matching",
                  after={"claims": len(ids)})  # fmt: skip
     session.commit()

@@ -10,9 +10,12 @@ from sqlmodel import Session, col, select
 from wtforms.fields.choices import SelectChoice
 
 from claimtrack.models import User
+from claimtrack.services.claims import LanguageMismatch
+from claimtrack.services.errors import DomainError
 from claimtrack.web.auth import safe_next
 from claimtrack.web.choices import choices
 from claimtrack.web.dbsession import db_session
+from claimtrack.web.i18n import language_name
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
 
@@ -50,3 +53,10 @@ def back_to(default: str) -> ResponseReturnValue:
     """Redirect to the form's `next` when it is a path on this site, else to `default`."""
     target = safe_next(request.form.get("next")) or default
     return redirect(target)
+
+
+def in_page_language(exc: DomainError) -> DomainError:
+    """A refused language label names both languages in the page's language ("Englisch")."""
+    if isinstance(exc, LanguageMismatch):
+        exc.params = {"chosen": language_name(exc.chosen), "guessed": language_name(exc.guessed)}
+    return exc

@@ -17,7 +17,7 @@ from claimtrack.services import claims, sources, workbench
 from claimtrack.services.errors import DomainError, EditConflict, NeedsEditor
 from claimtrack.web.auth import current_actor, role_required, user_can
 from claimtrack.web.choices import STATUS_LABELS, choices
-from claimtrack.web.desk.base import bp, dbs, form_version, people_choices
+from claimtrack.web.desk.base import bp, dbs, form_version, in_page_language, people_choices
 from claimtrack.web.desk.diff import field_changes, side_marks
 from claimtrack.web.desk.forms import (
     FIELD_LABELS,
@@ -154,13 +154,14 @@ def claim_edit(claim_id: int) -> ResponseReturnValue:
             expected_version=form_version(form.version.data),
             changes=changes,
             correction_note=form.correction_note.data or "",
+            language_confirmed=bool(form.confirm_language.data),
         )
     except NeedsEditor:
         lines = [f"{FIELD_LABELS[k]}: {_shown(v)}" for k, v in changes.items()]
         return keep_as_proposal(claim_id, lines)
     except DomainError as exc:
         yours = {**changes, "claim_date": form.claim_date.data and form.claim_date.data.isoformat()}
-        return refused(claim_id, exc, yours, claim_form=form)
+        return refused(claim_id, in_page_language(exc), yours, claim_form=form)
     flash(_("Claim saved."), "success")
     return redirect(url_for("desk.claim", claim_id=claim_id))
 

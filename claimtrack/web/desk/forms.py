@@ -131,6 +131,9 @@ class ClaimForm(FlaskForm):
         _l("Public correction note (empty: internal update)"),
         validators=[Optional(), Length(max=2000)],
     )
+    # Shown when the text seems to be in another language than the one chosen (short texts full
+    # of names can mislead the guess): ticked, the chosen language is saved as it is.
+    confirm_language = BooleanField(_l("The language chosen is right"))
 
 
 class AssignForm(FlaskForm):
@@ -278,3 +281,6 @@ class NewClaimForm(FlaskForm):
         default="",
         validate_choice=False,
     )
+    # Shown when the text seems to be in another language than the one chosen (short texts full
+    # of names can mislead the guess): ticked, the chosen language is saved as it is.
+    confirm_language = BooleanField(_l("The language chosen is right"))

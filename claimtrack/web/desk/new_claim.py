@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 from claimtrack.services.errors import DomainError
 from claimtrack.services.intake import new_claim
 from claimtrack.web.auth import current_actor, role_required
-from claimtrack.web.desk.base import bp, dbs
+from claimtrack.web.desk.base import bp, dbs, in_page_language
 from claimtrack.web.desk.forms import NewClaimForm
 from claimtrack.web.errors import show_error
 from claimtrack.workflow import Permission
@@ -33,11 +33,13 @@ def new_claim_view() -> ResponseReturnValue:
         said_on=form.said_on.data,
         source_url=(form.source_url.data or "").strip() or None,
         language=form.language.data or None,
+        language_confirmed=bool(form.confirm_language.data),
     )
     try:
         noted = new_claim.note_claim(session=dbs(), actor=current_actor(), data=data)
     except DomainError as exc:
-        return render_template("desk/new_claim.html", form=form), show_error(exc, form)
+        status = show_error(in_page_language(exc), form)  # before rendering: it fills the form
+        return render_template("desk/new_claim.html", form=form), status
     flash(_("Claim %(id)s created.", id=noted.claim.id), "success")
     if noted.similar:
         flash(
