@@ -112,8 +112,14 @@ def deeds(norm: str, actors: frozenset[str]) -> frozenset[tuple[str, str]]:
         if not where:
             break
         nearest = min(abs(i - j) for j, _ in where)
-        out.update((event, w) for j, w in where if abs(i - j) == nearest)
+        out.update((_JOINT.get(event, event), w) for j, w in where if abs(i - j) == nearest)
     return frozenset(out)
+
+
+# Classes that name one happening of a system: computers "crashed" (abgestürzt) is what "knocked
+# offline" (lahmgelegt) says. A plane crash shares the word, but a deed needs the same named
+# participant too ("Windows", not an airline).
+_JOINT = {"outage": "crash"}
 
 
 _SPEECH = frozenset(

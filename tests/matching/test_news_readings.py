@@ -109,3 +109,9 @@ def test_a_long_german_clause_still_reads_who_sued_whom():
                  "de")  # fmt: skip
     en = prepare("Poland has sued the European Commission at the European Court of Justice.", "en")
     assert any(c.startswith("role:") for c in find_conflicts(de, en))
+
+
+def test_systems_that_crashed_were_knocked_offline():
+    a = prepare("A faulty patch from vendor Okta crashed Linux servers worldwide, officials said.")
+    b = prepare("A botched patch from Okta knocked Linux servers offline around the world.")
+    assert ("crash", "linux") in gather(a, b).deeds
