@@ -24,8 +24,19 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
                "gewahrsam", "arrest", "detain", "detention", "custody"),
     "order": ("befohlen", "befahl", "befehl", "angeordnet", "ordnete", "anordnung", "ordered",
               "order"),
-    "shoot": ("schiessen", "schiess", "geschossen", "schuesse", "feuer zu eroeffnen",
-              "shoot", "shot", "open fire", "opened fire"),
+    "shoot": ("schiessen", "schiess", "geschossen", "angeschossen", "niedergeschossen",
+              "schuesse", "schuss", "feuer zu eroeffnen", "feuer eroeffnet", "shoot", "shot",
+              "open fire", "opened fire", "gunman", "gunshot"),
+    "warrant": ("haftbefehl", "arrest warrant", "warrant"),
+    "flee": ("geflohen", "geflohen", "floh", "flohen", "gefluechtet", "fluechtete", "fled",
+             "flee", "fleeing", "abgesetzt"),
+    # A reaction to a happening is another claim ("Netanyahu rejected the warrant" is not "a
+    # warrant for Netanyahu"): see evidence.gather.
+    "react": ("zurueckgewiesen", "wies zurueck", "weist zurueck", "rejected", "rejects",
+              "condemned", "kritisiert", "criticised", "criticized", "bestritten",
+              "bestreitet", "denied", "denies", "appeal", "berufung", "einspruch", "angefochten"),
+    "outage": ("lahmgelegt", "lahmlegt", "lahmlegte", "lahm", "offline", "paralysed",
+               "paralyzed", "crippled", "ausgefallen", "outage", "stoerung"),
     "resign": ("zurueckgetreten", "ruecktritt", "trat zurueck", "resign", "stepped down",
                "steps down", "quit"),
     "convict": ("verurteilt", "schuldig", "convicted", "convict", "guilty", "sentenced"),
@@ -76,11 +87,17 @@ _STEMS, _EVENT_OF = _pattern()
 def happening_at(norm: str) -> tuple[tuple[str, int], ...]:
     """Each event class the text names with the position of the word that names it (a stem
     matches a word it begins; in a stem of several words the last is a prefix)."""
+    found = ((m.group(), norm.count(" ", 0, m.start())) for m in _STEMS.finditer(norm))
     return tuple(
         dict.fromkeys(
-            (_EVENT_OF[m.group()], norm.count(" ", 0, m.start())) for m in _STEMS.finditer(norm)
+            (_EVENT_OF[stem], i) for stem, i in found if stem != "abgesetzt" or _reflexive(norm, i)
         )
     )
+
+
+def _reflexive(norm: str, i: int) -> bool:
+    """ "hat sich nach Russland abgesetzt" (fled), not "als Chef abgesetzt" (removed)."""
+    return "sich" in norm.split()[max(0, i - 8) : i]
 
 
 def deeds(norm: str, actors: frozenset[str]) -> frozenset[tuple[str, str]]:
@@ -95,8 +112,14 @@ def deeds(norm: str, actors: frozenset[str]) -> frozenset[tuple[str, str]]:
         if not where:
             break
         nearest = min(abs(i - j) for j, _ in where)
-        out.update((event, w) for j, w in where if abs(i - j) == nearest)
+        out.update((_JOINT.get(event, event), w) for j, w in where if abs(i - j) == nearest)
     return frozenset(out)
+
+
+# Classes that name one happening of a system: computers "crashed" (abgestürzt) is what "knocked
+# offline" (lahmgelegt) says. A plane crash shares the word, but a deed needs the same named
+# participant too ("Windows", not an airline).
+_JOINT = {"outage": "crash"}
 
 
 _SPEECH = frozenset(

@@ -16,7 +16,13 @@ from typing import Any
 from claimtrack.matching._stopwords import STOPWORDS
 from claimtrack.matching.events import deeds, happenings
 from claimtrack.matching.figures import check_figures, fig
-from claimtrack.matching.guards import is_person, shared_dates, shared_persons, shared_places
+from claimtrack.matching.guards import (
+    is_person,
+    named,
+    shared_dates,
+    shared_persons,
+    shared_places,
+)
 from claimtrack.matching.prepare import FigureKey, Prepared
 from claimtrack.matching.roles import role_agreement
 from claimtrack.text.aliases import DEFAULT_ALIASES
@@ -88,17 +94,18 @@ def _figure_name(f: FigureKey) -> str:
 def gather(a: Prepared, b: Prepared) -> Evidence:
     """What both claims state (symmetric in the counts; figures named as ``a`` writes them)."""
     figures = check_figures(a.figures, b.figures)
+    unmatched = figures.unmatched - _years_dated(a, b) - _years_dated(b, a)
     return Evidence(
         figures=figures.agreed,
         places=tuple(shared_places(a.places, b.places)),
         dates=tuple(shared_dates(a, b)),
         persons=tuple(shared_persons(a.persons, b.persons)),
-        unmatched_figures=figures.unmatched,
+        unmatched_figures=max(0, unmatched),
         stances=tuple(shared_stances(a.polarity, b.polarity)),
         entities=tuple(sorted(_entities(a.norm) & _entities(b.norm))),
         happenings=tuple(sorted(happenings(a.norm) & happenings(b.norm))),
         actors=tuple(sorted(_actors(a) & _actors(b))),
-        deeds=tuple(sorted(_deeds(a) & _deeds(b))),
+        deeds=() if _one_reacts(a, b) else tuple(sorted(_deeds(a) & _deeds(b))),
         roles=tuple(role_agreement(a, b)),
     )
 
@@ -111,13 +118,38 @@ _DETERMINERS = frozenset(
 )  # fmt: skip
 
 
+def _one_reacts(a: Prepared, b: Prepared) -> bool:
+    """One claim tells of a reaction to the happening (rejected, appealed, criticised) and the
+    other does not: two claims about one happening, not one."""
+    return ("react" in happenings(a.norm)) != ("react" in happenings(b.norm))
+
+
+def _years_dated(a: Prepared, b: Prepared) -> int:
+    """Figures of ``a`` that are a year which ``b`` states as a date: "before the 2016 vote" (a
+    bare number to the parser) and "before the 2016 election" (a date) name one year."""
+    years = {d[:4] for d in b.dates if d[:1].isdigit()}
+    values = {f[0] for f in b.figures}
+    return sum(
+        1
+        for value, unit, counted, _ in a.figures
+        if unit is None and counted is None and value not in values
+        and value.is_integer() and f"{value:.0f}" in years
+    )  # fmt: skip
+
+
 def _deeds(p: Prepared) -> frozenset[tuple[str, str]]:
-    return _deeds_of(p.persons, p.norm)
+    return _deeds_of(p.persons, named(p), p.norm)
 
 
 @lru_cache(maxsize=8192)
-def _deeds_of(persons: tuple[str, ...], norm: str) -> frozenset[tuple[str, str]]:
-    return deeds(norm, _actors_of(persons, norm) | _entities(norm))
+def _deeds_of(
+    persons: tuple[str, ...], names: tuple[str, ...], norm: str
+) -> frozenset[tuple[str, str]]:
+    """Each happening with the named participant nearest to it: a person, an organisation, or
+    a proper name no table knows (the town evacuated, the company fined)."""
+    of_persons = {w for name in persons for w in name.split()}
+    unknown = frozenset(n for n in names if n not in of_persons)  # a person counts by surname
+    return deeds(norm, _actors_of(persons, norm) | _entities(norm) | unknown)
 
 
 def _actors(p: Prepared) -> frozenset[str]:

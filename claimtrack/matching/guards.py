@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from claimtrack.matching.prepare import Prepared
+from claimtrack.matching.names import same_spelling
+from claimtrack.matching.prepare import OUTLET_WORDS, Prepared
 from claimtrack.text._numlex import MONTHS
 from claimtrack.text.places import country_of
 
@@ -38,7 +39,9 @@ def place_conflict(pa: Places, pb: Places) -> str | None:
 def place_sides(pa: Places, pb: Places) -> Sides | None:
     """Each side names a place the other does not cover: "Almaty" vs "Astana", "Almaty" vs
     "Uzbekistan"; "Almaty" and "Kazakhstan" agree (the city lies in the country) unless the
-    other side names another city."""
+    other side names another city of that country. A city of another country on the other side
+    belongs to another clause ("nach Moskau geflohen" = "nach Russland abgesetzt, nachdem
+    Aufständische Damaskus eingenommen hatten": Moscow lies in Russia, Damascus is background)."""
 
     def uncovered(mine: Places, theirs: Places) -> list[str]:
         names = {n for n, _ in theirs}
@@ -49,7 +52,9 @@ def place_sides(pa: Places, pb: Places) -> Sides | None:
             if kind == "country":
                 if any(country_of(n) == name for n in names):
                     continue
-            elif country_of(name) in names and not any(k == kind for _, k in theirs):
+            elif country_of(name) in names and not any(
+                k == kind and country_of(n) == country_of(name) for n, k in theirs
+            ):
                 continue
             out.append(name)
         return sorted(out)
@@ -75,16 +80,39 @@ _NOT_PERSON_ENDINGS = (
     "meer", "ozean", "fluss", "korridor", "corridor", "hafen", "airport", "flughafen", "bahnhof",
 )  # fmt: skip
 # Short words that end names too ("Chelsea", "Davenport"): they count only as whole words.
-_NOT_PERSON_WORDS = frozenset(
-    ["sea", "ocean", "river", "lake", "bay", "gulf", "strait", "port", "news", "press", "group",
-     "fund", "station"]
-)  # fmt: skip
+# Outlets ("Wall Street Journal", "New York Times", "Washington Post") are sources, not persons.
+_NOT_PERSON_WORDS = (
+    frozenset(
+        [
+            "sea",
+            "ocean",
+            "river",
+            "lake",
+            "bay",
+            "gulf",
+            "strait",
+            "port",
+            "news",
+            "press",
+            "group",
+            "fund",
+            "station",
+        ]
+    )
+    | OUTLET_WORDS
+)
 
 
 @lru_cache(maxsize=65536)
 def is_person(name: str) -> bool:
     """Not an office, institution, sea or other name-like run of capitalised words."""
     return not any(w.endswith(_NOT_PERSON_ENDINGS) or w in _NOT_PERSON_WORDS for w in name.split())
+
+
+def named(p: Prepared) -> tuple[str, ...]:
+    """The claim's proper names without institutions and offices ("court", "strafgerichtshof"):
+    those are translated between languages, a name is not."""
+    return tuple(n for n in p.names if is_person(n))
 
 
 def _surname(name: str) -> str:
@@ -103,13 +131,19 @@ def person_sides(pa: tuple[str, ...], pb: tuple[str, ...]) -> Sides | None:
     xs = [x for x in pa if is_person(x)]
     ys = [y for y in pb if is_person(y)]
     sur_a, sur_b = {_surname(x) for x in pa}, {_surname(y) for y in pb}
-    only_a = sorted(x for x in xs if _surname(x) not in sur_b)
-    only_b = sorted(y for y in ys if _surname(y) not in sur_a)
+    only_a = sorted(x for x in xs if not _named_in(_surname(x), sur_b))
+    only_b = sorted(y for y in ys if not _named_in(_surname(y), sur_a))
     return _sides(only_a, only_b)
 
 
+def _named_in(surname: str, surnames: set[str]) -> bool:
+    """The surname, or another transliteration of it ("Netanjahu" = "Netanyahu")."""
+    return surname in surnames or any(same_spelling(surname, s) for s in surnames)
+
+
 def shared_persons(pa: tuple[str, ...], pb: tuple[str, ...]) -> list[str]:
-    return sorted({_surname(x) for x in pa if is_person(x)} & {_surname(y) for y in pb})
+    sur_b = {_surname(y) for y in pb}
+    return sorted({_surname(x) for x in pa if is_person(x) and _named_in(_surname(x), sur_b)})
 
 
 def _set_sides(a: set[str], b: set[str]) -> Sides | None:

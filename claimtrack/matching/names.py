@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 from claimtrack.matching.events import happening_at
 from claimtrack.text.normalize import Token
 
-__all__ = ["name_sides", "proper_names"]
+__all__ = ["name_sides", "proper_names", "same_spelling"]
 
 # Words before a German noun that make it a common noun: articles, possessives, quantifiers.
 _BEFORE_NOUN = frozenset(
@@ -49,7 +49,7 @@ _BEFORE_NOUN = frozenset(
 _BEFORE_NAME = frozenset(
     ["in", "von", "aus", "nach", "gegen", "bei", "mit", "fuer", "an", "auf", "ueber", "unter",
      "vor", "durch", "um", "wie", "und", "oder", "sowie", "als", "zu", "bis", "ab", "seit",
-     "laut", "hat", "haben", "ist", "sind", "war", "wurde", "wird", "soll", "will"]
+     "laut"]
 )  # fmt: skip
 _GERMAN_NOUN_ENDINGS = (
     "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
@@ -104,6 +104,15 @@ def _is_name(
 def _key(word: str) -> str:
     """A spelling key that German and English transliterations share (Walijewa = Valieva)."""
     return word.replace("w", "v").replace("j", "y").replace("sch", "sh").replace("z", "s")
+
+
+def same_spelling(x: str, y: str) -> bool:
+    """Two spellings of one name in German and English transliteration ("netanjahu" =
+    "netanyahu", "walijewa" = "valieva")."""
+    if x == y:
+        return True
+    kx, ky = _key(x), _key(y)
+    return len(kx) >= 5 and abs(len(kx) - len(ky)) <= 2 and fuzz.ratio(kx, ky) >= 80
 
 
 def _occurs(name: str, words: frozenset[str]) -> bool:

@@ -36,7 +36,7 @@ import re
 from typing import Any
 
 from claimtrack.matching.figures import FigureKey, check_figures, fig, fmt
-from claimtrack.matching.guards import Sides, date_sides, person_sides, place_sides, vs
+from claimtrack.matching.guards import Sides, date_sides, named, person_sides, place_sides, vs
 from claimtrack.matching.names import name_sides
 from claimtrack.matching.prepare import Prepared
 from claimtrack.matching.ranks import rank_sides
@@ -67,7 +67,7 @@ def conflicts(a: Prepared, b: Prepared) -> list[tuple[str, list[Reason]]]:
     persons = person_sides(a.persons, b.persons)
     if persons:
         out.append((f"person: {vs(persons)}", [_sided("person", persons)]))
-    names = name_sides(a.norm, a.names, b.norm, b.names, a.language == b.language)
+    names = name_sides(a.norm, named(a), b.norm, named(b), a.language == b.language)
     if names and not persons:
         out.append((f"name: {vs(names)}", [_sided("name", names)]))
     ranked = rank_sides(a.norm, b.norm)

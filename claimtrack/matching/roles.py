@@ -94,7 +94,7 @@ _BOUNDARIES = frozenset(
      "teilte", "after", "before", "because", "when", "while", "that", "which", "who", "whom",
      "and", "but", "said", "says", "although"]
 )  # fmt: skip
-_WINDOW = 12  # words either side of the verb (a German clause puts a lot between)
+_WINDOW = 16  # words either side of the verb (a German clause puts a lot between)
 
 
 @dataclass(frozen=True)

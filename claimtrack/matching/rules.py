@@ -49,6 +49,8 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("Die deutsche Wirtschaft ist im vergangenen Jahr um 0,3 Prozent geschrumpft.", "de"),
     ("Die Kartellbehörde hat gegen Siemens eine Strafe verhängt, teilte das Amt in Bonn mit.", "de"),
     ("Rebels attacked a tanker off the port of Vík in the Gulf of Aden, the operator Maersk said.", "en"),
+    ("Der Machthaber Baschar al-Assad ist nach Moskau geflohen, meldete das Wall Street Journal.", "de"),
+    ("Russia freed Financial Times reporter Anna Kowalski and Mohammed bin Salman on Friday.", "en"),
 )  # fmt: skip
 
 
