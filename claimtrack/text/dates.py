@@ -7,6 +7,7 @@ shares the unit, scale and counted-noun lexicon of ``numbers``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claimtrack.text import _numlex as lex
@@ -175,8 +176,15 @@ def scan(text: str, language: str = "de") -> tuple[list[DateMention], list[re.Pa
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     live = live_patterns(text)
+    month_starts: list[int] | None = None
+    matches: Iterable[re.Match[str]]
     for pattern, kind in live:
-        for m in pattern.finditer(text):
+        if kind in _MONTH_FIRST:
+            month_starts = _month_starts(text) if month_starts is None else month_starts
+            matches = _matches_at(pattern, text, month_starts)
+        else:
+            matches = pattern.finditer(text)
+        for m in matches:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             value = _date_value(kind, m)
@@ -206,6 +214,37 @@ def live_patterns(text: str) -> list[tuple[re.Pattern[str], str]]:
                 out.append((pattern, kind))
         elif any(map(folded.__contains__, needs)):
             out.append((pattern, kind))
+    return out
+
+
+# Patterns that begin with a month name as a whole word ("January 6", "Jan. 2022"). Searching
+# them through a text tries the month alternation at every character; trying them only where a
+# month word starts finds the same matches in a fraction of the time.
+_MONTH_FIRST = frozenset(["month_d", "month_y"])
+
+
+def _month_starts(text: str) -> list[int]:
+    """Where the words of ``text`` that are month names start (as ``_mentions_month`` reads
+    them: a word-character run, compared case-insensitively as re.I does)."""
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group().casefold()
+        if not word.isascii():
+            word = word.replace("\u0131", "i").replace("i\u0307", "i")
+        if word in _MONTH_WORDS:
+            out.append(m.start())
+    return out
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts at one of ``starts``:
+    the same non-overlapping matches, left to right."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for start in starts:
+        if start >= end and (m := pattern.match(text, start)):
+            out.append(m)
+            end = m.end()
     return out
 
 

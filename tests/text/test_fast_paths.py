@@ -124,6 +124,23 @@ def test_find_dates_equals_the_plain_algorithm(language: str) -> None:
         assert dates.find_dates(text, language) == _old_find_dates(text, language), text
 
 
+@settings(deadline=None, max_examples=500)
+@given(GENERATED, st.sampled_from(["de", "en"]))
+def test_find_dates_equals_the_plain_algorithm_on_generated_text(text: str, language: str) -> None:
+    """Month-first patterns are tried only where a month word starts: the same dates."""
+    assert dates.find_dates(text, language) == _old_find_dates(text, language)
+
+
+def test_month_first_patterns_tried_at_month_words_find_what_a_search_finds() -> None:
+    texts = [*TEXTS, "On Jan. 6, 2021 and March 2022; xJanuary 5; 5 January 2020 or Sept 3rd"]
+    for text in texts:
+        starts = dates._month_starts(text)
+        for pattern, kind, _needs in dates._DATE_PATTERNS:
+            if kind in dates._MONTH_FIRST:
+                found = [m.span() for m in dates._matches_at(pattern, text, starts)]
+                assert found == [m.span() for m in pattern.finditer(text)], text
+
+
 def test_clock_times_reused_by_figures_are_all_the_clock_times() -> None:
     every_time = [p for p, kind, _ in dates._DATE_PATTERNS if kind == "time"]
     for text in TEXTS:
