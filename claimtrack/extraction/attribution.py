@@ -286,7 +286,8 @@ class Attributor:
             for k in range(i + 1, min(i + 5, len(tokens))):
                 word = lowered[k]
                 prefix, _, noun = word.rpartition("-")
-                if word in lx.SOURCE_NOUNS or (prefix and noun in lx.SOURCE_NOUNS):
+                compound = _compound_source(tokens[k]) if k == i + 1 else None
+                if word in lx.SOURCE_NOUNS or (prefix and noun in lx.SOURCE_NOUNS) or compound:
                     between = lowered[i + 1 : k]
                     cue = " ".join(tokens[i : k + 1])
                     if "eigenen" in between:  # "Die Polizei hat nach eigenen Angaben …"
@@ -297,9 +298,19 @@ class Attributor:
                         return self._refer_back(lx.POSSESSIVES[pronoun], cue, pronoun)
                     if prefix:
                         return self._classify([tokens[k].rpartition("-")[0]], cue, source=True)
+                    if compound:  # "nach Regierungsangaben" -> "Regierung"
+                        return self._compound_claimant(compound, cue)
                     phrase = sp.collect(tokens[k + 1 :], self.language, source=True)
                     return self._classify(phrase, cue, source=True) if phrase else None
         return None
+
+    def _compound_claimant(self, source: str, cue: str) -> Attribution | None:
+        """The organisation of "Polizeiangaben" is the one the compound names, not an earlier
+        one of its kind; other sources ("Expertenschätzungen") are classified as usual."""
+        if not sp.is_org(source):
+            return self._classify([source], cue, source=True)
+        self._remember(_Speaker(source, ORGANISATION, None))
+        return Attribution(source, ORGANISATION, cue)
 
     def classify_source(self, text: str) -> Attribution | None:
         """The source in "Das geht aus <dem Bericht des DWD> hervor"."""
@@ -323,6 +334,8 @@ class Attributor:
         if any(t.lower() in lx.DATA_NOUNS for t in head) and len(head) == 1:
             return None
         run = sp.name_run(head)
+        if source and _genitive_noun(phrase, head):
+            run = []  # "nach Angaben des Zivilschutzes": a thing, a person needs a role or name
         org = any(sp.is_org(t) for t in content)
         whole_org = org and run == head and len(run) > 1 and sp.is_org(head[-1])
         named = bool(run) and (len(run) > 1 or not org or sp.is_role(head[0]))
@@ -460,6 +473,28 @@ class Attributor:
                     gender = sp.gender([token], self.language)
                     self._mentioned = [s for s in self._mentioned if s.name != full]
                     self._mentioned.append(_Speaker(full, PERSON, gender))
+
+
+_COMPOUND_SOURCES = ("angaben", "schätzungen", "schätzung", "berechnungen", "zählungen", "zählung")
+
+
+def _compound_source(token: str) -> str | None:
+    """The source in a German compound "<Quelle>angaben": "Regierungsangaben" -> "Regierung",
+    "Polizeiangaben" -> "Polizei" (the linking s of "Regierungs-" dropped)."""
+    low = token.lower()
+    end = next((e for e in _COMPOUND_SOURCES if low.endswith(e)), None)
+    if end is None or not token[:1].isupper() or len(token) - len(end) < 3:
+        return None
+    return sp.nominative(token[: -len(end)])
+
+
+def _genitive_noun(phrase: list[str], head: list[str]) -> bool:
+    """ "des Zivilschutzes", "eines Verbandes": one noun in the genitive singular after a
+    source cue is an organisation (a person there has a role: "des Sprechers Max Weber")."""
+    if phrase[0].lower() not in ("des", "eines") or len(head) != 1:
+        return False
+    word = head[0]
+    return not sp.is_role(sp.nominative(word)) and word.lower() not in lx.UNNAMED
 
 
 def _run_after(tokens: list[str], start: int) -> list[str]:

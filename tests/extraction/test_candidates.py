@@ -21,7 +21,7 @@ STORY_DAY = date(2022, 1, 10)
         ("de", "Bei den Unruhen kamen fast 230 Menschen ums Leben, sagte der Generalstaatsanwalt.", (230, "almost", "deaths"), ("Generalstaatsanwalt", "person")),
         ("de", "Russland schickte nach Angaben des Ministeriums zweitausend Soldaten nach Kasachstan.", (2000, None, "troops"), ("Ministerium", "organisation")),
         ("de", "Es gab nach Angaben der Behörden 2,7 Tausend Festnahmen in Almaty.", (2700, None, "arrests"), ("Behörden", "organisation")),
-        ("de", "Die Schäden belaufen sich nach Regierungsangaben auf 1,5 Mio. Euro.", (1_500_000, None, None), (None, "outlet")),
+        ("de", "Die Schäden belaufen sich nach Regierungsangaben auf 1,5 Mio. Euro.", (1_500_000, None, None), ("Regierung", "organisation")),
         ("de", "Mindestens 164 Menschen sind bei den Unruhen in Kasachstan gestorben.", (164, "at_least", "deaths"), (None, "outlet")),
         ("en", "Police said more than 2,000 people were arrested in Almaty on January 4.", (2000, "more_than", "arrests"), ("Police", "organisation")),
         ("en", "About 8,000 people took part in the protests, according to the organisers.", (8000, "about", None), ("organisers", "organisation")),

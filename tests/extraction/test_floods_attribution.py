@@ -1,0 +1,38 @@
+"""Claimants in agency copy of a disaster story (German and English): sources named in the
+genitive or inside a compound, estimating verbs, name particles and separable verbs."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.extraction.attribution import attribute_sentences
+
+
+def _last(language: str, sentences: list[str]) -> tuple[str | None, str]:
+    found, _ = attribute_sentences(sentences, language, "dpa")
+    return found[-1].claimant, found[-1].kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Nach Angaben des Zivilschutzes mussten mehr als 8000 Menschen ihre Häuser verlassen.",
+            ("Zivilschutz", "organisation"),
+        ),
+        (
+            "Nach Schätzungen eines Versicherungsverbandes sind die Schäden höher.",
+            ("Versicherungsverband", "organisation"),
+        ),
+        (
+            "Bei den Unwettern kamen nach Regierungsangaben mindestens sechs Menschen ums Leben.",
+            ("Regierung", "organisation"),
+        ),
+        ("Nach Polizeiangaben wurden 40 Menschen verletzt.", ("Polizei", "organisation")),
+        ("Nach Expertenschätzungen sind die Schäden höher.", ("Experten", "unnamed")),
+    ],
+)
+def test_a_source_in_the_genitive_or_a_compound_is_an_organisation(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    assert _last("de", [sentence]) == expected
