@@ -262,6 +262,8 @@ class Attributor:
 
     def _phrase(self, tokens: list[str], index: int, length: int, direction: str) -> list[str]:
         """The speaker phrase next to a cue: after it ("sagte er", "laut Polizei") or before."""
+        if direction == "perfect":
+            return self._perfect_phrase(tokens, index)
         after = sp.collect(tokens[index + length :], self.language)
         before_tokens = tokens[:index]
         if direction == "pronoun_after" and after and after[0].lower() in lx.PRONOUNS:
@@ -276,6 +278,24 @@ class Attributor:
         if direction == "both" and after:
             return after
         return sp.before_cue(before_tokens, self.language) if before_tokens else []
+
+    def _perfect_phrase(self, tokens: list[str], index: int) -> list[str]:
+        """ "hat Ministerpräsident Robert Golob die Schäden … geschätzt": the subject follows
+        the auxiliary up to the object's article, or precedes it ("Golob hat … beziffert").
+        A present "beziffert" without an auxiliary reads like "bezifferte"."""
+        lowered = [t.lower() for t in tokens[:index]]
+        aux = next((k for k in range(index - 1, -1, -1) if lowered[k] in _AUXILIARIES), None)
+        if aux is None:
+            present = tokens[index].lower() == "beziffert"
+            return self._phrase(tokens, index, 1, "both") if present else []
+        if lowered[aux] in lx.PASSIVE_AUXILIARIES:
+            return []
+        segment = tokens[aux + 1 : index]
+        end = next((k for k in range(1, len(segment)) if segment[k].lower() in lx.ARTICLES), None)
+        after = sp.collect(segment[:end], self.language)
+        if after:
+            return after
+        return sp.before_cue(tokens[:aux], self.language) if aux else []
 
     def _source_phrase(self, tokens: list[str]) -> Attribution | None:
         """ "nach (ersten) Angaben/Schätzungen des …", "nach seinen Angaben", "AIU-Angaben"."""
@@ -475,6 +495,7 @@ class Attributor:
                     self._mentioned.append(_Speaker(full, PERSON, gender))
 
 
+_AUXILIARIES = lx.PERFECT_AUXILIARIES | lx.PASSIVE_AUXILIARIES
 _COMPOUND_SOURCES = ("angaben", "schätzungen", "schätzung", "berechnungen", "zählungen", "zählung")
 
 

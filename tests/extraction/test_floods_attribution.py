@@ -36,3 +36,43 @@ def test_a_source_in_the_genitive_or_a_compound_is_an_organisation(
     sentence: str, expected: tuple[str, str]
 ) -> None:
     assert _last("de", [sentence]) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "sentences", "expected"),
+    [
+        (
+            "de",
+            [
+                "Am Montag hat Ministerpräsident Robert Golob die Schäden auf mindestens "
+                "500 Millionen Euro geschätzt."
+            ],
+            ("Robert Golob", "person"),
+        ),
+        (
+            "de",
+            [
+                "Ministerpräsident Robert Golob besuchte die Region.",
+                "Die Schäden bezifferte er auf mehr als 500 Millionen Euro.",
+            ],
+            ("Robert Golob", "person"),
+        ),
+        (
+            "de",
+            ["Die Regierung hat die Schäden auf 500 Millionen Euro beziffert."],
+            ("Regierung", "organisation"),
+        ),
+        (
+            "de",
+            ["Der Versicherungsverband GDV beziffert die Schäden auf 200 Millionen Euro."],
+            ("Versicherungsverband GDV", "organisation"),
+        ),
+        ("de", ["Die Schäden wurden auf 500 Millionen Euro geschätzt."], ("dpa", "outlet")),
+        ("en", ["Greenpeace estimated the damage at 500 million euros."], ("Greenpeace", "person")),
+        ("en", ["An estimated 8,000 people had to leave their homes."], ("dpa", "outlet")),
+    ],
+)
+def test_an_estimate_is_a_claim_by_its_subject(
+    language: str, sentences: list[str], expected: tuple[str, str]
+) -> None:
+    assert _last(language, sentences) == expected
