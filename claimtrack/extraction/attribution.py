@@ -358,7 +358,8 @@ class Attributor:
             run = []  # "nach Angaben des Zivilschutzes": a thing, a person needs a role or name
         org = any(sp.is_org(t) for t in content)
         whole_org = org and run == head and len(run) > 1 and sp.is_org(head[-1])
-        named = bool(run) and (len(run) > 1 or not org or sp.is_role(head[0]))
+        whole = len(" ".join(run).split()) > 1  # "Ursula von der Leyen" is one token
+        named = bool(run) and (whole or not org or sp.is_role(head[0]))
         if named and not whole_org and not sp.is_org(run[-1]):
             return self._person(run, cue, sp.gender(content, self.language))
         name = " ".join(content)
@@ -486,9 +487,10 @@ class Attributor:
             if not role and not (token == "," and i + 1 < len(tokens)):
                 continue
             name = sp.name_run(_run_after(tokens, i + 1))
-            if len(name) >= 2 and (role or _closed_by_comma(tokens, i + 1 + len(name))):
+            words = len(" ".join(name).split())
+            if words >= 2 and (role or _closed_by_comma(tokens, i + 1 + len(name))):
                 full = " ".join(n for n in name if n.lower().rstrip(".") not in ("dr", "mr", "ms"))
-                self._full_names[name[-1]] = full
+                self._full_names[name[-1].split()[-1]] = full
                 if role:
                     gender = sp.gender([token], self.language)
                     self._mentioned = [s for s in self._mentioned if s.name != full]

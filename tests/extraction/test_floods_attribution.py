@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from claimtrack.extraction.attribution import attribute_sentences
+from claimtrack.extraction.speakers import tokenize
 
 
 def _last(language: str, sentences: list[str]) -> tuple[str | None, str]:
@@ -76,3 +77,42 @@ def test_an_estimate_is_a_claim_by_its_subject(
     language: str, sentences: list[str], expected: tuple[str, str]
 ) -> None:
     assert _last(language, sentences) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "sentences", "expected"),
+    [
+        (
+            "de",
+            ["Kommissionspräsidentin Ursula von der Leyen kündigte an, die EU werde helfen."],
+            ("Ursula von der Leyen", "person"),
+        ),
+        (
+            "en",
+            [
+                "European Commission President Ursula von der Leyen pledged 400 million euros "
+                "in aid."
+            ],
+            ("Ursula von der Leyen", "person"),
+        ),
+        ("en", ["French President Charles de Gaulle said no."], ("Charles de Gaulle", "person")),
+        (
+            "de",
+            [
+                "Die Hilfe koordiniert Kommissionspräsidentin Ursula von der Leyen.",
+                "Die EU werde 400 Millionen Euro geben, sagte Leyen.",
+            ],
+            ("Ursula von der Leyen", "person"),
+        ),
+    ],
+)
+def test_name_particles_belong_to_the_name(
+    language: str, sentences: list[str], expected: tuple[str, str]
+) -> None:
+    assert _last(language, sentences) == expected
+
+
+def test_particles_join_a_name_only_after_a_role_or_title() -> None:
+    assert tokenize("Präsident Ursula von der Leyen")[1] == "Ursula von der Leyen"
+    assert tokenize("Hunderte von Menschen") == ["Hunderte", "von", "Menschen"]
+    assert tokenize("Ministerin Anna Berg von der CDU")[-3:] == ["von", "der", "CDU"]
