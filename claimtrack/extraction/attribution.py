@@ -262,6 +262,8 @@ class Attributor:
 
     def _phrase(self, tokens: list[str], index: int, length: int, direction: str) -> list[str]:
         """The speaker phrase next to a cue: after it ("sagte er", "laut Polizei") or before."""
+        if direction == "perfect":
+            return self._perfect_phrase(tokens, index)
         after = sp.collect(tokens[index + length :], self.language)
         before_tokens = tokens[:index]
         if direction == "pronoun_after" and after and after[0].lower() in lx.PRONOUNS:
@@ -276,6 +278,24 @@ class Attributor:
         if direction == "both" and after:
             return after
         return sp.before_cue(before_tokens, self.language) if before_tokens else []
+
+    def _perfect_phrase(self, tokens: list[str], index: int) -> list[str]:
+        """ "hat Ministerpräsident Robert Golob die Schäden … geschätzt": the subject follows
+        the auxiliary up to the object's article, or precedes it ("Golob hat … beziffert").
+        A present "beziffert" without an auxiliary reads like "bezifferte"."""
+        lowered = [t.lower() for t in tokens[:index]]
+        aux = next((k for k in range(index - 1, -1, -1) if lowered[k] in _AUXILIARIES), None)
+        if aux is None:
+            present = tokens[index].lower() == "beziffert"
+            return self._phrase(tokens, index, 1, "both") if present else []
+        if lowered[aux] in lx.PASSIVE_AUXILIARIES:
+            return []
+        segment = tokens[aux + 1 : index]
+        end = next((k for k in range(1, len(segment)) if segment[k].lower() in lx.ARTICLES), None)
+        after = sp.collect(segment[:end], self.language)
+        if after:
+            return after
+        return sp.before_cue(tokens[:aux], self.language) if aux else []
 
     def _source_phrase(self, tokens: list[str]) -> Attribution | None:
         """ "nach (ersten) Angaben/Schätzungen des …", "nach seinen Angaben", "AIU-Angaben"."""
@@ -338,7 +358,8 @@ class Attributor:
             run = []  # "nach Angaben des Zivilschutzes": a thing, a person needs a role or name
         org = any(sp.is_org(t) for t in content)
         whole_org = org and run == head and len(run) > 1 and sp.is_org(head[-1])
-        named = bool(run) and (len(run) > 1 or not org or sp.is_role(head[0]))
+        whole = len(" ".join(run).split()) > 1  # "Ursula von der Leyen" is one token
+        named = bool(run) and (whole or not org or sp.is_role(head[0]))
         if named and not whole_org and not sp.is_org(run[-1]):
             return self._person(run, cue, sp.gender(content, self.language))
         name = " ".join(content)
@@ -466,15 +487,17 @@ class Attributor:
             if not role and not (token == "," and i + 1 < len(tokens)):
                 continue
             name = sp.name_run(_run_after(tokens, i + 1))
-            if len(name) >= 2 and (role or _closed_by_comma(tokens, i + 1 + len(name))):
+            words = len(" ".join(name).split())
+            if words >= 2 and (role or _closed_by_comma(tokens, i + 1 + len(name))):
                 full = " ".join(n for n in name if n.lower().rstrip(".") not in ("dr", "mr", "ms"))
-                self._full_names[name[-1]] = full
+                self._full_names[name[-1].split()[-1]] = full
                 if role:
                     gender = sp.gender([token], self.language)
                     self._mentioned = [s for s in self._mentioned if s.name != full]
                     self._mentioned.append(_Speaker(full, PERSON, gender))
 
 
+_AUXILIARIES = lx.PERFECT_AUXILIARIES | lx.PASSIVE_AUXILIARIES
 _COMPOUND_SOURCES = ("angaben", "schätzungen", "schätzung", "berechnungen", "zählungen", "zählung")
 
 

@@ -86,8 +86,15 @@ _BOTH = words(
     "sprach sprachen spricht nannte bezeichnete meldete meldeten meldet melden forderte kündigte "
     "said says told stated claimed claims explained added warned argued insisted "
     "wrote tweeted announced confirmed reported promised pledged conceded disputed denied "
-    "admitted acknowledged stressed called saying reads"
+    "admitted acknowledged stressed called saying reads "
+    # estimates are claims by whoever makes them: "Golob bezifferte die Schäden auf …"
+    "schätzte schätzten bezifferte bezifferten beziffern estimated"
 )
+# Participles of estimating verbs: the speaker stands next to the auxiliary ("hat Golob die
+# Schäden auf … geschätzt"); after a passive auxiliary nobody is named ("wurden … geschätzt").
+_PERFECT = words("geschätzt beziffert")
+PERFECT_AUXILIARIES = words("hat haben hatte hatten habe")
+PASSIVE_AUXILIARIES = words("wird werden wurde wurden worden")
 # Opinion verbs: the speaker stands before them unless a pronoun follows ("hält er").
 _OPINION = words(
     "hält halten glaubt glauben schätzt schätzen say believe believes estimate estimates"
@@ -95,6 +102,7 @@ _OPINION = words(
 CUES: list[tuple[tuple[str, ...], str]] = sorted(
     [((w,), "both") for w in sorted(_BOTH)]
     + [((w,), "pronoun_after") for w in sorted(_OPINION)]
+    + [((w,), "perfect") for w in sorted(_PERFECT)]
     + [
         (("laut",), "after"),
         (("so",), "after"),

@@ -20,8 +20,46 @@ _TIME_LEADS = lx.words("am an on last this vergangenen letzten")
 _FUNCTION_WORDS = lx.words("is was are were be been what who how has have had it that there")
 
 
+# Particles inside a person's name: "Ursula von der Leyen", "Charles de Gaulle", "Mohammed
+# bin Salman". A name starts with one of the first, later ones follow ("von der", "van den").
+_PARTICLES_FIRST = lx.words("von van de al bin")
+_PARTICLES_MORE = lx.words("der den de la")
+
+
 def tokenize(text: str) -> list[str]:
-    return [strip_dot(t) for t in TOKEN.findall(text)]
+    return _join_particles([strip_dot(t) for t in TOKEN.findall(text)])
+
+
+def _join_particles(tokens: list[str]) -> list[str]:
+    """Keep a name with particles in one token when a role or title introduces it
+    ("Kommissionspräsidentin Ursula von der Leyen"): on their own, "von" and "der" are a
+    preposition and an article, and "Müller von Siemens" is not a name."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        end = _particle_name_end(tokens, i) if out and is_role(out[-1]) else None
+        if end is None:
+            out.append(tokens[i])
+            i += 1
+        else:
+            out.append(" ".join(tokens[i:end]))
+            i = end
+    return out
+
+
+def _particle_name_end(tokens: list[str], start: int) -> int | None:
+    """The end of "Ursula von der Leyen" starting at `start`, or None."""
+    if not tokens[start][:1].isupper() or start + 2 >= len(tokens):
+        return None
+    k = start + 1
+    if tokens[k] not in _PARTICLES_FIRST:
+        return None
+    k += 1
+    while k < len(tokens) and tokens[k] in _PARTICLES_MORE:
+        k += 1
+    if k < len(tokens) and tokens[k][:1].isupper() and not is_org(tokens[k]):
+        return k + 1
+    return None
 
 
 def strip_dot(token: str) -> str:
@@ -35,6 +73,8 @@ def strip_dot(token: str) -> str:
 
 @lru_cache(maxsize=8192)
 def is_org(token: str) -> bool:
+    if " " in token:
+        return False  # a name kept whole with its particles ("Ursula von der Leyen")
     if is_role(token.split("-")[-1]) or lx.ROLE_WORD.fullmatch(token):
         return False  # "SPD-Politikerin", "DWD-Klimaexperte" are people
     return bool(lx.ORG_WORD.fullmatch(token.split("-")[-1]) or lx.ACRONYM.fullmatch(token)) or bool(

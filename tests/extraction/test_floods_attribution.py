@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from claimtrack.extraction.attribution import attribute_sentences
+from claimtrack.extraction.speakers import tokenize
 
 
 def _last(language: str, sentences: list[str]) -> tuple[str | None, str]:
@@ -36,3 +37,82 @@ def test_a_source_in_the_genitive_or_a_compound_is_an_organisation(
     sentence: str, expected: tuple[str, str]
 ) -> None:
     assert _last("de", [sentence]) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "sentences", "expected"),
+    [
+        (
+            "de",
+            [
+                "Am Montag hat Ministerpräsident Robert Golob die Schäden auf mindestens "
+                "500 Millionen Euro geschätzt."
+            ],
+            ("Robert Golob", "person"),
+        ),
+        (
+            "de",
+            [
+                "Ministerpräsident Robert Golob besuchte die Region.",
+                "Die Schäden bezifferte er auf mehr als 500 Millionen Euro.",
+            ],
+            ("Robert Golob", "person"),
+        ),
+        (
+            "de",
+            ["Die Regierung hat die Schäden auf 500 Millionen Euro beziffert."],
+            ("Regierung", "organisation"),
+        ),
+        (
+            "de",
+            ["Der Versicherungsverband GDV beziffert die Schäden auf 200 Millionen Euro."],
+            ("Versicherungsverband GDV", "organisation"),
+        ),
+        ("de", ["Die Schäden wurden auf 500 Millionen Euro geschätzt."], ("dpa", "outlet")),
+        ("en", ["Greenpeace estimated the damage at 500 million euros."], ("Greenpeace", "person")),
+        ("en", ["An estimated 8,000 people had to leave their homes."], ("dpa", "outlet")),
+    ],
+)
+def test_an_estimate_is_a_claim_by_its_subject(
+    language: str, sentences: list[str], expected: tuple[str, str]
+) -> None:
+    assert _last(language, sentences) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "sentences", "expected"),
+    [
+        (
+            "de",
+            ["Kommissionspräsidentin Ursula von der Leyen kündigte an, die EU werde helfen."],
+            ("Ursula von der Leyen", "person"),
+        ),
+        (
+            "en",
+            [
+                "European Commission President Ursula von der Leyen pledged 400 million euros "
+                "in aid."
+            ],
+            ("Ursula von der Leyen", "person"),
+        ),
+        ("en", ["French President Charles de Gaulle said no."], ("Charles de Gaulle", "person")),
+        (
+            "de",
+            [
+                "Die Hilfe koordiniert Kommissionspräsidentin Ursula von der Leyen.",
+                "Die EU werde 400 Millionen Euro geben, sagte Leyen.",
+            ],
+            ("Ursula von der Leyen", "person"),
+        ),
+    ],
+)
+def test_name_particles_belong_to_the_name(
+    language: str, sentences: list[str], expected: tuple[str, str]
+) -> None:
+    assert _last(language, sentences) == expected
+
+
+def test_particles_join_a_name_only_after_a_role_or_title() -> None:
+    assert tokenize("Präsident Ursula von der Leyen")[1] == "Ursula von der Leyen"
+    assert tokenize("Hunderte von Menschen") == ["Hunderte", "von", "Menschen"]
+    assert tokenize("Ministerin Anna Berg von der CDU")[-3:] == ["von", "der", "CDU"]
