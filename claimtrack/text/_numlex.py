@@ -84,6 +84,7 @@ COUNTED: list[tuple[str, str]] = [
     ("todesopfer", "deaths"), ("todesfaell", "deaths"), ("tote", "deaths"), ("getoetet", "deaths"),
     ("gestorben", "deaths"), ("starb", "deaths"), ("verstorb", "deaths"), ("death", "deaths"),
     ("dead", "deaths"), ("killed", "deaths"), ("died", "deaths"), ("fatalit", "deaths"),
+    ("gekeult", "deaths"), ("culled", "deaths"),  # animals killed to stop a disease
     ("festnahm", "arrests"), ("festgenomm", "arrests"), ("verhaft", "arrests"),
     ("arrest", "arrests"), ("inhaftiert", "arrests"), ("gewahrsam", "arrests"),
     ("detain", "arrests"), ("detention", "arrests"), ("gefangen", "arrests"),
@@ -117,7 +118,7 @@ COUNTED_PHRASES: dict[tuple[str, str], str] = {
     ("ums", "leben"): "deaths", ("in", "gewahrsam"): "arrests", ("in", "haft"): "arrests",
     ("in", "custody"): "arrests", ("into", "custody"): "arrests", ("lost", "lives"): "deaths",
     ("their", "lives"): "deaths", ("sicherheit", "gebracht"): "evacuated",
-    ("to", "safety"): "evacuated",
+    ("to", "safety"): "evacuated", ("tot", "geborgen"): "deaths",  # recovered dead, not rescued
 }  # fmt: skip
 # The canonical names of what is counted. Other nouns after a figure are kept as written
 # ("journalisten"), which is language-specific: only canonical names may conflict across claims.

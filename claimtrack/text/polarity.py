@@ -195,10 +195,26 @@ def _is_comparison_idiom(ws: list[str], i: int, nxt: str) -> bool:
     return False
 
 
+# A ban with a length is a sanction on someone, not a denial: "banned Henriksen for four years"
+# says what "a four-year ban" and "für vier Jahre gesperrt" say, and none of them denies a thing.
+_BAN_WORDS = frozenset({"ban", "bans", "banned", "barred", "bars"})
+_DURATION_WORDS = frozenset(
+    {"year", "years", "month", "months", "week", "weeks", "lifetime", "life", "jahr", "jahre",
+     "jahren", "monat", "monate", "monaten", "lebenslang", "lebenslange", "lebenslangen"}
+)  # fmt: skip
+_BAN_DURATION_AFTER = 8  # "banned Norwegian skier Lars Henriksen for four years"
+_BAN_DURATION_BEFORE = 2  # "a four-year ban", "a lifetime ban"
+
+
+def _is_sanction(ws: list[str], i: int) -> bool:
+    window = ws[max(0, i - _BAN_DURATION_BEFORE) : i + 1 + _BAN_DURATION_AFTER]
+    return ws[i] in _BAN_WORDS and not _DURATION_WORDS.isdisjoint(window)
+
+
 def _is_negation(ws: list[str], i: int) -> bool:
     w = ws[i]
     nxt = ws[i + 1] if i + 1 < len(ws) else ""
-    if _is_comparison_idiom(ws, i, nxt):
+    if _is_comparison_idiom(ws, i, nxt) or _is_sanction(ws, i):
         return False
     return (
         (w in NEGATIONS and (w, nxt) not in _NOT_ONLY)

@@ -45,6 +45,10 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("en", "230 people were killed", [(230.0, None, "people", "deaths")]),
     ("en", "230 deaths", [(230.0, None, None, "deaths")]),
     ("en", "230 dead", [(230.0, None, None, "deaths")]),
+    ("de", "zwei von ihnen konnten nur noch tot geborgen werden", [(2.0, None, None, "deaths")]),
+    ("de", "zwei Bergsteiger wurden lebend geborgen", [(2.0, None, None, "rescued")]),
+    ("de", "40.000 Hennen wurden gekeult", [(40000.0, None, None, "deaths")]),
+    ("en", "40,000 hens were culled", [(40000.0, None, None, "deaths")]),
     # 5. A plain noun after the figure: canonical name if known, else the word, lower-case.
     ("de", "Mehr als 1,5 Mio. Haushalte", [(1.5e6, "more_than", None, "households")]),
     ("en", "more than 1.5 million households", [(1.5e6, "more_than", None, "households")]),

@@ -14,6 +14,10 @@ AGREE = [
     ("The vaccine has not been approved.", "The vaccine has been rejected."),
     ("ungültig", "nicht gültig"),
     ("The deployment was illegal because there was no attack.", "Der Einsatz war illegal."),
+    # a ban with a length is a sanction on someone, in any wording; it denies nothing
+    ("The agency has banned skier Lars Henriksen for four years.", "Henriksen was handed a four-year ban."),
+    ("The agency has banned skier Lars Henriksen for four years.", "Henriksen ist für vier Jahre gesperrt worden."),
+    ("Der Verband hat den Spieler lebenslang gesperrt.", "The federation imposed a lifetime ban on the player."),
 ]  # fmt: skip
 
 CONFLICT = [
@@ -26,6 +30,8 @@ CONFLICT = [
     ("Der Ausnahmezustand wurde aufgehoben.", "The state of emergency was extended."),
     ("Die Anklage wurde fallen gelassen.", "Die Staatsanwaltschaft hat Anklage erhoben."),
     ("Defence minister Lambrecht has ruled out resigning.", "Lambrecht hat ihren Rücktritt erklärt."),
+    # a ban of a thing, with no length, still denies it
+    ("The city banned cars from the centre.", "The city allowed cars in the centre."),
 ]  # fmt: skip
 
 
