@@ -276,7 +276,8 @@ class Attributor:
                 before = sp.before_cue(before_tokens, self.language) if before_tokens else []
                 return before or after
         if direction == "both" and after:
-            return after
+            subject = _subject_of_separable(tokens, index, after, self.language)
+            return subject or after
         return sp.before_cue(before_tokens, self.language) if before_tokens else []
 
     def _perfect_phrase(self, tokens: list[str], index: int) -> list[str]:
@@ -498,6 +499,26 @@ class Attributor:
 
 
 _AUXILIARIES = lx.PERFECT_AUXILIARIES | lx.PASSIVE_AUXILIARIES
+# Separable prefixes closing a clause: "sagte … zu", "kündigte … an", "teilte … mit".
+_SEPARABLE = lx.words("zu an auf aus ein fest vor mit zurück bei dar ab fort")
+
+
+def _subject_of_separable(
+    tokens: list[str], index: int, after: list[str], language: str
+) -> list[str]:
+    """ "Die EU-Kommission sagte Slowenien Hilfe zu": with a separable verb the words after
+    it up to the prefix are its objects, so a subject filling the whole start of the sentence
+    speaks ("Am Freitag teilte die Polizei mit" keeps the subject after the verb)."""
+    if language != "de" or after[0].lower() in lx.PRONOUNS or not index:
+        return []
+    end = next((k for k in range(index + 1, len(tokens)) if tokens[k] in (",", ";", ":")), None)
+    clause = tokens[index + 1 : end]
+    if not clause or clause[-1].lower() not in _SEPARABLE:
+        return []
+    before = sp.before_cue(tokens[:index], language)
+    return before if before == tokens[:index] else []
+
+
 _COMPOUND_SOURCES = ("angaben", "schätzungen", "schätzung", "berechnungen", "zählungen", "zählung")
 
 

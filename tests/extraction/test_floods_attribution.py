@@ -116,3 +116,22 @@ def test_particles_join_a_name_only_after_a_role_or_title() -> None:
     assert tokenize("Präsident Ursula von der Leyen")[1] == "Ursula von der Leyen"
     assert tokenize("Hunderte von Menschen") == ["Hunderte", "von", "Menschen"]
     assert tokenize("Ministerin Anna Berg von der CDU")[-3:] == ["von", "der", "CDU"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Die EU-Kommission sagte Slowenien Hilfe zu.", ("EU-Kommission", "organisation")),
+        ("Die EU-Kommission sagte der Ukraine Hilfe zu.", ("EU-Kommission", "organisation")),
+        (
+            "Die Regierung kündigte Slowenien Wiederaufbau an, es sei dringend.",
+            ("Regierung", "organisation"),
+        ),
+        ("Am Freitag teilte die Polizei mit, es gebe Verletzte.", ("Polizei", "organisation")),
+        ("Den Einsatz kündigte die Polizei an.", ("Polizei", "organisation")),
+    ],
+)
+def test_a_separable_verb_has_its_subject_before_it(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    assert _last("de", [sentence]) == expected
