@@ -52,7 +52,8 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("Der Machthaber Baschar al-Assad ist nach Moskau geflohen, meldete das Wall Street Journal.", "de"),
     ("Russia freed Financial Times reporter Anna Kowalski and Mohammed bin Salman on Friday.", "en"),
     ("Zwei Skifahrer konnten nur noch tot geborgen werden; 40.000 Hennen wurden gekeult.", "de"),
-    ("The agency banned the skier for four years; a city banned cars from the centre.", "en"),
+    ("The agency banned the driver for four years after the crash, killing at least 57.", "en"),
+    ("A city banned cars from the centre.", "en"),
 )  # fmt: skip
 
 

@@ -46,6 +46,7 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("en", "230 deaths", [(230.0, None, None, "deaths")]),
     ("en", "230 dead", [(230.0, None, None, "deaths")]),
     ("de", "zwei von ihnen konnten nur noch tot geborgen werden", [(2.0, None, None, "deaths")]),
+    ("en", "a train collided with a freight train, killing at least 57", [(57.0, "at_least", None, "deaths")]),
     ("de", "zwei Bergsteiger wurden lebend geborgen", [(2.0, None, None, "rescued")]),
     ("de", "40.000 Hennen wurden gekeult", [(40000.0, None, None, "deaths")]),
     ("en", "40,000 hens were culled", [(40000.0, None, None, "deaths")]),
