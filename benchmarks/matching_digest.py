@@ -4,9 +4,10 @@
         [--queries 300] [--dump /tmp/readings.txt]
 
 Prepares every text of a corpus (the synthetic claims of ``matching_corpus`` plus the real texts
-at hand: the CheckThat! candidates and queries in ``--data`` (default
-``../shared/data/claim-matching``) when present,
-and the desk's German and English pairs in ``benchmarks/data``), and prints one SHA-256 over the
+at hand: the CheckThat! candidates and queries in ``--data`` when given (a folder of the public
+claim-retrieval sets as ``claimtrack matching eval`` reads them: CLEF CheckThat! 2020 task 2 and
+2021 tasks 2A/2B, converted as benchmarks/README.md says), and the desk's German and English
+pairs in ``benchmarks/data``), and prints one SHA-256 over the
 prepared reading (``repr`` of ``Prepared``) and one over the index row and keys of each. Then it
 loads the real texts and part of the synthetic corpus into a temporary SQLite (or PostgreSQL)
 store and digests the hits (claim ids and scores, full precision) of ``--queries`` searches.
@@ -38,11 +39,10 @@ from claimtrack.services.matching.evaluation import LoadItem  # noqa: E402
 from claimtrack.services.matching.store import SqlStore  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-SHARED = Path("../shared/data/claim-matching")
 PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
 
-def real_texts(shared: Path) -> list[str]:
+def real_texts(data: Path | None) -> list[str]:
     """Every real text at hand: news pairs written for the desk and the CheckThat! sets."""
     out: list[str] = []
     for path in sorted((HERE / "data").glob("matching_pairs*.jsonl")):
@@ -50,7 +50,7 @@ def real_texts(shared: Path) -> list[str]:
             if line.strip():
                 rec = json.loads(line)
                 out += [rec["a"], rec["b"]]
-    for path in sorted(shared.glob("*.jsonl*")) if shared.exists() else []:
+    for path in sorted(data.glob("*.jsonl*")) if data is not None and data.exists() else []:
         opener = gzip.open if path.name.endswith(".gz") else open
         with opener(path, "rt", encoding="utf-8") as fh:
             for line in fh:
@@ -83,7 +83,7 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=300)
     ap.add_argument("--stored", type=int, default=20_000, help="synthetic claims in the store")
     ap.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
-    ap.add_argument("--data", type=Path, default=SHARED, help="claim-matching sets, if any")
+    ap.add_argument("--data", type=Path, help="folder of public claim-matching sets, if any")
     ap.add_argument("--dump", help="write one line per text here")
     args = ap.parse_args()
 
