@@ -416,16 +416,41 @@ class Attributor:
         return Attribution(name, ORGANISATION, cue)
 
     def _named_org(self, generic: str) -> str | None:
-        """The nearest organisation named earlier that a generic mention can stand for."""
+        """The organisation a generic mention stands for: one of a fitting kind that the same
+        sentence names before it ("Die Staatsanwaltschaft Ljubljana ermittelt …, wie die
+        Behörde mitteilte"), else the nearest one named earlier in the story."""
         kinds = orgs.GENERIC_KINDS.get(generic.lower(), frozenset())
+        here = self._earlier_in_sentence(generic, kinds)
+        if here is None:
+            return self._in_story(kinds)
+        if orgs.is_generic(here):  # "Die Staatsanwaltschaft …": the one the story named
+            return self._in_story(orgs.GENERIC_KINDS.get(here.lower(), kinds)) or here
+        return here
+
+    def _in_story(self, kinds: frozenset[str]) -> str | None:
+        """The nearest organisation of one of ``kinds`` named so far."""
         for named, named_kinds in reversed(self._orgs):
             if kinds & named_kinds:
                 return named
         return None
 
+    def _earlier_in_sentence(self, generic: str, kinds: frozenset[str]) -> str | None:
+        """A kind word of a fitting kind before the generic mention in this sentence, in the
+        nominative: the sentence's own subject, which an older organisation must not outrank."""
+        for token in self._tokens:
+            word = sp.nominative(token) if self.language == "de" else token
+            if word.lower() == generic.lower():
+                return None
+            if token[:1].isupper() and kinds & orgs.kinds_of(token):
+                return word
+        return None
+
     def _learn_orgs(self, tokens: list[str]) -> None:
-        """Remember the organisations a sentence names, spoken or only mentioned."""
+        """Remember the organisations a sentence names, spoken or only mentioned (German names
+        of one word in the nominative: "nach Angaben des Verteidigungsministeriums")."""
         for name in orgs.named_in(tokens, self.language):
+            if self.language == "de" and " " not in name:
+                name = sp.nominative(name)
             self._orgs = [o for o in self._orgs if o[0] != name]
             self._orgs.append((name, orgs.kinds_of(name)))
 
