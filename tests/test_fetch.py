@@ -14,11 +14,12 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from claimtrack.fetch import FetchError, FetchPolicy, fetch_url, is_allowed
+from tests.local_server import LocalServer
 
 PAGE = "<html><head><title>Hallo</title></head><body><p>Grüße aus dem Test.</p></body></html>"
 LOOPBACK = FetchPolicy(allow_loopback=True, read_timeout=1.0, connect_timeout=1.0)
@@ -53,7 +54,7 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd = LocalServer(("127.0.0.1", 0), Handler)
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     html = {"Content-Type": "text/html; charset=utf-8"}
     Handler.routes = {
@@ -225,7 +226,7 @@ def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, 
         check=True,
         capture_output=True,
     )  # fmt: skip
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd = LocalServer(("127.0.0.1", 0), Handler)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     httpd.socket = context.wrap_socket(httpd.socket, server_side=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ from sqlmodel import func, select
 from claimtrack.cli import main
 from claimtrack.models import Story
 from tests.conftest import make_test_app
+from tests.local_server import LocalServer
 
 PAGES = Path(__file__).parent.parent / "fixtures" / "pages"
 
@@ -137,7 +138,7 @@ class _Article(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def local_site() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Article)
+    httpd = LocalServer(("127.0.0.1", 0), _Article)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/artikel"
     httpd.shutdown()

@@ -6,7 +6,7 @@ import json
 import threading
 from collections.abc import Iterator
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from claimtrack.models import Appearance, AuditEvent, Claim, Story
 from claimtrack.services.errors import ValidationError
 from claimtrack.services.intake import ingest as intake
 from claimtrack.services.intake.ingest import StoryMeta
+from tests.local_server import LocalServer
 
 PAGES = Path(__file__).parent.parent / "fixtures" / "pages"
 LOOPBACK = FetchPolicy(allow_loopback=True, connect_timeout=2, read_timeout=2)
@@ -150,7 +151,7 @@ class _Pages(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def local_site() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    httpd = LocalServer(("127.0.0.1", 0), _Pages)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
