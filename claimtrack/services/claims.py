@@ -243,11 +243,10 @@ def edit_claim(
     reworded = {
         k: values[k] for k in ("text", "language") if k in values and values[k] != before[k]
     }
+    wording = {"text": claim.text, "language": claim.language, **reworded}
     if reworded and language_confirmed is not None:
-        wording = {"text": claim.text, "language": claim.language, **reworded}
         check_language_label(wording["text"], wording["language"], language_confirmed)
     if reworded and not {"figures", "places", "dates"} & set(values):
-        wording = {"text": claim.text, "language": claim.language, **reworded}
         day = values.get("claim_date", claim.claim_date)
         values.update(_facts_of(wording["text"], wording["language"], day))
     if "tags" in changes:
