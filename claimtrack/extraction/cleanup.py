@@ -191,10 +191,13 @@ def _article(lines: list[str], headline: str) -> tuple[list[str], str, str]:
         if not is_prose(line):
             pending.append(line)
             continue
-        if in_list and not _ends_list(line, lines[i + 1 :], after_headline=bool(pending)):
+        if in_list and not _ends_list(
+            line, lines[i + 1 :], pending, f"{headline}\n" + "\n".join(body)
+        ):
             pending = []
             continue
-        in_list = False
+        if in_list:  # the short lines under the list heading were its headlines
+            in_list, pending = False, []
         if 0 < len(pending) <= 2:
             body.extend(p for p in pending if len(p.split()) >= 2)
         pending = []
@@ -202,18 +205,50 @@ def _article(lines: list[str], headline: str) -> tuple[list[str], str, str]:
     return body, byline, dateline
 
 
-def _ends_list(line: str, rest: list[str], after_headline: bool) -> bool:
+def _ends_list(line: str, rest: list[str], pending: list[str], story: str) -> bool:
     """Inside a headline list, prose resumes the article only when it is paragraph-like.
 
     Teasers are a headline plus one short sentence; the article goes on with long
     paragraphs, or with prose that does not hang under a headline and is followed by more.
+    A paragraph that does hang under short lines (pages paste their article between two
+    link lists: "Mehr zum Thema", two headlines, a paragraph, "Lesen Sie auch", …) is the
+    article when it reads like one on two counts of `_article_signs`, which a teaser's
+    blurb ("Ein Überblick über die besten Tipps.") seldom does.
     """
     if len(line.split()) >= 25:
         return True
-    if after_headline:
-        return False
+    if pending:
+        return _article_signs(line, pending, story) >= 2
     following = next((ln for ln in rest if not _is_furniture(ln)), None)
     return following is not None and is_prose(following)
+
+
+_SENTENCE_BREAK = re.compile(r"\w[.!?][“”\"»«’')]*\s+[„“\"»«‘(]?[A-ZÄÖÜ]")
+# Reporting cues: article paragraphs credit their figures, teasers rarely do.
+_REPORTING = re.compile(
+    r"\b(?:sagte|sagten|teilte|teilten|mitteilte|mitteilten|erklärte|erklärten|berichtete|"
+    r"kündigte|bestätigte|betonte|warnte|schätzte|bezifferte|laut|zufolge|nach (?:\w+ )?angaben|"
+    r"said|says|told|added|announced|confirmed|warned|estimated|according to)\b",
+    re.I,
+)
+_NAME_WORD = re.compile(r"(?<=[\w,;:)] )[A-ZÄÖÜ][\w\-]{3,}")
+
+
+def _article_signs(line: str, pending: list[str], story: str) -> int:
+    """How many signs of article prose `line` shows: more than one sentence, a reporting
+    cue, a name or (German) noun the story so far already used, and hanging under more
+    than one short line with no blurb in between (a list of bare headlines is over)."""
+    signs = 0
+    if _SENTENCE_BREAK.search(line):
+        signs += 1
+    if _REPORTING.search(line):
+        signs += 1
+    known = {w[:6].casefold() for w in _NAME_WORD.findall(story)}
+    if any(w[:6].casefold() in known for w in _NAME_WORD.findall(line)):
+        signs += 1
+    if len(pending) >= 2:
+        signs += 1
+    return signs
 
 
 def _strip_by(byline: str) -> str:
