@@ -87,9 +87,8 @@ def clean_pasted_text(text: str, title: str | None = None) -> CleanPage:
     dateline = dateline or extra_dateline
     dates = find_dates(dateline) if dateline else []
     published = next((d.value for d in dates if d.precision == "day"), None)
-    return CleanPage(
-        headline, "\n".join(body), _strip_by(byline), dateline, published, _outlet(lines)
-    )
+    outlet = _outlet(lines) or _agency(lines, first, body, _strip_by(byline))
+    return CleanPage(headline, "\n".join(body), _strip_by(byline), dateline, published, outlet)
 
 
 def _outlet(lines: list[str]) -> str:
@@ -104,6 +103,31 @@ def _outlet(lines: list[str]) -> str:
             if len(holder.split()) <= 5 and any(ch.isalpha() for ch in holder):
                 return holder
     return ""
+
+
+def _agency(lines: list[str], first: int, body: list[str], byline: str) -> str:
+    """The news agency whose copy the page is, when the page names no owner of its own: from
+    the byline ("Von Anna Schmidt, dpa"), the first paragraph's dateline ("Hamburg (dpa) -"),
+    or a credit or notice line after the article began ("(dpa/AFP)", "© dpa", "(c) Reuters").
+
+    A notice before the article's last paragraph, or right after a short line, is a photo
+    credit."""
+    name, _, tail = byline.partition(",")
+    found = bp.agencies(tail or name)  # "Anna Schmidt, dpa"; "By Reuters"
+    dateline = bp.AGENCY_DATELINE.match(body[0]) if body else None
+    if not found and dateline:
+        found = bp.agencies(dateline.group("agency"))
+    paragraphs = set(body)
+    last = max((i for i, line in enumerate(lines) if line in paragraphs), default=first)
+    for i in range(first + 1, len(lines)):
+        if found:
+            break
+        match = bp.AGENCY_LINE.match(lines[i])
+        if match and match.group("paren"):
+            found = bp.agencies(match.group("paren"))
+        elif match and i > last and is_prose(lines[i - 1]):  # a notice closing the article
+            found = bp.agencies(match.group("notice"))
+    return found
 
 
 def _is_article_prose(line: str) -> bool:

@@ -316,3 +316,43 @@ def test_html_without_article_text() -> None:
 )
 def test_detect_language(text: str, expected: str) -> None:
     assert detect_language(text) == expected
+
+
+_P1 = (
+    "Die Polizei hat am Montag in Almaty mehr als 2.000 Menschen festgenommen, sagte ein Sprecher."
+)
+_P2 = "Die Proteste hatten sich an den Gaspreisen entzündet, teilte die Regierung am Dienstag mit."
+
+
+@pytest.mark.parametrize(
+    ("lines", "outlet"),
+    [
+        (["Festnahmen in Almaty", "Von Anna Schmidt, dpa", _P1, _P2], "dpa"),
+        (["Festnahmen in Almaty", _P1, _P2, "© dpa-infocom, dpa:230807-99-123456/3"], "dpa"),
+        (["Festnahmen in Almaty", _P1, _P2, "(dpa/AFP)", "Mehr Nachrichten"], "dpa/AFP"),
+        (["Festnahmen in Almaty", f"Almaty (dpa/lhe) - {_P1}", _P2], "dpa"),
+        (
+            [
+                "Floods close roads",
+                "LONDON (Reuters) - More than 3,000 people left their homes, officials said.",
+                "The Environment Agency said 40 flood warnings were in force on Tuesday.",
+                "(c) Reuters",
+            ],
+            "Reuters",
+        ),
+        (["Floods close roads", "By Jane Doe, Associated Press", _P1], "AP"),
+        # the page's own dated notice names where the story appeared
+        (
+            ["Festnahmen in Almaty", "Von Anna Schmidt, dpa", _P1, "© 2022 Tagesblatt Verlag GmbH"],
+            "Tagesblatt",
+        ),
+        # a photo credit under a caption, before or inside the article, is no outlet
+        (["Festnahmen in Almaty", "Demonstranten in Almaty am 4. Januar.", "© dpa", _P1, _P2], ""),
+        (["Festnahmen in Almaty", _P1, "Demonstranten in Almaty am 4. Januar.", "© dpa", _P2], ""),
+        (["Floods close roads", "By Tom Avery, Court Reporter", _P1, _P2], ""),
+    ],
+)
+def test_outlet_from_an_agency_byline_credit_or_notice(lines: list[str], outlet: str) -> None:
+    """Agency copy names its agency in the byline, the dateline, a credit line or an undated
+    notice; with no dated notice of the page's own, that agency is the outlet."""
+    assert clean_pasted_text("\n".join(lines)).outlet == outlet
