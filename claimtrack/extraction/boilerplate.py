@@ -158,8 +158,9 @@ AGENCY_LINE = re.compile(
     r"|(?:©|\(c\)|copyright)\s*(?P<notice>[^\d,:]{2,40}?)\s*(?:[,:].*)?)\.?$",
     re.I,
 )
-# An agency dateline opening the first paragraph: "Hamburg (dpa) - ", "LONDON (Reuters) -".
-AGENCY_DATELINE = re.compile(r"^[\w./ -]{2,40}\s\((?P<agency>[^()]{2,40})\)\s*[-–—]\s")
+# An agency dateline opening the first paragraph: "Hamburg (dpa) - ", "BERLIN, March 14
+# (Reuters) - ".
+AGENCY_DATELINE = re.compile(r"^[\w.,/ -]{2,40}\s\((?P<agency>[^()]{2,40})\)\s*[-–—]\s")
 
 
 def agencies(text: str) -> str:

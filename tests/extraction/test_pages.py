@@ -341,6 +341,16 @@ _P2 = "Die Proteste hatten sich an den Gaspreisen entzündet, teilte die Regieru
             "Reuters",
         ),
         (["Floods close roads", "By Jane Doe, Associated Press", _P1], "AP"),
+        (
+            [
+                "Blast at chemical park",
+                "By Maria Martinez",
+                "BERLIN, March 14 (Reuters) - An explosion killed two people, the fire brigade said.",
+                "Reporting by Maria Martinez; Editing by Tom Hogue",
+                "Our Standards: The Thomson Reuters Trust Principles.",
+            ],
+            "Reuters",
+        ),
         # the page's own dated notice names where the story appeared
         (
             ["Festnahmen in Almaty", "Von Anna Schmidt, dpa", _P1, "© 2022 Tagesblatt Verlag GmbH"],
