@@ -381,6 +381,11 @@ class Attributor:
             gender = "f" if lx.is_feminine_org(content[-1]) else None
             self._remember(_Speaker(name, ORGANISATION, gender))
             return Attribution(name, ORGANISATION, cue)
+        if len(content) == 1 and content[0].lower() in _SPOKESPEOPLE:
+            subject = self._subject_org()
+            if subject is not None:  # "Die Staatsanwaltschaft Köln hat …, wie eine Sprecherin
+                self._remember(_Speaker(subject, ORGANISATION, None))  # bestätigte."
+                return Attribution(subject, ORGANISATION, cue)
         if any(t.lower() in lx.UNNAMED for t in content[:3]):
             self._remember(_Speaker(name, UNNAMED, None))
             return Attribution(name, UNNAMED, cue)
@@ -389,6 +394,23 @@ class Attributor:
         if source or any(t[:1].isupper() for t in content):
             self._remember(_Speaker(name, PERSON if not source else ORGANISATION, None))
             return Attribution(name, PERSON if not source else ORGANISATION, cue)
+        return None
+
+    def _subject_org(self) -> str | None:
+        """The organisation opening the current sentence as its subject, which an unnamed
+        spokesperson in the same sentence speaks for: "Die Staatsanwaltschaft Köln hat …",
+        "Am Dienstag hat die Polizei …", "Cologne prosecutors have …"."""
+        start = self._tokens[: next((k for k, t in enumerate(self._tokens) if t == ","), 8)][:8]
+        named = orgs.named_in(start, self.language)
+        if named:
+            return named[0]
+        for k, token in enumerate(start):
+            if token[:1].isupper() and sp.is_org(token) and not sp.is_role(token):
+                return sp.nominative(token) if self.language == "de" else token
+            if self.language == "en" and token.islower() and orgs.kinds_of(token) and k:
+                run = sp.name_run(start[:k])
+                if run and run == start[k - len(run) : k]:
+                    return " ".join([*run, token])  # "Cologne prosecutors", "Kent police"
         return None
 
     def _organisation_named(self, content: list[str], head: list[str]) -> str | None:
@@ -589,6 +611,10 @@ def _role_may_be(role: str | None, wanted: str) -> bool:
     )
 
 
+# An unnamed spokesperson speaks for the organisation the sentence is about.
+_SPOKESPEOPLE = lx.words(
+    "sprecher sprecherin sprecherinnen spokesman spokeswoman spokesperson spokespeople"
+)
 _AUXILIARIES = lx.PERFECT_AUXILIARIES | lx.PASSIVE_AUXILIARIES
 # Separable prefixes closing a clause: "sagte … zu", "kündigte … an", "teilte … mit".
 _SEPARABLE = lx.words("zu an auf aus ein fest vor mit zurück bei dar ab fort")

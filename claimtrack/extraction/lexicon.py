@@ -63,7 +63,7 @@ ORG_WORD = re.compile(
     r"kreditanstalt|organi[sz]ation|centre|center|service|treasury|bank|trust|survey|"
     r"court|army|commission|council|company|organi[sz]ers|office|authorit(?:y|ies)|"
     r"administration|parliament|union|institute|institution|university|kremlin|pentagon|"
-    r"military|spokesperson's|white house)",
+    r"military|spokesperson's|white house|brigade|coastguard)",
     re.I,
 )
 ACRONYM = re.compile(r"[A-ZÄÖÜ][A-Za-zÄÖÜ]{0,4}[A-ZÄÖÜ](?:/[A-ZÄÖÜ]{2,5})?(?:-\w+)?")

@@ -320,3 +320,39 @@ def test_a_role_alone_is_the_person_named_with_it_earlier_or_the_role(
     language: str, sentences: list[str], expected: str
 ) -> None:
     assert attributions(sentences, language)[-1] == (expected, "person")
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        (
+            "de",
+            "Die Staatsanwaltschaft Köln hat ein Ermittlungsverfahren eingeleitet, wie eine "
+            "Sprecherin bestätigte.",
+            ("Staatsanwaltschaft Köln", "organisation"),
+        ),
+        (
+            "de",
+            "Am Dienstag hat die Polizei 20 Menschen festgenommen, wie ein Sprecher sagte.",
+            ("Polizei", "organisation"),
+        ),
+        (
+            "en",
+            "Cologne prosecutors have opened an investigation, a spokeswoman said.",
+            ("Cologne prosecutors", "organisation"),
+        ),
+        # no organisation in the sentence: the spokesperson stays unnamed
+        ("de", "Das Feuer brach am Morgen aus, sagte eine Sprecherin.", ("Sprecherin", "unnamed")),
+        # emergency services are organisations
+        (
+            "en",
+            "The blast killed two people and injured 17, the fire brigade said.",
+            ("fire brigade", "organisation"),
+        ),
+        ("en", "Three sailors were rescued, the coastguard said.", ("coastguard", "organisation")),
+    ],
+)
+def test_an_unnamed_spokesperson_speaks_for_the_organisation_the_sentence_is_about(
+    language: str, sentence: str, expected: tuple[str, str]
+) -> None:
+    assert attributions([sentence], language) == [expected]
