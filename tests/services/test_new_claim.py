@@ -86,7 +86,9 @@ def test_similar_claims_leave_out_claims_about_another_event(session, users):
     again = note_claim(
         session=session,
         actor=checker,
-        data=NewClaim("Zwei Menschen wurden am Mittwoch bei einer Explosion in Leverkusen getötet."),
+        data=NewClaim(
+            "Zwei Menschen wurden am Mittwoch bei einer Explosion in Leverkusen getötet."
+        ),
     )
     assert [(m.claim_id, m.kind) for m in again.similar] == [(noted.claim.id, "same")]
 
