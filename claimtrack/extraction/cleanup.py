@@ -84,10 +84,16 @@ def clean_pasted_text(text: str, title: str | None = None) -> CleanPage:
     dateline = next((ln for ln in preamble if _is_dateline(ln)), "")
     body, extra_byline, extra_dateline = _article(lines[first:], headline)
     byline = byline or extra_byline
+    outlet = _outlet(lines) or _agency(lines, first, body, _strip_by(byline))
+    agency_dateline = bp.AGENCY_DATELINE.match(body[0]) if body else None
+    if agency_dateline and bp.agencies(agency_dateline.group("agency")):
+        # "BERLIN, March 14 (Reuters) - An explosion …": the place, date and agency are the
+        # story's dateline, not words of its first claim
+        body[0] = body[0][agency_dateline.end() :]
+        extra_dateline = extra_dateline or agency_dateline.group(0).rstrip(" -–—")
     dateline = dateline or extra_dateline
     dates = find_dates(dateline) if dateline else []
     published = next((d.value for d in dates if d.precision == "day"), None)
-    outlet = _outlet(lines) or _agency(lines, first, body, _strip_by(byline))
     return CleanPage(headline, "\n".join(body), _strip_by(byline), dateline, published, outlet)
 
 

@@ -366,3 +366,32 @@ def test_outlet_from_an_agency_byline_credit_or_notice(lines: list[str], outlet:
     """Agency copy names its agency in the byline, the dateline, a credit line or an undated
     notice; with no dated notice of the page's own, that agency is the outlet."""
     assert clean_pasted_text("\n".join(lines)).outlet == outlet
+
+
+def test_an_agency_dateline_is_cut_from_the_first_paragraph() -> None:
+    """ "BERLIN, March 14 (Reuters) - " says where, when and who: it is the dateline, and the
+    first claim starts after it."""
+    page = clean_pasted_text(
+        "\n".join(
+            [
+                "Blast at chemical park kills two",
+                "By Maria Martinez",
+                "BERLIN, March 14 (Reuters) - An explosion at a chemical park killed two people "
+                "on Tuesday, the fire brigade said.",
+                "The operator said the cause of the blast was not yet known.",
+            ]
+        )
+    )
+    assert page.body.split("\n")[0].startswith("An explosion at a chemical park")
+    assert (page.dateline, page.outlet, page.byline) == (
+        "BERLIN, March 14 (Reuters)",
+        "Reuters",
+        "Maria Martinez",
+    )
+    german = clean_pasted_text(f"Festnahmen in Almaty\nAlmaty (dpa) - {_P1}\n{_P2}")
+    assert german.body.split("\n")[0] == _P1
+    # a place in brackets that is no agency stays text
+    other = (
+        "Leverkusen (NRW) - Die Feuerwehr hat am Dienstag 17 Verletzte gezählt, sagte ein Sprecher."
+    )
+    assert clean_pasted_text(f"Explosion\n{other}\n{_P2}").body.split("\n")[0] == other
