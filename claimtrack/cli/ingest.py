@@ -164,7 +164,7 @@ def _print_noted(noted: NotedClaim, as_json: bool) -> None:
     click.echo(f"Claimant: {claim.claimant or '-'}  Said on: {claim.claim_date or '-'}")
     _print_candidate(1, noted.candidate)
     for m in similar:
-        click.echo(f"Similar: claim {m['claim_id']} [{m['score']}] {m['text']}")
+        click.echo(f"Similar: claim {m['claim_id']} [{m['score']} {m['kind']}] {m['text']}")
 
 
 def _print(results: list[IntakeResult], as_json: bool) -> None:

@@ -185,6 +185,8 @@ class Attributor:
         self._mentioned: list[_Speaker] = []  # people named with a role, most recent last
         self._full_names: dict[str, str] = {}  # surname -> full name
         self._orgs: list[tuple[str, frozenset[str]]] = []  # named organisations and kinds
+        self._introduced: set[str] = set()  # names a kind noun introduced ("Greenpeace")
+        self._roles: dict[str, str] = {}  # person -> the role they were named with
         self._previous: Attribution | None = None
         self._interviewee: Attribution | None = None
 
@@ -321,7 +323,10 @@ class Attributor:
                         return self._classify([tokens[k].rpartition("-")[0]], cue, source=True)
                     if compound:  # "nach Regierungsangaben" -> "Regierung"
                         return self._compound_claimant(compound, cue)
-                    phrase = sp.collect(tokens[k + 1 :], self.language, source=True)
+                    rest = tokens[k + 1 :]
+                    if rest[:1] and rest[0].lower() in ("von", "vom"):
+                        rest = rest[1:]  # "nach Angaben von Greenpeace"
+                    phrase = sp.collect(rest, self.language, source=True)
                     return self._classify(phrase, cue, source=True) if phrase else None
         return None
 
@@ -354,6 +359,10 @@ class Attributor:
             return self._classify(tail, cue, source=True)  # "Messungen des Landesamts"
         if any(t.lower() in lx.DATA_NOUNS for t in head) and len(head) == 1:
             return None
+        organisation = self._organisation_named(content, head)
+        if organisation is not None:
+            self._remember(_Speaker(organisation, ORGANISATION, None))
+            return Attribution(organisation, ORGANISATION, cue)
         run = sp.name_run(head)
         if source and _genitive_noun(phrase, head):
             run = []  # "nach Angaben des Zivilschutzes": a thing, a person needs a role or name
@@ -372,6 +381,11 @@ class Attributor:
             gender = "f" if lx.is_feminine_org(content[-1]) else None
             self._remember(_Speaker(name, ORGANISATION, gender))
             return Attribution(name, ORGANISATION, cue)
+        if len(content) == 1 and content[0].lower() in _SPOKESPEOPLE:
+            subject = self._subject_org()
+            if subject is not None:  # "Die Staatsanwaltschaft Köln hat …, wie eine Sprecherin
+                self._remember(_Speaker(subject, ORGANISATION, None))  # bestätigte."
+                return Attribution(subject, ORGANISATION, cue)
         if any(t.lower() in lx.UNNAMED for t in content[:3]):
             self._remember(_Speaker(name, UNNAMED, None))
             return Attribution(name, UNNAMED, cue)
@@ -380,6 +394,35 @@ class Attributor:
         if source or any(t[:1].isupper() for t in content):
             self._remember(_Speaker(name, PERSON if not source else ORGANISATION, None))
             return Attribution(name, PERSON if not source else ORGANISATION, cue)
+        return None
+
+    def _subject_org(self) -> str | None:
+        """The organisation opening the current sentence as its subject, which an unnamed
+        spokesperson in the same sentence speaks for: "Die Staatsanwaltschaft Köln hat …",
+        "Am Dienstag hat die Polizei …", "Cologne prosecutors have …"."""
+        start = self._tokens[: next((k for k, t in enumerate(self._tokens) if t == ","), 8)][:8]
+        named = orgs.named_in(start, self.language)
+        if named:
+            return named[0]
+        for k, token in enumerate(start):
+            if token[:1].isupper() and sp.is_org(token) and not sp.is_role(token):
+                return sp.nominative(token) if self.language == "de" else token
+            if self.language == "en" and token.islower() and orgs.kinds_of(token) and k:
+                run = sp.name_run(start[:k])
+                if run and run == start[k - len(run) : k]:
+                    return " ".join([*run, token])  # "Cologne prosecutors", "Kent police"
+        return None
+
+    def _organisation_named(self, content: list[str], head: list[str]) -> str | None:
+        """An organisation that news names like a person: introduced by its kind here ("die
+        Umweltorganisation Greenpeace", "des Betreibers Currenta", "site operator Currenta"),
+        introduced so earlier in the story, or one named alone everywhere ("Oxfam")."""
+        introduced = orgs.introduced_name(content, self.language)
+        if introduced:
+            return " ".join(introduced)
+        name = " ".join(sp.name_run(head) or head)
+        if name.casefold() in self._introduced or orgs.is_known(name):
+            return name
         return None
 
     def _person(self, run: list[str], cue: str, gender: str | None = None) -> Attribution:
@@ -448,6 +491,10 @@ class Attributor:
     def _learn_orgs(self, tokens: list[str]) -> None:
         """Remember the organisations a sentence names, spoken or only mentioned (German names
         of one word in the nominative: "nach Angaben des Verteidigungsministeriums")."""
+        for k in range(len(tokens)):
+            name_tokens = orgs.introduced_name(tokens[: k + 1], self.language)
+            if name_tokens and (k + 1 == len(tokens) or not sp.is_name_token(tokens[k + 1])):
+                self._introduced.add(" ".join(name_tokens).casefold())
         for name in orgs.named_in(tokens, self.language):
             if self.language == "de" and " " not in name:
                 name = sp.nominative(name)
@@ -473,10 +520,22 @@ class Attributor:
         return Attribution(speaker.name, speaker.kind, cue)
 
     def _refer_to_role(self, content: list[str], gender: str | None, cue: str) -> Attribution:
-        for speaker in reversed(self._last + self._mentioned):
-            if speaker.kind == PERSON and speaker.gender in (None, gender):
-                self._remember(speaker)
-                return Attribution(speaker.name, PERSON, cue)
+        """ "die Ministerin", "des Ministers", "the minister": the person named earlier with a
+        fitting role ("Innenministerin Maria Berger"), else one of fitting gender whose role the
+        story did not give or that may be called so ("Kanzler" / "Regierungschef"); a person
+        named with another role ("Verteidiger Kai Nowak") is not "der Minister". Nobody: the
+        role itself, in the nominative."""
+        wanted = next((sp.role_stem(t) for t in reversed(content) if sp.role_stem(t)), "")
+        people = [
+            s
+            for s in reversed(self._last + self._mentioned)
+            if s.kind == PERSON and (gender is None or s.gender in (None, gender))
+        ]
+        fitting = [s for s in people if _role_fits(self._roles.get(s.name), wanted)]
+        loose = [s for s in people if _role_may_be(self._roles.get(s.name), wanted)]
+        for speaker in fitting[:1] or loose[:1]:
+            self._remember(speaker)
+            return Attribution(speaker.name, PERSON, cue)
         role = sp.nominative(" ".join(content))
         self._remember(_Speaker(role, PERSON, gender))
         return Attribution(role, PERSON, cue)
@@ -518,11 +577,44 @@ class Attributor:
                 full = " ".join(n for n in name if n.lower().rstrip(".") not in ("dr", "mr", "ms"))
                 self._full_names[name[-1].split()[-1]] = full
                 if role:
+                    self._roles[full] = sp.role_stem(token)
                     gender = sp.gender([token], self.language)
                     self._mentioned = [s for s in self._mentioned if s.name != full]
                     self._mentioned.append(_Speaker(full, PERSON, gender))
 
 
+# Roles one person may be called by ("Bundeskanzler Olaf Scholz … sagte der Regierungschef").
+_ROLE_SYNONYMS = [
+    frozenset({"kanzler", "regierungschef", "premier", "ministerpräsident", "prime", "chancellor"}),
+    frozenset({"präsident", "staatschef", "president"}),
+    frozenset({"chef", "vorstand", "geschäftsführer", "ceo", "chief", "executive", "director"}),
+]
+# Roles that say nothing about office: they fit anyone ("der Politiker").
+_ANY_ROLE = frozenset({"politiker", "experte", "expert", "leader", "former", "ex-", "vice"})
+
+
+def _role_fits(role: str | None, wanted: str) -> bool:
+    """ "Innenminister" is a "Minister"; "Ministerpräsident" is no "Minister"."""
+    if not role or not wanted:
+        return False
+    return role.endswith(wanted) or wanted.endswith(role)
+
+
+def _role_may_be(role: str | None, wanted: str) -> bool:
+    """A person whose role the story did not give may be meant, and one whose role is a
+    synonym of the one wanted."""
+    if role is None or not wanted or role in _ANY_ROLE or wanted in _ANY_ROLE:
+        return True
+    return any(
+        any(role.endswith(x) for x in group) and any(wanted.endswith(x) for x in group)
+        for group in _ROLE_SYNONYMS
+    )
+
+
+# An unnamed spokesperson speaks for the organisation the sentence is about.
+_SPOKESPEOPLE = lx.words(
+    "sprecher sprecherin sprecherinnen spokesman spokeswoman spokesperson spokespeople"
+)
 _AUXILIARIES = lx.PERFECT_AUXILIARIES | lx.PASSIVE_AUXILIARIES
 # Separable prefixes closing a clause: "sagte … zu", "kündigte … an", "teilte … mit".
 _SEPARABLE = lx.words("zu an auf aus ein fest vor mit zurück bei dar ab fort")

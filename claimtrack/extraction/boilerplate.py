@@ -133,3 +133,41 @@ LEGAL_SUFFIX = re.compile(
     r"llc|co|se|& co|gmbh & co\.? kg))+\.?$",
     re.I,
 )
+
+# News agencies, whose copy a page carries under a byline ("Von Anna Schmidt, dpa"), a credit
+# line ("(dpa/AFP)"), a dateline ("Hamburg (dpa) -") or an undated notice ("© dpa", "(c)
+# Reuters", "© dpa-infocom, dpa:230807-99-…"): when the page names no owner of its own, the
+# agency is the outlet that asserts the story. Regional services ("dpa/lhe") are the agency's.
+_AGENCY_NAMES = (
+    "dpa AFP AP Reuters KNA epd APA SDA Keystone-SDA dts ddp ANSA EFE PA UPI Bloomberg TASS "
+    "Xinhua ANP Belga Ritzau NTB Kyodo Yonhap dpa-AFX"
+)
+AGENCIES = {name.casefold(): name for name in _AGENCY_NAMES.split()} | {
+    "dpa-infocom": "dpa",  # dpa's own notice under its copy
+    "deutsche presse-agentur": "dpa",
+    "agence france-presse": "AFP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "thomson reuters": "Reuters",
+    "pa media": "PA",
+}
+# A line that credits the agency alone: "(dpa/AFP)", "(Reuters)", "© dpa", "(c) Reuters",
+# "Copyright Reuters", "© dpa-infocom, dpa:230807-99-123456/3".
+AGENCY_LINE = re.compile(
+    r"^(?:\(\s*(?P<paren>[^()]{2,40})\s*\)"
+    r"|(?:©|\(c\)|copyright)\s*(?P<notice>[^\d,:]{2,40}?)\s*(?:[,:].*)?)\.?$",
+    re.I,
+)
+# An agency dateline opening the first paragraph: "Hamburg (dpa) - ", "BERLIN, March 14
+# (Reuters) - ".
+AGENCY_DATELINE = re.compile(r"^[\w.,/ -]{2,40}\s\((?P<agency>[^()]{2,40})\)\s*[-–—]\s")
+
+
+def agencies(text: str) -> str:
+    """The news agencies `text` names, as they are usually written ("dpa/AFP"); "" when it
+    names something else too ("Court Reporter", "Foto: Marco Weber")."""
+    parts = [p.strip() for p in re.split(r"\s*[/,&]\s*|\s+(?:und|and)\s+", text) if p.strip()]
+    known = [AGENCIES.get(p.casefold()) for p in parts]
+    if not known or known[0] is None:
+        return ""
+    return "/".join(dict.fromkeys(k for k in known if k is not None))

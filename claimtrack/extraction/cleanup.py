@@ -84,12 +84,17 @@ def clean_pasted_text(text: str, title: str | None = None) -> CleanPage:
     dateline = next((ln for ln in preamble if _is_dateline(ln)), "")
     body, extra_byline, extra_dateline = _article(lines[first:], headline)
     byline = byline or extra_byline
+    outlet = _outlet(lines) or _agency(lines, first, body, _strip_by(byline))
+    agency_dateline = bp.AGENCY_DATELINE.match(body[0]) if body else None
+    if agency_dateline and bp.agencies(agency_dateline.group("agency")):
+        # "BERLIN, March 14 (Reuters) - An explosion …": the place, date and agency are the
+        # story's dateline, not words of its first claim
+        body[0] = body[0][agency_dateline.end() :]
+        extra_dateline = extra_dateline or agency_dateline.group(0).rstrip(" -–—")
     dateline = dateline or extra_dateline
     dates = find_dates(dateline) if dateline else []
     published = next((d.value for d in dates if d.precision == "day"), None)
-    return CleanPage(
-        headline, "\n".join(body), _strip_by(byline), dateline, published, _outlet(lines)
-    )
+    return CleanPage(headline, "\n".join(body), _strip_by(byline), dateline, published, outlet)
 
 
 def _outlet(lines: list[str]) -> str:
@@ -104,6 +109,31 @@ def _outlet(lines: list[str]) -> str:
             if len(holder.split()) <= 5 and any(ch.isalpha() for ch in holder):
                 return holder
     return ""
+
+
+def _agency(lines: list[str], first: int, body: list[str], byline: str) -> str:
+    """The news agency whose copy the page is, when the page names no owner of its own: from
+    the byline ("Von Anna Schmidt, dpa"), the first paragraph's dateline ("Hamburg (dpa) -"),
+    or a credit or notice line after the article began ("(dpa/AFP)", "© dpa", "(c) Reuters").
+
+    A notice before the article's last paragraph, or right after a short line, is a photo
+    credit."""
+    name, _, tail = byline.partition(",")
+    found = bp.agencies(tail or name)  # "Anna Schmidt, dpa"; "By Reuters"
+    dateline = bp.AGENCY_DATELINE.match(body[0]) if body else None
+    if not found and dateline:
+        found = bp.agencies(dateline.group("agency"))
+    paragraphs = set(body)
+    last = max((i for i, line in enumerate(lines) if line in paragraphs), default=first)
+    for i in range(first + 1, len(lines)):
+        if found:
+            break
+        match = bp.AGENCY_LINE.match(lines[i])
+        if match and match.group("paren"):
+            found = bp.agencies(match.group("paren"))
+        elif match and i > last and is_prose(lines[i - 1]):  # a notice closing the article
+            found = bp.agencies(match.group("notice"))
+    return found
 
 
 def _is_article_prose(line: str) -> bool:
@@ -191,10 +221,13 @@ def _article(lines: list[str], headline: str) -> tuple[list[str], str, str]:
         if not is_prose(line):
             pending.append(line)
             continue
-        if in_list and not _ends_list(line, lines[i + 1 :], after_headline=bool(pending)):
+        if in_list and not _ends_list(
+            line, lines[i + 1 :], pending, f"{headline}\n" + "\n".join(body)
+        ):
             pending = []
             continue
-        in_list = False
+        if in_list:  # the short lines under the list heading were its headlines
+            in_list, pending = False, []
         if 0 < len(pending) <= 2:
             body.extend(p for p in pending if len(p.split()) >= 2)
         pending = []
@@ -202,18 +235,50 @@ def _article(lines: list[str], headline: str) -> tuple[list[str], str, str]:
     return body, byline, dateline
 
 
-def _ends_list(line: str, rest: list[str], after_headline: bool) -> bool:
+def _ends_list(line: str, rest: list[str], pending: list[str], story: str) -> bool:
     """Inside a headline list, prose resumes the article only when it is paragraph-like.
 
     Teasers are a headline plus one short sentence; the article goes on with long
     paragraphs, or with prose that does not hang under a headline and is followed by more.
+    A paragraph that does hang under short lines (pages paste their article between two
+    link lists: "Mehr zum Thema", two headlines, a paragraph, "Lesen Sie auch", …) is the
+    article when it reads like one on two counts of `_article_signs`, which a teaser's
+    blurb ("Ein Überblick über die besten Tipps.") seldom does.
     """
     if len(line.split()) >= 25:
         return True
-    if after_headline:
-        return False
+    if pending:
+        return _article_signs(line, pending, story) >= 2
     following = next((ln for ln in rest if not _is_furniture(ln)), None)
     return following is not None and is_prose(following)
+
+
+_SENTENCE_BREAK = re.compile(r"\w[.!?][“”\"»«’')]*\s+[„“\"»«‘(]?[A-ZÄÖÜ]")
+# Reporting cues: article paragraphs credit their figures, teasers rarely do.
+_REPORTING = re.compile(
+    r"\b(?:sagte|sagten|teilte|teilten|mitteilte|mitteilten|erklärte|erklärten|berichtete|"
+    r"kündigte|bestätigte|betonte|warnte|schätzte|bezifferte|laut|zufolge|nach (?:\w+ )?angaben|"
+    r"said|says|told|added|announced|confirmed|warned|estimated|according to)\b",
+    re.I,
+)
+_NAME_WORD = re.compile(r"(?<=[\w,;:)] )[A-ZÄÖÜ][\w\-]{3,}")
+
+
+def _article_signs(line: str, pending: list[str], story: str) -> int:
+    """How many signs of article prose `line` shows: more than one sentence, a reporting
+    cue, a name or (German) noun the story so far already used, and hanging under more
+    than one short line with no blurb in between (a list of bare headlines is over)."""
+    signs = 0
+    if _SENTENCE_BREAK.search(line):
+        signs += 1
+    if _REPORTING.search(line):
+        signs += 1
+    known = {w[:6].casefold() for w in _NAME_WORD.findall(story)}
+    if any(w[:6].casefold() in known for w in _NAME_WORD.findall(line)):
+        signs += 1
+    if len(pending) >= 2:
+        signs += 1
+    return signs
 
 
 def _strip_by(byline: str) -> str:

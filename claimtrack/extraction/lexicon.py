@@ -63,7 +63,7 @@ ORG_WORD = re.compile(
     r"kreditanstalt|organi[sz]ation|centre|center|service|treasury|bank|trust|survey|"
     r"court|army|commission|council|company|organi[sz]ers|office|authorit(?:y|ies)|"
     r"administration|parliament|union|institute|institution|university|kremlin|pentagon|"
-    r"military|spokesperson's|white house)",
+    r"military|spokesperson's|white house|brigade|coastguard)",
     re.I,
 )
 ACRONYM = re.compile(r"[A-ZÄÖÜ][A-Za-zÄÖÜ]{0,4}[A-ZÄÖÜ](?:/[A-ZÄÖÜ]{2,5})?(?:-\w+)?")
@@ -167,3 +167,18 @@ TIME_WORDS = words(
     "januar februar märz april mai juni juli august september oktober november dezember "
     "january february march june july october december week weekend"
 )
+
+# Organisations that news names alone, without a kind noun: they are no people.
+KNOWN_ORGS = frozenset(
+    name.casefold()
+    for name in (
+        "Greenpeace", "Oxfam", "Amnesty", "Amnesty International", "Human Rights Watch",
+        "Transparency International", "Save the Children", "Foodwatch", "Attac", "Campact",
+        "Germanwatch", "Unicef", "Caritas", "Diakonie", "Misereor", "Welthungerhilfe",
+        "Ärzte ohne Grenzen", "Médecins Sans Frontières", "Reporter ohne Grenzen",
+        "Reporters Without Borders", "Deutsche Umwelthilfe", "Pro Asyl", "Brot für die Welt",
+        "Terre des Hommes", "Fridays for Future", "Letzte Generation", "Extinction Rebellion",
+        "Friends of the Earth", "Global Witness", "WWF", "NABU", "BUND", "ADAC", "Verdi",
+        "Ver.di", "IG Metall", "DGB", "Amnesty International UK", "Oxfam International",
+    )
+)  # fmt: skip

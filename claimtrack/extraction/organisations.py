@@ -199,3 +199,55 @@ def _is_place(token: str) -> bool:
     if not token[:1].isupper() or _stops(token):
         return False
     return canonical_place(token) is not None or bool(_PLACE_ENDING.fullmatch(token))
+
+
+# Kind nouns that introduce an organisation's name in apposition, as news prose does before
+# it names the organisation alone: "die Umweltorganisation Greenpeace", "die Elektronikkette
+# MediaMarkt", "des Betreibers Currenta", "the campaign group Oxfam", "site operator
+# Currenta". German compounds by their ending; English kind nouns are written in lower case.
+_INTRODUCER_DE = re.compile(
+    r"[\w-]*(?:organisation|gruppe|kette|konzern|hersteller|betreiber|verband|gewerkschaft|"
+    r"firma|anbieter|versorger|netzwerk|bündnis|initiative|verein|stiftung|sender|plattform|"
+    r"gesellschaft|reederei|händler|dienstleister|unternehmen|institut|zeitung|magazin|"
+    r"discounter|fluglinie|airline|bank|versicherer|partei)(?:e?s|en|n)?",
+    re.I,
+)
+# "Bundesverband Wärmepumpe", "Landesverband Bayern": the kind noun heads the name itself.
+_NAMED_HEAD = re.compile(r"(?:bundes|landes|zentral|dach|gesamt)", re.I)
+_INTRODUCER_EN = lx.words(
+    "group organisation organization charity company firm carmaker automaker operator "
+    "retailer chain network union ngo airline maker manufacturer lender insurer broadcaster "
+    "platform watchdog tank body supplier provider giant startup start-up developer producer "
+    "bank newspaper magazine campaigners consultancy utility regulator association "
+    "foundation institute party"
+)
+
+
+def introduced_name(tokens: list[str], language: str) -> list[str]:
+    """The name a kind noun introduces at the end of `tokens`: ["die", "Umweltorganisation",
+    "Greenpeace"] -> ["Greenpeace"]; [] when the tokens end in no such apposition."""
+    for k in range(len(tokens) - 2, -1, -1):
+        word = tokens[k]
+        kind = (
+            word[:1].isupper()
+            and bool(_INTRODUCER_DE.fullmatch(word))
+            and not _NAMED_HEAD.match(word)
+            if language == "de"
+            else word.islower() and word in _INTRODUCER_EN
+        )
+        name = tokens[k + 1 :]
+        if kind and 0 < len(name) <= 4 and all(_name_part(t, n) for n, t in enumerate(name)):
+            return name
+    return []
+
+
+def _name_part(token: str, position: int) -> bool:
+    low = token.lower()
+    if position and low in ("für", "for", "of", "ohne", "without", "the", "die"):
+        return True
+    return sp.is_name_token(token) or (token[:1].isupper() and sp.is_org(token))
+
+
+def is_known(name: str) -> bool:
+    """An organisation news names alone ("Greenpeace", "Human Rights Watch")."""
+    return name.casefold() in lx.KNOWN_ORGS

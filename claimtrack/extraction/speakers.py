@@ -84,7 +84,28 @@ def is_org(token: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def is_role(token: str) -> bool:
-    return token.lower().rstrip(".") in lx.ROLES or bool(lx.ROLE_WORD.fullmatch(token))
+    """A role noun, also in the German genitive ("des Ministers", "des Präsidenten"): a role
+    alone is no name."""
+    if token.lower().rstrip(".") in lx.ROLES or lx.ROLE_WORD.fullmatch(token):
+        return True
+    return bool(role_stem(token))
+
+
+def role_stem(token: str) -> str:
+    """The role a role noun names, lower case, without the feminine or a genitive ending:
+    "Innenministerin" -> "innenminister", "Ministers" -> "minister", "Präsidenten" ->
+    "präsident", "SPD-Politikerin" -> "politiker"; "" for other words."""
+    low = token.lower().rstrip(".")
+    if low in lx.ROLES:
+        return low
+    low = low.rpartition("-")[2] or low  # "SPD-Politikerin" is a Politikerin
+    for end in ("", "s", "en", "n"):
+        stem = low[: len(low) - len(end)] if end else low
+        if (not end or low.endswith(end)) and lx.ROLE_WORD.fullmatch(stem):
+            if stem.endswith("in") and lx.ROLE_WORD.fullmatch(stem[:-2]):
+                stem = stem[:-2]  # Ministerin -> minister
+            return stem
+    return ""
 
 
 def is_known_kind(token: str) -> bool:
@@ -246,6 +267,7 @@ def _is_head(token: str) -> bool:
         or low in lx.UNNAMED
         or low in lx.GENERIC_ORGS
         or bool(lx.ORG_WORD.fullmatch(low))
+        or is_role(low)  # "the minister said", "according to the minister"
     )
 
 
@@ -299,6 +321,8 @@ def claimant_kind_of(name: str, language: str = "de") -> str:
     tokens = tokenize(name)
     if not tokens:
         return "unnamed"
+    if name.strip().casefold() in lx.KNOWN_ORGS:
+        return "organisation"
     if any(is_org(t) for t in tokens) or tokens[-1].lower() in lx.GENERIC_ORGS:
         return "organisation" if not name_run(tokens) or is_org(tokens[-1]) else "person"
     if any(t.lower() in lx.UNNAMED for t in tokens) and not name_run(tokens):

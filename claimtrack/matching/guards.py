@@ -180,7 +180,7 @@ def months(p: Prepared) -> frozenset[int]:
 
 @lru_cache(maxsize=8192)
 def _months(norm: str, dates: tuple[str, ...]) -> frozenset[int]:
-    found = {int(d[5:7]) for d in dates if len(d) >= 7 and d[4] == "-" and d[5:7].isdigit()}
+    found = {int(d[5:7]) for d in dates if len(d) >= 7 and d[:4].isdigit() and d[5:7].isdigit()}
     found |= {int(d[2:4]) for d in dates if d.startswith("--") and d[2:4].isdigit()}
     words = norm.split()
     found |= {_MONTH_WORDS[w] for w in words if w in _MONTH_WORDS}

@@ -66,10 +66,14 @@ def test_a_source_in_the_genitive_or_a_compound_is_an_organisation(
         (
             "de",
             ["Der Versicherungsverband GDV beziffert die Schäden auf 200 Millionen Euro."],
-            ("Versicherungsverband GDV", "organisation"),
+            ("GDV", "organisation"),
         ),
         ("de", ["Die Schäden wurden auf 500 Millionen Euro geschätzt."], ("dpa", "outlet")),
-        ("en", ["Greenpeace estimated the damage at 500 million euros."], ("Greenpeace", "person")),
+        (
+            "en",
+            ["Greenpeace estimated the damage at 500 million euros."],
+            ("Greenpeace", "organisation"),
+        ),
         ("en", ["An estimated 8,000 people had to leave their homes."], ("dpa", "outlet")),
     ],
 )

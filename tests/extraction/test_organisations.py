@@ -221,3 +221,138 @@ def test_english_it_said_is_the_organisation_that_spoke_last() -> None:
     # No organisation has spoken: "it" is nobody's, and the sentence stays the outlet's.
     alone = ["Jane Doe said wards were full.", "Only 71 percent had both doses, it added."]
     assert claimants(alone, "en")[-1] == "Kurier"
+
+
+def attributions(sentences: list[str], language: str) -> list[tuple[str | None, str]]:
+    found, _ = attribute_sentences(sentences, language, outlet="Kurier")
+    return [(a.claimant, a.kind) for a in found]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentences", "expected"),
+    [
+        # named alone: an organisation news never introduces
+        ("de", ["Greenpeace warnte vor einem Anstieg der Emissionen um zwölf Prozent."], "Greenpeace"),
+        ("de", ["Laut Oxfam besitzt das reichste Prozent die Hälfte des Vermögens."], "Oxfam"),
+        ("de", ["Nach Angaben von Foodwatch enthielten 40 Produkte zu viel Zucker."], "Foodwatch"),
+        ("en", ["Human Rights Watch said 300 people had been detained."], "Human Rights Watch"),
+        ("en", ["Amnesty International said the trial was unfair."], "Amnesty International"),
+        # introduced by its kind, then named alone: any organisation, not a list of names
+        (
+            "de",
+            [
+                "Die Verbraucherorganisation Nordwacht hat 120 Tarife verglichen.",
+                "Nordwacht sagte, jeder dritte Tarif sei zu teuer.",
+            ],
+            "Nordwacht",
+        ),
+        (
+            "de",
+            ["Die Elektronikkette MediaMarkt teilte mit, 300 Stellen würden gestrichen."],
+            "MediaMarkt",
+        ),
+        ("de", ["Nach Angaben des Betreibers Currenta wurden 17 Menschen verletzt."], "Currenta"),
+        ("en", ["Site operator Currenta said 17 people had been injured."], "Currenta"),
+        (
+            "en",
+            [
+                "The campaign group Clearwater tested 80 rivers in England.",
+                "Clearwater said 60 of them failed the standard.",
+            ],
+            "Clearwater",
+        ),
+    ],
+)  # fmt: skip
+def test_an_organisation_named_like_a_person_is_an_organisation(
+    language: str, sentences: list[str], expected: str
+) -> None:
+    assert attributions(sentences, language)[-1] == (expected, "organisation")
+
+
+def test_a_name_that_heads_a_federation_keeps_it() -> None:
+    """ "Bundesverband Wärmepumpe" is the name, not a kind noun before one."""
+    sentence = "Nach Schätzungen des Bundesverbands Wärmepumpe wurden 236.000 Geräte verkauft."
+    assert attributions([sentence], "de") == [("Bundesverbands Wärmepumpe", "organisation")]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentences", "expected"),
+    [
+        # the minister named earlier
+        (
+            "de",
+            [
+                "Innenminister Boštjan Poklukar besuchte am Montag die Region.",
+                "Nach Angaben des Ministers wurden 300 Häuser zerstört.",
+            ],
+            "Boštjan Poklukar",
+        ),
+        (
+            "en",
+            [
+                "Interior Minister Jane Doe visited the region on Monday.",
+                "According to the minister, 300 homes were destroyed.",
+            ],
+            "Jane Doe",
+        ),
+        # nobody with that role: the role, in the nominative, never a person "Ministers"
+        ("de", ["Nach Angaben des Ministers wurden 300 Häuser zerstört."], "Minister"),
+        (
+            "de",
+            [
+                "Anwalt Kai Nowak kündigte Revision an.",
+                "Nach Angaben des Ministers wurden 300 Häuser zerstört.",
+            ],
+            "Minister",
+        ),
+        # a role another may be called by: the head of government
+        (
+            "de",
+            [
+                "Bundeskanzler Olaf Scholz besuchte am Montag die Region.",
+                "Der Wiederaufbau koste Milliarden, sagte der Regierungschef.",
+            ],
+            "Olaf Scholz",
+        ),
+    ],
+)
+def test_a_role_alone_is_the_person_named_with_it_earlier_or_the_role(
+    language: str, sentences: list[str], expected: str
+) -> None:
+    assert attributions(sentences, language)[-1] == (expected, "person")
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        (
+            "de",
+            "Die Staatsanwaltschaft Köln hat ein Ermittlungsverfahren eingeleitet, wie eine "
+            "Sprecherin bestätigte.",
+            ("Staatsanwaltschaft Köln", "organisation"),
+        ),
+        (
+            "de",
+            "Am Dienstag hat die Polizei 20 Menschen festgenommen, wie ein Sprecher sagte.",
+            ("Polizei", "organisation"),
+        ),
+        (
+            "en",
+            "Cologne prosecutors have opened an investigation, a spokeswoman said.",
+            ("Cologne prosecutors", "organisation"),
+        ),
+        # no organisation in the sentence: the spokesperson stays unnamed
+        ("de", "Das Feuer brach am Morgen aus, sagte eine Sprecherin.", ("Sprecherin", "unnamed")),
+        # emergency services are organisations
+        (
+            "en",
+            "The blast killed two people and injured 17, the fire brigade said.",
+            ("fire brigade", "organisation"),
+        ),
+        ("en", "Three sailors were rescued, the coastguard said.", ("coastguard", "organisation")),
+    ],
+)
+def test_an_unnamed_spokesperson_speaks_for_the_organisation_the_sentence_is_about(
+    language: str, sentence: str, expected: tuple[str, str]
+) -> None:
+    assert attributions([sentence], language) == [expected]

@@ -162,6 +162,70 @@ def test_teaser_list_with_sentences_is_dropped_but_article_resumes() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lines", "article"),
+    [
+        (
+            [
+                "Hochwasser: Regierung beziffert Schäden",
+                "Die Regierung in Ljubljana hat die Schäden durch das Hochwasser auf mindestens "
+                "500 Millionen Euro geschätzt.",
+                "Mehr zum Thema",
+                "Unwetter in Österreich: Pegel steigen weiter",
+                "Kroatien meldet Erdrutsche an der Küste",
+                "Nach Angaben des Zivilschutzes mussten rund 8.000 Menschen ihre Häuser verlassen.",
+                "Lesen Sie auch",
+                "Klimaforscher warnen vor häufigeren Starkregen",
+                "Die Regierung will Hilfen beantragen. Ein Sprecher kündigte einen Antrag an.",
+                "Impressum | Datenschutz",
+            ],
+            [1, 5, 8],
+        ),
+        (
+            [
+                "Floods: thousands leave their homes",
+                "More than 3,000 people have left their homes in Cumbria after two days of rain.",
+                "Related stories",
+                "Storm season: what you need to know",
+                "Insurers brace for record claims",
+                "Cumbria County Council said 40 bridges had been closed.",
+                "More on this story",
+                "Why are floods getting worse?",
+                "Network Rail said services through Cumbria would stay suspended until Friday.",
+            ],
+            [1, 5, 8],
+        ),
+    ],
+)
+def test_paragraph_between_two_link_lists_is_article_text(
+    lines: list[str], article: list[int]
+) -> None:
+    """A paragraph pasted between two lists of other stories' headlines is the article's when
+    it reads like article prose (a reporting cue, a second sentence, a name the story used,
+    under a list of bare headlines); the headlines themselves stay out."""
+    body = clean_pasted_text("\n".join(lines)).body.split("\n")
+    assert body == [lines[i] for i in article]
+
+
+def test_teaser_blurbs_under_a_kicker_and_headline_stay_out() -> None:
+    text = "\n".join(
+        [
+            "Titel der Geschichte über Preise",
+            "Die Preise sind im Januar um fünf Prozent gestiegen, teilte das Amt mit.",
+            "Mehr zum Thema",
+            "Energie",
+            "Strompreise: Was jetzt gilt",
+            "Ein Überblick für Verbraucher mit allen wichtigen Fragen und Antworten.",
+            "Heizen",
+            "So sparen Sie beim Heizen",
+            "Die besten Tipps für den Winter.",
+        ]
+    )
+    assert clean_pasted_text(text).body.split("\n") == [
+        "Die Preise sind im Januar um fünf Prozent gestiegen, teilte das Amt mit."
+    ]
+
+
+@pytest.mark.parametrize(
     ("name", "title", "outlet", "byline", "published", "url", "first", "last"),
     [
         (
@@ -252,3 +316,82 @@ def test_html_without_article_text() -> None:
 )
 def test_detect_language(text: str, expected: str) -> None:
     assert detect_language(text) == expected
+
+
+_P1 = (
+    "Die Polizei hat am Montag in Almaty mehr als 2.000 Menschen festgenommen, sagte ein Sprecher."
+)
+_P2 = "Die Proteste hatten sich an den Gaspreisen entzündet, teilte die Regierung am Dienstag mit."
+
+
+@pytest.mark.parametrize(
+    ("lines", "outlet"),
+    [
+        (["Festnahmen in Almaty", "Von Anna Schmidt, dpa", _P1, _P2], "dpa"),
+        (["Festnahmen in Almaty", _P1, _P2, "© dpa-infocom, dpa:230807-99-123456/3"], "dpa"),
+        (["Festnahmen in Almaty", _P1, _P2, "(dpa/AFP)", "Mehr Nachrichten"], "dpa/AFP"),
+        (["Festnahmen in Almaty", f"Almaty (dpa/lhe) - {_P1}", _P2], "dpa"),
+        (
+            [
+                "Floods close roads",
+                "LONDON (Reuters) - More than 3,000 people left their homes, officials said.",
+                "The Environment Agency said 40 flood warnings were in force on Tuesday.",
+                "(c) Reuters",
+            ],
+            "Reuters",
+        ),
+        (["Floods close roads", "By Jane Doe, Associated Press", _P1], "AP"),
+        (
+            [
+                "Blast at chemical park",
+                "By Maria Martinez",
+                "BERLIN, March 14 (Reuters) - An explosion killed two people, the fire brigade said.",
+                "Reporting by Maria Martinez; Editing by Tom Hogue",
+                "Our Standards: The Thomson Reuters Trust Principles.",
+            ],
+            "Reuters",
+        ),
+        # the page's own dated notice names where the story appeared
+        (
+            ["Festnahmen in Almaty", "Von Anna Schmidt, dpa", _P1, "© 2022 Tagesblatt Verlag GmbH"],
+            "Tagesblatt",
+        ),
+        # a photo credit under a caption, before or inside the article, is no outlet
+        (["Festnahmen in Almaty", "Demonstranten in Almaty am 4. Januar.", "© dpa", _P1, _P2], ""),
+        (["Festnahmen in Almaty", _P1, "Demonstranten in Almaty am 4. Januar.", "© dpa", _P2], ""),
+        (["Floods close roads", "By Tom Avery, Court Reporter", _P1, _P2], ""),
+    ],
+)
+def test_outlet_from_an_agency_byline_credit_or_notice(lines: list[str], outlet: str) -> None:
+    """Agency copy names its agency in the byline, the dateline, a credit line or an undated
+    notice; with no dated notice of the page's own, that agency is the outlet."""
+    assert clean_pasted_text("\n".join(lines)).outlet == outlet
+
+
+def test_an_agency_dateline_is_cut_from_the_first_paragraph() -> None:
+    """ "BERLIN, March 14 (Reuters) - " says where, when and who: it is the dateline, and the
+    first claim starts after it."""
+    page = clean_pasted_text(
+        "\n".join(
+            [
+                "Blast at chemical park kills two",
+                "By Maria Martinez",
+                "BERLIN, March 14 (Reuters) - An explosion at a chemical park killed two people "
+                "on Tuesday, the fire brigade said.",
+                "The operator said the cause of the blast was not yet known.",
+            ]
+        )
+    )
+    assert page.body.split("\n")[0].startswith("An explosion at a chemical park")
+    assert (page.dateline, page.outlet, page.byline) == (
+        "BERLIN, March 14 (Reuters)",
+        "Reuters",
+        "Maria Martinez",
+    )
+    german = clean_pasted_text(f"Festnahmen in Almaty\nAlmaty (dpa) - {_P1}\n{_P2}")
+    assert german.body.split("\n")[0] == _P1
+    # a place in brackets that is no agency stays text
+    other = (
+        "Leverkusen (NRW) - Die Feuerwehr hat am Dienstag 17 Verletzte gezählt, sagte ein Sprecher."
+    )
+    assert clean_pasted_text(f"Explosion\n{other}\n{_P2}").body.split("\n")[0] == other

@@ -5,8 +5,10 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
+
+from tests.local_server import LocalServer
 
 
 @dataclass
@@ -18,7 +20,7 @@ class Received:
 
 @dataclass
 class Receiver:
-    server: ThreadingHTTPServer
+    server: LocalServer
     calls: list[Received] = field(default_factory=list)
     status: int = 200
 
@@ -53,8 +55,7 @@ def start_receiver(status: int = 200) -> Receiver:
         def log_message(self, *_args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
+    server = LocalServer(("127.0.0.1", 0), Handler)  # joins its request threads on close
     holder["r"] = Receiver(server=server, status=status)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return holder["r"]

@@ -71,6 +71,15 @@ def test_since_march_is_a_month():
     assert _pair("The march in Berlin drew 5,000 people.", "The march drew 5,000 people.")[0] == []
 
 
+def test_a_day_without_a_year_names_one_month():
+    """ "March 14" is stored as "--03-14": its month is March, not also a "month 14"."""
+    conflicts, _ = _pair(
+        "An explosion at the plant killed two people on March 14, the fire brigade said.",
+        "In July, an explosion at the plant killed two people, the fire brigade said.",
+    )
+    assert [c for c in conflicts if c.startswith("date")] == ["date: month 03 vs month 07"]
+
+
 def test_a_vote_tally_agrees_whichever_figure_the_parser_tied_votes_to():
     conflicts, facts = _pair(
         "Der Bundestag hat mit 400 zu 275 Stimmen die Reform des Heizungsgesetzes beschlossen.",

@@ -12,6 +12,7 @@ from claimtrack.models import Appearance, AuditEvent, Claim, Story
 from claimtrack.services.errors import ValidationError
 from claimtrack.services.intake import ingest as intake
 from claimtrack.services.intake.new_claim import NewClaim, note_claim
+from claimtrack.services.matching import match as matching
 
 
 def count(session, model) -> int:
@@ -66,6 +67,30 @@ def test_a_post_with_a_url_becomes_an_appearance_and_is_matched(session, users):
     assert (appearance.claim_id, appearance.story_id) == (claim.id, story.id)
     assert appearance.appeared_on == date(2022, 1, 9)
     assert first.claim.id in [m.claim_id for m in noted.similar]
+
+
+def test_similar_claims_leave_out_claims_about_another_event(session, users):
+    """The new-claim notice, intake rows and ``claim add`` list only what may be the same
+    claim, a variant or a related one: a death toll of another event is no similar claim."""
+    checker = users["fact_checker"]
+    arrests = note_claim(
+        session=session,
+        actor=checker,
+        data=NewClaim("In Almaty wurden am Mittwoch mehr als 2.000 Menschen festgenommen."),
+    )
+    blast = "Bei einer Explosion in Leverkusen wurden am Mittwoch zwei Menschen getötet."
+    hits = matching.search_text(session, blast, language="de")
+    assert [(m.claim_id, m.kind) for m in hits] == [(arrests.claim.id, "unrelated")]
+    noted = note_claim(session=session, actor=checker, data=NewClaim(blast))
+    assert noted.similar == []
+    again = note_claim(
+        session=session,
+        actor=checker,
+        data=NewClaim(
+            "Zwei Menschen wurden am Mittwoch bei einer Explosion in Leverkusen getötet."
+        ),
+    )
+    assert [(m.claim_id, m.kind) for m in again.similar] == [(noted.claim.id, "same")]
 
 
 @pytest.mark.parametrize(

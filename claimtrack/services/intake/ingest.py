@@ -391,8 +391,14 @@ def prepare_bulk(data: bytes, fmt: str) -> list[stories.StoryInput]:
 
 
 def similar_claims(session: Session, candidate: Candidate, *, limit: int = 5) -> list[MatchResult]:
-    """Stored claims like a candidate, so the desk can attach it to one instead of a new claim."""
-    return matching.search_text(session, candidate.text, language=candidate.language, limit=limit)
+    """Stored claims like a candidate, so the desk can attach it to one instead of a new claim.
+
+    Hits the matcher calls *unrelated* are left out here, once for every screen (intake rows,
+    the new-claim notice, ``claim add``): a list of "similar" claims about another event teaches
+    the desk to ignore the list.
+    """
+    found = matching.search_text(session, candidate.text, language=candidate.language, limit=limit)
+    return [m for m in found if m.kind != "unrelated"]
 
 
 def _find_candidate(story: Story, text: str, position: int | None) -> Candidate:

@@ -82,9 +82,8 @@ def intake_view() -> ResponseReturnValue:
 
 
 def _similar(session: Any, candidate: Any) -> list[Any]:
-    """Stored claims the candidate may repeat (the matcher's "unrelated" hits are left out)."""
-    found = intake.similar_claims(session, candidate, limit=6)
-    return [m for m in found if m.kind != "unrelated"][:3]
+    """Stored claims the candidate may repeat (three at most: each gets a button)."""
+    return intake.similar_claims(session, candidate, limit=6)[:3]
 
 
 CANDIDATES_PER_PAGE = 20

@@ -9,8 +9,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
+
+from tests.local_server import LocalServer
 
 RSS = "application/rss+xml; charset=utf-8"
 XML = "application/xml; charset=utf-8"
@@ -26,7 +28,7 @@ class Page:
 
 @dataclass
 class Site:
-    server: ThreadingHTTPServer
+    server: LocalServer
     pages: dict[str, Page] = field(default_factory=dict)
     hits: Counter[str] = field(default_factory=Counter)
     not_modified: Counter[str] = field(default_factory=Counter)
@@ -82,8 +84,7 @@ def start_site() -> Site:
         def log_message(self, *_args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
+    server = LocalServer(("127.0.0.1", 0), Handler)  # joins its request threads on close
     holder["site"] = Site(server)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return holder["site"]
