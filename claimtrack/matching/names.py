@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 from claimtrack.matching.events import happening_at
 from claimtrack.text.normalize import Token
 
-__all__ = ["name_sides", "proper_names", "same_spelling"]
+__all__ = ["demonym", "name_sides", "proper_names", "same_spelling"]
 
 # Words before a German noun that make it a common noun: articles, possessives, quantifiers.
 _BEFORE_NOUN = frozenset(
@@ -56,8 +56,17 @@ _GERMAN_NOUN_ENDINGS = (
     "taet", "taeten", "ismus", "nis", "nisse", "ment", "ling", "linge", "chen", "lein", "ei",
     "ern", "erin", "innen", "ler", "ner", "er", "el", "en", "ten",
 )  # fmt: skip
-# English adjectives of a people or country are descriptions, not names ("a British prison").
+# English adjectives of a people or country are descriptions, not names ("a British prison",
+# "German plastics maker Covestro"): most end alike, the others are listed.
 _DEMONYM_ENDINGS = ("ish", "ian", "ean", "ese")
+_DEMONYMS = frozenset(
+    ["german", "french", "dutch", "swiss", "greek", "thai", "iraqi", "israeli", "pakistani",
+     "kuwaiti", "saudi", "qatari", "emirati", "yemeni", "omani", "bangladeshi", "afghan",
+     "kazakh", "uzbek", "tajik", "turkmen", "kyrgyz", "czech", "slovak", "welsh", "scots",
+     "american", "mexican", "african", "moroccan", "kenyan", "ugandan", "rwandan", "cuban",
+     "dominican", "venezuelan", "argentine", "filipino", "nepali", "somali", "azerbaijani",
+     "icelandic", "arab", "sri", "lankan", "tibetan", "angolan", "ghanaian", "zambian"]
+)  # fmt: skip
 _SENTENCE_END = re.compile(r"[.!?:;]\s*[\"'„“”‚‘’»«(]*\s*$")
 
 
@@ -94,11 +103,17 @@ def _is_name(
     if prev is None or _SENTENCE_END.search(text, prev.end, tok.start):
         return False  # the first word of a sentence is capitalised whatever it is
     if language != "de":
-        return not word.endswith(_DEMONYM_ENDINGS)
+        return not demonym(word)
     if prev.text in _BEFORE_NOUN or word.endswith(_GERMAN_NOUN_ENDINGS):
         return False
     before_upper = text[prev.start : prev.start + 1].isupper()
     return before_upper or prev.text in _BEFORE_NAME or prev.text.isdigit()
+
+
+def demonym(word: str) -> bool:
+    """Whether a folded English word is an adjective of a people or country ("british",
+    "german", "slovenian"): a description of someone, not a name."""
+    return word in _DEMONYMS or word.endswith(_DEMONYM_ENDINGS)
 
 
 def _key(word: str) -> str:

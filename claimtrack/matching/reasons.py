@@ -21,7 +21,8 @@ Codes and parameters:
   that stand in one slot ("Acapulco" vs "Cancún", "Apple" vs "Google"; ``names``);
 - ``conflict.rank``: ``sides`` = two lists of ranks as strings ("1" vs "3": "stärkste" vs
   "drittstärkste"; ``ranks``);
-- ``conflict.role``: ``relation`` ("replace", "defeat", "sue", "attack", "accuse", "invade") and
+- ``conflict.role``: ``relation`` ("replace", "defeat", "sue", "attack", "accuse", "invade",
+  "acquire", "transfer": the one a player or unit goes to, then the one it leaves) and
   ``sides`` = two [doer, done to] pairs (None where a claim does not name one): who did what to
   whom is reversed ("Tokayev replaced Nazarbayev" vs "Nazarbayev replaced Tokayev").
 
@@ -64,7 +65,7 @@ def conflicts(a: Prepared, b: Prepared) -> list[tuple[str, list[Reason]]]:
     if dates:
         unit, sides = dates
         out.append((f"date: {_date_text(unit, sides)}", [{**_sided("date", sides), "unit": unit}]))
-    persons = person_sides(a.persons, b.persons)
+    persons = person_sides(a.persons, b.persons, a.norm, b.norm)
     if persons:
         out.append((f"person: {vs(persons)}", [_sided("person", persons)]))
     names = name_sides(a.norm, named(a), b.norm, named(b), a.language == b.language)

@@ -4,7 +4,8 @@
 sentence shape; an embedding scores them like duplicates, and figures, places and dates agree. They
 say opposite things. For a small set of relations where the direction is the claim (replace /
 succeed / ablösen / nachfolgen, beat / defeat / besiegen, sue / verklagen, attack / angreifen,
-accuse / beschuldigen, invade / überfallen) this module reads the doer (*agent*) and the one it is
+accuse / beschuldigen, invade / überfallen, acquire / übernehmen / buy, transfer: signed X from /
+wechselt von … zu / sold to) this module reads the doer (*agent*) and the one it is
 done to (*patient*) from the normalised words, in active and passive voice of both languages:
 
 - English active: the nearest participant before the verb acts on the nearest one after it
@@ -17,7 +18,8 @@ done to (*patient*) from the normalised words, in active and passive voice of bo
   von", "successor to", "folgt auf") name the roles the other way round or by preposition.
 
 Participants are the pair's named entities as canonical tokens (persons' surnames, places,
-organisations from the alias table), so "Tokajew" and "Tokayev" are one participant. Word order
+organisations from the alias table, proper names either claim reads: a company first in its
+sentence is a participant when the other claim names it), so "Tokajew" and "Tokayev" are one participant. Word order
 without punctuation is all ``Prepared.norm`` keeps; the reading is deliberately narrow: a role
 is only set when the clause names it plainly, and a conflict needs the same relation with one
 participant as the doer in one claim and the one done to in the other.
@@ -30,6 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimtrack.matching.guards import is_person
+from claimtrack.matching.names import demonym
 from claimtrack.matching.prepare import Prepared
 from claimtrack.text.aliases import DEFAULT_ALIASES
 from claimtrack.text.normalize import fold
@@ -70,6 +73,33 @@ _add("accuse", "p", "beschuldigt")
 _add("invade", "v", "invade invades invading ueberfiel ueberfielen ueberfaellt")
 _add("invade", "vp", "invaded")
 _add("invade", "p", "ueberfallen")
+# A takeover: the buyer acts on the bought ("BASF will Lanxess übernehmen", "Covestro is being
+# acquired by Adnoc"). "übernehmen" is not separable in this sense.
+_add("acquire", "v", "buy buys buying acquire acquires acquiring purchase purchases uebernimmt "
+     "uebernehmen uebernahm uebernahmen kauft kaufte kauften kaufen")  # fmt: skip
+_add("acquire", "vp", "bought acquired purchased")
+_add("acquire", "p", "uebernommen gekauft")
+# A transfer of a player (or a unit) between two clubs or companies: the one it goes to is the
+# doer, the one it leaves is done to. Each form names them its own way (``_TRANSFER``):
+# "Bayern signed Kane from Tottenham" (subject gets, "from" gives), "Wirtz wechselt von
+# Leverkusen zu Liverpool" ("zu" gets, "von" gives), "Leverkusen sold Wirtz to Liverpool"
+# (subject gives, "to" gets).
+_TRANSFER: dict[str, str] = {}
+for _how, _words in (
+    (
+        "sign",
+        "sign signs signed signing verpflichtet verpflichtete verpflichteten verpflichten "
+        "holt holte holten geholt",
+    ),
+    (
+        "move",
+        "join joins joined joining move moves moved moving wechselt wechselte wechselten "
+        "wechseln gewechselt",
+    ),
+    ("sell", "sell sells sold selling verkauft verkaufte verkauften verkaufen abgegeben"),
+):
+    _TRANSFER.update((w, _how) for w in _words.split(" "))  # fmt: skip
+_add("transfer", "t", " ".join(_TRANSFER))
 
 # German separable verbs: the finite form counts only with its particle later in the clause
 # ("löste ... ab", "griff ... an"); "loest" alone is "solves".
@@ -83,11 +113,17 @@ _PAIRS: dict[tuple[str, str], tuple[str, str]] = {
     ("lose", "to"): ("defeat", "rev"), ("verlor", "gegen"): ("defeat", "rev"),
     ("verliert", "gegen"): ("defeat", "rev"), ("verloren", "gegen"): ("defeat", "rev"),
     ("folgt", "auf"): ("replace", "v"), ("folgte", "auf"): ("replace", "v"),
+    ("take", "over"): ("acquire", "v"), ("takes", "over"): ("acquire", "v"),
+    ("taking", "over"): ("acquire", "v"), ("took", "over"): ("acquire", "vp"),
+    ("taken", "over"): ("acquire", "vp"),
 }  # fmt: skip
 
 _EN_AUX = frozenset(["was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"])
 _DE_PASSIVE = frozenset(["wurde", "wurden", "worden", "wird", "werden"])
-_AGENT_MARKS = frozenset(["by", "von", "durch"])
+_AGENT_MARKS = frozenset(["by", "von", "vom", "durch"])
+# Where a transfer comes from and goes to.
+_FROM_MARKS = frozenset(["from", "von", "vom", "aus"])
+_TO_MARKS = frozenset(["to", "zu", "zum", "zur", "nach", "an"])
 # Words that start another clause: a participant beyond them belongs to another statement.
 _BOUNDARIES = frozenset(
     ["nachdem", "weil", "dass", "bevor", "waehrend", "obwohl", "und", "aber", "sagte",
@@ -130,16 +166,25 @@ def _organisations() -> frozenset[str]:
 
 def participants(p: Prepared) -> frozenset[str]:
     """The claim's named entities as the tokens ``norm`` writes them."""
-    return _participants(p.persons, p.places, p.norm)
+    return _participants(p.persons, p.places, p.norm, p.names)
 
 
 @lru_cache(maxsize=8192)
 def _participants(
-    persons: tuple[str, ...], places: tuple[tuple[str, str], ...], norm: str
+    persons: tuple[str, ...],
+    places: tuple[tuple[str, str], ...],
+    norm: str,
+    names: tuple[str, ...] = (),
 ) -> frozenset[str]:
-    out = {fold(name).rpartition(" ")[2] for name in persons if is_person(name)}
+    people = [fold(name).split() for name in persons if is_person(name)]
+    out = {words[-1] for words in people}
     out |= {fold(name).replace(" ", "") for name, _ in places}
     out |= {w for w in norm.split() if w in _organisations()}
+    # Companies and clubs no table knows ("Covestro", "Lanxess"); not a people's adjective
+    # ("German plastics maker Covestro"), which describes a participant, nor a word of a
+    # person's name (the surname stands for the person).
+    in_persons = {w for words in people for w in words}
+    out |= {n for n in names if is_person(n) and not demonym(n) and n not in in_persons}
     return frozenset(out)
 
 
@@ -196,6 +241,8 @@ def _read(
     after = _side(after_words, names)
     if kind == "n":  # "Tusk ... Nachfolger von Morawiecki": the one before succeeds
         return Role(relation, before[0] if before else None, after[0] if after else None)
+    if kind == "t":
+        return _transfer(words, i, _TRANSFER[words[i]], names)
     if kind == "rev":  # "Medvedev lost to Sinner"
         return Role(relation, after[0] if after else None, before[0] if before else None)
     passive = _passive(words, i, width, kind)
@@ -210,6 +257,48 @@ def _read(
         return Role(relation, before[1], before[0])
     if after:
         return Role(relation, before[0] if before else None, after[0])
+    return None
+
+
+def _transfer(words: list[str], i: int, form: str, names: frozenset[str]) -> Role | None:
+    """Who gets (agent) and who gives (patient) in a transfer, from the marks around the verb
+    within its clause: "from"/"von" names the giver, "to"/"zu" the one it goes to, the subject
+    (the first participant of the clause before the verb) whichever the verb makes it."""
+    start = i
+    while start > max(0, i - _WINDOW) and words[start - 1] not in _BOUNDARIES:
+        start -= 1
+    end = i + 1
+    while end < min(len(words), i + 1 + _WINDOW) and words[end] not in _BOUNDARIES:
+        end += 1
+    giver = _after_mark(words, start, end, _FROM_MARKS, names)
+    taker = _after_mark(words, start, end, _TO_MARKS, names)
+    subject = next((w for w in words[start:i] if w in names and w not in (giver, taker)), None)
+    if form == "move" and taker is None and words[i].startswith("join"):
+        # "Kane joined Bayern from Tottenham": the one joined is the object
+        taker = next((w for w in words[i + 1 : end] if w in names and w != giver), None)
+    if form == "sign":
+        taker = subject
+    elif form == "sell":
+        giver = subject
+    if taker is None or giver is None or taker == giver:
+        return None
+    return Role("transfer", taker, giver)
+
+
+def _after_mark(
+    words: list[str], start: int, end: int, marks: frozenset[str], names: frozenset[str]
+) -> str | None:
+    """The participant after the first of ``marks`` in ``words[start:end]`` that has one within
+    three words ("von Bayer Leverkusen", "zum FC Liverpool"); a mark before a verb ("to sell")
+    names no one."""
+    for j in range(start, end):
+        if words[j] not in marks:
+            continue
+        for w in words[j + 1 : min(end, j + 4)]:
+            if w in names:
+                return w
+            if w in _FORMS or w in _TRANSFER:
+                break
     return None
 
 

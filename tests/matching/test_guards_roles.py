@@ -35,6 +35,17 @@ REVERSED = [
      "Azerbaijan attacked Armenia with drones overnight.", "en"),
     ("Kasachstan hat Kirgistan am Mittwoch beschuldigt, Migranten an die Grenze zu schleusen.", "de",
      "Kyrgyzstan accused Kazakhstan on Wednesday of pushing migrants to the border.", "en"),
+    # a takeover: the buyer and the bought, companies no table knows, one of them first in its
+    # sentence (named by the other claim), active and passive
+    ("Der Softwarekonzern Telvora will den Rivalen Quandix für 4 Milliarden Euro übernehmen.", "de",
+     "Quandix will den Softwarekonzern Telvora für 4 Milliarden Euro übernehmen.", "de"),
+    ("The carmaker Renault has agreed to buy Nissan for 9 billion euros.", "en",
+     "Der Autobauer Renault wurde für 9 Milliarden Euro von Nissan übernommen.", "de"),
+    # a transfer: where the player goes and where he comes from
+    ("Real Madrid signed the midfielder Jude Bellingham from Dortmund.", "en",
+     "Dortmund signed the midfielder Jude Bellingham from Real Madrid.", "en"),
+    ("Der Mittelfeldspieler Jude Bellingham wechselt von Dortmund zu Real Madrid.", "de",
+     "Real Madrid sold Jude Bellingham to Dortmund.", "en"),
 ]  # fmt: skip
 
 SAME_ROLES = [
@@ -51,6 +62,14 @@ SAME_ROLES = [
      "Tokayev said bandits had attacked Almaty.", "en"),
     ("Belarus wurde von der EU-Kommission vor dem Europäischen Gerichtshof verklagt.", "de",
      "The European Commission has sued Belarus at the European Court of Justice.", "en"),
+    ("Der Autobauer Renault übernimmt den Rivalen Nissan.", "de",
+     "Nissan is being taken over by the carmaker Renault.", "en"),
+    ("Der Kunststoffhersteller Quandix wird vom Ölkonzern Telvora übernommen.", "de",
+     "The oil company Telvora has agreed to buy German plastics maker Quandix.", "en"),
+    ("Jude Bellingham wechselt von Dortmund zu Real Madrid.", "de",
+     "Real Madrid have signed Jude Bellingham from Dortmund.", "en"),
+    ("Dortmund hat Jude Bellingham an Real Madrid verkauft.", "de",
+     "Jude Bellingham joined Real Madrid from Dortmund for a fee of about 100 million euros.", "en"),
 ]  # fmt: skip
 
 
@@ -70,6 +89,15 @@ def test_a_reversed_role_is_a_conflict(a, la, b, lb):
 def test_the_same_roles_in_another_voice_or_language_agree(a, la, b, lb):
     pa, pb = prepare(a, la), prepare(b, lb)
     assert not [c for c in find_conflicts(pa, pb) if c.startswith("role")]
+
+
+@pytest.mark.parametrize(("a", "la", "b", "lb"), SAME_ROLES[-4:])
+def test_a_takeover_or_transfer_told_two_ways_is_the_same_role(a, la, b, lb):
+    """Buyer and bought, or the club a player joins and the one he leaves, read alike from
+    active, passive, "from"/"von", "to"/"zu" and "sold to": evidence, not only no conflict."""
+    from claimtrack.matching.roles import role_agreement
+
+    assert role_agreement(prepare(a, la), prepare(b, lb))
 
 
 def test_a_reversed_role_is_never_same_with_the_real_embedding():

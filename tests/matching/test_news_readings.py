@@ -115,3 +115,50 @@ def test_systems_that_crashed_were_knocked_offline():
     a = prepare("A faulty patch from vendor Okta crashed Linux servers worldwide, officials said.")
     b = prepare("A botched patch from Okta knocked Linux servers offline around the world.")
     assert ("crash", "linux") in gather(a, b).deeds
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        # the same number of other people: customers, employees, passengers are known groups
+        ("Hackers stole the payment data of 80,000 customers of the insurer Verdana, it said.", "en",
+         "Hackers stole the payment data of 80,000 employees of the insurer Verdana.", "en"),
+        ("Bei dem Streik saßen rund 3.000 Fahrgäste am Flughafen Köln fest.", "de",
+         "Bei dem Streik saßen rund 3.000 Beschäftigte am Flughafen Köln fest.", "de"),
+    ],
+)  # fmt: skip
+def test_the_same_figure_counting_another_known_group_conflicts(a, la, b, lb):
+    conflicts = find_conflicts(prepare(a, la), prepare(b, lb))
+    assert any(c.startswith("figure: ") for c in conflicts), conflicts
+
+
+def test_a_known_group_agrees_across_languages():
+    a = prepare(
+        "Hacker haben die Daten von 80.000 Kundinnen und Kunden der Versicherung erbeutet.", "de"
+    )
+    b = prepare("Hackers stole the data of 80,000 customers of the insurer.", "en")
+    assert not find_conflicts(a, b)
+    assert gather(a, b).figures  # 80,000 customers = 80.000 Kunden
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        # what a company is, written before its name, does not make it a person
+        ("Hacker haben bei der Elektronikkette Fonomarkt die Daten von Kunden erbeutet.", "de",
+         "Bei einem Cyberangriff auf Fonomarkt sind nach Unternehmensangaben Daten gestohlen worden.", "de"),
+        ("Der Spielzeughersteller Brixo hat seine Jahresprognose gesenkt.", "de",
+         "Brixo cut its forecast for the year, the toy maker said.", "en"),
+    ],
+)  # fmt: skip
+def test_a_company_and_what_it_is_is_no_person(a, la, b, lb):
+    conflicts = find_conflicts(prepare(a, la), prepare(b, lb))
+    assert not [c for c in conflicts if c.startswith("person")], conflicts
+
+
+def test_a_peoples_adjective_is_no_name():
+    p = prepare(
+        "The regulator fined German carmaker Voltra and Thai supplier Kasem on Monday.", "en"
+    )
+    assert "german" not in p.names and "thai" not in p.names
+    assert "voltra" in p.names
