@@ -61,18 +61,28 @@ def real_texts(data: Path | None) -> list[str]:
 
 
 def _tables_digest(db) -> str:  # type: ignore[no-untyped-def]
-    """One SHA-256 over the index tables as the search reads them, in primary-key order."""
-    from sqlalchemy import text
+    """One SHA-256 over the index tables as the search reads them, in primary-key order. The
+    postings are digested as (key, claim_id) rows whether they are stored one a row (before
+    0015) or packed in lists, so the digest of the two layouts is the same for the same index."""
+    import numpy as np
+    from sqlalchemy import inspect, text
 
     digest = hashlib.sha256()
+    packed = "match_posting_list" in inspect(db.engine).get_table_names()
     with db.engine.connect() as conn:
         for sql in (
             "SELECT claim_id, norm, sig, terms, n_terms FROM match_entry ORDER BY claim_id",
-            "SELECT key, claim_id FROM match_posting ORDER BY key, claim_id",
+            "SELECT key, ids FROM match_posting_list ORDER BY key, first_id"
+            if packed
+            else "SELECT key, claim_id FROM match_posting ORDER BY key, claim_id",
             "SELECT key, df FROM match_term ORDER BY key",
             "SELECT n_docs, total_terms FROM match_stats",
         ):
             for row in conn.execute(text(sql)):
+                if packed and "match_posting_list" in sql:
+                    for cid in np.frombuffer(row[1], dtype="<i4").tolist():
+                        digest.update(repr((row[0], cid)).encode() + b"\n")
+                    continue
                 digest.update(repr(tuple(row)).encode() + b"\n")
     return digest.hexdigest()
 
@@ -116,7 +126,7 @@ def main() -> None:
             actor = users.system_user(session)
             session.commit()
             ids, _, _ = evaluation.load_collection(session, actor, load, workers=2)
-        print(f"tables    {_tables_digest(db)} (match_entry, match_posting, match_term, stats)")
+        print(f"tables    {_tables_digest(db)} (match_entry, postings, match_term, stats)")
         position = {cid: k for k, cid in enumerate(ids)}
         picks = random.Random(5).sample(range(len(stored)), args.queries)
         n_hits = 0

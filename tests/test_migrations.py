@@ -48,3 +48,45 @@ def test_rating_label_names_move_into_one_column_per_kind_and_back(db):
     assert tuple(row) == ("Satire (en)", "Nicht ernst gemeint.")
     migrate.upgrade(db.engine)
     assert migrate.drift(db.engine) == []
+
+
+def test_postings_are_packed_by_0015_and_unpacked_again(db):
+    """0015 turns (key, claim) rows into packed lists of up to 128 ids and back, losing none."""
+    import numpy as np
+    from sqlalchemy import text
+
+    from claimtrack.services.matching import evaluation
+    from claimtrack.services.matching.store import SqlStore
+
+    migrate.downgrade(db.engine, "0014_match_rules")
+    with db.session_scope() as session:
+        from claimtrack.services import users
+
+        system = users.system_user(session)
+        session.commit()
+        items = [evaluation.LoadItem(f"claim {k}", "en") for k in range(300)]
+        ids = evaluation.insert_claims(session, system, items)
+        session.commit()
+    postings = sorted(
+        {(7, cid) for cid in ids} | {(-3, cid) for cid in ids[::50]} | {(2**40, ids[5])}
+    )
+    with db.engine.begin() as conn:
+        conn.execute(
+            text("INSERT INTO match_posting (key, claim_id) VALUES (:k, :c)"),
+            [{"k": k, "c": c} for k, c in postings],
+        )
+    migrate.upgrade(db.engine)
+    with db.session_scope() as session:
+        assert SqlStore(session).all_postings() == postings
+        rows = session.connection().execute(
+            text("SELECT key, first_id, ids FROM match_posting_list ORDER BY key, first_id")
+        )
+        sizes = [(k, f, len(np.frombuffer(b, dtype="<i4"))) for k, f, b in rows]
+    assert sizes == [(-3, ids[0], 6), (7, ids[0], 128), (7, ids[128], 128), (7, ids[256], 44),
+                     (2**40, ids[5], 1)]  # fmt: skip
+    migrate.downgrade(db.engine, "0014_match_rules")
+    with db.engine.connect() as conn:
+        back = conn.execute(text("SELECT key, claim_id FROM match_posting ORDER BY key, claim_id"))
+        assert [tuple(r) for r in back] == postings
+    migrate.upgrade(db.engine)
+    assert migrate.drift(db.engine) == []

@@ -257,7 +257,8 @@ _SENTENCE_BREAK = re.compile(r"\w[.!?][“”\"»«’')]*\s+[„“\"»«‘(]?
 # Reporting cues: article paragraphs credit their figures, teasers rarely do.
 _REPORTING = re.compile(
     r"\b(?:sagte|sagten|teilte|teilten|mitteilte|mitteilten|erklärte|erklärten|berichtete|"
-    r"kündigte|bestätigte|betonte|warnte|schätzte|bezifferte|laut|zufolge|nach (?:\w+ )?angaben|"
+    r"kündigte|bestätigte|betonte|warnte|schätzte|bezifferte|laut|zufolge|"
+    r"nach (?:\w+ )?(?:angaben|zahlen|daten|schätzungen|berechnungen|informationen)|"
     r"said|says|told|added|announced|confirmed|warned|estimated|according to)\b",
     re.I,
 )

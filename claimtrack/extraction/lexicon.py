@@ -154,7 +154,7 @@ DATA_NOUNS = words(
 # "the company said": a definite reference to an organisation named before.
 COMPANY_WORDS = words("company carmaker firm group unternehmen konzern firma")
 GENERIC_ORGS = words(
-    "company carmaker firm group ministry agency commission council centre center union "
+    "company carmaker firm group ministry agency commission council centre center union charity "
     "unternehmen konzern firma behörde ministerium verband verein gericht court"
 )
 # Sentence-level cues without a speaker phrase: "hieß es", "it was said".

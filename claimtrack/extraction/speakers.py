@@ -187,6 +187,9 @@ def collect(
         low = token.lower()
         if (low in lx.PRONOUNS or low in lx.POSSESSIVES) and not phrase:
             return [token] if low in lx.PRONOUNS else _possessive(tokens, k, backwards)
+        if low in ("and", "und") and _joins_name(tokens, k, phrase):
+            phrase.append(token)  # "Department for Work and Pensions"
+            continue
         if low in lx.STOP or not token[:1].isalpha():
             break
         if not phrase and low == "by" and not backwards:
@@ -199,12 +202,34 @@ def collect(
             break
         phrase.append(token)
         if backwards and low in lx.ARTICLES and len(phrase) > 1:
-            after = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
-            if after not in ("of", "at", "from", "for"):
+            after = tokens[k + 1] if k + 1 < len(tokens) else ""
+            genitive = low in ("der", "des") and (is_role(after) or after.lower() in lx.UNNAMED)
+            if after.lower() not in ("of", "at", "from", "for") and not genitive:
                 break  # "the health ministry said": the article closes the phrase
+            # "wie ein Sprecher der Bergwacht sagte": the genitive belongs to the speaker
     if backwards:
         phrase.reverse()
     return _trim(phrase, source)
+
+
+_NAME_JOINERS = frozenset({"for", "of", "für"})
+
+
+def _joins_name(tokens: list[str], k: int, phrase: list[str]) -> bool:
+    """ "and"/"und" inside one organisation's name: capitalised words on both sides and one
+    head between them ("Department for Work and Pensions", "Food and Drug Administration",
+    "Ministerium für Wirtschaft und Klimaschutz"); "Polizei und Feuerwehr" are two."""
+    if not phrase or not phrase[-1][:1].isupper():
+        return False
+    other: list[str] = []
+    for token in tokens[k + 1 : k + 5]:
+        if not (token[:1].isupper() or token.lower() in _NAME_JOINERS):
+            break
+        other.append(token)
+    if not other or not other[0][:1].isupper():
+        return False
+    here, there = any(map(is_org, phrase)), any(map(is_org, other))
+    return here != there
 
 
 def _possessive(tokens: list[str], k: int, backwards: bool) -> list[str]:

@@ -1,6 +1,6 @@
 """The bulk loader writes exactly the index that claim-by-claim indexing describes.
 
-``SqlStore.replace_all`` sorts and counts postings in numpy arrays; these tests check its tables
+``SqlStore.replace_all`` sorts, counts and packs postings in numpy arrays; these tests check its tables
 against the plain reading of the rows it was given (each claim's keys, the number of claims per
 key, the stats) on the test database (SQLite, or PostgreSQL with CLAIMTRACK_TEST_DATABASE_URL).
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import text
 
 from claimtrack.matching.prepare import prepare
 from claimtrack.matching.retrieval import make_row, search
@@ -30,7 +30,7 @@ CLAIMS = [
 
 def _tables(session) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple], tuple]:
     conn = session.connection()
-    postings = conn.execute(text("SELECT key, claim_id FROM match_posting ORDER BY key, claim_id"))
+    postings = SqlStore(session).all_postings()
     terms = conn.execute(text("SELECT key, df FROM match_term ORDER BY key"))
     entries = conn.execute(
         text("SELECT claim_id, norm, sig, terms, n_terms FROM match_entry ORDER BY claim_id")
@@ -78,10 +78,12 @@ def test_replace_all_with_nothing_empties_the_index(session, users) -> None:
     assert (postings, terms, entries, stats) == ([], [], [], (0, 0))
 
 
-def test_postings_per_key_are_the_rows_in_the_order_they_are_read(session, users) -> None:
-    """``SqlStore.postings`` groups the claim ids per key (SQLite concatenates them): flattened,
-    they are the single rows the plain query returns, in its order (retrieval sums in it)."""
+def test_postings_per_key_are_every_claim_of_the_key_in_order(session, users) -> None:
+    """``SqlStore.postings`` gives each asked key once, keys ascending, with all its claims
+    ascending (retrieval sums in this order), however many packed rows hold them."""
     import random
+
+    from claimtrack.services.matching import store as store_module
 
     texts = synthetic_claims(600)
     items = [matching_eval.LoadItem(t, "de" if " der " in t else "en") for t in texts]
@@ -89,20 +91,17 @@ def test_postings_per_key_are_the_rows_in_the_order_they_are_read(session, users
     prepared = [make_row(cid, prepare(it.text, it.language)) for cid, it in zip(ids, items, strict=True)]  # fmt: skip
     store = SqlStore(session)
     store.replace_all(prepared)
-    every_key = sorted({k for _, keys in prepared for k in keys})
-    conn = session.connection()
+    claims_of: dict[int, list[int]] = {}
+    for row, keys in prepared:
+        for k in keys:
+            claims_of.setdefault(k, []).append(row.claim_id)
+    every_key = sorted(claims_of)
+    assert max(map(len, claims_of.values())) > store_module.PACK  # keys of several rows too
     rng = random.Random(3)
     for _ in range(200):
         keys = rng.sample(every_key, rng.randint(1, 32)) + [12345]  # and a key no claim has
-        plain = conn.execute(
-            text("SELECT key, claim_id FROM match_posting WHERE key IN :keys").bindparams(
-                bindparam("keys", expanding=True)
-            ),
-            {"keys": keys},
-        ).all()
-        grouped = store.postings(keys)
-        assert [(k, cid) for k, cids in grouped for cid in cids] == [tuple(r) for r in plain]
-        assert len({k for k, _ in grouped}) == len(grouped)  # one group a key
+        expected = [(k, sorted(claims_of[k])) for k in sorted(set(keys) - {12345})]
+        assert [(k, list(cids)) for k, cids in store.postings(keys)] == expected
     assert store.postings([12345]) == []
 
 
@@ -128,36 +127,42 @@ def test_batches_from_worker_processes_write_the_same_index(session, users, monk
     assert store_module.IndexBatch.of([]).keys.dtype.name == "int64"
 
 
-def test_postings_of_keys_shared_and_not_are_all_written(session, users, monkeypatch) -> None:
-    """SQLite writes a key of several claims as one JSON list of ids; ids of every width (1, 9,
-    10, 99, 100 ...) are cut out of the joined list at the right places, and without SQLite's
-    JSON functions the plain rows give the same table."""
+def test_postings_are_packed_a_hundred_and_twenty_eight_ids_a_row(session, users) -> None:
+    """A rebuild cuts each key's ids (ascending) every ``PACK``: a key of many claims is several
+    rows, each named by its first id; a key of one claim is one row of one id."""
+    import numpy as np
+
     from claimtrack.services.matching import store as store_module
 
-    texts = [f"{CLAIMS[k % 6]} ({k})" for k in range(120)]
+    texts = [f"{CLAIMS[k % 6]} ({k})" for k in range(300)]
     items = [matching_eval.LoadItem(t, "de" if " der " in t else "en") for t in texts]
     ids = matching_eval.insert_claims(session, users["fact_checker"], items)
     prepared = [make_row(cid, prepare(it.text, it.language)) for cid, it in zip(ids, items, strict=True)]  # fmt: skip
     expected = sorted((k, row.claim_id) for row, keys in prepared for k in keys)
     counts = Counter(k for k, _ in expected)
-    assert 1 in counts.values() and max(counts.values()) >= 20  # both kinds of key
-    SqlStore(session).replace_all(prepared)
+    assert 1 in counts.values() and max(counts.values()) > store_module.PACK
+    SqlStore(session).replace_all(prepared[::-1])  # claims in any order
     assert _tables(session)[0] == expected
-    monkeypatch.setattr(store_module, "_has_json_each", lambda raw: False)
-    SqlStore(session).replace_all(prepared)
-    assert _tables(session)[0] == expected
-
-
-def test_json_lists_cut_each_keys_ids() -> None:
-    import numpy as np
-
-    from claimtrack.services.matching.store import _json_lists
-
-    ids = np.array([5, 12, 7, 100, 3, 10**12, 9, 10], dtype=np.int64)
-    lists = _json_lists(
-        np.array([-4, 8, 2**62], dtype=np.int64),
-        np.array([0, 2, 5], dtype=np.int64),
-        np.array([2, 5, 8], dtype=np.int64),
-        ids,
+    rows = session.connection().execute(
+        text("SELECT key, first_id, ids FROM match_posting_list ORDER BY key, first_id")
     )
-    assert list(lists) == [(-4, "[5,12]"), (8, "[7,100,3]"), (2**62, "[1000000000000,9,10]")]
+    per_key: dict[int, list[list[int]]] = {}
+    for key, first, blob in rows:
+        lst = np.frombuffer(blob, dtype="<i4").tolist()
+        assert lst[0] == first and lst == sorted(lst)
+        per_key.setdefault(key, []).append(lst)
+    for key, lists in per_key.items():
+        assert [len(lst) for lst in lists[:-1]] == [store_module.PACK] * (len(lists) - 1)
+        assert 0 < len(lists[-1]) <= store_module.PACK
+        assert sum(map(len, lists)) == counts[key]
+
+
+def test_claim_ids_that_do_not_fit_32_bits_are_refused(session) -> None:
+    import numpy as np
+    import pytest
+
+    from claimtrack.services.matching.store import IndexBatch
+
+    batch = IndexBatch([(2**31, "n", "{}", "t", 1)], np.array([1]), np.array([7]))
+    with pytest.raises(ValueError, match="2\\*\\*31"):
+        SqlStore(session).load_batches([batch])

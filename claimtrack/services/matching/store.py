@@ -3,11 +3,17 @@
 Queries go through the session's own DBAPI connection (same transaction, no ORM overhead: a query
 is a few hundred microseconds of work and the ORM would double it). SQLite takes ``IN (?, …)``;
 PostgreSQL takes one array parameter with ``= ANY(%s)``.
+
+Postings are packed: ``match_posting_list`` holds each key's claim ids in rows of up to ``PACK``
+ids (ascending, little-endian 32-bit, see ``models.matching.MatchPostingList``). A rebuild writes
+a few hundred thousand such rows for a million claims instead of 16 million single postings, and
+a query reads a key's claims as one or a few blobs.
 """
 
 from __future__ import annotations
 
-import sqlite3
+import struct
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby, islice
@@ -65,18 +71,32 @@ class SqlStore:
         return dict(self._rows("SELECT key, df FROM match_term WHERE key IN ({})", keys))
 
     def postings(self, keys: list[int]) -> list[tuple[int, Sequence[int]]]:
-        """Each key's claim ids. SQLite concatenates them per key in the primary key's order (the
-        order it returns single rows in), so a query builds one row per key instead of one per
-        posting (about a thousand): a quarter less CPU for this read. PostgreSQL's rows are
-        grouped as they come."""
-        if self.pg:
-            rows = self._rows("SELECT key, claim_id FROM match_posting WHERE key IN ({})", keys)
-            return [(k, [cid for _, cid in group]) for k, group in groupby(rows, itemgetter(0))]
+        """Each key's claim ids, ascending, keys in ascending order (the order the first stage
+        sums in; before the lists were packed SQLite returned single rows in this order)."""
         found = self._rows(
-            "SELECT key, group_concat(claim_id) FROM match_posting WHERE key IN ({}) GROUP BY key",
+            "SELECT key, ids FROM match_posting_list WHERE key IN ({}) ORDER BY key, first_id",
             keys,
         )
-        return [(k, list(map(int, ids.split(",")))) for k, ids in found]
+        out: list[tuple[int, Sequence[int]]] = []
+        for key, group in groupby(found, itemgetter(0)):
+            blobs = [blob for _, blob in group]
+            data = blobs[0] if len(blobs) == 1 else b"".join(blobs)
+            out.append((key, np.frombuffer(data, dtype=_IDS).tolist()))
+        return out
+
+    def all_postings(self) -> list[tuple[int, int]]:
+        """Every (key, claim id) posting in key and claim order: the index's content whatever
+        its rows (a rebuild packs ``PACK`` ids a row, one claim at a time fills rows unevenly)."""
+        cur = self._raw.cursor()
+        try:
+            cur.execute("SELECT key, ids FROM match_posting_list ORDER BY key, first_id")
+            return [
+                (int(key), cid)
+                for key, blob in cur.fetchall()
+                for cid in np.frombuffer(blob, dtype=_IDS).tolist()
+            ]
+        finally:
+            cur.close()
 
     def rows(self, ids: list[int]) -> list[IndexRow]:
         found = self._rows(
@@ -93,8 +113,21 @@ class SqlStore:
         return rows[0][0] if rows else None
 
     def remove(self, claim_id: int, keys: list[int], n_terms: int) -> None:
-        self._many("DELETE FROM match_posting WHERE key = ? AND claim_id = ?",
-                   [(k, claim_id) for k in keys])  # fmt: skip
+        for key in keys:
+            found = self._list_of(key, claim_id)
+            if found is None:
+                continue
+            first, ids = found
+            pos = bisect_left(ids, claim_id)
+            if pos == len(ids) or ids[pos] != claim_id:
+                continue
+            del ids[pos]
+            if ids:
+                self._set_list(key, first, ids)
+            else:
+                self._exec(
+                    "DELETE FROM match_posting_list WHERE key = ? AND first_id = ?", (key, first)
+                )
         self._many("UPDATE match_term SET df = df - 1 WHERE key = ?", [(k,) for k in keys])
         self._exec("DELETE FROM match_entry WHERE claim_id = ?", (claim_id,))
         self._bump_stats(-1, -n_terms)
@@ -105,15 +138,73 @@ class SqlStore:
             "INSERT INTO match_entry (claim_id, norm, sig, terms, n_terms) VALUES (?, ?, ?, ?, ?)",
             (row.claim_id, row.norm, row.sig, row.terms, n_terms),
         )
-        self._many("INSERT INTO match_posting (key, claim_id) VALUES (?, ?)",
-                   [(k, row.claim_id) for k in keys])  # fmt: skip
-        # Keys in sorted order: concurrent writers lock match_term rows in the same order.
+        # Keys in sorted order: concurrent writers lock match_posting_list and match_term rows
+        # in the same order.
+        for key in sorted(keys):
+            self._add_posting(key, row.claim_id)
         self._many(
             "INSERT INTO match_term (key, df) VALUES (?, 1) "
             "ON CONFLICT (key) DO UPDATE SET df = match_term.df + 1",
             [(k,) for k in sorted(keys)],
         )
         self._bump_stats(1, n_terms)
+
+    def _list_of(self, key: int, claim_id: int) -> tuple[int, list[int]] | None:
+        """The row of ``key`` whose range holds ``claim_id`` (the last one starting at or below
+        it) as (first_id, ids), locked on PostgreSQL until the transaction ends: its ids are
+        rewritten from what is read here, so a concurrent writer waits instead of losing this
+        change (SQLite has one writer at a time)."""
+        cur = self._raw.cursor()
+        try:
+            cur.execute(
+                "SELECT first_id, ids FROM match_posting_list WHERE key = %s AND first_id <= %s "
+                "ORDER BY first_id DESC LIMIT 1 FOR UPDATE"
+                if self.pg
+                else "SELECT first_id, ids FROM match_posting_list WHERE key = ? AND first_id <= ? "
+                "ORDER BY first_id DESC LIMIT 1",
+                (key, claim_id),
+            )
+            found = cur.fetchone()
+        finally:
+            cur.close()
+        if found is None:
+            return None
+        return int(found[0]), np.frombuffer(found[1], dtype=_IDS).tolist()
+
+    def _set_list(self, key: int, first: int, ids: list[int]) -> None:
+        self._exec(
+            "UPDATE match_posting_list SET ids = ? WHERE key = ? AND first_id = ?",
+            (_pack(ids), key, first),
+        )
+
+    def _new_list(self, key: int, ids: list[int]) -> None:
+        self._exec(
+            "INSERT INTO match_posting_list (key, first_id, ids) VALUES (?, ?, ?)",
+            (key, ids[0], _pack(ids)),
+        )
+
+    def _add_posting(self, key: int, claim_id: int) -> None:
+        """Put ``claim_id`` into its place among ``key``'s ids. A new claim has the highest id
+        and goes at the end of the last row, or starts a new row when that one holds ``PACK``
+        ids already; an edited claim goes back into the row it was taken out of, which is split
+        in two once it holds twice ``PACK``."""
+        found = self._list_of(key, claim_id)
+        if found is None:  # the key's first claim, or one below all its rows
+            self._new_list(key, [claim_id])
+            return
+        first, ids = found
+        pos = bisect_left(ids, claim_id)
+        if pos < len(ids) and ids[pos] == claim_id:
+            raise ValueError(f"claim {claim_id} is indexed under key {key} already")
+        if pos == len(ids) and len(ids) >= PACK:
+            self._new_list(key, [claim_id])
+            return
+        ids.insert(pos, claim_id)
+        if len(ids) < 2 * PACK:
+            self._set_list(key, first, ids)
+            return
+        self._set_list(key, first, ids[:PACK])
+        self._new_list(key, ids[PACK:])
 
     def _bump_stats(self, docs: int, terms: int) -> None:
         self._exec(
@@ -130,35 +221,43 @@ class SqlStore:
 
     def load_batches(self, batches: Iterable[IndexBatch]) -> int:
         """Empty the index and load ``batches``: each batch's claims are written as it arrives
-        (while worker processes still prepare the next), the postings once all are known, sorted
-        (COPY on PostgreSQL).
+        (while worker processes still prepare the next), the postings once all are known,
+        sorted and packed ``PACK`` ids a row (COPY on PostgreSQL).
 
         Postings are kept in int64 arrays, not a list of (key, claim) tuples: a million claims
         have about 16 million postings. As tuples, sorting and counting them took more of the
         load's CPU than inserting them (100,000 claims: sort 4.2 s, Counter 2.5 s, inserts 6.3 s,
         profiled under load); numpy does both in well under a second, in a tenth of the memory.
         """
-        for table in ("match_posting", "match_term", "match_entry", "match_stats"):
+        for table in ("match_posting_list", "match_term", "match_entry", "match_stats"):
             self._exec(f"DELETE FROM {table}")
-        if self.pg:
-            self._exec("ALTER TABLE match_posting DROP CONSTRAINT IF EXISTS match_posting_pkey")
         key_parts, id_parts = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
         n_docs = total_terms = 0
         for batch in batches:
+            claim_ids = batch.claim_ids()
+            if len(claim_ids) and (claim_ids.min() < 1 or claim_ids.max() > _MAX_ID):
+                raise ValueError("claim ids must lie between 1 and 2**31 - 1 to be packed")
             self._write_entries(batch.entries)
             n_docs += len(batch.entries)
             total_terms += sum(e[4] for e in batch.entries)
             key_parts.append(batch.keys)
-            id_parts.append(np.repeat(batch.claim_ids(), batch.sizes))
+            id_parts.append(np.repeat(claim_ids, batch.sizes))
         keys, ids = np.concatenate(key_parts), np.concatenate(id_parts)
         del key_parts, id_parts
-        order = np.lexsort((ids, keys))  # by key, then claim: the table's primary-key order
+        if np.all(ids[1:] >= ids[:-1]):  # claims came in id order: one stable sort by key
+            order = np.argsort(keys, kind="stable")
+        else:
+            order = np.lexsort((ids, keys))  # by key, then claim
         keys, ids = keys[order], ids[order]
         term_keys, starts, dfs = np.unique(keys, return_index=True, return_counts=True)
+        lists = _packed_lists(keys, ids, starts, dfs)
         if self.pg:
-            self._copy_pg((keys, ids), (term_keys, dfs))
+            self._copy_pg(lists, (term_keys, dfs))
         else:
-            self._write_postings_sqlite(keys, ids, term_keys, starts)
+            for part in _slices(lists, _CHUNK // 16):
+                self._many(
+                    "INSERT INTO match_posting_list (key, first_id, ids) VALUES (?, ?, ?)", part
+                )
             for a, b in _chunks(term_keys, dfs):
                 self._many("INSERT INTO match_term (key, df) VALUES (?, ?)", zip(a, b, strict=True))
         self._exec(
@@ -180,50 +279,75 @@ class SqlStore:
         finally:
             cur.close()
 
-    def _write_postings_sqlite(
-        self,
-        keys: npt.NDArray[np.int64],
-        ids: npt.NDArray[np.int64],
-        term_keys: npt.NDArray[np.int64],
-        starts: npt.NDArray[np.int64],
-    ) -> None:
-        """Sorted postings: a key of one claim as a plain row, a key of several as one statement
-        whose claim ids come as one JSON array (``json_each``), so SQLite binds a parameter per
-        key instead of two per posting (a third less time for the postings at 100,000 claims)."""
-        if not _has_json_each(self._raw) or (len(ids) and ids.min() < 1):
-            for a, b in _chunks(keys, ids):
-                self._many("INSERT INTO match_posting (key, claim_id) VALUES (?, ?)",
-                           zip(a, b, strict=True))  # fmt: skip
-            return
-        ends = np.append(starts[1:], len(keys))
-        single = (ends - starts) == 1
-        for a, b in _chunks(term_keys[single], ids[starts[single]]):
-            self._many("INSERT INTO match_posting (key, claim_id) VALUES (?, ?)",
-                       zip(a, b, strict=True))  # fmt: skip
-        many = ~single
-        self._many(
-            "INSERT INTO match_posting (key, claim_id) SELECT ?, value FROM json_each(?)",
-            _json_lists(term_keys[many], starts[many], ends[many], ids),
-        )
-
-    def _copy_pg(self, postings, terms) -> None:  # type: ignore[no-untyped-def]
-        """Binary COPY built by numpy: no Python object and no text per posting (formatting
-        "key\tclaim\n" per row took seconds a million postings)."""
+    def _copy_pg(self, lists: Iterator[tuple[int, int, bytes]], terms) -> None:  # type: ignore[no-untyped-def]
+        """Binary COPY: the packed lists row by row, the term counts built by numpy (no text
+        per row)."""
         cur = self._raw.cursor()
         try:
-            with cur.copy("COPY match_posting (key, claim_id) FROM STDIN (FORMAT BINARY)") as cp:
-                _write_binary(cp, *postings)
+            sql = "COPY match_posting_list (key, first_id, ids) FROM STDIN (FORMAT BINARY)"
+            with cur.copy(sql) as cp:
+                cp.write(_COPY_HEADER)
+                for part in _slices(lists, _CHUNK // 16):
+                    cp.write(
+                        b"".join(_LIST_ROW.pack(3, 8, k, 4, f, len(b)) + b for k, f, b in part)
+                    )
+                cp.write(_COPY_TRAILER)
             with cur.copy("COPY match_term (key, df) FROM STDIN (FORMAT BINARY)") as cp:
                 _write_binary(cp, *terms)
-            cur.execute("ALTER TABLE match_posting ADD PRIMARY KEY (key, claim_id)")
-            cur.execute("ANALYZE match_posting")
+            cur.execute("ANALYZE match_posting_list")
             cur.execute("ANALYZE match_term")
         finally:
             cur.close()
 
 
+PACK = 128  # claim ids a posting row holds when the index is rebuilt (4 bytes each)
+_IDS = np.dtype("<i4")
+_MAX_ID = 2**31 - 1
+# A match_posting_list row in binary COPY: three fields (bigint key, integer first_id, bytea
+# ids with its length; the bytes follow).
+_LIST_ROW = struct.Struct(">hiqiii")
+
+
+def _pack(ids: Sequence[int]) -> bytes:
+    if ids and (min(ids) < 1 or max(ids) > _MAX_ID):
+        raise ValueError("claim ids must lie between 1 and 2**31 - 1 to be packed")
+    return np.array(ids, dtype=_IDS).tobytes()
+
+
+def _packed_lists(
+    keys: npt.NDArray[np.int64],
+    ids: npt.NDArray[np.int64],
+    starts: npt.NDArray[np.int64],
+    counts: npt.NDArray[np.int64],
+) -> Iterator[tuple[int, int, bytes]]:
+    """(key, first_id, ids) rows of sorted postings: each key's ids cut every ``PACK``, the
+    bytes sliced out of one array of all ids."""
+    if not len(keys):
+        return
+    place = np.arange(len(keys)) - np.repeat(starts, counts)  # a posting's place in its key
+    row_starts = np.flatnonzero(place % PACK == 0)
+    row_ends = np.append(row_starts[1:], len(keys))
+    data = ids.astype(_IDS).tobytes()
+    size = _IDS.itemsize
+    for key, first, lo, hi in zip(
+        keys[row_starts].tolist(),
+        ids[row_starts].tolist(),
+        (row_starts * size).tolist(),
+        (row_ends * size).tolist(),
+        strict=True,
+    ):
+        yield key, first, data[lo:hi]
+
+
+def _slices(
+    rows: Iterator[tuple[int, int, bytes]], n: int
+) -> Iterator[list[tuple[int, int, bytes]]]:
+    while part := list(islice(rows, n)):
+        yield part
+
+
 # PostgreSQL's binary COPY: a header, then per row the number of fields and each field as its
-# byte length and big-endian value (bigint key, integer claim id or df), then -1.
+# byte length and big-endian value (bigint key, integer df), then -1.
 _COPY_HEADER = b"PGCOPY\n\xff\r\n\x00" + bytes(8)
 _COPY_TRAILER = b"\xff\xff"
 _BIGINT_INT = np.dtype(
@@ -286,42 +410,6 @@ _ROWS_PER_BATCH = 5000
 def _batched(items: Iterator[tuple[IndexRow, list[int]]]) -> Iterator[IndexBatch]:
     while batch := IndexBatch.of(islice(items, _ROWS_PER_BATCH)):
         yield batch
-
-
-def _has_json_each(raw: Any) -> bool:
-    """Whether this SQLite has its JSON functions (built in since 3.38, unless left out)."""
-    try:
-        raw.execute("SELECT value FROM json_each('[1]')").fetchall()
-    except sqlite3.OperationalError:
-        return False
-    return True
-
-
-_POWERS = [10**k for k in range(1, 19)]
-
-
-def _json_lists(
-    keys: npt.NDArray[np.int64],
-    starts: npt.NDArray[np.int64],
-    ends: npt.NDArray[np.int64],
-    ids: npt.NDArray[np.int64],
-) -> Iterator[tuple[int, str]]:
-    """(key, "[id,id,...]") for each key, its ids cut out of one joined string of all ids."""
-    for lo in range(0, len(keys), _CHUNK // 16):
-        hi = min(len(keys), lo + _CHUNK // 16)
-        first, last = int(starts[lo]), int(ends[hi - 1])
-        part = ids[first:last]
-        text = ",".join(map(str, part.tolist()))
-        # character offset of each id in ``text``: the characters of every earlier id, each
-        # with its comma (a claim id is positive: its digits are counted by powers of ten)
-        digits = np.full(len(part), 2, dtype=np.int64)  # one digit and the comma
-        for power in _POWERS:
-            digits += part >= power
-        offsets = np.concatenate(([0], np.cumsum(digits)))
-        lo_chars = offsets[starts[lo:hi] - first].tolist()
-        hi_chars = (offsets[ends[lo:hi] - first] - 1).tolist()
-        for key, a, b in zip(keys[lo:hi].tolist(), lo_chars, hi_chars, strict=True):
-            yield key, f"[{text[a:b]}]"
 
 
 _CHUNK = 1_000_000
