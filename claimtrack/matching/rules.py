@@ -55,6 +55,7 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("The agency banned the driver for four years after the crash, killing at least 57.", "en"),
     ("A city banned cars from the centre.", "en"),
     ("Hackers stole the data of 80,000 customers of German insurer Verdana.", "en"),
+    ("Orvana is recalling 40,000 e-bikes; Quandix will Telvora übernehmen.", "en"),
 )  # fmt: skip
 
 

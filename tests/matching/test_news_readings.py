@@ -11,6 +11,7 @@ from claimtrack.matching.compare import find_conflicts
 from claimtrack.matching.events import happenings
 from claimtrack.matching.evidence import gather
 from claimtrack.matching.prepare import prepare
+from claimtrack.text.normalize import fold
 
 
 @pytest.mark.parametrize(
@@ -162,3 +163,42 @@ def test_a_peoples_adjective_is_no_name():
     )
     assert "german" not in p.names and "thai" not in p.names
     assert "voltra" in p.names
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Orvana is recalling 40,000 e-bikes because the brakes can fail, the maker said.", "en", "orvana"),
+        ("Quandix will den Rivalen Telvora für 4 Milliarden Euro übernehmen.", "de", "quandix"),
+        ("Brixo said on Monday it would cut 2,000 jobs.", "en", "brixo"),
+    ],
+)  # fmt: skip
+def test_a_company_first_in_its_sentence_is_a_name(text, language, name):
+    assert name in prepare(text, language).names
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Hackers have stolen the data of the insurer's clients.", "en"),
+        ("Inflation is rising again, the central bank said.", "en"),
+        ("Officials said the bridge would stay closed.", "en"),
+        ("Meanwhile, the bridge stays closed.", "en"),
+        ("Heute ist der Flughafen wieder geöffnet.", "de"),
+        ("Demonstranten haben das Rathaus gestürmt.", "de"),
+        ("Inzwischen hat die Polizei die Straße geräumt.", "de"),
+    ],
+)  # fmt: skip
+def test_a_common_word_first_in_its_sentence_is_no_name(text, language):
+    first = fold(text.split()[0].rstrip(","))
+    assert first not in prepare(text, language).names
+
+
+def test_two_companies_first_in_their_sentences_conflict():
+    a = prepare(
+        "Orvana is recalling 40,000 e-bikes because the brakes can fail, the maker said.", "en"
+    )
+    b = prepare(
+        "Velomax is recalling 40,000 e-bikes because the brakes can fail, the maker said.", "en"
+    )
+    assert any(c.startswith("name: ") for c in find_conflicts(a, b))
