@@ -29,6 +29,7 @@ from claimtrack.extraction import organisations as orgs
 from claimtrack.extraction import speakers as sp
 from claimtrack.extraction.quotes import QuoteState, quote_states
 from claimtrack.extraction.speakers import names_in
+from claimtrack.text.places import canonical_place
 
 PERSON, ORGANISATION, UNNAMED, OUTLET = "person", "organisation", "unnamed", "outlet"
 __all__ = ["Attribution", "Attributor", "attribute_sentences", "names_in"]
@@ -233,10 +234,15 @@ class Attributor:
         found = self._source_phrase(tokens)
         if found is not None:
             return found
-        for index, cue_len, cue, direction in _cues(tokens):
+        # a speech cue outranks a count: "Europe recorded 42,000 cases, the WHO said"
+        for index, cue_len, cue, direction in sorted(
+            _cues(tokens), key=lambda c: c[2].lower() in lx.COUNTING
+        ):
             if self.language == "en" and index and tokens[index - 1].lower() == "it":
                 return self._recall_org(cue)  # "…, it added": the organisation that spoke
             phrase = self._phrase(tokens, index, cue_len, direction)
+            if cue.lower() in lx.COUNTING and _only_a_place(phrase):
+                continue  # "Europe recorded …": a place counts nothing itself
             found = self._classify(phrase, cue) if phrase else None
             if found is not None:
                 return found
@@ -661,6 +667,11 @@ _SPOKESPEOPLE = lx.words(
 _AUXILIARIES = lx.PERFECT_AUXILIARIES | lx.PASSIVE_AUXILIARIES
 # Separable prefixes closing a clause: "sagte … zu", "kündigte … an", "teilte … mit".
 _SEPARABLE = lx.words("zu an auf aus ein fest vor mit zurück bei dar ab fort")
+
+
+def _only_a_place(phrase: list[str]) -> bool:
+    words = [t for t in phrase if t.lower() not in lx.ARTICLES]
+    return bool(words) and canonical_place(" ".join(words)) is not None
 
 
 def _subject_of_separable(

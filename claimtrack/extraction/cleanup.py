@@ -63,7 +63,17 @@ def is_prose(line: str) -> bool:
 
 
 def _is_dateline(line: str) -> bool:
-    return len(line.split()) <= 12 and bool(_DATELINE_HINT.search(line)) and bool(find_dates(line))
+    """ "Stand: 10.01.2022 09:15 Uhr", "26.11.2026, 18.12 Uhr", "Published 12 November 2024".
+    A year alone makes no dateline: "Pistorius will 20.000 Soldaten bis 2029" is a headline."""
+    if len(line.split()) > 12:
+        return False
+    hint = _DATELINE_HINT.search(line)
+    if hint is None:
+        return False
+    dates = find_dates(line)
+    if hint.group(0).isdigit():  # only a four-digit number: a full date must be there
+        return any(d.precision == "day" for d in dates)
+    return bool(dates)
 
 
 def _key(line: str) -> str:
@@ -283,4 +293,4 @@ def _article_signs(line: str, pending: list[str], story: str) -> int:
 
 
 def _strip_by(byline: str) -> str:
-    return re.sub(r"^(?i:von|by|text:|autor(?:in)?:|author:)\s+", "", byline).strip()
+    return re.sub(rf"^{bp.BYLINE_LEAD}\s+", "", byline).strip()

@@ -182,9 +182,13 @@ def collect(
     are always a source ("laut …", "nach Angaben der …"), where plain nouns count.
     """
     tokens = _skip_time(tokens, backwards)
+    if language == "de" and not backwards and not source:
+        tokens = _skip_recipient(tokens)
     phrase: list[str] = []
     for k, token in enumerate(tokens[:10]):
         low = token.lower()
+        if language == "de" and not backwards and _recipient_starts(phrase, low):
+            break  # "sagte Roderich Kiesewetter dem SPIEGEL": the dative is who was told
         if (low in lx.PRONOUNS or low in lx.POSSESSIVES) and not phrase:
             return [token] if low in lx.PRONOUNS else _possessive(tokens, k, backwards)
         if low in ("and", "und") and _joins_name(tokens, k, phrase):
@@ -213,6 +217,26 @@ def collect(
 
 
 _NAME_JOINERS = frozenset({"for", "of", "für"})
+
+
+def _skip_recipient(tokens: list[str]) -> list[str]:
+    """ "sagte dem SPIEGEL ein Sprecher": the dative recipient before the speaker is skipped."""
+    if not tokens or tokens[0].lower() != "dem":
+        return tokens
+    k = 1
+    while k < len(tokens) and (tokens[k][:1].isupper() or tokens[k] in QUOTES):
+        k += 1
+    return tokens[k:]
+
+
+def _recipient_starts(phrase: list[str], low: str) -> bool:
+    """After the speaker's name, "dem …" and "der …" are the dative of who was told ("dem
+    SPIEGEL", "der Nachrichtenagentur dpa"); after a role or kind noun "der …" is a genitive
+    ("der Sprecher der Polizei")."""
+    if not phrase or low not in ("dem", "der"):
+        return False
+    last = phrase[-1]
+    return low == "dem" or (is_name_token(last) and last.lower() not in lx.LINKS)
 
 
 def _joins_name(tokens: list[str], k: int, phrase: list[str]) -> bool:
