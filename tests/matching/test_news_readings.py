@@ -202,3 +202,35 @@ def test_two_companies_first_in_their_sentences_conflict():
         "Velomax is recalling 40,000 e-bikes because the brakes can fail, the maker said.", "en"
     )
     assert any(c.startswith("name: ") for c in find_conflicts(a, b))
+
+
+def _alike(a: str, la: str, b: str, lb: str):
+    """The pair decided as if the embedding scored it like a duplicate (as it does for many pairs
+    that share a figure and a sentence shape): only the facts can tell them apart."""
+    from claimtrack.matching.compare import compare
+    from claimtrack.matching.embedding import get_embedder
+
+    return compare(prepare(a, la), prepare(b, lb), cosine=0.97, model=get_embedder().name)
+
+
+def test_a_figure_of_another_happening_in_another_country_is_no_variant():
+    """Evacuated after floods in one country, arrested in another: the number is a coincidence,
+    the country named by an adjective ("Slovenian") as well as by name."""
+    from claimtrack.matching.compare import Kind
+
+    result = _alike(
+        "Nearly 9,000 people have been evacuated after the Slovenian floods, officials said.", "en",
+        "Nearly 9,000 people have been arrested in Kazakhstan, officials said.", "en",
+    )  # fmt: skip
+    assert result.kind is Kind.RELATED, result.features
+    assert result.conflicts  # the figures still disagree on what they count
+
+
+def test_a_figure_of_another_happening_in_the_same_place_stays_a_variant():
+    from claimtrack.matching.compare import Kind
+
+    result = _alike(
+        "More than 2,000 people were arrested in Almaty during the unrest, police said.", "en",
+        "More than 2,000 people were killed in Almaty during the unrest, police said.", "en",
+    )  # fmt: skip
+    assert result.kind is Kind.VARIANT, result.features
