@@ -317,7 +317,7 @@ def _is_head(token: str) -> bool:
         or low in lx.UNNAMED
         or low in lx.GENERIC_ORGS
         or bool(lx.ORG_WORD.fullmatch(low))
-        or is_role(low)  # "the minister said", "according to the minister"
+        or low in lx.HEAD_ROLES  # "the minister said", "according to the minister"
     )
 
 

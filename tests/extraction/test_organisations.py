@@ -501,3 +501,9 @@ def test_an_english_plural_role_is_no_earlier_person() -> None:
         "en",
     )
     assert found[1][0] != "Jane Doe"
+    # a modifier of roles ("state", "foreign") heads no phrase naming a person
+    found = attributions(
+        ["Interior Minister Jane Doe visited the region.", "The state said the fund would grow."],
+        "en",
+    )
+    assert found[1][0] != "Jane Doe"
