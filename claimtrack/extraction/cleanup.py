@@ -117,7 +117,7 @@ def _outlet(lines: list[str]) -> str:
         if match:
             holder = bp.LEGAL_SUFFIX.sub("", match.group(1).strip(" ,-–"))
             if len(holder.split()) <= 5 and any(ch.isalpha() for ch in holder):
-                return holder
+                return bp.agencies(holder) or holder  # "The Associated Press" is AP
     return ""
 
 

@@ -65,7 +65,7 @@ ORG_WORD = re.compile(
     r"administration|parliament|union|institute|institution|university|kremlin|pentagon|"
     r"military|spokesperson's|white house|brigade|coastguard|association|federation|committee|"
     r"foundation|society|alliance|coalition|board|bureau|kammer|ausschuss|vereinigung|"
-    r"genossenschaft)",
+    r"genossenschaft|konferenz|conference)",
     re.I,
 )
 ACRONYM = re.compile(r"[A-ZÄÖÜ][A-Za-zÄÖÜ]{0,4}[A-ZÄÖÜ](?:/[A-ZÄÖÜ]{2,5})?(?:-\w+)?")
