@@ -43,6 +43,12 @@ ROLES = words(
     "defence defense finance state vice deputy former ex- rep sen gov executive prosecutor "
     "barrister lawyer leader spokesman spokeswoman spokesperson"
 )
+# Roles that head a phrase naming one person ("the minister said"); the other ROLES only
+# modify one ("state", "foreign", "former", "executive").
+HEAD_ROLES = words(
+    "president minister chancellor senator governor mayor secretary director ceo professor "
+    "judge prosecutor barrister lawyer leader spokesman spokeswoman chief"
+)
 FEMALE_TITLES = words("frau mrs ms miss dame")
 MALE_TITLES = words("herr mr sir")
 ROLE_WORD = re.compile(

@@ -489,3 +489,21 @@ def test_a_generic_mention_does_not_reach_past_a_paragraph() -> None:
         paragraphs=[0, 2],
     )
     assert found[0].claimant == "company"
+
+
+def test_an_english_plural_role_is_no_earlier_person() -> None:
+    """ "The ministers said" are several people: not the one minister named before."""
+    found = attributions(
+        [
+            "Interior Minister Jane Doe visited the region.",
+            "The ministers said the fund would grow.",
+        ],
+        "en",
+    )
+    assert found[1][0] != "Jane Doe"
+    # a modifier of roles ("state", "foreign") heads no phrase naming a person
+    found = attributions(
+        ["Interior Minister Jane Doe visited the region.", "The state said the fund would grow."],
+        "en",
+    )
+    assert found[1][0] != "Jane Doe"
