@@ -29,7 +29,8 @@ from claimtrack.extraction import organisations as orgs
 from claimtrack.extraction import speakers as sp
 from claimtrack.extraction.quotes import QuoteState, quote_states
 from claimtrack.extraction.speakers import names_in
-from claimtrack.text.places import canonical_place
+from claimtrack.text.normalize import fold
+from claimtrack.text.places import canonical_place, gazetteer
 
 PERSON, ORGANISATION, UNNAMED, OUTLET = "person", "organisation", "unnamed", "outlet"
 __all__ = ["Attribution", "Attributor", "attribute_sentences", "names_in"]
@@ -491,6 +492,12 @@ class Attributor:
         while len(run) > 1 and run[0].lower() in titles:
             run = run[1:]
         person = self._expand(" ".join(run))
+        if " " not in person and _is_country(person):
+            # "Kazakhstan said", "Russland erklärte": a country speaks through its government,
+            # no person (cities are surnames too often: Lincoln, Berlin; a surname seen with a
+            # first name was expanded above)
+            self._remember(_Speaker(person, ORGANISATION, None))
+            return Attribution(person, ORGANISATION, cue)
         known = next((s for s in self._mentioned if s.name == person), None)
         self._remember(_Speaker(person, PERSON, gender or (known.gender if known else None)))
         return Attribution(person, PERSON, cue)
@@ -687,6 +694,11 @@ _SPOKESPEOPLE = lx.words(
 _AUXILIARIES = lx.PERFECT_AUXILIARIES | lx.PASSIVE_AUXILIARIES
 # Separable prefixes closing a clause: "sagte … zu", "kündigte … an", "teilte … mit".
 _SEPARABLE = lx.words("zu an auf aus ein fest vor mit zurück bei dar ab fort")
+
+
+def _is_country(name: str) -> bool:
+    hit = gazetteer().get(tuple(fold(name).split()))
+    return hit is not None and hit[1] == "country"
 
 
 def _only_a_place(phrase: list[str]) -> bool:

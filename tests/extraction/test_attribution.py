@@ -190,6 +190,14 @@ def test_names_in(sentence: str, names: list[str]) -> None:
             "Das teilte die Deutsche Bischofskonferenz am Mittwoch in Bonn mit.",
             ("Deutsche Bischofskonferenz", "organisation"),
         ),
+        # a country speaks through its government; a city's name may be a surname
+        (
+            "de",
+            "Russland erklärte, 300 Soldaten seien getötet worden.",
+            ("Russland", "organisation"),
+        ),
+        ("en", "Kazakhstan said 164 people had died.", ("Kazakhstan", "organisation")),
+        ("en", "Lincoln said the border was closed.", ("Lincoln", "person")),
         # counts are claims by whoever counted, unless someone else is said to say so
         (
             "en",
