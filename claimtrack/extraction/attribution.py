@@ -101,7 +101,27 @@ def attribute_sentences(
     _quotes(found, own, states, paragraphs)
     _continuations(sentences, found, own, states, paragraphs, language)
     credits_previous = _back_references(sentences, found, own, attributor)
+    _named_next(sentences, found, paragraphs, language)
     return found, credits_previous
+
+
+def _named_next(
+    sentences: list[str], found: list[Attribution], paragraphs: list[int], language: str
+) -> None:
+    """ "…, the charity said. … according to the Trussell Trust, which …": a generic mention
+    that nothing before it resolved is the organisation of a fitting kind the next sentence
+    names (agency copy often names the organisation only after its first figure)."""
+    for i in range(len(sentences) - 1):
+        claimant = found[i].claimant
+        if found[i].kind != ORGANISATION or not claimant or not orgs.is_generic(claimant):
+            continue
+        kinds = orgs.GENERIC_KINDS.get(claimant.lower(), frozenset())
+        if not kinds or paragraphs[i + 1] - paragraphs[i] > 1:
+            continue
+        for name in orgs.named_in(sp.tokenize(sentences[i + 1]), language):
+            if orgs.kinds_of(name) & kinds:
+                found[i] = Attribution(name, ORGANISATION, found[i].cue)
+                break
 
 
 def _quotes(

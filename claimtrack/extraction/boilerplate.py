@@ -165,8 +165,10 @@ AGENCY_LINE = re.compile(
     re.I,
 )
 # An agency dateline opening the first paragraph: "Hamburg (dpa) - ", "BERLIN, March 14
-# (Reuters) - ".
-AGENCY_DATELINE = re.compile(r"^[\w.,/ -]{2,40}\s\((?P<agency>[^()]{2,40})\)\s*[-–—]\s")
+# (Reuters) - ", "Bonn (KNA) Die Zahl …" (KNA writes no dash).
+AGENCY_DATELINE = re.compile(
+    r"^[\w.,/ -]{2,40}\s\((?P<agency>[^()]{2,40})\)(?:\s*[-–—]\s|\s(?=[„\"A-ZÄÖÜ]))"
+)
 
 
 def agencies(text: str) -> str:

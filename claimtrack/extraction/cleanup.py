@@ -117,7 +117,7 @@ def _outlet(lines: list[str]) -> str:
         if match:
             holder = bp.LEGAL_SUFFIX.sub("", match.group(1).strip(" ,-–"))
             if len(holder.split()) <= 5 and any(ch.isalpha() for ch in holder):
-                return holder
+                return bp.agencies(holder) or holder  # "The Associated Press" is AP
     return ""
 
 
@@ -204,6 +204,7 @@ def _article(lines: list[str], headline: str) -> tuple[list[str], str, str]:
     in_list = False
     byline = dateline = ""
     head_key = _key(headline)
+    known = _names(headline)  # names and (German) nouns the story used so far
     skip_caption = False
     for i, line in enumerate(lines):
         if (bp.is_footer(line) or bp.COMMENTS.match(line)) and body:
@@ -231,21 +232,21 @@ def _article(lines: list[str], headline: str) -> tuple[list[str], str, str]:
         if not is_prose(line):
             pending.append(line)
             continue
-        if in_list and not _ends_list(
-            line, lines[i + 1 :], pending, f"{headline}\n" + "\n".join(body)
-        ):
+        if in_list and not _ends_list(line, lines[i + 1 :], pending, known):
             pending = []
             continue
         if in_list:  # the short lines under the list heading were its headlines
             in_list, pending = False, []
         if 0 < len(pending) <= 2:
             body.extend(p for p in pending if len(p.split()) >= 2)
+            known.update(_names(" ".join(pending)))
         pending = []
         body.append(line)
+        known.update(_names(line))
     return body, byline, dateline
 
 
-def _ends_list(line: str, rest: list[str], pending: list[str], story: str) -> bool:
+def _ends_list(line: str, rest: list[str], pending: list[str], known: set[str]) -> bool:
     """Inside a headline list, prose resumes the article only when it is paragraph-like.
 
     Teasers are a headline plus one short sentence; the article goes on with long
@@ -258,7 +259,7 @@ def _ends_list(line: str, rest: list[str], pending: list[str], story: str) -> bo
     if len(line.split()) >= 25:
         return True
     if pending:
-        return _article_signs(line, pending, story) >= 2
+        return _article_signs(line, pending, known) >= 2
     following = next((ln for ln in rest if not _is_furniture(ln)), None)
     return following is not None and is_prose(following)
 
@@ -275,7 +276,12 @@ _REPORTING = re.compile(
 _NAME_WORD = re.compile(r"(?<=[\w,;:)] )[A-ZÄÖÜ][\w\-]{3,}")
 
 
-def _article_signs(line: str, pending: list[str], story: str) -> int:
+def _names(text: str) -> set[str]:
+    """Capitalised words inside sentences (names; German nouns), by their first six letters."""
+    return {w[:6].casefold() for w in _NAME_WORD.findall(text)}
+
+
+def _article_signs(line: str, pending: list[str], known: set[str]) -> int:
     """How many signs of article prose `line` shows: more than one sentence, a reporting
     cue, a name or (German) noun the story so far already used, and hanging under more
     than one short line with no blurb in between (a list of bare headlines is over)."""
@@ -284,8 +290,7 @@ def _article_signs(line: str, pending: list[str], story: str) -> int:
         signs += 1
     if _REPORTING.search(line):
         signs += 1
-    known = {w[:6].casefold() for w in _NAME_WORD.findall(story)}
-    if any(w[:6].casefold() in known for w in _NAME_WORD.findall(line)):
+    if _names(line) & known:
         signs += 1
     if len(pending) >= 2:
         signs += 1

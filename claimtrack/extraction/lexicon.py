@@ -43,6 +43,12 @@ ROLES = words(
     "defence defense finance state vice deputy former ex- rep sen gov executive prosecutor "
     "barrister lawyer leader spokesman spokeswoman spokesperson"
 )
+# Roles that head a phrase naming one person ("the minister said"); the other ROLES only
+# modify one ("state", "foreign", "former", "executive").
+HEAD_ROLES = words(
+    "president minister chancellor senator governor mayor secretary director ceo professor "
+    "judge prosecutor barrister lawyer leader spokesman spokeswoman chief"
+)
 FEMALE_TITLES = words("frau mrs ms miss dame")
 MALE_TITLES = words("herr mr sir")
 ROLE_WORD = re.compile(
@@ -65,7 +71,7 @@ ORG_WORD = re.compile(
     r"administration|parliament|union|institute|institution|university|kremlin|pentagon|"
     r"military|spokesperson's|white house|brigade|coastguard|association|federation|committee|"
     r"foundation|society|alliance|coalition|board|bureau|kammer|ausschuss|vereinigung|"
-    r"genossenschaft)",
+    r"genossenschaft|konferenz|conference)",
     re.I,
 )
 ACRONYM = re.compile(r"[A-ZÄÖÜ][A-Za-zÄÖÜ]{0,4}[A-ZÄÖÜ](?:/[A-ZÄÖÜ]{2,5})?(?:-\w+)?")

@@ -251,7 +251,7 @@ def introducer_kinds(word: str) -> frozenset[str]:
 def introduced_name(tokens: list[str], language: str) -> list[str]:
     """The name a kind noun introduces at the end of `tokens`: ["die", "Umweltorganisation",
     "Greenpeace"] -> ["Greenpeace"]; [] when the tokens end in no such apposition."""
-    for k in range(len(tokens) - 2, -1, -1):
+    for k in range(len(tokens) - 2, max(len(tokens) - 6, 0) - 1, -1):  # names of 1-4 words
         word = tokens[k]
         kind = (
             word[:1].isupper()

@@ -99,7 +99,8 @@ def role_stem(token: str) -> str:
     if low in lx.ROLES:
         return low
     low = low.rpartition("-")[2] or low  # "SPD-Politikerin" is a Politikerin
-    for end in ("", "s", "en", "n"):
+    # German case endings on capitalised nouns only: English "ministers" is a plural
+    for end in ("", "s", "en", "n") if token[:1].isupper() else ("",):
         stem = low[: len(low) - len(end)] if end else low
         if (not end or low.endswith(end)) and lx.ROLE_WORD.fullmatch(stem):
             if stem.endswith("in") and lx.ROLE_WORD.fullmatch(stem[:-2]):
@@ -316,7 +317,7 @@ def _is_head(token: str) -> bool:
         or low in lx.UNNAMED
         or low in lx.GENERIC_ORGS
         or bool(lx.ORG_WORD.fullmatch(low))
-        or is_role(low)  # "the minister said", "according to the minister"
+        or low in lx.HEAD_ROLES  # "the minister said", "according to the minister"
     )
 
 

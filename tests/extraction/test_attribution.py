@@ -185,6 +185,11 @@ def test_names_in(sentence: str, names: list[str]) -> None:
             "The Department of Health and Social Care said 1,240 pharmacies had closed.",
             ("Department of Health and Social Care", "organisation"),
         ),
+        (
+            "de",
+            "Das teilte die Deutsche Bischofskonferenz am Mittwoch in Bonn mit.",
+            ("Deutsche Bischofskonferenz", "organisation"),
+        ),
         # counts are claims by whoever counted, unless someone else is said to say so
         (
             "en",

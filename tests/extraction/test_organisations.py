@@ -448,3 +448,62 @@ def test_the_company_introduced_before_is_credited_by_the_back_reference() -> No
     )
     assert (found[0].claimant, found[0].kind) == ("Brenntal", "organisation")
     assert credits == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentences", "expected"),
+    [
+        (
+            "en",
+            [
+                "Food banks handed out 3.1 million parcels last year, the charity said.",
+                "More than a million went to families, according to the Hillside Trust, which "
+                "runs 1,400 food banks.",
+            ],
+            "Hillside Trust",
+        ),
+        (
+            "en",
+            [
+                "Profits fell by 40% in the third quarter, the company said on Thursday.",
+                "Shares in Northwind Energy plc fell 6% in early trading.",
+            ],
+            "Northwind Energy plc",
+        ),
+    ],
+)
+def test_a_generic_mention_is_the_organisation_the_next_sentence_names(
+    language: str, sentences: list[str], expected: str
+) -> None:
+    assert attributions(sentences, language)[0] == (expected, "organisation")
+
+
+def test_a_generic_mention_does_not_reach_past_a_paragraph() -> None:
+    found, _ = attribute_sentences(
+        [
+            "Profits fell by 40% in the third quarter, the company said on Thursday.",
+            "Shares in Northwind Energy plc fell 6% in early trading.",
+        ],
+        "en",
+        outlet="Kurier",
+        paragraphs=[0, 2],
+    )
+    assert found[0].claimant == "company"
+
+
+def test_an_english_plural_role_is_no_earlier_person() -> None:
+    """ "The ministers said" are several people: not the one minister named before."""
+    found = attributions(
+        [
+            "Interior Minister Jane Doe visited the region.",
+            "The ministers said the fund would grow.",
+        ],
+        "en",
+    )
+    assert found[1][0] != "Jane Doe"
+    # a modifier of roles ("state", "foreign") heads no phrase naming a person
+    found = attributions(
+        ["Interior Minister Jane Doe visited the region.", "The state said the fund would grow."],
+        "en",
+    )
+    assert found[1][0] != "Jane Doe"

@@ -343,6 +343,15 @@ _P2 = "Die Proteste hatten sich an den Gaspreisen entzündet, teilte die Regieru
         (["Floods close roads", "By Jane Doe, Associated Press", _P1], "AP"),
         (
             [
+                "Senate approves aid",
+                _P1,
+                "Copyright 2024 The Associated Press. All rights reserved.",
+            ],
+            "AP",
+        ),
+        (["Kirchenaustritte", f"Bonn (KNA) {_P1}", _P2], "KNA"),
+        (
+            [
                 "Blast at chemical park",
                 "By Maria Martinez",
                 "BERLIN, March 14 (Reuters) - An explosion killed two people, the fire brigade said.",
