@@ -213,7 +213,7 @@ def test_names_in(sentence: str, names: list[str]) -> None:
         (
             "en",
             "A post shared 20,000 times on Facebook claims that cash will be banned.",
-            (None, "outlet"),
+            ("Kurier", "outlet"),
         ),
         # counts are claims by whoever counted, unless someone else is said to say so
         (
