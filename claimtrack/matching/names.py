@@ -68,6 +68,8 @@ _DEMONYMS = frozenset(
      "dominican", "venezuelan", "argentine", "filipino", "nepali", "somali", "azerbaijani",
      "icelandic", "arab", "sri", "lankan", "tibetan", "angolan", "ghanaian", "zambian"]
 )  # fmt: skip
+# Titles written as capitals before a name ("CEO Pat Gelsinger").
+_TITLE_ACRONYMS = frozenset(["ceo", "cfo", "coo", "cto", "vp"])
 _SENTENCE_END = re.compile(r"[.!?:;]\s*[\"'„“”‚‘’»«(]*\s*$")
 
 
@@ -154,6 +156,8 @@ def _is_name(
         return False
     if word in not_names or any(s <= tok.start < e for s, e in taken) or happening_at(word):
         return False  # a word that names a happening ("in Gewahrsam") is no name
+    if word in _TITLE_ACRONYMS:
+        return False
     if prev is None or _SENTENCE_END.search(text, prev.end, tok.start):
         return False  # the first word of a sentence is capitalised whatever it is
     if language != "de":

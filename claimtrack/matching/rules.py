@@ -56,6 +56,7 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("A city banned cars from the centre.", "en"),
     ("Hackers stole the data of 80,000 customers of German insurer Verdana.", "en"),
     ("Orvana is recalling 40,000 e-bikes; Quandix will Telvora übernehmen.", "en"),
+    ("The board of Orvana forced out CEO Pat Gelsinger on Monday.", "en"),
 )  # fmt: skip
 
 

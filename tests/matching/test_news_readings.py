@@ -234,3 +234,30 @@ def test_a_figure_of_another_happening_in_the_same_place_stays_a_variant():
         "More than 2,000 people were killed in Almaty during the unrest, police said.", "en",
     )  # fmt: skip
     assert result.kind is Kind.VARIANT, result.features
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Der Verein hat seinen Trainer nach drei Niederlagen entlassen.", "dismiss"),
+        ("The board ousted the chief executive after a row over the budget.", "dismiss"),
+        ("The club sacked its manager on Sunday.", "dismiss"),
+        ("Der Oppositionelle wurde aus der Haft entlassen.", "release"),
+        ("Parliament approved a law permitting same-sex couples to marry.", "legalise"),
+    ],
+)  # fmt: skip
+def test_a_dismissal_and_a_legalisation_are_happenings(text, event):
+    found = happenings(prepare(text).norm)
+    assert event in found
+    if event == "release":
+        assert "dismiss" not in found
+
+
+def test_a_surname_the_other_claim_names_is_a_participant_of_its_deed():
+    """German reads no lone surname ending like a noun ("Becker"); the other claim names the
+    person in full, so the dismissal is of the same person in both."""
+    a = prepare("Kanzlerin Maria Keller hat Innenminister Jonas Becker entlassen.", "de")
+    b = prepare(
+        "Nach dem Streit um den Haushalt hat Keller ihren Innenminister Becker gefeuert.", "de"
+    )
+    assert ("dismiss", "becker") in gather(a, b).deeds
