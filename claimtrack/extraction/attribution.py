@@ -304,7 +304,8 @@ class Attributor:
             inverted = bool(before_tokens) and before_tokens[-1] in sp.QUOTES
             if not inverted:  # English puts the speaker first: "Haddad said the trust …"
                 before = sp.before_cue(before_tokens, self.language) if before_tokens else []
-                return before or after
+                clause = tokens[index + length : index + length + 1] == ["that"]
+                return before or ([] if clause else after)  # "claims that the government …"
         if direction == "both" and after:
             subject = _subject_of_separable(tokens, index, after, self.language)
             return subject or after
@@ -395,6 +396,9 @@ class Attributor:
         if organisation is not None:
             self._remember(_Speaker(organisation, ORGANISATION, None))
             return Attribution(organisation, ORGANISATION, cue)
+        where = next((k for k, t in enumerate(head) if k and t in _PLACE_PREPOSITIONS), None)
+        if where is not None and not org_in(head[:where]):
+            head = head[:where]  # "Officials in Kabul", "Ärzte in Köln": Kabul speaks not
         run = sp.name_run(head)
         if source and _genitive_noun(phrase, head):
             run = []  # "nach Angaben des Zivilschutzes": a thing, a person needs a role or name
@@ -686,6 +690,13 @@ def _role_may_be(role: str | None, wanted: str) -> bool:
 
 # An unnamed spokesperson speaks for the organisation the sentence is about.
 _OF_FOR = lx.words("der des of for from at")
+_PLACE_PREPOSITIONS = lx.words("in at on im aus bei")
+
+
+def org_in(tokens: list[str]) -> bool:
+    return any(sp.is_org(t) for t in tokens)
+
+
 # "X für Y", "X for Y", "X of Y" inside a name make it an institution's, not a person's.
 _INSTITUTION_JOINERS = lx.words("für for of")
 _SPOKESPEOPLE = lx.words(

@@ -195,6 +195,12 @@ def collect(
         if low in ("and", "und") and _joins_name(tokens, k, phrase):
             phrase.append(token)  # "Department for Work and Pensions"
             continue
+        if backwards and phrase and low in _PLACE_PREPOSITIONS:
+            before = tokens[k + 1] if k + 1 < len(tokens) else ""
+            if not (is_known_kind(before) or before.lower() in lx.GENERIC_ORGS):
+                return []  # "a post shared … on Facebook claims": an object, not the speaker
+            phrase.append(token)  # "Police in Cologne said", "Doctors at the hospital said"
+            continue
         if low in lx.STOP or not token[:1].isalpha():
             break
         if not phrase and low == "by" and not backwards:
@@ -218,6 +224,8 @@ def collect(
 
 
 _NAME_JOINERS = frozenset({"for", "of", "für"})
+# Prepositions of place between a speaker and where they are ("Police in Cologne said").
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "im", "aus", "bei"})
 
 
 def _skip_recipient(tokens: list[str]) -> list[str]:

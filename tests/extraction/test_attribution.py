@@ -198,6 +198,23 @@ def test_names_in(sentence: str, names: list[str]) -> None:
         ),
         ("en", "Kazakhstan said 164 people had died.", ("Kazakhstan", "organisation")),
         ("en", "Lincoln said the border was closed.", ("Lincoln", "person")),
+        # where a speaker is is no speaker
+        (
+            "en",
+            "Police in Cologne said 20 people were arrested.",
+            ("Police in Cologne", "organisation"),
+        ),
+        ("en", "Officials in Kabul said 300 people had died.", ("Officials in Kabul", "unnamed")),
+        (
+            "de",
+            "Ärzte in Köln sagten, 12 Patienten seien behandelt worden.",
+            ("Ärzte in Köln", "unnamed"),
+        ),
+        (
+            "en",
+            "A post shared 20,000 times on Facebook claims that cash will be banned.",
+            ("Kurier", "outlet"),
+        ),
         # counts are claims by whoever counted, unless someone else is said to say so
         (
             "en",
