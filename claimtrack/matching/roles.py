@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claimtrack.matching._stopwords import STOPWORDS
 from claimtrack.matching.guards import is_person
 from claimtrack.matching.names import demonym
 from claimtrack.matching.prepare import Prepared
@@ -219,6 +220,12 @@ def _roles(norm: str, names: frozenset[str]) -> tuple[Role, ...]:
     return tuple(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=8192)
+def _transfers(norm: str) -> bool:
+    """Whether the text has a verb of a transfer, whose slots are read without names."""
+    return not _TRANSFER.keys().isdisjoint(norm.split())
+
+
 def _form(words: list[str], i: int) -> tuple[str, str, int] | None:
     """The relation, kind and word count of a verb form starting at ``words[i]``."""
     w = words[i]
@@ -273,6 +280,11 @@ def _transfer(words: list[str], i: int, form: str, names: frozenset[str]) -> Rol
     giver = _after_mark(words, start, end, _FROM_MARKS, names)
     taker = _after_mark(words, start, end, _TO_MARKS, names)
     subject = next((w for w in words[start:i] if w in names and w not in (giver, taker)), None)
+    # A club or company no reading names (a headline in Title Case, a city's club the gazetteer
+    # lacks: "Liverpool signed Wirtz from Leverkusen") is the word its slot holds.
+    giver = giver or _after_mark(words, start, end, _FROM_MARKS, None)
+    taker = taker or _after_mark(words, start, end, _TO_MARKS, None)
+    subject = subject or next((w for w in words[start:i] if _slot_word(w)), None)
     if form == "move" and taker is None and words[i].startswith("join"):
         # "Kane joined Bayern from Tottenham": the one joined is the object
         taker = next((w for w in words[i + 1 : end] if w in names and w != giver), None)
@@ -286,20 +298,29 @@ def _transfer(words: list[str], i: int, form: str, names: frozenset[str]) -> Rol
 
 
 def _after_mark(
-    words: list[str], start: int, end: int, marks: frozenset[str], names: frozenset[str]
+    words: list[str], start: int, end: int, marks: frozenset[str], names: frozenset[str] | None
 ) -> str | None:
     """The participant after the first of ``marks`` in ``words[start:end]`` that has one within
     three words ("von Bayer Leverkusen", "zum FC Liverpool"); a mark before a verb ("to sell")
-    names no one."""
+    names no one. ``names`` None: the first word there that can name a club or company."""
     for j in range(start, end):
         if words[j] not in marks:
             continue
         for w in words[j + 1 : min(end, j + 4)]:
-            if w in names:
-                return w
             if w in _FORMS or w in _TRANSFER:
                 break
+            if (w in names) if names is not None else _slot_word(w):
+                return w
     return None
+
+
+def _slot_word(w: str) -> bool:
+    """A word that can stand for a club or company: no function word, figure or short word."""
+    return len(w) > 2 and not w[:1].isdigit() and w not in STOPWORDS and w not in _NOT_SLOT
+
+
+# Words in a club's slot that are no club: articles and descriptions before its name.
+_NOT_SLOT = frozenset(["fc", "club", "verein", "team", "side", "rivals", "rivalen", "have", "has"])
 
 
 def _side(span: list[str], names: frozenset[str]) -> list[str]:
@@ -381,7 +402,7 @@ def role_clash(a: Prepared, b: Prepared) -> RoleClash | None:
     if not (_may_state(a.norm) and _may_state(b.norm)):
         return None
     names = participants(a) | participants(b)
-    if len(names) < 2:
+    if len(names) < 2 and not _transfers(a.norm):
         return None
     ra, rb = roles(a, names), roles(b, names)
     if not ra or not rb:
@@ -401,7 +422,7 @@ def role_agreement(a: Prepared, b: Prepared) -> list[tuple[str, str, str]]:
     if not (_may_state(a.norm) and _may_state(b.norm)):
         return []
     names = participants(a) | participants(b)
-    if len(names) < 2:
+    if len(names) < 2 and not _transfers(a.norm):
         return []
     full = [{(r.relation, r.agent, r.patient) for r in roles(p, names) if r.agent and r.patient}
             for p in (a, b)]  # fmt: skip

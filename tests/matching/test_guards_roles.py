@@ -46,6 +46,10 @@ REVERSED = [
      "Dortmund signed the midfielder Jude Bellingham from Real Madrid.", "en"),
     ("Der Mittelfeldspieler Jude Bellingham wechselt von Dortmund zu Real Madrid.", "de",
      "Real Madrid sold Jude Bellingham to Dortmund.", "en"),
+    # headlines in Title Case name no one; the clubs are the words in their slots
+    ("Bayern Munich Signs Harry Kane From Tottenham", "en",
+     "Tottenham Signs Harry Kane From Bayern Munich", "en"),
+    ("Arsenal signed Declan Rice from West Ham.", "en", "West Ham signed Declan Rice from Arsenal.", "en"),
 ]  # fmt: skip
 
 SAME_ROLES = [
