@@ -265,7 +265,7 @@ def _ends_list(line: str, rest: list[str], pending: list[str], known: set[str]) 
 
 
 _QUESTION = re.compile(r"\?[“”\"»«’')]*$")
-_SENTENCE_BREAK = re.compile(r"\w[.!?][“”\"»«’')]*\s+[„“\"»«‘(]?[A-ZÄÖÜ]")
+_SENTENCE_BREAK = re.compile(r"[\w%€$£][.!?][“”\"»«’')]*\s+[„“\"»«‘(]?[A-ZÄÖÜ]")
 # Reporting cues: article paragraphs credit their figures, teasers rarely do.
 _REPORTING = re.compile(
     r"\b(?:sagte|sagten|teilte|teilten|mitteilte|mitteilten|erklärte|erklärten|berichtete|"
