@@ -29,6 +29,8 @@ from claimtrack.extraction import organisations as orgs
 from claimtrack.extraction import speakers as sp
 from claimtrack.extraction.quotes import QuoteState, quote_states
 from claimtrack.extraction.speakers import names_in
+from claimtrack.text.normalize import fold
+from claimtrack.text.places import canonical_place, gazetteer
 
 PERSON, ORGANISATION, UNNAMED, OUTLET = "person", "organisation", "unnamed", "outlet"
 __all__ = ["Attribution", "Attributor", "attribute_sentences", "names_in"]
@@ -45,7 +47,8 @@ class Attribution:
 
 _CREDIT_VERBS = (
     r"sagte|sagten|teilte|teilten|erklärte|erklärten|berichtete|berichteten|meldete|meldeten|"
-    r"bestätigte|bestätigten|said|told|reported|confirmed|announced"
+    r"bestätigte|bestätigten|kündigte|kündigten|gab|gaben|said|told|reported|confirmed|"
+    r"announced"
 )
 # "Das teilte ein Sprecher mit." credits the sentence before it, and says nothing itself.
 _BACK_REFERENCE = re.compile(
@@ -99,7 +102,27 @@ def attribute_sentences(
     _quotes(found, own, states, paragraphs)
     _continuations(sentences, found, own, states, paragraphs, language)
     credits_previous = _back_references(sentences, found, own, attributor)
+    _named_next(sentences, found, paragraphs, language)
     return found, credits_previous
+
+
+def _named_next(
+    sentences: list[str], found: list[Attribution], paragraphs: list[int], language: str
+) -> None:
+    """ "…, the charity said. … according to the Trussell Trust, which …": a generic mention
+    that nothing before it resolved is the organisation of a fitting kind the next sentence
+    names (agency copy often names the organisation only after its first figure)."""
+    for i in range(len(sentences) - 1):
+        claimant = found[i].claimant
+        if found[i].kind != ORGANISATION or not claimant or not orgs.is_generic(claimant):
+            continue
+        kinds = orgs.GENERIC_KINDS.get(claimant.lower(), frozenset())
+        if not kinds or paragraphs[i + 1] - paragraphs[i] > 1:
+            continue
+        for name in orgs.named_in(sp.tokenize(sentences[i + 1]), language):
+            if orgs.kinds_of(name) & kinds:
+                found[i] = Attribution(name, ORGANISATION, found[i].cue)
+                break
 
 
 def _quotes(
@@ -232,10 +255,15 @@ class Attributor:
         found = self._source_phrase(tokens)
         if found is not None:
             return found
-        for index, cue_len, cue, direction in _cues(tokens):
+        # a speech cue outranks a count: "Europe recorded 42,000 cases, the WHO said"
+        for index, cue_len, cue, direction in sorted(
+            _cues(tokens), key=lambda c: c[2].lower() in lx.COUNTING
+        ):
             if self.language == "en" and index and tokens[index - 1].lower() == "it":
                 return self._recall_org(cue)  # "…, it added": the organisation that spoke
             phrase = self._phrase(tokens, index, cue_len, direction)
+            if cue.lower() in lx.COUNTING and _only_a_place(phrase):
+                continue  # "Europe recorded …": a place counts nothing itself
             found = self._classify(phrase, cue) if phrase else None
             if found is not None:
                 return found
@@ -354,6 +382,10 @@ class Attributor:
         content = content[1:] if content and content[0].lower() in lx.ARTICLES else content
         if not content:
             return None
+        spokesperson = content[0].lower() in _SPOKESPEOPLE
+        if spokesperson and len(content) > 2 and content[1].lower() in _OF_FOR:
+            german = content[1].lower() in ("der", "des")  # the article shows the case
+            return self._spoken_for(content[1:] if german else content[2:], cue)
         head, tail = _split_link(content)
         if tail and any(t.lower() in lx.DATA_NOUNS for t in head):
             return self._classify(tail, cue, source=True)  # "Messungen des Landesamts"
@@ -367,22 +399,32 @@ class Attributor:
         if source and _genitive_noun(phrase, head):
             run = []  # "nach Angaben des Zivilschutzes": a thing, a person needs a role or name
         org = any(sp.is_org(t) for t in content)
-        whole_org = org and run == head and len(run) > 1 and sp.is_org(head[-1])
+        # "Catalan Water Agency", "Deutsche Bundesbank": capitalised words ending in an
+        # organisation word name it, whatever name_run makes of the words before
+        whole_org = org and len(head) > 1 and sp.is_org(head[-1])
+        whole_org = whole_org and all(t[:1].isupper() for t in head)
         whole = len(" ".join(run).split()) > 1  # "Ursula von der Leyen" is one token
         named = bool(run) and (whole or not org or sp.is_role(head[0]))
+        joined = len(head) > len(run) and head[-len(run) - 1].lower() in _INSTITUTION_JOINERS
+        if named and joined and not sp.is_role(head[0]):
+            named, org = False, True  # "Kuratorium für Alpine Sicherheit" names no person
         if named and not whole_org and not sp.is_org(run[-1]):
             return self._person(run, cue, sp.gender(content, self.language))
         name = " ".join(content)
         if phrase[0].lower() in ("des", "eines"):
-            name = sp.nominative(name)  # "nach Angaben des Ministeriums" -> "Ministerium"
+            joiner = next((k for k, t in enumerate(content) if t in _INSTITUTION_JOINERS), None)
+            first = " ".join(content[:joiner]) if joiner else name
+            # "nach Angaben des Ministeriums" -> "Ministerium"; "des Kuratoriums für …"
+            name = " ".join([sp.nominative(first), *content[joiner:]]) if joiner else first
+            name = name if joiner else sp.nominative(name)
         if len(content) == 1 and orgs.is_generic(name):
             return self._generic_org(name, cue)
         if org:
             gender = "f" if lx.is_feminine_org(content[-1]) else None
             self._remember(_Speaker(name, ORGANISATION, gender))
             return Attribution(name, ORGANISATION, cue)
-        if len(content) == 1 and content[0].lower() in _SPOKESPEOPLE:
-            subject = self._subject_org()
+        if len(content) == 1 and spokesperson:
+            subject = self._subject_org() or self._previous_org()
             if subject is not None:  # "Die Staatsanwaltschaft Köln hat …, wie eine Sprecherin
                 self._remember(_Speaker(subject, ORGANISATION, None))  # bestätigte."
                 return Attribution(subject, ORGANISATION, cue)
@@ -395,6 +437,26 @@ class Attributor:
             self._remember(_Speaker(name, PERSON if not source else ORGANISATION, None))
             return Attribution(name, PERSON if not source else ORGANISATION, cue)
         return None
+
+    def _spoken_for(self, tail: list[str], cue: str) -> Attribution | None:
+        """Whom "ein Sprecher der Bergrettung", "a spokeswoman for the agency" speaks for: an
+        organisation, unless a person's full name or a role follows ("a spokesman for
+        President Tokayev")."""
+        found = self._classify(tail, cue, source=True)
+        words = [t for t in tail if t.lower() not in lx.ARTICLES]
+        single = len(words) == 1 and words[0] not in self._full_names
+        single = single and not sp.is_role(words[0])
+        if found is not None and found.kind == PERSON and single and found.claimant:
+            self._last = [s for s in self._last if s.name != found.claimant]
+            self._remember(_Speaker(found.claimant, ORGANISATION, None))
+            return Attribution(found.claimant, ORGANISATION, cue)
+        return found
+
+    def _previous_org(self) -> str | None:
+        """The organisation the sentence before credited: "The ministry said … A spokesperson
+        added …" continues it."""
+        before = self._before
+        return before.claimant if before is not None and before.kind == ORGANISATION else None
 
     def _subject_org(self) -> str | None:
         """The organisation opening the current sentence as its subject, which an unnamed
@@ -430,6 +492,12 @@ class Attributor:
         while len(run) > 1 and run[0].lower() in titles:
             run = run[1:]
         person = self._expand(" ".join(run))
+        if " " not in person and _is_country(person):
+            # "Kazakhstan said", "Russland erklärte": a country speaks through its government,
+            # no person (cities are surnames too often: Lincoln, Berlin; a surname seen with a
+            # first name was expanded above)
+            self._remember(_Speaker(person, ORGANISATION, None))
+            return Attribution(person, ORGANISATION, cue)
         known = next((s for s in self._mentioned if s.name == person), None)
         self._remember(_Speaker(person, PERSON, gender or (known.gender if known else None)))
         return Attribution(person, PERSON, cue)
@@ -494,7 +562,11 @@ class Attributor:
         for k in range(len(tokens)):
             name_tokens = orgs.introduced_name(tokens[: k + 1], self.language)
             if name_tokens and (k + 1 == len(tokens) or not sp.is_name_token(tokens[k + 1])):
-                self._introduced.add(" ".join(name_tokens).casefold())
+                name = " ".join(name_tokens)
+                self._introduced.add(name.casefold())
+                kinds = orgs.introducer_kinds(tokens[k - len(name_tokens)])
+                if kinds:  # "der Autozulieferer Brenntal" is later "das Unternehmen"
+                    self._orgs = [o for o in self._orgs if o[0] != name] + [(name, kinds)]
         for name in orgs.named_in(tokens, self.language):
             if self.language == "de" and " " not in name:
                 name = sp.nominative(name)
@@ -521,10 +593,10 @@ class Attributor:
 
     def _refer_to_role(self, content: list[str], gender: str | None, cue: str) -> Attribution:
         """ "die Ministerin", "des Ministers", "the minister": the person named earlier with a
-        fitting role ("Innenministerin Maria Berger"), else one of fitting gender whose role the
-        story did not give or that may be called so ("Kanzler" / "Regierungschef"); a person
-        named with another role ("Verteidiger Kai Nowak") is not "der Minister". Nobody: the
-        role itself, in the nominative."""
+        fitting role ("Innenministerin Maria Berger") or one they may be called by ("Kanzler" /
+        "Regierungschef", "Secretary" / "minister"), else one of fitting gender whose role the
+        story did not give; a person named with another role ("Anwalt Kai Nowak") is not "der
+        Minister". Nobody: the role itself, in the nominative."""
         wanted = next((sp.role_stem(t) for t in reversed(content) if sp.role_stem(t)), "")
         people = [
             s
@@ -587,6 +659,7 @@ class Attributor:
 _ROLE_SYNONYMS = [
     frozenset({"kanzler", "regierungschef", "premier", "ministerpräsident", "prime", "chancellor"}),
     frozenset({"präsident", "staatschef", "president"}),
+    frozenset({"minister", "secretary"}),  # "Work and Pensions Secretary" is a minister
     frozenset({"chef", "vorstand", "geschäftsführer", "ceo", "chief", "executive", "director"}),
 ]
 # Roles that say nothing about office: they fit anyone ("der Politiker").
@@ -594,16 +667,11 @@ _ANY_ROLE = frozenset({"politiker", "experte", "expert", "leader", "former", "ex
 
 
 def _role_fits(role: str | None, wanted: str) -> bool:
-    """ "Innenminister" is a "Minister"; "Ministerpräsident" is no "Minister"."""
+    """ "Innenminister" is a "Minister", a "Work and Pensions Secretary" is "the minister";
+    "Ministerpräsident" is no "Minister"."""
     if not role or not wanted:
         return False
-    return role.endswith(wanted) or wanted.endswith(role)
-
-
-def _role_may_be(role: str | None, wanted: str) -> bool:
-    """A person whose role the story did not give may be meant, and one whose role is a
-    synonym of the one wanted."""
-    if role is None or not wanted or role in _ANY_ROLE or wanted in _ANY_ROLE:
+    if role.endswith(wanted) or wanted.endswith(role):
         return True
     return any(
         any(role.endswith(x) for x in group) and any(wanted.endswith(x) for x in group)
@@ -611,13 +679,31 @@ def _role_may_be(role: str | None, wanted: str) -> bool:
     )
 
 
+def _role_may_be(role: str | None, wanted: str) -> bool:
+    """A person whose role the story did not give may be meant ("der Politiker" fits all)."""
+    return role is None or not wanted or role in _ANY_ROLE or wanted in _ANY_ROLE
+
+
 # An unnamed spokesperson speaks for the organisation the sentence is about.
+_OF_FOR = lx.words("der des of for from at")
+# "X für Y", "X for Y", "X of Y" inside a name make it an institution's, not a person's.
+_INSTITUTION_JOINERS = lx.words("für for of")
 _SPOKESPEOPLE = lx.words(
     "sprecher sprecherin sprecherinnen spokesman spokeswoman spokesperson spokespeople"
 )
 _AUXILIARIES = lx.PERFECT_AUXILIARIES | lx.PASSIVE_AUXILIARIES
 # Separable prefixes closing a clause: "sagte … zu", "kündigte … an", "teilte … mit".
 _SEPARABLE = lx.words("zu an auf aus ein fest vor mit zurück bei dar ab fort")
+
+
+def _is_country(name: str) -> bool:
+    hit = gazetteer().get(tuple(fold(name).split()))
+    return hit is not None and hit[1] == "country"
+
+
+def _only_a_place(phrase: list[str]) -> bool:
+    words = [t for t in phrase if t.lower() not in lx.ARTICLES]
+    return bool(words) and canonical_place(" ".join(words)) is not None
 
 
 def _subject_of_separable(

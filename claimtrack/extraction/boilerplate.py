@@ -116,8 +116,14 @@ def is_footer(line: str) -> bool:
     return bool(parts) and all(_FOOTER_PART.match(p) for p in parts)
 
 
+# "Von Anna Schmidt", "By Jane Doe, Reuters", "Ein Artikel von Markus Becker und Anna Weber".
+BYLINE_LEAD = (
+    r"(?i:(?:ein(?:e)? (?:artikel|beitrag|bericht|kommentar|analyse|reportage|interview|"
+    r"gastbeitrag) von|an? (?:article|report|story|analysis) by|von|by|text:|autor(?:in)?:|"
+    r"author:))"
+)
 BYLINE = re.compile(
-    r"^(?i:von|by|text:|autor(?:in)?:|author:)\s+[A-ZÄÖÜ][\w'.\-]+(?:\s+[A-ZÄÖÜ][\w'.\-]+){0,3}"
+    rf"^{BYLINE_LEAD}\s+[A-ZÄÖÜ][\w'.\-]+(?:\s+[A-ZÄÖÜ][\w'.\-]+){{0,3}}"
     r"(?:\s*(?:,|und|and|&)\s*[A-ZÄÖÜ][\w'.\-]+(?:\s+[A-ZÄÖÜ][\w'.\-]+){0,3})*"
     r"(?:\s*[,|(]\s*[\w\s./-]{1,40}\)?)?$"
 )
@@ -159,8 +165,10 @@ AGENCY_LINE = re.compile(
     re.I,
 )
 # An agency dateline opening the first paragraph: "Hamburg (dpa) - ", "BERLIN, March 14
-# (Reuters) - ".
-AGENCY_DATELINE = re.compile(r"^[\w.,/ -]{2,40}\s\((?P<agency>[^()]{2,40})\)\s*[-–—]\s")
+# (Reuters) - ", "Bonn (KNA) Die Zahl …" (KNA writes no dash).
+AGENCY_DATELINE = re.compile(
+    r"^[\w.,/ -]{2,40}\s\((?P<agency>[^()]{2,40})\)(?:\s*[-–—]\s|\s(?=[„\"A-ZÄÖÜ]))"
+)
 
 
 def agencies(text: str) -> str:

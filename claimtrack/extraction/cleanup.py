@@ -63,7 +63,17 @@ def is_prose(line: str) -> bool:
 
 
 def _is_dateline(line: str) -> bool:
-    return len(line.split()) <= 12 and bool(_DATELINE_HINT.search(line)) and bool(find_dates(line))
+    """ "Stand: 10.01.2022 09:15 Uhr", "26.11.2026, 18.12 Uhr", "Published 12 November 2024".
+    A year alone makes no dateline: "Pistorius will 20.000 Soldaten bis 2029" is a headline."""
+    if len(line.split()) > 12:
+        return False
+    hint = _DATELINE_HINT.search(line)
+    if hint is None:
+        return False
+    dates = find_dates(line)
+    if hint.group(0).isdigit():  # only a four-digit number: a full date must be there
+        return any(d.precision == "day" for d in dates)
+    return bool(dates)
 
 
 def _key(line: str) -> str:
@@ -107,7 +117,7 @@ def _outlet(lines: list[str]) -> str:
         if match:
             holder = bp.LEGAL_SUFFIX.sub("", match.group(1).strip(" ,-–"))
             if len(holder.split()) <= 5 and any(ch.isalpha() for ch in holder):
-                return holder
+                return bp.agencies(holder) or holder  # "The Associated Press" is AP
     return ""
 
 
@@ -194,6 +204,7 @@ def _article(lines: list[str], headline: str) -> tuple[list[str], str, str]:
     in_list = False
     byline = dateline = ""
     head_key = _key(headline)
+    known = _names(headline)  # names and (German) nouns the story used so far
     skip_caption = False
     for i, line in enumerate(lines):
         if (bp.is_footer(line) or bp.COMMENTS.match(line)) and body:
@@ -221,21 +232,21 @@ def _article(lines: list[str], headline: str) -> tuple[list[str], str, str]:
         if not is_prose(line):
             pending.append(line)
             continue
-        if in_list and not _ends_list(
-            line, lines[i + 1 :], pending, f"{headline}\n" + "\n".join(body)
-        ):
+        if in_list and not _ends_list(line, lines[i + 1 :], pending, known):
             pending = []
             continue
         if in_list:  # the short lines under the list heading were its headlines
             in_list, pending = False, []
         if 0 < len(pending) <= 2:
             body.extend(p for p in pending if len(p.split()) >= 2)
+            known.update(_names(" ".join(pending)))
         pending = []
         body.append(line)
+        known.update(_names(line))
     return body, byline, dateline
 
 
-def _ends_list(line: str, rest: list[str], pending: list[str], story: str) -> bool:
+def _ends_list(line: str, rest: list[str], pending: list[str], known: set[str]) -> bool:
     """Inside a headline list, prose resumes the article only when it is paragraph-like.
 
     Teasers are a headline plus one short sentence; the article goes on with long
@@ -248,7 +259,7 @@ def _ends_list(line: str, rest: list[str], pending: list[str], story: str) -> bo
     if len(line.split()) >= 25:
         return True
     if pending:
-        return _article_signs(line, pending, story) >= 2
+        return _article_signs(line, pending, known) >= 2
     following = next((ln for ln in rest if not _is_furniture(ln)), None)
     return following is not None and is_prose(following)
 
@@ -257,14 +268,20 @@ _SENTENCE_BREAK = re.compile(r"\w[.!?][“”\"»«’')]*\s+[„“\"»«‘(]?
 # Reporting cues: article paragraphs credit their figures, teasers rarely do.
 _REPORTING = re.compile(
     r"\b(?:sagte|sagten|teilte|teilten|mitteilte|mitteilten|erklärte|erklärten|berichtete|"
-    r"kündigte|bestätigte|betonte|warnte|schätzte|bezifferte|laut|zufolge|nach (?:\w+ )?angaben|"
+    r"kündigte|bestätigte|betonte|warnte|schätzte|bezifferte|laut|zufolge|"
+    r"nach (?:\w+ )?(?:angaben|zahlen|daten|schätzungen|berechnungen|informationen)|"
     r"said|says|told|added|announced|confirmed|warned|estimated|according to)\b",
     re.I,
 )
 _NAME_WORD = re.compile(r"(?<=[\w,;:)] )[A-ZÄÖÜ][\w\-]{3,}")
 
 
-def _article_signs(line: str, pending: list[str], story: str) -> int:
+def _names(text: str) -> set[str]:
+    """Capitalised words inside sentences (names; German nouns), by their first six letters."""
+    return {w[:6].casefold() for w in _NAME_WORD.findall(text)}
+
+
+def _article_signs(line: str, pending: list[str], known: set[str]) -> int:
     """How many signs of article prose `line` shows: more than one sentence, a reporting
     cue, a name or (German) noun the story so far already used, and hanging under more
     than one short line with no blurb in between (a list of bare headlines is over)."""
@@ -273,8 +290,7 @@ def _article_signs(line: str, pending: list[str], story: str) -> int:
         signs += 1
     if _REPORTING.search(line):
         signs += 1
-    known = {w[:6].casefold() for w in _NAME_WORD.findall(story)}
-    if any(w[:6].casefold() in known for w in _NAME_WORD.findall(line)):
+    if _names(line) & known:
         signs += 1
     if len(pending) >= 2:
         signs += 1
@@ -282,4 +298,4 @@ def _article_signs(line: str, pending: list[str], story: str) -> int:
 
 
 def _strip_by(byline: str) -> str:
-    return re.sub(r"^(?i:von|by|text:|autor(?:in)?:|author:)\s+", "", byline).strip()
+    return re.sub(rf"^{bp.BYLINE_LEAD}\s+", "", byline).strip()

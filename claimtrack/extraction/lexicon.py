@@ -43,6 +43,12 @@ ROLES = words(
     "defence defense finance state vice deputy former ex- rep sen gov executive prosecutor "
     "barrister lawyer leader spokesman spokeswoman spokesperson"
 )
+# Roles that head a phrase naming one person ("the minister said"); the other ROLES only
+# modify one ("state", "foreign", "former", "executive").
+HEAD_ROLES = words(
+    "president minister chancellor senator governor mayor secretary director ceo professor "
+    "judge prosecutor barrister lawyer leader spokesman spokeswoman chief"
+)
 FEMALE_TITLES = words("frau mrs ms miss dame")
 MALE_TITLES = words("herr mr sir")
 ROLE_WORD = re.compile(
@@ -63,7 +69,9 @@ ORG_WORD = re.compile(
     r"kreditanstalt|organi[sz]ation|centre|center|service|treasury|bank|trust|survey|"
     r"court|army|commission|council|company|organi[sz]ers|office|authorit(?:y|ies)|"
     r"administration|parliament|union|institute|institution|university|kremlin|pentagon|"
-    r"military|spokesperson's|white house|brigade|coastguard)",
+    r"military|spokesperson's|white house|brigade|coastguard|association|federation|committee|"
+    r"foundation|society|alliance|coalition|board|bureau|kammer|ausschuss|vereinigung|"
+    r"genossenschaft|konferenz|conference)",
     re.I,
 )
 ACRONYM = re.compile(r"[A-ZÄÖÜ][A-Za-zÄÖÜ]{0,4}[A-ZÄÖÜ](?:/[A-ZÄÖÜ]{2,5})?(?:-\w+)?")
@@ -84,11 +92,19 @@ _BOTH = words(
     "ergänzte fügte räumte räumen räumt teilte teilten teilt verkündete entgegnete widersprach "
     "verwies kündigten verteidigte bestätigt "
     "sprach sprachen spricht nannte bezeichnete meldete meldeten meldet melden forderte kündigte "
-    "said says told stated claimed claims explained added warned argued insisted "
+    "said says stated claimed claims explained added warned argued insisted "
     "wrote tweeted announced confirmed reported promised pledged conceded disputed denied "
     "admitted acknowledged stressed called saying reads "
     # estimates are claims by whoever makes them: "Golob bezifferte die Schäden auf …"
-    "schätzte schätzten bezifferte bezifferten beziffern estimated"
+    "schätzte schätzten bezifferte bezifferten beziffern estimated "
+    # counts are claims by whoever counted: "the UK Health Security Agency recorded 1,240 cases"
+    "recorded registered counted registrierte registrierten verzeichnete verzeichneten "
+    "zählte zählten"
+)
+# Counting verbs: a claim by their subject, unless a speech cue names someone else.
+COUNTING = words(
+    "recorded registered counted registrierte registrierten verzeichnete verzeichneten zählte "
+    "zählten"
 )
 # Participles of estimating verbs: the speaker stands next to the auxiliary ("hat Golob die
 # Schäden auf … geschätzt"); after a passive auxiliary nobody is named ("wurden … geschätzt").
@@ -105,6 +121,8 @@ CUES: list[tuple[tuple[str, ...], str]] = sorted(
     + [((w,), "perfect") for w in sorted(_PERFECT)]
     + [
         (("laut",), "after"),
+        # English "told" has its object after it ("told Reuters"): the speaker stands before
+        (("told",), "before"),
         (("so",), "after"),
         (("according", "to"), "after"),
         (("zufolge",), "before"),
@@ -154,7 +172,7 @@ DATA_NOUNS = words(
 # "the company said": a definite reference to an organisation named before.
 COMPANY_WORDS = words("company carmaker firm group unternehmen konzern firma")
 GENERIC_ORGS = words(
-    "company carmaker firm group ministry agency commission council centre center union "
+    "company carmaker firm group ministry agency commission council centre center union charity "
     "unternehmen konzern firma behörde ministerium verband verein gericht court"
 )
 # Sentence-level cues without a speaker phrase: "hieß es", "it was said".

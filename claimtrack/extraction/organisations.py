@@ -28,6 +28,7 @@ POLICE, PROSECUTOR, MINISTRY, OFFICE, COURT, COMPANY = (
     "company",
 )
 BODY = "body"  # an international or public body: "World Health Organization"
+CHARITY = "charity"  # "Trussell Trust", "Bürgerstiftung": later "the charity", "die Stiftung"
 
 # Kind of a named organisation, from one of its words (German compounds by their ending).
 _KIND_OF_WORD: list[tuple[re.Pattern[str], str]] = [
@@ -44,6 +45,7 @@ _KIND_OF_WORD: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"[\w-]*gericht(?:s|es|shof|shofs)?|court|tribunal", re.I), COURT),
     (re.compile(r"[\w-]*(?:konzern|konzerns|unternehmen|unternehmens)", re.I), COMPANY),
     (re.compile(r"[\w-]*organi[sz]ation", re.I), BODY),
+    (re.compile(r"[\w-]*(?:stiftung|hilfswerk)|trust|charity|foundation", re.I), CHARITY),
 ]
 # Legal forms name a company: "Rheinchemie AG", "Severn Valley Water Ltd".
 LEGAL_FORMS = lx.words(
@@ -64,6 +66,9 @@ GENERIC_KINDS: dict[str, frozenset[str]] = {
     "staatsanwaltschaft": frozenset({PROSECUTOR}),
     "gericht": frozenset({COURT}),
     "court": frozenset({COURT}),
+    "charity": frozenset({CHARITY}),
+    "stiftung": frozenset({CHARITY}),
+    "foundation": frozenset({CHARITY}),
     **{word: frozenset({COMPANY}) for word in lx.COMPANY_WORDS},
 }
 # A place written after the organisation ("Staatsanwaltschaft Frankenthal", "Polizei Köln").
@@ -209,7 +214,7 @@ _INTRODUCER_DE = re.compile(
     r"[\w-]*(?:organisation|gruppe|kette|konzern|hersteller|betreiber|verband|gewerkschaft|"
     r"firma|anbieter|versorger|netzwerk|bündnis|initiative|verein|stiftung|sender|plattform|"
     r"gesellschaft|reederei|händler|dienstleister|unternehmen|institut|zeitung|magazin|"
-    r"discounter|fluglinie|airline|bank|versicherer|partei)(?:e?s|en|n)?",
+    r"discounter|fluglinie|airline|bank|versicherer|partei|zulieferer|lieferant)(?:e?s|en|n)?",
     re.I,
 )
 # "Bundesverband Wärmepumpe", "Landesverband Bayern": the kind noun heads the name itself.
@@ -223,10 +228,30 @@ _INTRODUCER_EN = lx.words(
 )
 
 
+# Introducing kind nouns that make the organisation a company ("der Autozulieferer Brenntal"
+# is later "das Unternehmen", "the retailer Halden" is "the company").
+_COMPANY_INTRODUCER = re.compile(
+    r"[\w-]*(?:kette|konzern|hersteller|betreiber|firma|anbieter|versorger|reederei|händler|"
+    r"dienstleister|unternehmen|discounter|fluglinie|airline|bank|versicherer|zulieferer|"
+    r"lieferant)(?:e?s|en|n)?|company|firm|carmaker|automaker|operator|retailer|chain|airline|"
+    r"maker|manufacturer|lender|insurer|supplier|provider|giant|startup|start-up|developer|"
+    r"producer|bank|utility",
+    re.I,
+)
+
+
+def introducer_kinds(word: str) -> frozenset[str]:
+    """The kinds of an organisation a kind noun introduced: "Autozulieferer" -> company;
+    "charity" -> charity; "Umweltorganisation" -> none of the generic kinds."""
+    if _COMPANY_INTRODUCER.fullmatch(word):
+        return frozenset({COMPANY})
+    return _word_kinds(word)
+
+
 def introduced_name(tokens: list[str], language: str) -> list[str]:
     """The name a kind noun introduces at the end of `tokens`: ["die", "Umweltorganisation",
     "Greenpeace"] -> ["Greenpeace"]; [] when the tokens end in no such apposition."""
-    for k in range(len(tokens) - 2, -1, -1):
+    for k in range(len(tokens) - 2, max(len(tokens) - 6, 0) - 1, -1):  # names of 1-4 words
         word = tokens[k]
         kind = (
             word[:1].isupper()
@@ -241,9 +266,13 @@ def introduced_name(tokens: list[str], language: str) -> list[str]:
     return []
 
 
+# Lower-case words inside an organisation's name: "Ärzte ohne Grenzen", "Unió de Pagesos".
+_INSIDE_NAMES = lx.words("für for of ohne without the die de del della di du la le van von and und")
+
+
 def _name_part(token: str, position: int) -> bool:
     low = token.lower()
-    if position and low in ("für", "for", "of", "ohne", "without", "the", "die"):
+    if position and low in _INSIDE_NAMES:
         return True
     return sp.is_name_token(token) or (token[:1].isupper() and sp.is_org(token))
 

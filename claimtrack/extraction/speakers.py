@@ -99,7 +99,8 @@ def role_stem(token: str) -> str:
     if low in lx.ROLES:
         return low
     low = low.rpartition("-")[2] or low  # "SPD-Politikerin" is a Politikerin
-    for end in ("", "s", "en", "n"):
+    # German case endings on capitalised nouns only: English "ministers" is a plural
+    for end in ("", "s", "en", "n") if token[:1].isupper() else ("",):
         stem = low[: len(low) - len(end)] if end else low
         if (not end or low.endswith(end)) and lx.ROLE_WORD.fullmatch(stem):
             if stem.endswith("in") and lx.ROLE_WORD.fullmatch(stem[:-2]):
@@ -182,11 +183,18 @@ def collect(
     are always a source ("laut …", "nach Angaben der …"), where plain nouns count.
     """
     tokens = _skip_time(tokens, backwards)
+    if language == "de" and not backwards and not source:
+        tokens = _skip_recipient(tokens)
     phrase: list[str] = []
     for k, token in enumerate(tokens[:10]):
         low = token.lower()
+        if language == "de" and not backwards and _recipient_starts(phrase, low):
+            break  # "sagte Roderich Kiesewetter dem SPIEGEL": the dative is who was told
         if (low in lx.PRONOUNS or low in lx.POSSESSIVES) and not phrase:
             return [token] if low in lx.PRONOUNS else _possessive(tokens, k, backwards)
+        if low in ("and", "und") and _joins_name(tokens, k, phrase):
+            phrase.append(token)  # "Department for Work and Pensions"
+            continue
         if low in lx.STOP or not token[:1].isalpha():
             break
         if not phrase and low == "by" and not backwards:
@@ -199,12 +207,54 @@ def collect(
             break
         phrase.append(token)
         if backwards and low in lx.ARTICLES and len(phrase) > 1:
-            after = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
-            if after not in ("of", "at", "from", "for"):
+            after = tokens[k + 1] if k + 1 < len(tokens) else ""
+            genitive = low in ("der", "des") and (is_role(after) or after.lower() in lx.UNNAMED)
+            if after.lower() not in ("of", "at", "from", "for") and not genitive:
                 break  # "the health ministry said": the article closes the phrase
+            # "wie ein Sprecher der Bergwacht sagte": the genitive belongs to the speaker
     if backwards:
         phrase.reverse()
     return _trim(phrase, source)
+
+
+_NAME_JOINERS = frozenset({"for", "of", "für"})
+
+
+def _skip_recipient(tokens: list[str]) -> list[str]:
+    """ "sagte dem SPIEGEL ein Sprecher": the dative recipient before the speaker is skipped."""
+    if not tokens or tokens[0].lower() != "dem":
+        return tokens
+    k = 1
+    while k < len(tokens) and (tokens[k][:1].isupper() or tokens[k] in QUOTES):
+        k += 1
+    return tokens[k:]
+
+
+def _recipient_starts(phrase: list[str], low: str) -> bool:
+    """After the speaker's name, "dem …" and "der …" are the dative of who was told ("dem
+    SPIEGEL", "der Nachrichtenagentur dpa"); after a role or kind noun "der …" is a genitive
+    ("der Sprecher der Polizei")."""
+    if not phrase or low not in ("dem", "der"):
+        return False
+    last = phrase[-1]
+    return low == "dem" or (is_name_token(last) and last.lower() not in lx.LINKS)
+
+
+def _joins_name(tokens: list[str], k: int, phrase: list[str]) -> bool:
+    """ "and"/"und" inside one organisation's name: capitalised words on both sides and one
+    head between them ("Department for Work and Pensions", "Food and Drug Administration",
+    "Ministerium für Wirtschaft und Klimaschutz"); "Polizei und Feuerwehr" are two."""
+    if not phrase or not phrase[-1][:1].isupper():
+        return False
+    other: list[str] = []
+    for token in tokens[k + 1 : k + 5]:
+        if not (token[:1].isupper() or token.lower() in _NAME_JOINERS):
+            break
+        other.append(token)
+    if not other or not other[0][:1].isupper():
+        return False
+    here, there = any(map(is_org, phrase)), any(map(is_org, other))
+    return here != there
 
 
 def _possessive(tokens: list[str], k: int, backwards: bool) -> list[str]:
@@ -267,7 +317,7 @@ def _is_head(token: str) -> bool:
         or low in lx.UNNAMED
         or low in lx.GENERIC_ORGS
         or bool(lx.ORG_WORD.fullmatch(low))
-        or is_role(low)  # "the minister said", "according to the minister"
+        or low in lx.HEAD_ROLES  # "the minister said", "according to the minister"
     )
 
 

@@ -28,8 +28,9 @@ from rapidfuzz import fuzz
 from claimtrack.matching import reasons as conflict_reasons
 from claimtrack.matching.embedding import semantic_score
 from claimtrack.matching.evidence import Evidence, gather
-from claimtrack.matching.figures import fig, figure_conflict
+from claimtrack.matching.figures import check_figures, fig, figure_conflict
 from claimtrack.matching.prepare import Prepared
+from claimtrack.text.places import adjective_countries, country_of
 
 __all__ = ["Comparison", "Kind", "Thresholds", "classify", "compare", "figure_conflict"]
 
@@ -145,7 +146,10 @@ def classify(
     score = max(0.0, min(100.0, score))
     if not conflicts and (_facts_agree(ev, semantic) or _happening_agrees(ev, semantic)):
         score = max(score, thresholds.same)
-    if conflicts:
+    if conflicts and _another_happening(a, b):
+        score = min(score, thresholds.same - 0.01)
+        kind = _below(score, thresholds)
+    elif conflicts:
         kind = Kind.VARIANT if base >= thresholds.same - 10 else _below(base, thresholds)
     elif score >= thresholds.same and not _blocked(ev):
         kind = Kind.SAME
@@ -217,6 +221,27 @@ def _happening_agrees(ev: Evidence, semantic: float | None) -> bool:
         and ev.unmatched_figures == 0
         and bool(ev.deeds or ev.roles)
     )
+
+
+def _another_happening(a: Prepared, b: Prepared) -> bool:
+    """The figures count different happenings (evacuated vs arrested) in different countries:
+    another story that happens to share a number ("8,000 evacuated after the Slovenian floods"
+    vs "fast 8.000 in Kasachstan festgenommen"), related at most, not a variant of the claim."""
+    pair = check_figures(a.figures, b.figures).conflict
+    if pair is None:
+        return False
+    x, y = fig(pair[0]), fig(pair[1])
+    if not (x.event and y.event and x.event != y.event):
+        return False
+    where_a, where_b = _where(a), _where(b)
+    return bool(where_a and where_b and not where_a & where_b)
+
+
+def _where(p: Prepared) -> frozenset[str]:
+    """The places and countries a claim names, by name or by adjective ("Slovenian")."""
+    out = {n for n, kind in p.places if kind != "sea"}
+    out |= {c for c in map(country_of, out) if c}
+    return frozenset(out) | adjective_countries(p.norm)
 
 
 def _below(score: float, thresholds: Thresholds) -> Kind:

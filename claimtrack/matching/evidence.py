@@ -105,7 +105,7 @@ def gather(a: Prepared, b: Prepared) -> Evidence:
         entities=tuple(sorted(_entities(a.norm) & _entities(b.norm))),
         happenings=tuple(sorted(happenings(a.norm) & happenings(b.norm))),
         actors=tuple(sorted(_actors(a) & _actors(b))),
-        deeds=() if _one_reacts(a, b) else tuple(sorted(_deeds(a) & _deeds(b))),
+        deeds=() if _one_reacts(a, b) else tuple(sorted(_shared_deeds(a, b))),
         roles=tuple(role_agreement(a, b)),
     )
 
@@ -137,19 +137,45 @@ def _years_dated(a: Prepared, b: Prepared) -> int:
     )  # fmt: skip
 
 
+def _shared_deeds(a: Prepared, b: Prepared) -> frozenset[tuple[str, str]]:
+    """The deeds both claims state. A participant either claim reads as a name is one in both:
+    German reads no single surname that ends like a noun ("hat Scholz seinen Finanzminister
+    Lindner gefeuert"), and the other claim's "Christian Lindner" says it is one. A person
+    a claim names only as a possessor ("Trump's lawyers") is no participant of it; a town or
+    company is ("Grindavík's residents were evacuated")."""
+    both = _participants(a) | _participants(b)
+    surnames = {name.rpartition(" ")[2] for name in (*a.persons, *b.persons)}
+    return deeds(a.norm, _without_possessors(both, surnames, a.norm)) & deeds(
+        b.norm, _without_possessors(both, surnames, b.norm)
+    )
+
+
+def _without_possessors(names: frozenset[str], persons: set[str], norm: str) -> frozenset[str]:
+    """``names`` without the ``persons`` the text names only as a possessor."""
+    words = norm.split()
+    return frozenset(w for w in names if w not in persons or not _only_possessor(words, w))
+
+
+def _only_possessor(words: list[str], name: str) -> bool:
+    found = [nxt for w, nxt in zip(words, [*words[1:], ""], strict=True) if w == name]
+    return bool(found) and all(nxt == "s" for nxt in found)
+
+
 def _deeds(p: Prepared) -> frozenset[tuple[str, str]]:
-    return _deeds_of(p.persons, named(p), p.norm)
+    return deeds(p.norm, _participants(p))
+
+
+def _participants(p: Prepared) -> frozenset[str]:
+    return _participants_of(p.persons, named(p), p.norm)
 
 
 @lru_cache(maxsize=8192)
-def _deeds_of(
-    persons: tuple[str, ...], names: tuple[str, ...], norm: str
-) -> frozenset[tuple[str, str]]:
-    """Each happening with the named participant nearest to it: a person, an organisation, or
-    a proper name no table knows (the town evacuated, the company fined)."""
+def _participants_of(persons: tuple[str, ...], names: tuple[str, ...], norm: str) -> frozenset[str]:
+    """Who may do or suffer a happening: a person, an organisation, or a proper name no table
+    knows (the town evacuated, the company fined)."""
     of_persons = {w for name in persons for w in name.split()}
     unknown = frozenset(n for n in names if n not in of_persons)  # a person counts by surname
-    return deeds(norm, _actors_of(persons, norm) | _entities(norm) | unknown)
+    return _actors_of(persons, norm) | _entities(norm) | unknown
 
 
 def _actors(p: Prepared) -> frozenset[str]:
@@ -174,7 +200,7 @@ def _actors_of(persons: tuple[str, ...], norm: str) -> frozenset[str]:
             if any(w == first and i and words[i - 1] in _DETERMINERS for i, w in enumerate(words)):
                 continue
         surname = parts[-1]
-        if all(nxt == "s" for w, nxt in zip(words, [*words[1:], ""], strict=True) if w == surname):
+        if _only_possessor(words, surname) or surname not in words:
             continue  # only ever a possessor: "Donald Trump's lawyers" are not Trump
         out.add(surname)
     return frozenset(out)

@@ -163,11 +163,12 @@ def check_figures(fa: tuple[FigureKey, ...], fb: tuple[FigureKey, ...]) -> Figur
             # figure; this one is an extra ("statt bisher 12 Euro", "von 164 auf 225").
             if strict and not matched:
                 found.extend((x.key, y.key) for y in strict if not _agrees_with_any(y, side))
-            # the same number counting different happenings: "2,000 arrested" vs "2,000 killed"
+            # the same number counting different happenings or different known groups: "2,000
+            # arrested" vs "2,000 killed", "4.2 million customers" vs "4.2 million employees"
             found.extend(
                 (x.key, y.key)
                 for y, same, ok in relation
-                if ok and same is False and x.event and y.event and x.unit == y.unit
+                if ok and same is False and x.unit == y.unit and _both_known(x, y)
             )
             if len(side) == 1 and len(other) == 1 and not strict and not matched:
                 y = other[0]
@@ -181,6 +182,15 @@ def check_figures(fa: tuple[FigureKey, ...], fb: tuple[FigureKey, ...]) -> Figur
     # figures never depends on the order of the pair.
     mine, theirs = tuple(dict.fromkeys(agreed[True])), tuple(dict.fromkeys(agreed[False]))
     return FigureCheck(conflict, theirs if len(theirs) < len(mine) else mine, unmatched)
+
+
+def _both_known(x: Fig, y: Fig) -> bool:
+    """Both say what happened to those counted, or both name a known group (a canonical noun:
+    a plain noun as written is language-specific and may be a synonym of the other's)."""
+    if x.event and y.event:
+        return True
+    known = [f.subject for f in (x, y) if f.subject and f.subject not in ("people",)]
+    return len(known) == 2 and not any(s.startswith("~") for s in known)
 
 
 def _agrees_with_any(y: Fig, side: list[Fig]) -> bool:

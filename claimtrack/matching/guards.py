@@ -78,6 +78,11 @@ _NOT_PERSON_ENDINGS = (
     "airline", "airlines", "koalition", "coalition", "fraktion", "stiftung", "foundation", "fonds",
     "universitaet", "university", "klinik", "hospital", "krankenhaus", "zeitung", "presse",
     "meer", "ozean", "fluss", "korridor", "corridor", "hafen", "airport", "flughafen", "bahnhof",
+    # what a company is ("Elektronikkette MediaMarkt", "des Ticketverkäufers Ticketmaster") and
+    # German nouns that stand side by side ("nach Unternehmensangaben Daten")
+    "kette", "verkaeufer", "verkaeufers", "hersteller", "herstellers", "betreiber", "betreibers",
+    "anbieter", "anbieters", "haendler", "haendlers", "konzerns", "unternehmen", "unternehmens",
+    "zulieferer", "versicherer", "gruppe", "sender", "senders", "vereins", "angaben", "daten",
 )  # fmt: skip
 # Short words that end names too ("Chelsea", "Davenport"): they count only as whole words.
 # Outlets ("Wall Street Journal", "New York Times", "Washington Post") are sources, not persons.
@@ -124,15 +129,20 @@ def person_conflict(pa: tuple[str, ...], pb: tuple[str, ...]) -> str | None:
     return None if sides is None else vs(sides)
 
 
-def person_sides(pa: tuple[str, ...], pb: tuple[str, ...]) -> Sides | None:
+def person_sides(
+    pa: tuple[str, ...], pb: tuple[str, ...], norm_a: str = "", norm_b: str = ""
+) -> Sides | None:
     """Each side names a person the other does not. One surname is one person ("Merkel" = "Angela
     Merkel"; alias spellings are one name already); offices and institutions that look like
-    names ("Statistische Bundesamt", "Ministerpräsident Mamin") are not persons."""
+    names ("Statistische Bundesamt", "Ministerpräsident Mamin") are not persons. A surname the
+    other claim has among its words (``norm_a``, ``norm_b``) is named there too, though not read
+    as a person: "Elektronikkette MediaMarkt" and "ein Cyberangriff auf MediaMarkt"."""
     xs = [x for x in pa if is_person(x)]
     ys = [y for y in pb if is_person(y)]
     sur_a, sur_b = {_surname(x) for x in pa}, {_surname(y) for y in pb}
-    only_a = sorted(x for x in xs if not _named_in(_surname(x), sur_b))
-    only_b = sorted(y for y in ys if not _named_in(_surname(y), sur_a))
+    words_a, words_b = set(norm_a.split()), set(norm_b.split())
+    only_a = sorted(x for x in xs if not (_surname(x) in words_b or _named_in(_surname(x), sur_b)))
+    only_b = sorted(y for y in ys if not (_surname(y) in words_a or _named_in(_surname(y), sur_a)))
     return _sides(only_a, only_b)
 
 

@@ -5,7 +5,8 @@ persons. News names many more: a fishing town (Vík, Grindavík), a resort (Canc
 (Apple, Google, Toyota). "Hurricane Otis killed 48 people in Acapulco" and "... in Cancún" read
 alike to an embedding and agree on every known fact; they are two claims.
 
-A proper name here is a capitalised word that is not the first word of a sentence, not a
+A proper name here is a capitalised word that is not the first word of a sentence (unless it
+stands alone as the subject of a verb only a singular takes: "Toyota is recalling"), not a
 function word, title, weekday or month, and not a part of a figure, a known place or an alias
 (those have their own guards). German capitalises every noun, so a German word counts only when
 no article, possessive or adjective stands before it ("gegen Apple", not "die Strafe") and it
@@ -67,6 +68,8 @@ _DEMONYMS = frozenset(
      "dominican", "venezuelan", "argentine", "filipino", "nepali", "somali", "azerbaijani",
      "icelandic", "arab", "sri", "lankan", "tibetan", "angolan", "ghanaian", "zambian"]
 )  # fmt: skip
+# Titles written as capitals before a name ("CEO Pat Gelsinger").
+_TITLE_ACRONYMS = frozenset(["ceo", "cfo", "coo", "cto", "vp"])
 _SENTENCE_END = re.compile(r"[.!?:;]\s*[\"'„“”‚‘’»«(]*\s*$")
 
 
@@ -80,11 +83,64 @@ def proper_names(
     """Folded words of the proper names in ``text`` that nothing else has taken, in order."""
     out: dict[str, None] = {}
     prev: Token | None = None
-    for tok in toks:
-        if _is_name(text, tok, prev, taken, language, not_names):
+    for i, tok in enumerate(toks):
+        if _is_name(text, tok, prev, taken, language, not_names) or (
+            (prev is None or _SENTENCE_END.search(text, prev.end, tok.start))
+            and _initial_name(text, tok, toks[i + 1] if i + 1 < len(toks) else None, taken,
+                              language, not_names)
+        ):  # fmt: skip
             out[tok.text] = None
         prev = tok
     return tuple(out)
+
+
+# The first word of a sentence is capitalised whatever it is; it is a name when it stands alone
+# as the subject of a finite verb: a singular count noun needs an article ("The carmaker is"), a
+# plural takes a plural verb ("Hackers have"), so "Toyota is recalling", "Lanxess will BASF
+# übernehmen" name a company. Verbs only a singular subject takes:
+_SINGULAR_VERBS = {
+    "en": frozenset(["is", "has", "was", "says", "wants", "plans", "expects"]),
+    "de": frozenset(["ist", "hat", "will", "wird", "war", "soll", "muss", "kann", "hatte",
+                     "wollte", "sollte", "musste", "konnte", "darf"]),
+}  # fmt: skip
+# ... and verbs either takes ("Toyota said", "Officials said"), after a word that is no plural.
+_ANY_VERBS = frozenset(["said", "will", "would", "announced", "reported", "agreed", "confirmed"])
+# Words that open a sentence and are neither names nor plurals.
+_OPENERS = frozenset(
+    ["today", "tomorrow", "yesterday", "everyone", "everybody", "nobody", "someone", "somebody",
+     "something", "nothing", "everything", "anyone", "anything", "police", "staff", "heute",
+     "gestern", "morgen", "dabei", "trotzdem", "deshalb", "zudem", "ausserdem", "insgesamt",
+     "bisher", "zuletzt", "derzeit", "inzwischen", "bereits", "zunaechst", "anschliessend",
+     "danach", "spaeter", "dennoch", "allerdings", "jedoch", "daher", "seitdem", "mittlerweile",
+     "gleichzeitig", "unterdessen", "indes", "somit", "dazu", "hinzu"]
+)  # fmt: skip
+_NOUN_ENDINGS_EN = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ing", "ship")
+
+
+def _initial_name(
+    text: str,
+    tok: Token,
+    nxt: Token | None,
+    taken: list[tuple[int, int]],
+    language: str,
+    not_names: frozenset[str],
+) -> bool:
+    """Whether the first word of a sentence is a name: capitalised, no function word, known
+    place or noun by its ending, and the subject of a verb that says so (``_SINGULAR_VERBS``)."""
+    word = tok.text
+    if nxt is None or not text[tok.start : tok.start + 1].isupper() or len(word) < 2:
+        return False
+    if word in not_names or word in _OPENERS or word[:1].isdigit() or happening_at(word):
+        return False
+    if not text[tok.end : nxt.start].isspace() or any(s <= tok.start < e for s, e in taken):
+        return False  # "Meanwhile, ...", "BERLIN, March 14": no subject of a verb
+    if language == "de":
+        return nxt.text in _SINGULAR_VERBS["de"] and not word.endswith(_GERMAN_NOUN_ENDINGS)
+    if demonym(word) or word.endswith(_NOUN_ENDINGS_EN):
+        return False
+    if nxt.text in _SINGULAR_VERBS["en"]:
+        return True
+    return nxt.text in _ANY_VERBS and not word.endswith("s")
 
 
 def _is_name(
@@ -100,6 +156,8 @@ def _is_name(
         return False
     if word in not_names or any(s <= tok.start < e for s, e in taken) or happening_at(word):
         return False  # a word that names a happening ("in Gewahrsam") is no name
+    if word in _TITLE_ACRONYMS:
+        return False
     if prev is None or _SENTENCE_END.search(text, prev.end, tok.start):
         return False  # the first word of a sentence is capitalised whatever it is
     if language != "de":

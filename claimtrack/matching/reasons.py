@@ -65,7 +65,7 @@ def conflicts(a: Prepared, b: Prepared) -> list[tuple[str, list[Reason]]]:
     if dates:
         unit, sides = dates
         out.append((f"date: {_date_text(unit, sides)}", [{**_sided("date", sides), "unit": unit}]))
-    persons = person_sides(a.persons, b.persons)
+    persons = person_sides(a.persons, b.persons, a.norm, b.norm)
     if persons:
         out.append((f"person: {vs(persons)}", [_sided("person", persons)]))
     names = name_sides(a.norm, named(a), b.norm, named(b), a.language == b.language)

@@ -85,7 +85,7 @@ _add("acquire", "p", "uebernommen gekauft")
 # Leverkusen zu Liverpool" ("zu" gets, "von" gives), "Leverkusen sold Wirtz to Liverpool"
 # (subject gives, "to" gets).
 _TRANSFER: dict[str, str] = {}
-for _form, _words in (
+for _how, _words in (
     (
         "sign",
         "sign signs signed signing verpflichtet verpflichtete verpflichteten verpflichten "
@@ -98,7 +98,7 @@ for _form, _words in (
     ),
     ("sell", "sell sells sold selling verkauft verkaufte verkauften verkaufen abgegeben"),
 ):
-    _TRANSFER.update((w, _form) for w in _words.split(" "))  # fmt: skip
+    _TRANSFER.update((w, _how) for w in _words.split(" "))  # fmt: skip
 _add("transfer", "t", " ".join(_TRANSFER))
 
 # German separable verbs: the finite form counts only with its particle later in the clause

@@ -54,6 +54,9 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("Zwei Skifahrer konnten nur noch tot geborgen werden; 40.000 Hennen wurden gekeult.", "de"),
     ("The agency banned the driver for four years after the crash, killing at least 57.", "en"),
     ("A city banned cars from the centre.", "en"),
+    ("Hackers stole the data of 80,000 customers of German insurer Verdana.", "en"),
+    ("Orvana is recalling 40,000 e-bikes; Quandix will Telvora übernehmen.", "en"),
+    ("The board of Orvana forced out CEO Pat Gelsinger on Monday.", "en"),
 )  # fmt: skip
 
 

@@ -111,6 +111,15 @@ COUNTED: list[tuple[str, str]] = [
     ("gerettet", "rescued"), ("rescued", "rescued"), ("geborgen", "rescued"),
     ("vermisst", "missing"), ("missing", "missing"),
     ("haushalt", "households"), ("household", "households"),
+    # who a company or a service counts: a breach of customers' data is not one of employees'
+    ("kunde", "customers"), ("kundin", "customers"), ("customer", "customers"),
+    ("mitarbeit", "employees"), ("beschaeftigt", "employees"), ("angestellte", "employees"),
+    ("arbeitnehmer", "employees"), ("employee", "employees"), ("staff", "employees"),
+    ("workers", "employees"),
+    ("passagier", "passengers"), ("fahrgaest", "passengers"), ("fahrgast", "passengers"),
+    ("passenger", "passengers"),
+    ("nutzer", "users"), ("users", "users"),
+    ("patient", "patients"),
 ]  # fmt: skip
 # Folded prefixes that look like a counted stem but are not ("deadline").
 NOT_COUNTED: tuple[str, ...] = ("deadl",)

@@ -196,3 +196,59 @@ def _containment() -> dict[str, str]:
 def country_of(name: str) -> str | None:
     """The country a listed city or region lies in (canonical names), if the gazetteer knows."""
     return _containment().get(name)
+
+
+# Adjectives of a country say where something happened as its name does ("the Slovenian floods",
+# "bei den slowenischen Überschwemmungen"), but they describe people and companies too ("German
+# carmaker"), so they are no place of the claim: ``adjective_countries`` is read only to tell
+# two happenings apart. English words exactly, German stems with their endings.
+_ADJECTIVES: dict[str, str] = {
+    "Slovenia": "slovenian slowenisch", "Kazakhstan": "kazakh kazakhstani kasachisch",
+    "Germany": "german deutsch", "France": "french franzoesisch", "Greece": "greek griechisch",
+    "Spain": "spanish spanisch", "Italy": "italian italienisch", "Türkiye": "turkish tuerkisch",
+    "Russia": "russian russisch", "Ukraine": "ukrainian ukrainisch", "Poland": "polish polnisch",
+    "Austria": "austrian oesterreichisch", "Switzerland": "swiss schweizerisch",
+    "Netherlands": "dutch niederlaendisch", "Belgium": "belgian belgisch",
+    "United Kingdom": "british britisch", "United States": "american amerikanisch",
+    "China": "chinese chinesisch", "Japan": "japanese japanisch", "India": "indian indisch",
+    "Israel": "israeli israelisch", "Iran": "iranian iranisch", "Syria": "syrian syrisch",
+    "Slovakia": "slovak slovakian slowakisch", "Czechia": "czech tschechisch",
+    "Hungary": "hungarian ungarisch", "Romania": "romanian rumaenisch",
+    "Bulgaria": "bulgarian bulgarisch", "Serbia": "serbian serbisch",
+    "Croatia": "croatian kroatisch", "Portugal": "portuguese portugiesisch",
+    "Sweden": "swedish schwedisch", "Norway": "norwegian norwegisch", "Denmark": "danish daenisch",
+    "Finland": "finnish finnisch", "Estonia": "estonian estnisch", "Latvia": "latvian lettisch",
+    "Lithuania": "lithuanian litauisch", "Georgia": "georgian georgisch",
+    "Armenia": "armenian armenisch", "Azerbaijan": "azerbaijani aserbaidschanisch",
+    "Uzbekistan": "uzbek usbekisch", "Kyrgyzstan": "kyrgyz kirgisisch",
+    "Tajikistan": "tajik tadschikisch", "Belarus": "belarusian belarussisch",
+    "Mexico": "mexican mexikanisch", "Brazil": "brazilian brasilianisch",
+    "Argentina": "argentine argentinian argentinisch", "Canada": "canadian kanadisch",
+    "Australia": "australian australisch", "Egypt": "egyptian aegyptisch",
+    "Thailand": "thai thailaendisch", "Pakistan": "pakistani pakistanisch",
+    "Afghanistan": "afghan afghanisch", "Iraq": "iraqi irakisch", "Lebanon": "lebanese libanesisch",
+    "Saudi Arabia": "saudi saudisch", "Taiwan": "taiwanese taiwanisch",
+    "Vietnam": "vietnamese vietnamesisch", "Indonesia": "indonesian indonesisch",
+    "Philippines": "filipino philippine philippinisch", "Nigeria": "nigerian nigerianisch",
+    "Kenya": "kenyan kenianisch", "Iceland": "icelandic islaendisch", "Ireland": "irish irisch",
+    "Bangladesh": "bangladeshi bangladeschisch", "Chile": "chilean chilenisch",
+    "Colombia": "colombian kolumbianisch", "Venezuela": "venezuelan venezolanisch",
+}  # fmt: skip
+_GERMAN_ENDINGS = ("", "e", "en", "er", "es", "em")
+
+
+@lru_cache(maxsize=1)
+def _adjective_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for country, words in _ADJECTIVES.items():
+        for w in words.split():
+            endings = _GERMAN_ENDINGS if w.endswith("isch") else ("",)
+            table.update((w + e, country) for e in endings)
+    return table
+
+
+@lru_cache(maxsize=8192)
+def adjective_countries(norm: str) -> frozenset[str]:
+    """The countries a normalised text names by an adjective ("slovenian", "kasachischen")."""
+    table = _adjective_table()
+    return frozenset(table[w] for w in norm.split() if w in table)

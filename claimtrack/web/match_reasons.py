@@ -90,6 +90,8 @@ RELATIONS = {
     "attack": _l("%(x)s attacked %(y)s"),
     "accuse": _l("%(x)s accused %(y)s"),
     "invade": _l("%(x)s invaded %(y)s"),
+    "acquire": _l("%(x)s took over %(y)s"),
+    "transfer": _l("a move from %(y)s to %(x)s"),  # x gets the player or unit, y gives it up
 }
 
 

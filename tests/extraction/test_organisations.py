@@ -356,3 +356,154 @@ def test_an_unnamed_spokesperson_speaks_for_the_organisation_the_sentence_is_abo
     language: str, sentence: str, expected: tuple[str, str]
 ) -> None:
     assert attributions([sentence], language) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentences", "expected"),
+    [
+        # a spokesperson of an organisation speaks for it
+        (
+            "de",
+            ["Die Gruppe brach trotz Warnstufe vier auf, wie ein Sprecher der Bergwacht sagte."],
+            ("Bergwacht", "organisation"),
+        ),
+        (
+            "en",
+            [
+                "The Regional Water Agency said reservoirs were at 16% of capacity.",
+                "Farms must cut irrigation by 80%, a spokeswoman for the agency said.",
+            ],
+            ("Regional Water Agency", "organisation"),
+        ),
+        # "A spokesperson added" continues the organisation that spoke
+        (
+            "en",
+            [
+                "The Department for Work and Pensions said benefits had risen by 6.7%.",
+                "A spokesperson added that 300,000 fewer children were in poverty.",
+            ],
+            ("Department for Work and Pensions", "organisation"),
+        ),
+        # names with "and", "für", particles, and capitalised words before the head
+        (
+            "en",
+            ["The Food and Drug Administration said 12 products were recalled."],
+            ("Food and Drug Administration", "organisation"),
+        ),
+        (
+            "de",
+            ["Nach Zahlen des Kuratoriums für Alpine Sicherheit starben 23 Menschen."],
+            ("Kuratorium für Alpine Sicherheit", "organisation"),
+        ),
+        (
+            "en",
+            ["Farmers' association Unió de Pagesos said 30,000 hectares were lost."],
+            ("Unió de Pagesos", "organisation"),
+        ),
+        (
+            "en",
+            ["The Catalan Water Agency said rainfall was half the average."],
+            ("Catalan Water Agency", "organisation"),
+        ),
+        # a company introduced by its kind is "das Unternehmen" later
+        (
+            "de",
+            [
+                "Der Autozulieferer Brenntal baut 1.200 Arbeitsplätze ab.",
+                "Das kündigte das Unternehmen am Dienstag in Stuttgart an.",
+            ],
+            ("Brenntal", "organisation"),
+        ),
+        # a UK secretary of state is "the minister"
+        (
+            "en",
+            [
+                "Work and Pensions Secretary Liz Kendall will set out plans in the new year.",
+                "According to the minister, 800,000 people have been helped into work.",
+            ],
+            ("Liz Kendall", "person"),
+        ),
+    ],
+)
+def test_spokespeople_compound_names_and_introduced_companies(
+    language: str, sentences: list[str], expected: tuple[str, str]
+) -> None:
+    assert attributions(sentences, language)[-1] == expected
+
+
+def test_two_organisations_joined_by_und_stay_two() -> None:
+    """ "Polizei und Feuerwehr" are two organisations; the phrase is not one name."""
+    found = attributions(["Laut Polizei und Feuerwehr wurden 17 Menschen verletzt."], "de")
+    assert found[0][0] != "Polizei und Feuerwehr"
+
+
+def test_the_company_introduced_before_is_credited_by_the_back_reference() -> None:
+    found, credits = attribute_sentences(
+        [
+            "Der Autozulieferer Brenntal baut 1.200 Arbeitsplätze ab.",
+            "Das kündigte das Unternehmen am Dienstag in Stuttgart an.",
+        ],
+        "de",
+        outlet="Kurier",
+    )
+    assert (found[0].claimant, found[0].kind) == ("Brenntal", "organisation")
+    assert credits == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentences", "expected"),
+    [
+        (
+            "en",
+            [
+                "Food banks handed out 3.1 million parcels last year, the charity said.",
+                "More than a million went to families, according to the Hillside Trust, which "
+                "runs 1,400 food banks.",
+            ],
+            "Hillside Trust",
+        ),
+        (
+            "en",
+            [
+                "Profits fell by 40% in the third quarter, the company said on Thursday.",
+                "Shares in Northwind Energy plc fell 6% in early trading.",
+            ],
+            "Northwind Energy plc",
+        ),
+    ],
+)
+def test_a_generic_mention_is_the_organisation_the_next_sentence_names(
+    language: str, sentences: list[str], expected: str
+) -> None:
+    assert attributions(sentences, language)[0] == (expected, "organisation")
+
+
+def test_a_generic_mention_does_not_reach_past_a_paragraph() -> None:
+    found, _ = attribute_sentences(
+        [
+            "Profits fell by 40% in the third quarter, the company said on Thursday.",
+            "Shares in Northwind Energy plc fell 6% in early trading.",
+        ],
+        "en",
+        outlet="Kurier",
+        paragraphs=[0, 2],
+    )
+    assert found[0].claimant == "company"
+
+
+def test_an_english_plural_role_is_no_earlier_person() -> None:
+    """ "The ministers said" are several people: not the one minister named before."""
+    found = attributions(
+        [
+            "Interior Minister Jane Doe visited the region.",
+            "The ministers said the fund would grow.",
+        ],
+        "en",
+    )
+    assert found[1][0] != "Jane Doe"
+    # a modifier of roles ("state", "foreign") heads no phrase naming a person
+    found = attributions(
+        ["Interior Minister Jane Doe visited the region.", "The state said the fund would grow."],
+        "en",
+    )
+    assert found[1][0] != "Jane Doe"

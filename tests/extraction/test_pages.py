@@ -343,6 +343,15 @@ _P2 = "Die Proteste hatten sich an den Gaspreisen entzündet, teilte die Regieru
         (["Floods close roads", "By Jane Doe, Associated Press", _P1], "AP"),
         (
             [
+                "Senate approves aid",
+                _P1,
+                "Copyright 2024 The Associated Press. All rights reserved.",
+            ],
+            "AP",
+        ),
+        (["Kirchenaustritte", f"Bonn (KNA) {_P1}", _P2], "KNA"),
+        (
+            [
                 "Blast at chemical park",
                 "By Maria Martinez",
                 "BERLIN, March 14 (Reuters) - An explosion killed two people, the fire brigade said.",
@@ -395,3 +404,27 @@ def test_an_agency_dateline_is_cut_from_the_first_paragraph() -> None:
         "Leverkusen (NRW) - Die Feuerwehr hat am Dienstag 17 Verletzte gezählt, sagte ein Sprecher."
     )
     assert clean_pasted_text(f"Explosion\n{other}\n{_P2}").body.split("\n")[0] == other
+
+
+def test_headline_with_a_year_is_no_dateline_and_an_article_by_line_is_a_byline() -> None:
+    """A year alone ("bis 2029") makes no dateline, so the headline under a kicker line is the
+    title and the real dateline below gives the date; "Ein Artikel von …" is a byline."""
+    page = clean_pasted_text(
+        "\n".join(
+            [
+                "Politik",
+                "Bundeswehr",
+                "Pistorius will 20.000 zusätzliche Soldaten bis 2029",
+                "Der Verteidigungsminister plant eine Aufstockung. Die Union hält das für zu wenig.",
+                "26.11.2026, 18.12 Uhr",
+                "Ein Artikel von Markus Becker und Anna Weber",
+                "Verteidigungsminister Boris Pistorius will die Bundeswehr bis 2029 um 20.000 "
+                "Soldatinnen und Soldaten vergrößern, sagte er am Mittwoch in Berlin.",
+            ]
+        )
+    )
+    assert (page.title, page.published, page.byline) == (
+        "Pistorius will 20.000 zusätzliche Soldaten bis 2029",
+        "2026-11-26",
+        "Markus Becker und Anna Weber",
+    )

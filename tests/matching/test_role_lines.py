@@ -54,3 +54,33 @@ def test_another_name_and_another_rank_read_in_the_pages_language(app: Flask):
             assert "Siemens" in lines[name].text and "Philips" in lines[name].text
             assert "1" in lines[rank].text and "2" in lines[rank].text
             assert lines[name].lang is None and lines[rank].lang is None
+
+
+def test_a_takeover_and_a_transfer_reversed_read_in_the_pages_language(app: Flask):
+    pairs = [
+        ("BASF will Lanxess übernehmen.", "Lanxess will BASF übernehmen."),
+        (
+            "Jude Bellingham wechselt von Dortmund zu Real Madrid.",
+            "Jude Bellingham wechselt von Real Madrid zu Dortmund.",
+        ),
+    ]
+    reasons = [
+        r for a, b in pairs for _, rs in conflicts(prepare(a, "de"), prepare(b, "de")) for r in rs
+    ]
+    for lang, takeover, move in [
+        (
+            "en",
+            "Basf took over Lanxess vs Lanxess took over Basf",
+            ("a move from Dortmund to Real", "a move from Real to Dortmund"),
+        ),
+        (
+            "de",
+            "Basf übernahm Lanxess gegenüber Lanxess übernahm Basf",
+            ("ein Wechsel von Dortmund zu Real", "ein Wechsel von Real zu Dortmund"),
+        ),
+    ]:
+        with app.test_request_context("/desk/"), force_locale(lang):
+            g.locale = lang
+            first, second = conflict_lines(reasons)
+            assert first.text == takeover and first.lang is None
+            assert all(m in second.text for m in move) and second.lang is None

@@ -271,10 +271,7 @@ def test_accept_candidate_creates_claim_with_appearance(session, users):
         lead_claim.figures[0]["value"] == 2000 and lead_claim.figures[0]["qualifier"] == "more_than"
     )
     assert lead_claim.places == ["Almaty"] and lead_claim.dates == ["2022-01-04"]
-    assert (lead_claim.claimant, lead_claim.claimant_kind) == (
-        "Sprecher des Innenministeriums",
-        "organisation",
-    )
+    assert (lead_claim.claimant, lead_claim.claimant_kind) == ("Innenministerium", "organisation")
     [appearance] = session.exec(
         select(Appearance).where(Appearance.claim_id == lead_claim.id)
     ).all()
