@@ -68,6 +68,8 @@ _SUBJUNCTIVE = re.compile(
     r"fehle|bleibe|lasse|rechne|nutze|handle|reiche|gelte|zahle|wisse|sehe|brauche|plane|"
     r"dürften|würden|hätten|wären)\b"
 )
+# "demnach", "demzufolge": according to the source just named.
+_ACCORDINGLY = re.compile(r"\b(?:demnach|demzufolge|dem zufolge)\b", re.I)
 # Sources so vague that a named one in the next sentence replaces them.
 _VAGUE = lx.words("behörden authorities officials offizielle regierungskreise kreise sources")
 _PLAN = re.compile(r"\b(?:soll|sollen)\b")
@@ -155,10 +157,25 @@ def _continuations(
     paragraphs: list[int],
     language: str,
 ) -> None:
-    """German subjunctive (and "soll" within a paragraph) continues the last speaker."""
+    """German subjunctive (and "soll" within a paragraph), and "demnach"/"demzufolge",
+    continue the last speaker."""
     if language != "de":
         return
     for i in range(1, len(sentences)):
+        if not own[i] and found[i].kind == OUTLET and _ACCORDINGLY.search(states[i].outside):
+            # "demnach": the source named last, a sentence or two before in this paragraph
+            # or the one before it
+            source = next(
+                (
+                    found[k]
+                    for k in range(i - 1, max(i - 4, -1), -1)
+                    if found[k].kind != OUTLET and paragraphs[i] - paragraphs[k] <= 1
+                ),
+                None,
+            )
+            if source is not None:
+                found[i] = source
+            continue
         if own[i] or found[i].kind != OUTLET or found[i - 1].kind == OUTLET:
             continue
         text = states[i].outside
@@ -416,11 +433,14 @@ class Attributor:
             return self._person(run, cue, sp.gender(content, self.language))
         name = " ".join(content)
         if phrase[0].lower() in ("des", "eines"):
-            joiner = next((k for k, t in enumerate(content) if t in _INSTITUTION_JOINERS), None)
-            first = " ".join(content[:joiner]) if joiner else name
-            # "nach Angaben des Ministeriums" -> "Ministerium"; "des Kuratoriums für …"
-            name = " ".join([sp.nominative(first), *content[joiner:]]) if joiner else first
-            name = name if joiner else sp.nominative(name)
+            # the head noun stands before the first linking word: "des Ministeriums" ->
+            # "Ministerium", "des Instituts der deutschen Wirtschaft", "des Kuratoriums für …"
+            link = next((k for k, t in enumerate(content) if k and t in _GENITIVE_LINKS), None)
+            head_end = link if link is not None else len(content)
+            name = " ".join([sp.nominative(" ".join(content[:head_end])), *content[head_end:]])
+        town = len(content) == 2 and bool(_PLACE_ADJECTIVE.fullmatch(content[0]))
+        if town and orgs.is_generic(content[1]):  # "der Wiesbadener Behörde"
+            return self._generic_org(content[1], cue)
         if len(content) == 1 and orgs.is_generic(name):
             return self._generic_org(name, cue)
         if org:
@@ -691,6 +711,9 @@ def _role_may_be(role: str | None, wanted: str) -> bool:
 # An unnamed spokesperson speaks for the organisation the sentence is about.
 _OF_FOR = lx.words("der des of for from at")
 _PLACE_PREPOSITIONS = lx.words("in at on im aus bei")
+_GENITIVE_LINKS = lx.words("für for of der des von vom")
+# German adjectives of a town: "Wiesbadener", "Kölner", "Frankfurter".
+_PLACE_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+er")
 
 
 def org_in(tokens: list[str]) -> bool:

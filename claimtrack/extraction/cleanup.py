@@ -229,8 +229,8 @@ def _article(lines: list[str], headline: str) -> tuple[list[str], str, str]:
         if bp.LIST_HEADING.match(line):
             in_list, pending = True, []
             continue
-        if not is_prose(line):
-            pending.append(line)
+        if not is_prose(line) or (in_list and _QUESTION.search(line) and len(line.split()) < 20):
+            pending.append(line)  # in a list, a question is a teaser's headline
             continue
         if in_list and not _ends_list(line, lines[i + 1 :], pending, known):
             pending = []
@@ -264,7 +264,8 @@ def _ends_list(line: str, rest: list[str], pending: list[str], known: set[str]) 
     return following is not None and is_prose(following)
 
 
-_SENTENCE_BREAK = re.compile(r"\w[.!?][“”\"»«’')]*\s+[„“\"»«‘(]?[A-ZÄÖÜ]")
+_QUESTION = re.compile(r"\?[“”\"»«’')]*$")
+_SENTENCE_BREAK = re.compile(r"[\w%€$£][.!?][“”\"»«’')]*\s+[„“\"»«‘(]?[A-ZÄÖÜ]")
 # Reporting cues: article paragraphs credit their figures, teasers rarely do.
 _REPORTING = re.compile(
     r"\b(?:sagte|sagten|teilte|teilten|mitteilte|mitteilten|erklärte|erklärten|berichtete|"

@@ -71,7 +71,7 @@ ORG_WORD = re.compile(
     r"administration|parliament|union|institute|institution|university|kremlin|pentagon|"
     r"military|spokesperson's|white house|brigade|coastguard|association|federation|committee|"
     r"foundation|society|alliance|coalition|board|bureau|kammer|ausschuss|vereinigung|"
-    r"genossenschaft|konferenz|conference)",
+    r"genossenschaft|konferenz|conference|college|fund|fonds)",
     re.I,
 )
 ACRONYM = re.compile(r"[A-ZÄÖÜ][A-Za-zÄÖÜ]{0,4}[A-ZÄÖÜ](?:/[A-ZÄÖÜ]{2,5})?(?:-\w+)?")

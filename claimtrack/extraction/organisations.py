@@ -123,10 +123,17 @@ def named_in(tokens: list[str], language: str) -> list[str]:
         end = _extend_right(tokens, i + 1, language)
         phrase = tokens[start:end]
         name = " ".join(phrase)
-        if (len(phrase) > 1 or not _bare(phrase[0])) and kinds_of(name):
+        town_adjective = len(phrase) == 2 and bool(_TOWN_ADJECTIVE.fullmatch(phrase[0]))
+        if town_adjective and is_generic(phrase[1]):
+            pass  # "der Wiesbadener Behörde": the office named before, by where it sits
+        elif (len(phrase) > 1 or not _bare(phrase[0])) and kinds_of(name):
             found.append(name)
         i = end
     return found
+
+
+# German adjectives of a town: "Wiesbadener", "Kölner", "Frankfurter".
+_TOWN_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+er")
 
 
 def _org_word(token: str) -> bool:

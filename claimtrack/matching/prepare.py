@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
+from operator import and_
 
 from claimtrack.languages import is_supported
 from claimtrack.matching._stopwords import ENGLISH_HINTS, GERMAN_HINTS, STOPWORDS
@@ -97,7 +99,9 @@ def prepare(text: str, language: str | None = None, aliases: AliasTable | None =
     if not headline:
         persons.update(person_names(text, toks, taken_spans, caps, headline_check=False))
     names = () if headline else proper_names(text, toks, taken_spans, lang, _NOT_NAMES)
-    names = tuple(n for n in names if n not in outlet_words(toks, caps))
+    if names:
+        outlets = outlet_words(toks, caps)
+        names = tuple(n for n in names if n not in outlets)
     in_norm = set(words) if names else set()
     return Prepared(
         norm=" ".join(words),
@@ -263,6 +267,7 @@ def _title_case(toks: list[Token], caps: list[bool]) -> bool:
 
 # Particles inside a name: "al-Assad", "Mohammed bin Salman".
 _PARTICLE = re.compile(r"(?:al|el|ad|as|ash|bin|ibn|abu|ben)-[^\W\d_]")
+_PARTICLE_HEADS = frozenset(["al", "el", "ad", "as", "ash", "bin", "ibn", "abu", "ben"])
 # Standing alone only the Arabic ones: "von" and "de" join German and French nouns as often.
 _PARTICLES = frozenset(["al", "el", "bin", "ibn", "abu", "ben"])
 
@@ -270,8 +275,13 @@ _PARTICLES = frozenset(["al", "el", "bin", "ibn", "abu", "ben"])
 def capitals(text: str, toks: list[Token]) -> list[bool]:
     """Whether each token starts with a capital; a particle between two capitalised name words
     ("Mohammed bin Salman", "al-Assad") counts as one."""
-    caps = [text[t.start : t.start + 1].isupper() or _PARTICLE.match(text, t.start) is not None
+    # _PARTICLE matches only where a token is one of its particles ("al" of "al-Assad"): the
+    # set test spares the regex call on every other lower-case word.
+    caps = [text[t.start : t.start + 1].isupper()
+            or (t.text in _PARTICLE_HEADS and _PARTICLE.match(text, t.start) is not None)
             for t in toks]  # fmt: skip
+    if _PARTICLES.isdisjoint([t.text for t in toks]):  # most texts: no particle to join
+        return caps
     for i, t in enumerate(toks):
         if caps[i] or t.text not in _PARTICLES or not i or not caps[i - 1]:
             continue
@@ -286,6 +296,8 @@ def capitals(text: str, toks: list[Token]) -> list[bool]:
 
 def outlet_words(toks: list[Token], caps: list[bool]) -> frozenset[str]:
     """The words of runs of capitals that end in an outlet's word ("Wall Street Journal")."""
+    if OUTLET_WORDS.isdisjoint([t.text for t in toks]):
+        return frozenset()
     out: set[str] = set()
     run: list[str] = []
     for tok, cap in [*zip(toks, caps, strict=True), (None, False)]:
@@ -312,6 +324,9 @@ def person_names(
     """
     caps = capitals(text, toks) if caps is None else caps
     if not toks or (headline_check and _title_case(toks, caps)):
+        return set()
+    # A name is a run of capitalised tokens next to each other: without two in a row, none.
+    if not any(map(and_, caps, islice(caps, 1, None))):
         return set()
     names: set[str] = set()
     run: list[Token] = []

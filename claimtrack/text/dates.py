@@ -169,12 +169,22 @@ def find_dates(text: str, language: str = "de") -> list[DateMention]:
 
 
 def scan(text: str, language: str = "de") -> tuple[list[DateMention], list[re.Pattern[str]]]:
-    """The dates of ``text``, and the clock-time patterns that can match in it (figures must
-    avoid times too: ``numbers.figures_and_dates`` reuses them instead of testing all again)."""
+    """The dates of ``text``, and the clock-time patterns that can match in it."""
+    found, times, _ = scan_times(text, language)
+    return found, times
+
+
+def scan_times(
+    text: str, language: str = "de"
+) -> tuple[list[DateMention], list[re.Pattern[str]], list[tuple[int, int]]]:
+    """The dates of ``text``, the clock-time patterns that can match in it, and the span of
+    every match of those patterns (overlapping a date or not): figures must avoid times too,
+    and ``numbers.figures_and_dates`` takes the spans from here instead of searching again."""
     if _DIGIT.search(text) is None:
-        return [], []
+        return [], [], []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    time_spans: list[tuple[int, int]] = []
     live = live_patterns(text)
     month_starts: list[int] | None = None
     matches: Iterable[re.Match[str]]
@@ -185,6 +195,8 @@ def scan(text: str, language: str = "de") -> tuple[list[DateMention], list[re.Pa
         else:
             matches = pattern.finditer(text)
         for m in matches:
+            if kind == "time":
+                time_spans.append(m.span())
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             value = _date_value(kind, m)
@@ -199,7 +211,8 @@ def scan(text: str, language: str = "de") -> tuple[list[DateMention], list[re.Pa
         if _is_quantity_context(text, m.start(), m.end(), language):
             continue
         found.append(DateMention(m.group(), m.group(), m.start(), m.end()))
-    return sorted(found, key=lambda d: d.start), [p for p, kind in live if kind == "time"]
+    times = [p for p, kind in live if kind == "time"]
+    return sorted(found, key=lambda d: d.start), times, time_spans
 
 
 def live_patterns(text: str) -> list[tuple[re.Pattern[str], str]]:
@@ -285,6 +298,23 @@ def _iso(year: int | None, month: int, day: int) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
 
 
+# The last word of each qualifier ("than" of "more than"): a text before a figure that ends in
+# none of them has no qualifier, and saying so costs a tenth of the search.
+_QUALIFIER_ENDS = tuple(sorted({q.rsplit(" ", 1)[-1] for q in lex.QUALIFIERS}))
+
+
+def qualifier_before(window: str) -> re.Match[str] | None:
+    """``QUAL_RE.search(window)``: a qualifier ("mehr als", "about") right before a figure.
+
+    The search tries every qualifier at every position of the window (≈ 1.7 µs); in ASCII text
+    a match needs the window, trailing spaces aside, to end in a qualifier's last word, in any
+    case (``str.rstrip`` strips what ``\\s`` matches, and ``re.I`` compares ASCII letters as
+    ``lower`` does), so a window that does not is answered without it."""
+    if window.isascii() and not window.rstrip().lower().endswith(_QUALIFIER_ENDS):
+        return None
+    return QUAL_RE.search(window)
+
+
 def _is_quantity_context(text: str, start: int, end: int, language: str) -> bool:
     """A year-like number followed by a unit, scale or counted noun is a quantity ("2000 Tote")."""
     after = text[end : end + 40]
@@ -293,7 +323,7 @@ def _is_quantity_context(text: str, start: int, end: int, language: str) -> bool
     before = text[max(0, start - 12) : start].split()
     if before and before[-1].casefold().strip("(,") in _YEAR_CUES:
         return False
-    if QUAL_RE.search(text[max(0, start - 25) : start]):
+    if qualifier_before(text[max(0, start - 25) : start]):
         return True
     nxt = _NEXT_WORD.match(text, end)
     if nxt is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from anyascii import anyascii
@@ -16,6 +17,9 @@ from anyascii import anyascii
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _WORD_SPLIT = re.compile(r"(\w+)", re.UNICODE)
+# Every byte that is not [0-9a-z] -> a space: ``_NON_WORD.sub(" ", s)`` for ASCII ``s`` as one
+# bytes.translate (a seventh of the regex's time on a claim).
+_NON_WORD_BYTES = bytes(b if 48 <= b <= 57 or 97 <= b <= 122 else 32 for b in range(256))
 
 
 class Token(NamedTuple):
@@ -41,10 +45,7 @@ def fold_word(word: str) -> str:
 
 def fold(text: str) -> str:
     """Fold a whole text into lowercase ASCII words separated by single spaces."""
-    lowered = text.casefold().translate(_UMLAUTS)
-    if not lowered.isascii():
-        lowered = anyascii(lowered).casefold()
-    return " ".join(_NON_WORD.sub(" ", lowered).split())
+    return " ".join(fold_words(text))
 
 
 @lru_cache(maxsize=65536)
@@ -57,33 +58,37 @@ _new_token = tuple.__new__
 
 
 def fold_words(text: str) -> list[str]:
-    """``fold(text).split()`` without joining the words only to split them again."""
-    lowered = text.casefold().translate(_UMLAUTS)
+    """``fold(text).split()``: the folded words of a text.
+
+    The umlaut table is applied only to text that is not ASCII once casefolded (on ASCII text it
+    changes nothing and cost a microsecond), and the ASCII result is split at every character
+    outside [0-9a-z] by a bytes translation instead of the regex."""
+    lowered = text.casefold()
     if not lowered.isascii():
-        lowered = anyascii(lowered).casefold()
-    return _NON_WORD.sub(" ", lowered).split()
+        lowered = lowered.translate(_UMLAUTS)
+        if not lowered.isascii():
+            lowered = anyascii(lowered).casefold()
+    return lowered.encode("ascii").translate(_NON_WORD_BYTES).decode("ascii").split()
 
 
 def tokens(text: str) -> list[Token]:
     """Folded word tokens with the raw spans they came from (for highlighting and offsets).
 
-    The text is split into alternating gaps and words (one C call) and the spans are counted
-    from their lengths: a third less time than a match object per word."""
+    The text is split into alternating gaps and words (one C call) and the spans are the running
+    sums of their lengths (``accumulate``): a third less time than a match object per word, and
+    a quarter less again than adding the lengths up word by word in Python."""
     out: list[Token] = []
     append = out.append
     pieces = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
-    pos = len(pieces[0])
-    rest = iter(pieces)
-    next(rest)
-    for word, gap in zip(rest, rest, strict=True):
-        end = pos + len(word)
+    bounds = list(accumulate(map(len, pieces)))  # where each piece ends
+    # one bound more than words: the last gap ends the text
+    for word, start, end in zip(pieces[1::2], bounds[0::2], bounds[1::2], strict=False):
         parts = _word_parts(word)
         if len(parts) == 1:
-            append(_new_token(Token, (parts[0], pos, end)))
+            append(_new_token(Token, (parts[0], start, end)))
         else:
             for part in parts:
-                append(_new_token(Token, (part, pos, end)))
-        pos = end + len(gap)
+                append(_new_token(Token, (part, start, end)))
     return out
 
 

@@ -15,12 +15,11 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from claimtrack.text import _numlex as lex
-from claimtrack.text._patterns import QUAL_RE as _QUAL_RE
 from claimtrack.text._patterns import SCALE_RE as _SCALE_RE
 from claimtrack.text._patterns import SCALES as _SCALES
 from claimtrack.text._patterns import UNIT_RE as _UNIT_RE
 from claimtrack.text._patterns import counted_word as _counted_word
-from claimtrack.text.dates import DateMention, find_dates, scan
+from claimtrack.text.dates import DateMention, find_dates, qualifier_before, scan_times
 from claimtrack.text.normalize import fold_word
 
 __all__ = [
@@ -97,10 +96,9 @@ def figures_and_dates(text: str, language: str) -> tuple[list[Figure], list[Date
         # such texts have none (the word check in _number_words says so).
         spelled = _number_words(text, lang)
         return (_figures(text, spelled, [], lang) if spelled else []), []
-    found_dates, time_patterns = scan(text, lang)
-    time_spans = [(m.start(), m.end()) for p in time_patterns
-                  for m in p.finditer(text) if not _UNIT_RE.match(text, m.end())]  # fmt: skip
-    blocked = [(d.start, d.end) for d in found_dates] + time_spans
+    found_dates, _, time_spans = scan_times(text, lang)
+    blocked = [(d.start, d.end) for d in found_dates]
+    blocked += [(s, e) for s, e in time_spans if not _UNIT_RE.match(text, e)]
     found = _numerals(text, lang) + _number_words(text, lang)
     return _figures(text, found, blocked, lang), found_dates
 
@@ -240,7 +238,7 @@ def _complete(text: str, start: int, end: int, value: float, lang: str) -> Figur
         unit = lex.CURRENCY_BEFORE[cur.group(1).casefold()]
         start -= len(cur.group())
     qualifier = None
-    q = _QUAL_RE.search(text[max(0, start - 25) : start])
+    q = qualifier_before(text[max(0, start - 25) : start])
     if q:
         qualifier = lex.QUALIFIERS[q.group(1).casefold()]
         start -= len(text[max(0, start - 25) : start]) - q.start()

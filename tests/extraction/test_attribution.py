@@ -215,6 +215,16 @@ def test_names_in(sentence: str, names: list[str]) -> None:
             "A post shared 20,000 times on Facebook claims that cash will be banned.",
             ("Kurier", "outlet"),
         ),
+        (
+            "en",
+            "The Royal College of Emergency Medicine said 61,000 patients waited 12 hours.",
+            ("Royal College of Emergency Medicine", "organisation"),
+        ),
+        (
+            "en",
+            "According to the King's Fund think tank, the target has not been met since 2016.",
+            ("King's Fund", "organisation"),
+        ),
         # counts are claims by whoever counted, unless someone else is said to say so
         (
             "en",

@@ -507,3 +507,34 @@ def test_an_english_plural_role_is_no_earlier_person() -> None:
         "en",
     )
     assert found[1][0] != "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # a town's adjective before a kind word refers to the office named before
+        (
+            [
+                "Die Preise stiegen um 2,3 Prozent, wie das Statistische Bundesamt mitteilte.",
+                "Im Februar lag die Rate nach Schätzung der Wiesbadener Behörde bei 2,2 Prozent.",
+            ],
+            "Statistische Bundesamt",
+        ),
+        # the genitive head stands before the linking word
+        (
+            ["Nach Berechnungen des Instituts der deutschen Wirtschaft fehlen 4.500 Euro."],
+            "Institut der deutschen Wirtschaft",
+        ),
+        # "demnach": the source named last in this paragraph, past a sentence of the outlet's
+        (
+            [
+                "Die Preise stiegen um 2,3 Prozent, wie das Statistische Bundesamt mitteilte.",
+                "Im Februar hatte die Rate bei 2,2 Prozent gelegen.",
+                "Nahrungsmittel verteuerten sich demnach um 3,1 Prozent.",
+            ],
+            "Statistische Bundesamt",
+        ),
+    ],
+)
+def test_town_adjectives_genitive_heads_and_demnach(sentences: list[str], expected: str) -> None:
+    assert attributions(sentences, "de")[-1] == (expected, "organisation")

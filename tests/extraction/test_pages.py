@@ -428,3 +428,16 @@ def test_headline_with_a_year_is_no_dateline_and_an_article_by_line_is_a_byline(
         "2026-11-26",
         "Markus Becker und Anna Weber",
     )
+
+
+def test_a_question_under_a_list_heading_is_a_teaser_headline() -> None:
+    """Teasers are often questions ("Why is the NHS waiting list so long?"): under a list
+    heading a question is a headline, and the paragraph after it is judged as any other."""
+    lines = [
+        "NHS waiting list falls",
+        "The waiting list in England has fallen for the third month in a row, NHS England said.",
+        "More on this story",
+        "Why is the NHS waiting list so long?",
+        "The Nuffield Trust said agency spending had risen by 40%. The charity warned it would rise.",
+    ]
+    assert clean_pasted_text("\n".join(lines)).body.split("\n") == [lines[1], lines[4]]

@@ -1,0 +1,176 @@
+"""Shortcuts of the index build (session 7) give exactly what the code they replaced gave.
+
+Each test holds a shortcut against the plain algorithm, copied here as it was: on the synthetic
+benchmark corpus and the hand-written pairs (``TEXTS``) and on generated text with the
+characters the shortcuts look at. ``benchmarks/matching_digest.py`` checks the same on about
+200,000 texts; these keep it true in CI.
+"""
+
+from __future__ import annotations
+
+import re
+
+from anyascii import anyascii
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimtrack.matching import prepare as prep
+from claimtrack.text import dates
+from claimtrack.text._numlex import QUALIFIERS
+from claimtrack.text._patterns import QUAL_RE
+from claimtrack.text.normalize import _UMLAUTS, fold, fold_words, tokens
+from tests.text.test_fast_paths import GENERATED, TEXTS
+
+
+# -- folding ----------------------------------------------------------------------------------
+def _old_fold_words(text: str) -> list[str]:
+    lowered = text.casefold().translate(_UMLAUTS)
+    if not lowered.isascii():
+        lowered = anyascii(lowered).casefold()
+    return re.sub(r"[^0-9a-z]+", " ", lowered).split()
+
+
+_FOLD_TEXT = (
+    GENERATED
+    | st.text(max_size=60)
+    | st.sampled_from(
+        [
+            "Straße ẞ Äpfel",
+            "5€ und 3 £",
+            "İstanbul ı",
+            "①② ½",
+            "Токаев",
+            "中国 日本",
+            "a_b\x1cc\u00a0d",
+        ]
+    )
+)
+
+
+@settings(deadline=None, max_examples=500)
+@given(_FOLD_TEXT)
+def test_fold_words_equals_the_regex_folding(text: str) -> None:
+    assert fold_words(text) == _old_fold_words(text)
+    assert fold(text) == " ".join(_old_fold_words(text))
+
+
+def test_fold_words_equals_the_regex_folding_on_the_corpus() -> None:
+    for text in TEXTS:
+        assert fold_words(text) == _old_fold_words(text), text
+
+
+# -- qualifiers before a figure ---------------------------------------------------------------
+_QUAL_PIECES = st.sampled_from(
+    [*QUALIFIERS, "MEHR ALS", "Über", "UEBER", "Ca.", "CA", "Than", "(", "-", "x", "a", " ",
+     "  ", "\t", "\n", "\x1c", "\u00a0", "\u2009", "ſome", "K", "ı", "İ", "no", "just", "."]
+)  # fmt: skip
+
+
+@settings(deadline=None, max_examples=1500)
+@given(st.lists(_QUAL_PIECES, max_size=6).map("".join))
+def test_qualifier_screen_misses_no_qualifier(window: str) -> None:
+    found, expected = dates.qualifier_before(window), QUAL_RE.search(window)
+    assert (found and (found.span(), found.group(1))) == (
+        expected and (expected.span(), expected.group(1))
+    )
+
+
+def test_qualifier_screen_misses_no_qualifier_on_the_corpus() -> None:
+    for text in TEXTS:
+        for m in re.finditer(r"\d", text):
+            window = text[max(0, m.start() - 25) : m.start()]
+            found, expected = dates.qualifier_before(window), QUAL_RE.search(window)
+            assert (found and found.span()) == (expected and expected.span()), window
+
+
+# -- clock times handed from the date scan to the figures -------------------------------------
+@settings(deadline=None, max_examples=400)
+@given(GENERATED)
+def test_time_spans_of_the_scan_are_every_match_of_its_time_patterns(text: str) -> None:
+    found, times, spans = dates.scan_times(text, "de")
+    assert (found, times) == dates.scan(text, "de")
+    assert spans == [m.span() for p in times for m in p.finditer(text)]
+
+
+def test_time_spans_of_the_scan_on_the_corpus() -> None:
+    for text in TEXTS:
+        _, times, spans = dates.scan_times(text, "en")
+        assert spans == [m.span() for p in times for m in p.finditer(text)], text
+
+
+# -- capitals, outlets and person names in prepare --------------------------------------------
+def _old_capitals(text: str, toks: list) -> list[bool]:
+    caps = [text[t.start : t.start + 1].isupper() or prep._PARTICLE.match(text, t.start) is not None
+            for t in toks]  # fmt: skip
+    for i, t in enumerate(toks):
+        if caps[i] or t.text not in prep._PARTICLES or not i or not caps[i - 1]:
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j].text in prep._PARTICLES and not caps[j] and j - i < 2:
+            j += 1
+        if j < len(toks) and caps[j] and toks[j - 1].text in prep._PARTICLES:
+            for k in range(i, j):
+                caps[k] = True
+    return caps
+
+
+def _old_outlet_words(toks: list, caps: list[bool]) -> frozenset[str]:
+    out: set[str] = set()
+    run: list[str] = []
+    for tok, cap in [*zip(toks, caps, strict=True), (None, False)]:
+        if tok is not None and cap:
+            run.append(tok.text)
+            continue
+        if run and run[-1] in prep.OUTLET_WORDS:
+            out.update(run)
+        run = []
+    return frozenset(out)
+
+
+def _old_person_names(text: str, toks: list, caps: list[bool]) -> set[str]:
+    names: set[str] = set()
+    run: list = []
+    for tok, cap in [*zip(toks, caps, strict=True), (None, False)]:
+        name_like = (
+            tok is not None
+            and cap
+            and (tok.text not in prep._NOT_NAMES or prep._is_particle(text, tok))
+            and not tok.text.endswith(prep._ROLE_ENDINGS)
+        )
+        if tok is not None and name_like and (not run or prep._adjacent(text, run[-1], tok)):
+            run.append(tok)
+            continue
+        if 2 <= len(run) <= 3 and run[-1].text not in prep.OUTLET_WORDS:
+            names.add(f"{run[0].text} {run[-1].text}")
+        run = [tok] if name_like and tok is not None else []
+    return names
+
+
+_NAME_TEXT = GENERATED | st.lists(
+    st.sampled_from(
+        ["Mohammed", "bin", "Salman", "al-Assad", "al", "-", "Ash-", "el", "Wall", "Street",
+         "Journal", "New", "York", "Times", "Gulnara", "Rakhimova", "said", "der", "Präsident",
+         "von", "Ben", "ibn", "abu", "Abu", " ", " ", ", ", "."]
+    ),
+    max_size=12,
+).map(" ".join)  # fmt: skip
+
+
+def _check_names(text: str) -> None:
+    toks = tokens(text)
+    caps = prep.capitals(text, toks)
+    assert caps == _old_capitals(text, toks), text
+    assert prep.outlet_words(toks, caps) == _old_outlet_words(toks, caps), text
+    found = prep.person_names(text, toks, [], caps, headline_check=False)
+    assert found == _old_person_names(text, toks, caps), text
+
+
+@settings(deadline=None, max_examples=600)
+@given(_NAME_TEXT)
+def test_capitals_outlets_and_names_equal_the_plain_algorithm(text: str) -> None:
+    _check_names(text)
+
+
+def test_capitals_outlets_and_names_equal_the_plain_algorithm_on_the_corpus() -> None:
+    for text in TEXTS:
+        _check_names(text)
