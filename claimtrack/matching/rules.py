@@ -58,6 +58,7 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("Orvana is recalling 40,000 e-bikes; Quandix will Telvora übernehmen.", "en"),
     ("The board of Orvana forced out CEO Pat Gelsinger on Monday.", "en"),
     ("Im Chemiepark Leverkusen und in Mailand, Valencia und Tirol fiel der Strom aus.", "de"),
+    ("MOSKAU (dpa) - In Kasachstan wurden 2.000 Menschen festgenommen.", "de"),
 )  # fmt: skip
 
 

@@ -7,6 +7,7 @@ capitalised, which keeps "china" (porcelain) and "us" (pronoun) out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -91,10 +92,27 @@ def find_places(text: str, toks: list[Token] | None = None) -> list[Place]:
             continue
         n, (name, kind) = hit
         start, end = toks[i].start, toks[i + n - 1].end
-        if not _in_compound_name(text, end):
+        if not _in_compound_name(text, end) and not (i == 0 and _dateline(text, end)):
             out.append(Place(name, kind, text[start:end], start, end))
         i += n
     return out
+
+
+# An agency's dateline: "BERLIN, March 14 (Reuters) - ", "MOSKAU (dpa) - ". It says where the
+# report was filed, not where the claim's happening took place.
+_DATELINE = re.compile(r"\s*(?:,[^()\n]{0,40})?\([^()\n]{1,40}\)\s*[-–—:]")
+
+
+_CAPS_DATELINE = re.compile(r"\s*(?:,[^()\n]{0,40})?\s[-–—]\s")
+
+
+def _dateline(text: str, end: int) -> bool:
+    """Whether the place ending at ``end``, the text's first word, is followed by the rest of a
+    dateline: an agency in brackets and a dash ("Berlin (dpa) -"), or, written in capitals, a
+    dash ("BERLIN, March 14 -")."""
+    if _DATELINE.match(text, end):
+        return True
+    return text[:end].strip().isupper() and _CAPS_DATELINE.match(text, end) is not None
 
 
 def _match_at(

@@ -82,3 +82,19 @@ def test_a_capital_is_named_in_german_for_a_german_desk():
 
 def test_common_words_are_no_places():
     assert not find_places("Das Essen in der Halle war kalt.")
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("BERLIN, March 14 (Reuters) - A fire at a chemical plant in Leverkusen killed two.", ["Leverkusen"]),
+        ("MOSKAU (dpa) - In Kasachstan wurden 2.000 Menschen festgenommen.", ["Kazakhstan"]),
+        ("Wien (APA) - Der Flughafen wurde geschlossen.", []),
+        ("BERLIN - Die Regierung hat den Haushalt beschlossen.", []),
+        ("Berlin, the capital, has banned cars from the centre.", ["Berlin"]),
+        ("Almaty (Reuters) - Police in Almaty detained 20 people.", ["Almaty"]),
+    ],
+)  # fmt: skip
+def test_a_dateline_city_is_no_place_of_the_claim(text, places):
+    """Where the agency filed the report is not where the happening was."""
+    assert [p.name for p in find_places(text)] == places
