@@ -59,6 +59,7 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("The board of Orvana forced out CEO Pat Gelsinger on Monday.", "en"),
     ("Im Chemiepark Leverkusen und in Mailand, Valencia und Tirol fiel der Strom aus.", "de"),
     ("MOSKAU (dpa) - In Kasachstan wurden 2.000 Menschen festgenommen.", "de"),
+    ("Der Flughafen stellte den Betrieb ein; verletzt wurde niemand, eine Sperre wurde verhängt.", "de"),
 )  # fmt: skip
 
 

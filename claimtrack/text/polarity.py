@@ -3,7 +3,9 @@
 Two otherwise similar claims with opposite polarity say opposite things, so matching must call
 them variants, never duplicates. The rule counts flips between two claims: a differing negation,
 each shared axis with opposite signs, each "un-"/"il-" antonym pair. An odd count is a conflict
-("nicht illegal" vs "legal" flips twice and agrees).
+("nicht illegal" vs "legal" flips twice and agrees). Whether anyone was hurt is an axis of its
+own ("verletzt wurde niemand" vs "drei Menschen wurden verletzt"), so a report's "no one was
+injured" is no denial of what it reports.
 """
 
 from __future__ import annotations
@@ -147,8 +149,11 @@ _AXIS_WORDS: dict[str, tuple[str, str]] = {
         "captive",
         "freigelassen entlassen released freed",
     ),
+    # in force or not: a state of emergency, a curfew, sanctions, a fine, declared or imposed,
+    # extended, or lifted ("ausgerufen"/"verhängt" vs "aufgehoben")
     "extension": (
-        "verlaengert verlaengerte extended extends prolonged",
+        "verlaengert verlaengerte extended extends prolonged ausgerufen verhaengt verhaengte "
+        "declared declares imposed imposes eingefuehrt introduced",
         "aufgehoben aufgehobene lifted lifts",
     ),
     "violence": ("friedlich peaceful", "gewaltsam violent gewalttaetig"),
@@ -224,6 +229,47 @@ def _is_negation(ws: list[str], i: int) -> bool:
     )
 
 
+# Whether anyone was hurt: "verletzt wurde niemand", "no one was injured" count nobody (a
+# background clause of a report, not a denial of what it reports), "drei Menschen wurden
+# verletzt", "killed two people" count some. The two are opposite, and neither is a negation.
+_HARM = frozenset(
+    ["verletzt", "verletzte", "verletzten", "getoetet", "tote", "toten", "todesopfer",
+     "ums", "schaden", "injured", "injuries", "hurt", "killed", "dead", "casualties",
+     "wounded", "harmed"]
+)  # fmt: skip
+_NONE = frozenset(["niemand", "nobody", "keine", "kein", "no", "none", "nicht", "not"])
+_SOME = frozenset(
+    ["zwei", "drei", "vier", "fuenf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwoelf",
+     "dutzende", "hunderte", "tausende", "mehrere", "two", "three", "four", "five", "six",
+     "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "several"]
+)  # fmt: skip
+_HARM_SCOPE = 3
+
+
+def _harm_stance(ws: list[str], i: int, negations: list[int]) -> tuple[int, int | None] | None:
+    """(sign, the negation it uses) of the harm word at ``i``: -1 with a "niemand"/"no one" in
+    reach either side, +1 with a number in reach; None when neither."""
+    near = [j for j in negations if abs(j - i) <= _HARM_SCOPE and ws[j] in _NONE]
+    if near:
+        return -1, min(near, key=lambda j: abs(j - i))
+    window = ws[max(0, i - _HARM_SCOPE) : i + _HARM_SCOPE + 1]
+    if any(w[:1].isdigit() or w in _SOME for w in window):
+        return 1, None
+    return None
+
+
+# "den Betrieb einstellen" (stellte den Betrieb ein, eingestellt) is closing, not operating.
+_HALT = frozenset(["stellt", "stellte", "stellten", "eingestellt", "einstellen", "einzustellen"])
+
+
+def _halted(ws: list[str], i: int) -> bool:
+    around = ws[max(0, i - 4) : i + 6]
+    return ws[i] == "betrieb" and not _HALT.isdisjoint(around) and (
+        "ein" in ws[i + 1 : i + 6] or "eingestellt" in around or "einstellen" in around
+        or "einzustellen" in around
+    )  # fmt: skip
+
+
 def polarity_of_words(ws: list[str]) -> Polarity:
     """Stances with the sign a negation in scope gives them, and the parity of the negations left.
 
@@ -234,9 +280,19 @@ def polarity_of_words(ws: list[str]) -> Polarity:
     used: set[int] = set()
     stances: set[tuple[str, int, str]] = set()
     for i, w in enumerate(ws):
+        if w in _HARM:
+            harm = _harm_stance(ws, i, [j for j in negations if j not in used])
+            if harm is not None:
+                sign, negation = harm
+                if negation is not None:
+                    used.add(negation)
+                stances.add(("harm", sign, w))
+            continue
         if w not in AXES:
             continue
         axis, sign = AXES[w]
+        if _halted(ws, i):
+            sign = -sign
         scoped = [j for j in negations if i - _SCOPE <= j < i and j not in used]
         if scoped:
             used.add(scoped[-1])

@@ -18,6 +18,13 @@ AGREE = [
     ("The agency has banned skier Lars Henriksen for four years.", "Henriksen was handed a four-year ban."),
     ("The agency has banned skier Lars Henriksen for four years.", "Henriksen ist für vier Jahre gesperrt worden."),
     ("Der Verband hat den Spieler lebenslang gesperrt.", "The federation imposed a lifetime ban on the player."),
+    # nobody hurt is a count of none in a report's background, not a denial of what it reports
+    ("Im Hafen von Kiel ist ein Kran umgestürzt; verletzt wurde niemand.",
+     "Ein Kran ist im Kieler Hafen umgestürzt, teilte die Feuerwehr mit."),
+    ("A crane toppled over in the port of Kiel; no one was injured.",
+     "Im Hafen von Kiel ist ein Kran umgestürzt; Menschen kamen nicht zu Schaden."),
+    # ceasing operations is closing
+    ("Der Flughafen Kiel stellte den Betrieb am Morgen ein.", "Der Flughafen Kiel wurde am Morgen geschlossen."),
 ]  # fmt: skip
 
 CONFLICT = [
@@ -28,6 +35,10 @@ CONFLICT = [
     ("Der Bürgermeister hat keine Steuererhöhung angekündigt.", "Der Bürgermeister hat eine Steuererhöhung angekündigt."),
     ("Masimov has been detained.", "Masimov has been released."),
     ("Der Ausnahmezustand wurde aufgehoben.", "The state of emergency was extended."),
+    ("Die Regierung hat eine Ausgangssperre verhängt.", "Die Regierung hat die Ausgangssperre aufgehoben."),
+    ("The governor declared a state of emergency.", "The governor lifted the state of emergency."),
+    ("Bei dem Brand wurde niemand verletzt.", "Bei dem Brand wurden drei Menschen verletzt."),
+    ("No one was killed in the blast.", "Two people were killed in the blast."),
     ("Die Anklage wurde fallen gelassen.", "Die Staatsanwaltschaft hat Anklage erhoben."),
     ("Defence minister Lambrecht has ruled out resigning.", "Lambrecht hat ihren Rücktritt erklärt."),
     # a ban of a thing, with no length, still denies it
