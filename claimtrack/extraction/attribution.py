@@ -583,8 +583,14 @@ class Attributor:
     def _learn_orgs(self, tokens: list[str]) -> None:
         """Remember the organisations a sentence names, spoken or only mentioned (German names
         of one word in the nominative: "nach Angaben des Verteidigungsministeriums")."""
-        for k in range(len(tokens)):
-            name_tokens = orgs.introduced_name(tokens[: k + 1], self.language)
+        ends = {
+            k
+            for j, word in enumerate(tokens)
+            if orgs.is_introducer(word, self.language)
+            for k in range(j + 1, min(j + 5, len(tokens)))
+        }
+        for k in sorted(ends):
+            name_tokens = orgs.introduced_name(tokens[max(k - 5, 0) : k + 1], self.language)
             if name_tokens and (k + 1 == len(tokens) or not sp.is_name_token(tokens[k + 1])):
                 name = " ".join(name_tokens)
                 self._introduced.add(name.casefold())

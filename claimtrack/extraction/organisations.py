@@ -259,18 +259,22 @@ def introduced_name(tokens: list[str], language: str) -> list[str]:
     """The name a kind noun introduces at the end of `tokens`: ["die", "Umweltorganisation",
     "Greenpeace"] -> ["Greenpeace"]; [] when the tokens end in no such apposition."""
     for k in range(len(tokens) - 2, max(len(tokens) - 6, 0) - 1, -1):  # names of 1-4 words
-        word = tokens[k]
-        kind = (
+        name = tokens[k + 1 :]
+        if is_introducer(tokens[k], language) and all(_name_part(t, n) for n, t in enumerate(name)):
+            return name
+    return []
+
+
+@lru_cache(maxsize=8192)
+def is_introducer(word: str, language: str) -> bool:
+    """A kind noun that may introduce an organisation's name ("Umweltorganisation", "group")."""
+    if language == "de":
+        return (
             word[:1].isupper()
             and bool(_INTRODUCER_DE.fullmatch(word))
             and not _NAMED_HEAD.match(word)
-            if language == "de"
-            else word.islower() and word in _INTRODUCER_EN
         )
-        name = tokens[k + 1 :]
-        if kind and 0 < len(name) <= 4 and all(_name_part(t, n) for n, t in enumerate(name)):
-            return name
-    return []
+    return word.islower() and word in _INTRODUCER_EN
 
 
 # Lower-case words inside an organisation's name: "Ärzte ohne Grenzen", "Unió de Pagesos".

@@ -145,9 +145,26 @@ def _shared_deeds(a: Prepared, b: Prepared) -> frozenset[tuple[str, str]]:
     company is ("Grindavík's residents were evacuated")."""
     both = _participants(a) | _participants(b)
     surnames = {name.rpartition(" ")[2] for name in (*a.persons, *b.persons)}
-    return deeds(a.norm, _without_possessors(both, surnames, a.norm)) & deeds(
-        b.norm, _without_possessors(both, surnames, b.norm)
+    towns = _towns(a) | _towns(b)
+    return _deeds_or_towns(a.norm, _without_possessors(both, surnames, a.norm), towns) & (
+        _deeds_or_towns(b.norm, _without_possessors(both, surnames, b.norm), towns)
     )
+
+
+def _deeds_or_towns(
+    norm: str, actors: frozenset[str], towns: frozenset[str]
+) -> frozenset[tuple[str, str]]:
+    """The deeds of the named actors; a happening no actor is named for is the town's when a
+    city is named ("the IT systems of the city of Potsdam were knocked offline"): a town the
+    gazetteer does not know is a name and an actor already, a known one is no less of one."""
+    found = deeds(norm, actors)
+    done = {event for event, _ in found}
+    return found | {(e, w) for e, w in deeds(norm, towns) if e not in done}
+
+
+def _towns(p: Prepared) -> frozenset[str]:
+    """The cities a claim names, as ``norm`` writes them."""
+    return frozenset(fold(n).replace(" ", "") for n, kind in p.places if kind == "city")
 
 
 def _without_possessors(names: frozenset[str], persons: set[str], norm: str) -> frozenset[str]:

@@ -57,6 +57,7 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("Hackers stole the data of 80,000 customers of German insurer Verdana.", "en"),
     ("Orvana is recalling 40,000 e-bikes; Quandix will Telvora übernehmen.", "en"),
     ("The board of Orvana forced out CEO Pat Gelsinger on Monday.", "en"),
+    ("Im Chemiepark Leverkusen und in Mailand, Valencia und Tirol fiel der Strom aus.", "de"),
 )  # fmt: skip
 
 

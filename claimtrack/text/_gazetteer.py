@@ -198,3 +198,125 @@ NOT_PLACE_COMPOUNDS = frozenset(
         "process", "talks", "summit", "accords",
     }
 )  # fmt: skip
+
+
+# More cities and regions, by country: German cities over 100,000 inhabitants, the capitals of
+# the world's countries, the larger cities and the main regions (states, provinces) that news
+# names. "English=German|other spellings"; the German name is what a German desk reads. Left
+# out on purpose: names that are common words or first names ("Essen", "Halle", "Victoria",
+# "Male", "Georgia" the US state), and cities that share a country's name.
+_MORE_CITIES: dict[str, str] = {
+    "Germany": "Dortmund; Duisburg; Bochum; Wuppertal; Bielefeld; Münster|Muenster|Munster; "
+    "Mannheim; Karlsruhe; Augsburg; Wiesbaden; Mönchengladbach|Monchengladbach; Gelsenkirchen; "
+    "Aachen; Brunswick=Braunschweig; Chemnitz; Kiel; Magdeburg; Freiburg; Krefeld; Mainz; "
+    "Lübeck|Lubeck; Erfurt; Oberhausen; Rostock; Kassel; Hagen; Potsdam; "
+    "Saarbrücken|Saarbrucken; Hamm; Ludwigshafen; Mülheim|Mulheim; Oldenburg; "
+    "Osnabrück|Osnabruck; Leverkusen; Darmstadt; Heidelberg; Solingen; Herne; Neuss; "
+    "Regensburg; Paderborn; Ingolstadt; Offenbach; Würzburg|Wurzburg; Fürth|Furth; Ulm; "
+    "Heilbronn; Pforzheim; Wolfsburg; Göttingen|Gottingen; Bottrop; Reutlingen; Koblenz; "
+    "Bremerhaven; Recklinghausen; Bergisch Gladbach; Erlangen; Jena; Remscheid; Trier; "
+    "Salzgitter; Moers; Siegen; Hildesheim; Gütersloh|Gutersloh; Cottbus",
+    "Austria": "Graz; Linz; Salzburg; Innsbruck",
+    "Switzerland": "Basel; Lausanne; Lucerne=Luzern",
+    "Netherlands": "Rotterdam; Utrecht", "Belgium": "Antwerp=Antwerpen; Ghent=Gent",
+    "France": "Marseille|Marseilles; Lyon; Toulouse; Nice=Nizza; Nantes; Montpellier; Bordeaux; "
+    "Lille",
+    "Italy": "Milan=Mailand|Milano; Naples=Neapel|Napoli; Turin|Torino; Palermo; Genoa=Genua|Genova; "
+    "Bologna; Florence=Florenz|Firenze; Bari; Catania; Venice=Venedig|Venezia",
+    "Spain": "Seville=Sevilla; Malaga|Málaga; Bilbao; Zaragoza|Saragossa",
+    "United Kingdom": "Manchester; Birmingham; Liverpool; Glasgow; Edinburgh; Leeds; Bristol; "
+    "Belfast; Cardiff; Sheffield",
+    "Poland": "Krakow=Krakau|Kraków|Cracow; Wroclaw=Breslau|Wrocław; Gdansk=Danzig|Gdańsk; "
+    "Poznan=Posen|Poznań; Lodz|Łódź",
+    "Czechia": "Brno=Brünn", "Greece": "Thessaloniki|Saloniki",
+    "Türkiye": "Izmir|İzmir; Antalya; Bursa; Adana; Gaziantep",
+    "Russia": "Krasnodar; Rostov-on-Don=Rostow am Don|Rostov; Samara; Omsk; "
+    "Chelyabinsk=Tscheljabinsk; Nizhny Novgorod=Nischni Nowgorod; Vladivostok=Wladiwostok; "
+    "Sochi=Sotschi; Belgorod; Kursk",
+    "Ukraine": "Dnipro; Zaporizhzhia=Saporischschja|Zaporizhia; Kherson=Cherson; "
+    "Mykolaiv=Mykolajiw; Chernihiv=Tschernihiw; Sumy; Kramatorsk; Bakhmut=Bachmut",
+    "United States": "Houston; Philadelphia; San Francisco; Seattle; Boston; Miami; Atlanta; "
+    "Detroit; Las Vegas; New Orleans; Baltimore; Dallas",
+    "Canada": "Montreal|Montréal; Vancouver",
+    "India": "Delhi; Kolkata|Kalkutta|Calcutta; Bengaluru|Bangalore; Chennai",
+    "Pakistan": "Karachi|Karatschi; Lahore", "Japan": "Osaka; Hiroshima; Fukushima",
+    "Israel": "Haifa", "Syria": "Aleppo; Homs; Idlib", "Iraq": "Mosul; Basra; Erbil",
+    "Iran": "Isfahan", "Saudi Arabia": "Jeddah=Dschidda; Mecca=Mekka",
+    "Egypt": "Alexandria", "China": "Shenzhen; Guangzhou=Kanton; Wuhan",
+    "South Africa": "Pretoria; Cape Town=Kapstadt; Durban",
+    "Morocco": "Rabat; Casablanca; Marrakesh=Marrakesch|Marrakech",
+    "Australia": "Melbourne; Brisbane", "Brazil": "Brasilia",
+    # capitals
+    "Slovenia": "Ljubljana=Laibach", "Croatia": "Zagreb", "Bosnia & Herzegovina": "Sarajevo",
+    "North Macedonia": "Skopje", "Albania": "Tirana", "Montenegro": "Podgorica",
+    "Kosovo": "Pristina|Priština", "Slovakia": "Bratislava=Pressburg",
+    "Moldova": "Chisinau=Chisinau|Chișinău|Kischinau", "Iceland": "Reykjavik|Reykjavík",
+    "Malta": "Valletta", "Cyprus": "Nicosia=Nikosia", "Jordan": "Amman",
+    "Bahrain": "Manama", "Oman": "Muscat=Maskat", "United Arab Emirates": "Abu Dhabi",
+    "Yemen": "Sanaa|Sana'a", "Thailand": "Bangkok", "Vietnam": "Hanoi", "Philippines": "Manila",
+    "Indonesia": "Jakarta=Jakarta|Djakarta", "Malaysia": "Kuala Lumpur", "Bangladesh": "Dhaka",
+    "Nepal": "Kathmandu|Kathmandu", "Sri Lanka": "Colombo", "Myanmar (Burma)": "Naypyidaw; Yangon|Rangun",
+    "Cambodia": "Phnom Penh", "Laos": "Vientiane", "Mongolia": "Ulaanbaatar=Ulan-Bator",
+    "North Korea": "Pyongyang=Pjöngjang", "Taiwan": "Taipei",
+    "Algeria": "Algiers=Algier", "Tunisia": "Tunis", "Libya": "Tripoli=Tripolis",
+    "Sudan": "Khartoum=Khartum", "Ethiopia": "Addis Ababa=Addis Abeba", "Eritrea": "Asmara",
+    "Somalia": "Mogadishu=Mogadischu", "Uganda": "Kampala", "Rwanda": "Kigali",
+    "Tanzania": "Dodoma; Dar es Salaam", "Congo - Kinshasa": "Kinshasa",
+    "Congo - Brazzaville": "Brazzaville", "Angola": "Luanda", "Zambia": "Lusaka",
+    "Zimbabwe": "Harare", "Mozambique": "Maputo", "Namibia": "Windhoek", "Botswana": "Gaborone",
+    "Nigeria": "Abuja", "Ghana": "Accra", "Senegal": "Dakar", "Mali": "Bamako",
+    "Niger": "Niamey", "Burkina Faso": "Ouagadougou", "Guinea": "Conakry",
+    "Sierra Leone": "Freetown", "Liberia": "Monrovia", "Côte d’Ivoire": "Abidjan",
+    "Togo": "Lomé|Lome", "Cameroon": "Yaoundé|Yaounde", "Chad": "N'Djamena|Ndjamena",
+    "South Sudan": "Juba", "Mauritania": "Nouakchott", "Madagascar": "Antananarivo",
+    "Cuba": "Havana=Havanna", "Colombia": "Bogotá|Bogota", "Venezuela": "Caracas",
+    "Ecuador": "Quito", "Peru": "Lima", "Bolivia": "La Paz", "Chile": "Santiago",
+    "Paraguay": "Asunción|Asuncion", "Uruguay": "Montevideo", "Haiti": "Port-au-Prince",
+    "Dominican Republic": "Santo Domingo", "Nicaragua": "Managua", "Honduras": "Tegucigalpa",
+    "El Salvador": "San Salvador", "New Zealand": "Wellington",
+}  # fmt: skip
+_MORE_REGIONS: dict[str, str] = {
+    "Spain": "Andalusia=Andalusien|Andalucía; Valencia; Galicia=Galicien; "
+    "Basque Country=Baskenland; Murcia; Aragon=Aragonien; Canary Islands=Kanaren|Kanarische Inseln; "
+    "Balearic Islands=Balearen",
+    "Italy": "Lombardy=Lombardei; Tuscany=Toskana; Veneto=Venetien; Piedmont=Piemont; "
+    "Lazio=Latium; Campania=Kampanien; Apulia=Apulien; Calabria=Kalabrien; Emilia-Romagna; "
+    "Liguria=Ligurien; South Tyrol=Südtirol",
+    "France": "Brittany=Bretagne; Normandy=Normandie; Provence; Alsace=Elsass; Île-de-France",
+    "United Kingdom": "Northern Ireland=Nordirland",
+    "Austria": "Tyrol=Tirol; Carinthia=Kärnten; Styria=Steiermark; Upper Austria=Oberösterreich; "
+    "Lower Austria=Niederösterreich; Vorarlberg; Burgenland",
+    "Poland": "Silesia=Schlesien",
+    "United States": "California=Kalifornien; Texas; Florida; Alaska; Hawaii; Arizona; Nevada; "
+    "Ohio; Michigan; Pennsylvania=Pennsylvania|Pennsylvanien; Illinois; Louisiana; "
+    "North Carolina=North Carolina|Nord-Carolina; South Carolina=South Carolina|Süd-Carolina; "
+    "Oregon; Minnesota; Wisconsin; Massachusetts; Colorado; Utah; Iowa; Kentucky; Tennessee; "
+    "Alabama; Maryland; New Jersey; Oklahoma; Kansas; Arkansas; Montana; Idaho; Wyoming; "
+    "Nebraska; Connecticut",
+    "Canada": "Quebec|Québec; Ontario; Alberta; British Columbia=Britisch-Kolumbien",
+    "India": "Kerala; Punjab=Pandschab; Gujarat",
+    "Syria": "Golan Heights=Golanhöhen",
+}  # fmt: skip
+
+
+def _extend() -> None:
+    """Merge the lists above into the tables (run once, at import)."""
+    for more, table in ((_MORE_CITIES, CITIES), (_MORE_REGIONS, REGIONS)):
+        for country, entries in more.items():
+            names = []
+            for entry in entries.split(";"):
+                head, *others = [s.strip() for s in entry.split("|")]
+                english, _, german = head.partition("=")
+                if english in table or english in CITIES or english in REGIONS:
+                    continue
+                spellings = [s for s in [german, *others] if s and s != english]
+                table[english] = spellings
+                if german and german != english:
+                    GERMAN_NAMES.setdefault(english, german)
+                names.append(english)
+            if names:
+                listed = _IN_COUNTRY.get(country, "")
+                _IN_COUNTRY[country] = " ".join([listed, *names]).strip()
+
+
+_extend()

@@ -91,23 +91,30 @@ def find_figures(text: str, language: str) -> list[Figure]:
 def figures_and_dates(text: str, language: str) -> tuple[list[Figure], list[DateMention]]:
     """Both at once: figures must avoid date spans, so callers needing both save a pass."""
     lang = "de" if language == "de" else "en"
+    shares = _shares(text, lang)
     if _DIGIT.search(text) is None:
         # No numeral, date or clock time: only a spelled-out number can be a figure, and most
         # such texts have none (the word check in _number_words says so).
         spelled = _number_words(text, lang)
-        return (_figures(text, spelled, [], lang) if spelled else []), []
+        return (_figures(text, spelled, [], lang, shares) if spelled or shares else []), []
     found_dates, _, time_spans = scan_times(text, lang)
     blocked = [(d.start, d.end) for d in found_dates]
     blocked += [(s, e) for s, e in time_spans if not _UNIT_RE.match(text, e)]
     found = _numerals(text, lang) + _number_words(text, lang)
-    return _figures(text, found, blocked, lang), found_dates
+    return _figures(text, found, blocked, lang, shares), found_dates
 
 
 def _figures(
-    text: str, found: list[tuple[int, int, float]], blocked: list[tuple[int, int]], lang: str
+    text: str,
+    found: list[tuple[int, int, float]],
+    blocked: list[tuple[int, int]],
+    lang: str,
+    shares: list[Figure],
 ) -> list[Figure]:
-    """The numbers found that no date, time or earlier figure covers, completed, in text order."""
-    figures: list[Figure] = []
+    """The numbers found that no date, time, share or earlier figure covers, completed, in text
+    order."""
+    figures: list[Figure] = list(shares)
+    blocked.extend((f.start, f.end) for f in shares)
     for start, end, value in found:
         if any(s < end and start < e for s, e in blocked):
             continue
@@ -115,6 +122,63 @@ def _figures(
         blocked.append((figure.start, figure.end))
         figures.append(figure)
     return _with_counted(text, sorted(figures, key=lambda f: f.start), lang)
+
+
+# Shares in words: "zwei Drittel der Befragten", "ein Viertel", "die Hälfte der Stimmen",
+# "two-thirds of", "a quarter of", "half of", "half the". Their number is no figure of its own
+# ("zwei Drittel" is not 2): the share is one, in percent, so that "zwei Drittel" and "66,7
+# Prozent" compare, and "two thirds" and "zwei Drittel" agree. English shares need "of" (or
+# "the" for half): "two quarters" and "the first half" are spans of time, not shares.
+_DENOMINATORS = {
+    "drittel": 3, "viertel": 4, "fünftel": 5, "sechstel": 6, "achtel": 8, "zehntel": 10,
+    "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+    "tenth": 10, "tenths": 10,
+}  # fmt: skip
+_SHARE_NUMBERS = {
+    "ein": 1, "eine": 1, "einem": 1, "einer": 1, "eines": 1, "zwei": 2, "drei": 3, "vier": 4,
+    "fünf": 5, "sieben": 7, "neun": 9, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "seven": 7, "nine": 9,
+}  # fmt: skip
+_SHARE_RE = {
+    "de": re.compile(
+        r"(?i)\b(?P<n>ein(?:e[mrs]?)?|zwei|drei|vier|fünf|sieben|neun)\s+"
+        r"(?P<d>drittel|viertel|fünftel|sechstel|achtel|zehntel)s?\b"
+        r"|\b(?P<half>(?:die|der)\s+hälfte)\b"
+    ),
+    "en": re.compile(
+        r"(?i)\b(?P<n>a|one|two|three|four|five|seven|nine)[\s-]+"
+        r"(?P<d>thirds?|quarters?|fifths?|tenths?)\s+of\b"
+        r"|(?<!first )(?<!second )(?<!last )(?<!other )\b(?P<half>half)\s+(?:of|the)\b"
+    ),
+}
+_SHARE_HINT = {
+    "de": re.compile(r"(?i)drittel|viertel|fünftel|sechstel|achtel|zehntel|hälfte"),
+    "en": re.compile(r"(?i)third|quarter|fifth|tenth|half"),
+}
+
+
+def _shares(text: str, lang: str) -> list[Figure]:
+    """Shares in words as percent figures (counted: second pass, as for every figure)."""
+    return _find_shares(text, lang) if _SHARE_HINT[lang].search(text) else []
+
+
+def _find_shares(text: str, lang: str) -> list[Figure]:
+    out = []
+    for m in _SHARE_RE[lang].finditer(text):
+        if m.group("half"):
+            value, start, end = 50.0, m.start("half"), m.end("half")
+        else:
+            n, d = _SHARE_NUMBERS[m.group("n").casefold()], _DENOMINATORS[m.group("d").casefold()]
+            value, start, end = round(100 * n / d, 1), m.start(), m.end("d")
+            if n >= d:  # "vier Viertel": not a share
+                continue
+        qualifier = "about"  # a share in words rounds: "zwei Drittel" agrees with "67 Prozent"
+        q = qualifier_before(text[max(0, start - 25) : start])
+        if q:
+            qualifier = lex.QUALIFIERS[q.group(1).casefold()]
+            start -= len(text[max(0, start - 25) : start]) - q.start()
+        out.append(Figure(value, qualifier, "percent", None, text[start:end], start, end))
+    return out
 
 
 _ORDINAL_AFTER = re.compile(r"\.\s+\w")

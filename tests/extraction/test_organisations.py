@@ -124,12 +124,12 @@ def test_the_kind_decides_between_two_named_organisations() -> None:
 
 
 def test_the_organisation_the_same_sentence_names_outranks_an_older_one() -> None:
-    """A place the gazetteer does not know leaves "Staatsanwaltschaft Ljubljana" unnamed; the
+    """A place the gazetteer does not know leaves "Staatsanwaltschaft Ptuj" unnamed; the
     Behörde is still the prosecutor of its own sentence, never the ministry named before (and a
     ministry named in the genitive is remembered in the nominative)."""
     story = [
         "Die Armee flog nach Angaben des Verteidigungsministeriums über 200 Einsätze.",
-        "Die Staatsanwaltschaft Ljubljana ermittelt gegen einen Bauunternehmer, der illegal "
+        "Die Staatsanwaltschaft Ptuj ermittelt gegen einen Bauunternehmer, der illegal "
         "gebaut haben soll, wie die Behörde am Montag mitteilte.",
         "Die Zahl der Einsätze sei gestiegen, teilte das Ministerium mit.",
     ]

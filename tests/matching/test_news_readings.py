@@ -261,3 +261,9 @@ def test_a_surname_the_other_claim_names_is_a_participant_of_its_deed():
         "Nach dem Streit um den Haushalt hat Keller ihren Innenminister Becker gefeuert.", "de"
     )
     assert ("dismiss", "becker") in gather(a, b).deeds
+
+
+def test_a_city_is_the_participant_of_a_happening_no_one_else_is_named_for():
+    a = prepare("Hackers have knocked the IT systems of the city of Leverkusen offline.", "en")
+    b = prepare("A cyberattack has paralysed the computer network of Leverkusen's city hall.", "en")
+    assert gather(a, b).deeds

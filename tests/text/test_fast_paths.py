@@ -32,6 +32,7 @@ EDGE_CASES = [
     "Aprıl 2020 and AUGUST 2021 and ſept 5 and OKT 2020",  # re.I's case-insensitive letters
     "Jan_2020 Jan2020 jan-2021 Kasachstans Präsident in New York and St. Petersburg",
     "see https://example.org/x and @handle or www.example.com pic.twitter.com/abc",
+    "Zwei Drittel der Befragten, die Hälfte der Stimmen; two-thirds of them, half the rest",
     "",
 ]
 
@@ -58,7 +59,8 @@ TEXTS = _corpus_texts()
 _PIECES = st.sampled_from(
     ["5", "12", "2022", "1.", "3:30", "/", "-", ".", " ", ",", "Uhr", "am", "PM", "a.m.",
      "Jan", "MÄRZ", "märz", "Mai", "sept", "Aprıl", "İ", "ſ", "_", "x", "two", "thousand",
-     "zwei", "tausend", "http://a.b", "@x", "www.", "Almaty", "Kasachstans", "New", "York"]
+     "zwei", "tausend", "http://a.b", "@x", "www.", "Almaty", "Kasachstans", "New", "York",
+     "Drittel", "HÄLFTE", "die", "half", "of", "the", "Two-thirds", "a quarter"]
 )  # fmt: skip
 GENERATED = st.lists(_PIECES, max_size=14).map("".join) | st.text(max_size=60)
 
@@ -257,7 +259,8 @@ def _old_figures_and_dates(text: str, lang: str) -> tuple[list, list]:
             spelled.append((matches[i].start(), matches[j - 1].end(), value))
             i = j
     found = numbers._numerals(text, lang) + spelled
-    return numbers._figures(text, found, blocked, lang), found_dates
+    shares = numbers._find_shares(text, lang)
+    return numbers._figures(text, found, blocked, lang, shares), found_dates
 
 
 @pytest.mark.parametrize("language", ["de", "en"])

@@ -98,3 +98,41 @@ def test_notation_does_not_change_the_value(n):
     assert [f.value for f in find_figures(german, "de")] == [float(n)]
     assert [f.value for f in find_figures(english, "en")] == [float(n)]
     assert [f.value for f in find_figures(f"mehr als {n} Menschen", "de")] == [float(n)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value", "qualifier", "raw"),
+    [
+        ("de", "Zwei Drittel der Befragten lehnen die Reform ab.", 66.7, "about", "Zwei Drittel"),
+        ("de", "Rund drei Viertel der Stimmen entfielen auf ihn.", 75.0, "about", "Rund drei Viertel"),
+        ("de", "Das Netz wurde um ein Drittel ausgedünnt.", 33.3, "about", "ein Drittel"),
+        ("de", "Mehr als die Hälfte der Befragten lehnt das ab.", 50.0, "more_than",
+         "Mehr als die Hälfte"),
+        ("en", "Two-thirds of respondents oppose the reform.", 66.7, "about", "Two-thirds"),
+        ("en", "A quarter of the staff will go.", 25.0, "about", "A quarter"),
+        ("en", "More than half of the respondents agreed.", 50.0, "more_than", "More than half"),
+        ("en", "Nearly half the population voted.", 50.0, "almost", "Nearly half"),
+    ],
+)  # fmt: skip
+def test_a_share_in_words_is_one_percent_figure_not_its_number(lang, text, value, qualifier, raw):
+    """ "zwei Drittel" is about 66.7 percent, never the figure 2."""
+    (figure,) = find_figures(text, lang)
+    assert (figure.value, figure.unit, figure.qualifier, figure.raw) == (
+        value,
+        "percent",
+        qualifier,
+        raw,
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "In der ersten Hälfte des Jahres stieg der Umsatz."),
+        ("en", "Sales rose in the first half of the year."),
+        ("en", "Half an hour later the road was closed."),
+        ("en", "The economy shrank in two quarters."),
+    ],
+)
+def test_a_half_or_a_quarter_of_time_is_no_share(lang, text):
+    assert all(f.unit != "percent" for f in find_figures(text, lang))

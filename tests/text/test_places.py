@@ -2,7 +2,7 @@
 
 import pytest
 
-from claimtrack.text.places import canonical_place, find_places, place_label
+from claimtrack.text.places import canonical_place, country_of, find_places, place_label
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,30 @@ def test_a_place_inside_an_organisation_name_is_not_a_place() -> None:
 )
 def test_places_are_shown_in_the_readers_language(name: str, language: str, label: str) -> None:
     assert place_label(name, language) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Der Chemiepark in Leverkusen bleibt nach der Explosion gesperrt.", "Leverkusen", "Germany"),
+        ("In Bergisch Gladbach fiel am Montag der Strom aus.", "Bergisch Gladbach", "Germany"),
+        ("Floods hit the region of Valencia on Tuesday.", "Valencia", "Spain"),
+        ("Der Zug aus Mailand kam mit drei Stunden Verspätung an.", "Milan", "Italy"),
+        ("Protesters gathered in Kuala Lumpur on Saturday.", "Kuala Lumpur", "Malaysia"),
+        ("Die Lawinengefahr in Tirol ist groß.", "Tyrol", "Austria"),
+        ("Wildfires spread across California overnight.", "California", "United States"),
+    ],
+)  # fmt: skip
+def test_german_cities_capitals_and_main_regions_are_places(text, name, country):
+    found = [p.name for p in find_places(text)]
+    assert name in found
+    assert country_of(name) == country
+
+
+def test_a_capital_is_named_in_german_for_a_german_desk():
+    assert place_label("Milan", "de") == "Mailand"
+    assert place_label("Leverkusen", "de") == "Leverkusen"
+
+
+def test_common_words_are_no_places():
+    assert not find_places("Das Essen in der Halle war kalt.")
