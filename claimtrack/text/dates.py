@@ -68,6 +68,8 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [
 _YEAR_RE = re.compile(rf"(?<![\w.,]){_YEAR}(?![\w]|[.,]\d)")
 _MONTH_WORDS = frozenset(_MONTH_RE.split("|"))
 _WORD = re.compile(r"\w+")
+# Every byte that is no word character in lower-case ASCII ([0-9a-z_]) -> a space.
+_NOT_WORD_BYTES = bytes(b if 48 <= b <= 57 or 97 <= b <= 122 or b == 95 else 32 for b in range(256))
 _YEAR_CUES = frozenset(
     [
         "jahr",
@@ -265,6 +267,11 @@ def _mentions_month(text: str) -> bool:
     """Whether a word of ``text`` is a month name, as the patterns' ``\\b(month)\\b`` with re.I
     sees it: whole word-character runs, compared case-insensitively (a dotless or dotted ı/İ
     counts as i, as in re.I)."""
+    if text.isascii():
+        # ASCII: the word-character runs are the runs of [0-9a-z_] once lower-cased, cut out by
+        # one bytes translation (a third of the regex's time; most claims name no month).
+        cut = text.lower().encode("ascii").translate(_NOT_WORD_BYTES).decode("ascii")
+        return not _MONTH_WORDS.isdisjoint(cut.split())
     words = " ".join(_WORD.findall(text)).casefold()
     if not words.isascii():
         words = words.replace("\u0131", "i").replace("i\u0307", "i")

@@ -137,3 +137,20 @@ def test_incremental_rows_read_like_a_rebuild(session, users, small_pack) -> Non
     store.replace_all([(_row(cid), keys) for cid, keys in keyed])
     assert store.all_postings() == incremental
     assert incremental == sorted((k, cid) for cid, keys in keyed for k in keys)
+
+
+def test_runs_of_sorted_keys_are_what_unique_gives() -> None:
+    import numpy as np
+
+    from claimtrack.services.matching.store import _runs
+
+    rng = np.random.default_rng(7)
+    for size in (0, 1, 2, 50, 5000):
+        keys = np.sort(
+            rng.integers(-(2**62), 2**62, size=size // 2 + 1)[
+                rng.integers(0, size // 2 + 1, size=size)
+            ]
+        )
+        expected = np.unique(keys, return_index=True, return_counts=True)
+        for got, want in zip(_runs(keys), expected, strict=True):
+            assert got.tolist() == want.tolist()

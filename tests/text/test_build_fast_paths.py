@@ -174,3 +174,29 @@ def test_capitals_outlets_and_names_equal_the_plain_algorithm(text: str) -> None
 def test_capitals_outlets_and_names_equal_the_plain_algorithm_on_the_corpus() -> None:
     for text in TEXTS:
         _check_names(text)
+
+
+# -- month words ----------------------------------------------------------------------------
+def _old_mentions_month(text: str) -> bool:
+    words = " ".join(re.findall(r"\w+", text)).casefold()
+    if not words.isascii():
+        words = words.replace("\u0131", "i").replace("i\u0307", "i")
+    return not dates._MONTH_WORDS.isdisjoint(words.split())
+
+
+_MONTH_TEXT = GENERATED | st.lists(
+    st.sampled_from(["JAN", "Mai", "mai_", "_may", "Sept.", "okt", "X", "ı", "2022", "-", " ",
+                     ",", "(", "Dez", "MÄRZ", "maerz", "Jänner", "\x1c", "\t", "Mayor"]),
+    max_size=10,
+).map("".join)  # fmt: skip
+
+
+@settings(deadline=None, max_examples=800)
+@given(_MONTH_TEXT)
+def test_month_check_equals_the_word_regex(text: str) -> None:
+    assert dates._mentions_month(text) == _old_mentions_month(text)
+
+
+def test_month_check_equals_the_word_regex_on_the_corpus() -> None:
+    for text in TEXTS:
+        assert dates._mentions_month(text) == _old_mentions_month(text), text

@@ -249,7 +249,7 @@ class SqlStore:
         else:
             order = np.lexsort((ids, keys))  # by key, then claim
         keys, ids = keys[order], ids[order]
-        term_keys, starts, dfs = np.unique(keys, return_index=True, return_counts=True)
+        term_keys, starts, dfs = _runs(keys)
         lists = _packed_lists(keys, ids, starts, dfs)
         if self.pg:
             self._copy_pg(lists, (term_keys, dfs))
@@ -306,6 +306,20 @@ _MAX_ID = 2**31 - 1
 # A match_posting_list row in binary COPY: three fields (bigint key, integer first_id, bytea
 # ids with its length; the bytes follow).
 _LIST_ROW = struct.Struct(">hiqiii")
+
+
+def _runs(
+    keys: npt.NDArray[np.int64],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Each distinct key of sorted ``keys``, where its run starts and how long it is: what
+    ``np.unique(keys, return_index=True, return_counts=True)`` gives, without sorting the
+    16 million keys of a million claims a second time."""
+    if not len(keys):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    counts = np.diff(np.append(starts, len(keys)))
+    return keys[starts], starts, counts
 
 
 def _pack(ids: Sequence[int]) -> bytes:
