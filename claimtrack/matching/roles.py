@@ -79,6 +79,8 @@ _add("invade", "p", "ueberfallen")
 _add("acquire", "v", "buy buys buying acquire acquires acquiring purchase purchases uebernimmt "
      "uebernehmen uebernahm uebernahmen kauft kaufte kauften kaufen")  # fmt: skip
 _add("acquire", "vp", "bought acquired purchased")
+# A stake one holds in the other: "UniCredit raised its stake in Commerzbank", "Anteil an".
+_add("stake", "n", "stake stakes anteil anteile beteiligung shareholding")
 _add("acquire", "p", "uebernommen gekauft")
 # A transfer of a player (or a unit) between two clubs or companies: the one it goes to is the
 # doer, the one it leaves is done to. Each form names them its own way (``_TRANSFER``):
@@ -185,8 +187,14 @@ def _participants(
     # ("German plastics maker Covestro"), which describes a participant, nor a word of a
     # person's name (the surname stands for the person).
     in_persons = {w for words in people for w in words}
-    out |= {n for n in names if is_person(n) and not demonym(n) and n not in in_persons}
+    out |= {n for n in names if _may_act(n) and not demonym(n) and n not in in_persons}
     return frozenset(out)
+
+
+def _may_act(name: str) -> bool:
+    """A name that can buy, sell or hold: not an office or institution ("Gerichtshof", read
+    the same in both claims of a pair only by chance), but a bank named as one ("Commerzbank")."""
+    return is_person(name) or (name.endswith("bank") and name != "bank")
 
 
 _TRIGGERS = frozenset(_FORMS) | {w for w, _ in _PAIRS}
