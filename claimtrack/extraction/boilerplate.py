@@ -164,6 +164,8 @@ AGENCY_LINE = re.compile(
     r"|(?:©|\(c\)|copyright)\s*(?P<notice>[^\d,:]{2,40}?)\s*(?:[,:].*)?)\.?$",
     re.I,
 )
+# The numbered notice dpa puts under its copy: "dpa:260314-99-123456/3".
+AGENCY_ID = re.compile(r"\bdpa:\d{6}-\d{2}-\d+")
 # An agency dateline opening the first paragraph: "Hamburg (dpa) - ", "BERLIN, March 14
 # (Reuters) - ", "Bonn (KNA) Die Zahl …" (KNA writes no dash).
 AGENCY_DATELINE = re.compile(

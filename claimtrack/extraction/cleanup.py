@@ -135,14 +135,22 @@ def _agency(lines: list[str], first: int, body: list[str], byline: str) -> str:
         found = bp.agencies(dateline.group("agency"))
     paragraphs = set(body)
     last = max((i for i, line in enumerate(lines) if line in paragraphs), default=first)
+    listed = False  # a list of other stories' headlines came after the last paragraph
     for i in range(first + 1, len(lines)):
         if found:
             break
         match = bp.AGENCY_LINE.match(lines[i])
         if match and match.group("paren"):
             found = bp.agencies(match.group("paren"))
-        elif match and i > last and is_prose(lines[i - 1]):  # a notice closing the article
+        elif (
+            match
+            and i > last
+            and (is_prose(lines[i - 1]) or listed or bp.AGENCY_ID.search(lines[i]))
+        ):
+            # a notice closing the article, also after teaser lists; dpa's numbered notice
+            # ("dpa:260314-99-123456/3") is never a photo credit
             found = bp.agencies(match.group("notice"))
+        listed = listed or (i > last and bool(bp.LIST_HEADING.match(lines[i])))
     return found
 
 

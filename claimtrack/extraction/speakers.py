@@ -244,8 +244,12 @@ def _recipient_starts(phrase: list[str], low: str) -> bool:
     ("der Sprecher der Polizei")."""
     if not phrase or low not in ("dem", "der"):
         return False
-    last = phrase[-1]
-    return low == "dem" or (is_name_token(last) and last.lower() not in lx.LINKS)
+    if low == "dem":
+        return True
+    # "der" after a person's name is a dative; inside an organisation's name a genitive
+    # ("Bundesamt für das Personalmanagement der Bundeswehr")
+    named_org = any(is_org(t) or t.lower() in lx.LINKS for t in phrase)
+    return is_name_token(phrase[-1]) and not named_org
 
 
 def _joins_name(tokens: list[str], k: int, phrase: list[str]) -> bool:

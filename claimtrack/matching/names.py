@@ -114,7 +114,7 @@ _OPENERS = frozenset(
      "danach", "spaeter", "dennoch", "allerdings", "jedoch", "daher", "seitdem", "mittlerweile",
      "gleichzeitig", "unterdessen", "indes", "somit", "dazu", "hinzu"]
 )  # fmt: skip
-_NOUN_ENDINGS_EN = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ing", "ship")
+_NOUN_ENDINGS_EN = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "ing")
 
 
 def _initial_name(
@@ -132,7 +132,13 @@ def _initial_name(
         return False
     if word in not_names or word in _OPENERS or word[:1].isdigit() or happening_at(word):
         return False
-    if not text[tok.end : nxt.start].isspace() or any(s <= tok.start < e for s, e in taken):
+    if any(s <= tok.start < e for s, e in taken):
+        return False
+    between = text[tok.end : nxt.start]
+    if language != "de" and between in ("'", "’") and nxt.text == "s":
+        # a possessive: "Boeing's workers" (a common noun would have its article: "The firm's")
+        return not (demonym(word) or word.endswith(_NOUN_ENDINGS_EN[:-2]))  # "Boeing's"
+    if not between.isspace():
         return False  # "Meanwhile, ...", "BERLIN, March 14": no subject of a verb
     if language == "de":
         return nxt.text in _SINGULAR_VERBS["de"] and not word.endswith(_GERMAN_NOUN_ENDINGS)

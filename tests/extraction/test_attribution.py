@@ -174,6 +174,13 @@ def test_names_in(sentence: str, names: list[str]) -> None:
             '"We need 20,000 more soldiers," Roderich Kiesewetter told Reuters.',
             ("Roderich Kiesewetter", "person"),
         ),
+        # inside an organisation's name "der …" is a genitive, not who was told
+        (
+            "de",
+            "Laut Bundesamt für das Personalmanagement der Bundeswehr haben sich 15.000 "
+            "Menschen beworben.",
+            ("Bundesamt für das Personalmanagement der Bundeswehr", "organisation"),
+        ),
         # organisation head words
         (
             "en",

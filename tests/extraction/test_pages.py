@@ -350,6 +350,20 @@ _P2 = "Die Proteste hatten sich an den Gaspreisen entzündet, teilte die Regieru
             "AP",
         ),
         (["Kirchenaustritte", f"Bonn (KNA) {_P1}", _P2], "KNA"),
+        # the notice closes the article even when teaser lists sit between
+        (
+            [
+                "Festnahmen in Almaty",
+                _P1,
+                _P2,
+                "Mehr zum Thema",
+                "Gaspreise: Was Sie jetzt wissen müssen",
+                "Regierung tritt nach Protesten zurück",
+                "© dpa-infocom, dpa:260314-99-123456/3",
+                "Impressum Datenschutz Kontakt",
+            ],
+            "dpa",
+        ),
         (
             [
                 "Blast at chemical park",

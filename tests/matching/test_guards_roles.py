@@ -50,6 +50,14 @@ REVERSED = [
     ("Bayern Munich Signs Harry Kane From Tottenham", "en",
      "Tottenham Signs Harry Kane From Bayern Munich", "en"),
     ("Arsenal signed Declan Rice from West Ham.", "en", "West Ham signed Declan Rice from Arsenal.", "en"),
+    # a stake one holds in the other, a bank named as one
+    ("Die Sparkasse Telvora hat ihren Anteil an der Quandix Bank auf 12 Prozent erhöht.", "de",
+     "Quandix has raised its stake in Telvora to 12 percent, the lender said.", "en"),
+    ("Nordbank has raised its stake in Quandix to 30 percent, the lender said.", "en",
+     "Quandix has raised its stake in Nordbank to 30 percent, the lender said.", "en"),
+    # a place that describes a company (where it is from, an adjective) is not the company
+    ("Der Konzern Telvora aus Dubai übernimmt den Kieler Werfthersteller Quandix.", "de",
+     "Der Kieler Werfthersteller Quandix übernimmt den Konzern Telvora aus Dubai.", "de"),
 ]  # fmt: skip
 
 SAME_ROLES = [

@@ -267,3 +267,8 @@ def test_a_city_is_the_participant_of_a_happening_no_one_else_is_named_for():
     a = prepare("Hackers have knocked the IT systems of the city of Leverkusen offline.", "en")
     b = prepare("A cyberattack has paralysed the computer network of Leverkusen's city hall.", "en")
     assert gather(a, b).deeds
+
+
+def test_a_company_first_in_its_sentence_with_a_possessive_is_a_name():
+    assert "boeing" in prepare("Boeing's factory workers went on strike on Friday.", "en").names
+    assert not prepare("Today's decision surprised the markets.", "en").names
