@@ -24,7 +24,8 @@ Codes and parameters:
 - ``conflict.role``: ``relation`` ("replace", "defeat", "sue", "attack", "accuse", "invade",
   "acquire", "transfer": the one a player or unit goes to, then the one it leaves) and
   ``sides`` = two [doer, done to] pairs (None where a claim does not name one): who did what to
-  whom is reversed ("Tokayev replaced Nazarbayev" vs "Nazarbayev replaced Tokayev").
+  whom is reversed ("Tokayev replaced Nazarbayev" vs "Nazarbayev replaced Tokayev"), or another
+  doer did it to the same one ("Nippon Steel buys U.S. Steel" vs "Cleveland-Cliffs buys U.S. Steel").
 
 Links stored before reasons were data carry English strings ("figure: 2,000 vs 2,700") or
 ``{"code", "detail"}``; ``stored_conflicts`` turns those into the same shapes where it can read
