@@ -69,7 +69,9 @@ def conflicts(a: Prepared, b: Prepared) -> list[tuple[str, list[Reason]]]:
     persons = person_sides(a.persons, b.persons, a.norm, b.norm)
     if persons:
         out.append((f"person: {vs(persons)}", [_sided("person", persons)]))
-    names = name_sides(a.norm, named(a), b.norm, named(b), a.language == b.language)
+    names = name_sides(
+        a.norm, named(a), b.norm, named(b), a.language == b.language, _places(a), _places(b)
+    )
     if names and not persons:
         out.append((f"name: {vs(names)}", [_sided("name", names)]))
     ranked = rank_sides(a.norm, b.norm)
@@ -82,6 +84,12 @@ def conflicts(a: Prepared, b: Prepared) -> list[tuple[str, list[Reason]]]:
     if reversal:
         out.append((f"role: {reversal.text()}", [role_reason(reversal)]))
     return out
+
+
+def _places(p: Prepared) -> tuple[str, ...]:
+    """The claim's known cities as ``norm`` writes them ("Osnabrück" -> "osnabrueck"): a town no
+    table knows may lie in a country or region, not in another city."""
+    return tuple(fold(name).replace(" ", "") for name, kind in p.places if kind == "city")
 
 
 def role_reason(clash: RoleClash) -> Reason:
