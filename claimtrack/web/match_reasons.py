@@ -92,6 +92,7 @@ RELATIONS = {
     "invade": _l("%(x)s invaded %(y)s"),
     "acquire": _l("%(x)s took over %(y)s"),
     "transfer": _l("a move from %(y)s to %(x)s"),  # x gets the player or unit, y gives it up
+    "stake": _l("%(x)s holds a stake in %(y)s"),
 }
 
 

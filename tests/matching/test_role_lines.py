@@ -56,6 +56,18 @@ def test_another_name_and_another_rank_read_in_the_pages_language(app: Flask):
             assert lines[name].lang is None and lines[rank].lang is None
 
 
+def test_a_reversed_stake_reads_in_the_pages_language(app: Flask):
+    a = prepare("Nordbank has raised its stake in Quandix to 30 percent, the lender said.", "en")
+    b = prepare("Quandix has raised its stake in Nordbank to 30 percent, the lender said.", "en")
+    reasons = [r for _, rs in conflicts(a, b) for r in rs]
+    for lang, wording in [("en", "Nordbank holds a stake in Quandix"),
+                          ("de", "Nordbank ist an Quandix beteiligt")]:  # fmt: skip
+        with app.test_request_context("/desk/"), force_locale(lang):
+            g.locale = lang
+            (line,) = conflict_lines(reasons)
+            assert wording in line.text and line.lang is None
+
+
 def test_a_takeover_and_a_transfer_reversed_read_in_the_pages_language(app: Flask):
     pairs = [
         ("BASF will Lanxess übernehmen.", "Lanxess will BASF übernehmen."),
