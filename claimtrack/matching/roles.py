@@ -37,6 +37,7 @@ from claimtrack.matching.names import demonym
 from claimtrack.matching.prepare import Prepared
 from claimtrack.text.aliases import DEFAULT_ALIASES
 from claimtrack.text.normalize import fold
+from claimtrack.text.places import gazetteer
 
 __all__ = ["Role", "RoleClash", "role_agreement", "role_clash", "roles"]
 
@@ -251,7 +252,7 @@ def _form(words: list[str], i: int) -> tuple[str, str, int] | None:
 def _read(
     words: list[str], i: int, width: int, relation: str, kind: str, names: frozenset[str]
 ) -> Role | None:
-    before = _side(words[max(0, i - _WINDOW) : i][::-1], names)  # nearest first
+    before = _side(words[max(0, i - _WINDOW) : i][::-1], names, backwards=True)  # nearest first
     after_words = words[i + width : i + width + _WINDOW]
     after = _side(after_words, names)
     if kind == "n":  # "Tusk ... Nachfolger von Morawiecki": the one before succeeds
@@ -331,15 +332,40 @@ def _slot_word(w: str) -> bool:
 _NOT_SLOT = frozenset(["fc", "club", "verein", "team", "side", "rivals", "rivalen", "have", "has"])
 
 
-def _side(span: list[str], names: frozenset[str]) -> list[str]:
-    """Participants in ``span`` (read outward from the verb) up to a clause boundary."""
+def _side(span: list[str], names: frozenset[str], backwards: bool = False) -> list[str]:
+    """Participants in ``span`` (read outward from the verb) up to a clause boundary. A place
+    that describes the participant next to it is none of its own: "den Leverkusener
+    Kunststoffhersteller Covestro" (a place, a noun, a name, read forwards), "Adnoc aus Abu
+    Dhabi" (read backwards from the verb: the place, "aus", the name)."""
     out: list[str] = []
-    for w in span:
+    for k, w in enumerate(span):
         if w in names and w not in out:
-            out.append(w)
+            if not _describes(span, k, names, backwards):
+                out.append(w)
         elif w in _BOUNDARIES:
             break
     return out
+
+
+_ORIGIN = frozenset(["aus", "from", "of", "in"])
+
+
+def _describes(span: list[str], k: int, names: frozenset[str], backwards: bool) -> bool:
+    places = _place_tokens()
+    if span[k] not in places or k + 2 >= len(span):
+        return False
+    between, name = span[k + 1], span[k + 2]
+    if name not in names or name in places:
+        return False
+    if backwards:
+        return between in _ORIGIN
+    return between not in names and between not in STOPWORDS and between not in _BOUNDARIES
+
+
+@lru_cache(maxsize=1)
+def _place_tokens() -> frozenset[str]:
+    """Every place of the gazetteer as the one token ``norm`` writes it."""
+    return frozenset(fold(name).replace(" ", "") for name, _ in gazetteer().values())
 
 
 # What makes a name the source of the claim, not a doer: "laut Tokajew", "according to Tokayev",
@@ -378,7 +404,7 @@ def _subject(words: list[str], i: int, names: frozenset[str]) -> list[str]:
     ("Ungarn wurde von der EU-Kommission ... verklagt" -> Ungarn)."""
     for j in range(i - 1, max(-1, i - _WINDOW - 1), -1):
         if words[j] in _DE_PASSIVE:
-            return _side(words[max(0, j - 4) : j][::-1], names)
+            return _side(words[max(0, j - 4) : j][::-1], names, backwards=True)
     return []
 
 

@@ -84,6 +84,10 @@ def find_places(text: str, toks: list[Token] | None = None) -> list[Place]:
     while i < len(toks):
         # Most words start no place: one cached look-up per distinct word says so.
         if not longest_from(toks[i].text):
+            city = _city_of_adjective(toks[i].text) if toks[i].text.endswith("er") else None
+            if city and _capitalised(text, toks[i]) and not _outlet_follows(toks, i):
+                t = toks[i]
+                out.append(Place(city, "city", text[t.start : t.end], t.start, t.end))
             i += 1
             continue
         hit = _match_at(text, toks, i, table)
@@ -96,6 +100,42 @@ def find_places(text: str, toks: list[Token] | None = None) -> list[Place]:
             out.append(Place(name, kind, text[start:end], start, end))
         i += n
     return out
+
+
+# German names a city's people and things by an adjective of its name: "im Hamburger Hafen",
+# "die Dresdner Carolabrücke", "Münchner Polizei" (Hamburg+er, Dresd(en)+ner). A newspaper
+# named so ("Frankfurter Allgemeine", "Berliner Zeitung") is a source, not a place.
+_NEWSPAPER_WORDS = frozenset(
+    ["allgemeine", "zeitung", "rundschau", "morgenpost", "abendblatt", "merkur", "nachrichten",
+     "volkszeitung", "stadt", "anzeiger", "kurier", "tagblatt", "tageblatt", "post", "presse",
+     "neueste", "general"]
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _city_keys() -> dict[str, str]:
+    table = gazetteer()
+    return {key[0]: name for key, (name, kind) in table.items() if kind == "city" and len(key) == 1}
+
+
+@lru_cache(maxsize=65536)
+def _city_of_adjective(word: str) -> str | None:
+    """The city a folded German adjective names ("hamburger" -> Hamburg, "muenchner" ->
+    Munich, "bremer" -> Bremen), or None."""
+    keys = _city_keys()
+    stem = word[:-2]
+    for key in (stem, stem + "en", word[:-3] + "en" if word.endswith("ner") else ""):
+        if len(key) > 3 and key in keys:
+            return keys[key]
+    return None
+
+
+def _capitalised(text: str, tok: Token) -> bool:
+    return text[tok.start : tok.start + 1].isupper()
+
+
+def _outlet_follows(toks: list[Token], i: int) -> bool:
+    return i + 1 < len(toks) and toks[i + 1].text in _NEWSPAPER_WORDS
 
 
 # An agency's dateline: "BERLIN, March 14 (Reuters) - ", "MOSKAU (dpa) - ". It says where the

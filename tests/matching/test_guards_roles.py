@@ -55,6 +55,9 @@ REVERSED = [
      "Quandix has raised its stake in Telvora to 12 percent, the lender said.", "en"),
     ("Nordbank has raised its stake in Quandix to 30 percent, the lender said.", "en",
      "Quandix has raised its stake in Nordbank to 30 percent, the lender said.", "en"),
+    # a place that describes a company (where it is from, an adjective) is not the company
+    ("Der Konzern Telvora aus Dubai übernimmt den Kieler Werfthersteller Quandix.", "de",
+     "Der Kieler Werfthersteller Quandix übernimmt den Konzern Telvora aus Dubai.", "de"),
 ]  # fmt: skip
 
 SAME_ROLES = [

@@ -200,3 +200,56 @@ def test_month_check_equals_the_word_regex(text: str) -> None:
 def test_month_check_equals_the_word_regex_on_the_corpus() -> None:
     for text in TEXTS:
         assert dates._mentions_month(text) == _old_mentions_month(text), text
+
+
+# -- shares in words ------------------------------------------------------------------------
+_SHARE_TEXT = GENERATED | st.lists(
+    st.sampled_from(["zwei", "Drittel", "DRITTEL", "viertel", "Achtel", "die", "Hälfte", "HALF",
+                     "half", "of", "the", "Third", "quarters", "Tenth", "fifth", "a", "-", " ",
+                     "ſ", "İ", "x", "2"]),
+    max_size=8,
+).map(" ".join)  # fmt: skip
+
+
+@settings(deadline=None, max_examples=800)
+@given(_SHARE_TEXT, st.sampled_from(["de", "en"]))
+def test_share_screen_equals_the_hint_search(text: str, language: str) -> None:
+    from claimtrack.text import numbers
+
+    expected = (
+        numbers._find_shares(text, language) if numbers._SHARE_HINT[language].search(text) else []
+    )
+    assert numbers._shares(text, language) == expected
+
+
+def test_ascii_share_hints_are_the_hints_ascii_text_can_match() -> None:
+    from claimtrack.text import numbers
+
+    for language, hint in numbers._SHARE_HINT.items():
+        words = hint.pattern.removeprefix("(?i)").split("|")
+        assert set(numbers._SHARE_HINT_ASCII[language]) == {w for w in words if w.isascii()}
+
+
+# -- spelled English numbers ------------------------------------------------------------------
+_ENGLISH_TEXT = GENERATED | st.lists(
+    st.sampled_from(["two", "Thousand", "and", "AND", "and-and", "-", "twenty-one", "one",
+                     "hundred", "million", "x", "Ones", "band", "2", " ", ",", "Two-Thousand"]),
+    max_size=8,
+).map(" ".join)  # fmt: skip
+
+
+@settings(deadline=None, max_examples=800)
+@given(_ENGLISH_TEXT | st.lists(st.sampled_from(["and", "-", "two", "x"]), max_size=6).map("".join))
+def test_english_number_screen_misses_no_word_the_check_passes(text: str) -> None:
+    from claimtrack.text import numbers
+
+    if text.isascii() and any(map(numbers._is_figure_word_en, numbers._WORD_RUN.findall(text))):
+        assert numbers._may_spell_english_number(text), text
+
+
+def test_english_number_screen_on_the_corpus() -> None:
+    from claimtrack.text import numbers
+
+    for text in TEXTS:
+        if text.isascii() and any(map(numbers._is_figure_word_en, numbers._WORD_RUN.findall(text))):
+            assert numbers._may_spell_english_number(text), text

@@ -98,3 +98,17 @@ def test_common_words_are_no_places():
 def test_a_dateline_city_is_no_place_of_the_claim(text, places):
     """Where the agency filed the report is not where the happening was."""
     assert [p.name for p in find_places(text)] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Der Zoll hat im Hamburger Hafen Kokain sichergestellt.", ["Hamburg"]),
+        ("Die Münchner Polizei und die Bremer Feuerwehr waren im Einsatz.", ["Munich", "Bremen"]),
+        ("Die Dresdner Carolabrücke ist eingestürzt.", ["Dresden"]),
+        ("Das meldete die Frankfurter Allgemeine Zeitung am Montag.", []),
+        ("Ein Arbeiter und der Lehrer kamen zu spät.", []),
+    ],
+)  # fmt: skip
+def test_a_german_city_adjective_names_the_city(text, places):
+    assert [p.name for p in find_places(text)] == places
