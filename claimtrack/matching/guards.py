@@ -82,7 +82,7 @@ _NOT_PERSON_ENDINGS = (
     # German nouns that stand side by side ("nach Unternehmensangaben Daten")
     "kette", "verkaeufer", "verkaeufers", "hersteller", "herstellers", "betreiber", "betreibers",
     "anbieter", "anbieters", "haendler", "haendlers", "konzerns", "unternehmen", "unternehmens",
-    "zulieferer", "versicherer", "gruppe", "sender", "senders", "vereins", "angaben", "daten",
+    "zulieferer", "versicherer", "gruppe", "sender", "senders", "vereins", "angaben",
 )  # fmt: skip
 # Short words that end names too ("Chelsea", "Davenport"): they count only as whole words.
 # Outlets ("Wall Street Journal", "New York Times", "Washington Post") are sources, not persons.
@@ -102,6 +102,7 @@ _NOT_PERSON_WORDS = (
             "group",
             "fund",
             "station",
+            "daten",  # "nach Unternehmensangaben Daten" (a whole word: "Soldaten", "Kandidaten")
         ]
     )
     | OUTLET_WORDS
@@ -152,7 +153,8 @@ def _named_in(surname: str, surnames: set[str]) -> bool:
 
 
 def shared_persons(pa: tuple[str, ...], pb: tuple[str, ...]) -> list[str]:
-    sur_b = {_surname(y) for y in pb}
+    """Surnames of persons both claims name (a run that is no person on either side is none)."""
+    sur_b = {_surname(y) for y in pb if is_person(y)}
     return sorted({_surname(x) for x in pa if is_person(x) and _named_in(_surname(x), sur_b)})
 
 

@@ -216,12 +216,17 @@ def name_sides(
     norm_b: str,
     names_b: tuple[str, ...],
     same_language: bool,
+    places_a: tuple[str, ...] = (),
+    places_b: tuple[str, ...] = (),
 ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The names of each claim that take the place of a name of the other (see the module), in
-    a stable order, or None."""
-    if not names_a or not names_b:
+    a stable order, or None. ``places_a``/``places_b``: the claims' known places as ``norm``
+    writes them; a known place against a name no table knows between the same words is a
+    conflict too ("Police in Osnabrück" vs "Police in Zwickau": the gazetteer never holds every
+    town); two known places are the place guard's."""
+    if not (names_a or places_a) or not (names_b or places_b):
         return None
-    found = _slot_names(norm_a, names_a, norm_b, names_b, same_language)
+    found = _slot_names(norm_a, names_a, norm_b, names_b, same_language, places_a, places_b)
     if found is None:
         return None
     x, y = sorted(found, key=", ".join)
@@ -235,17 +240,28 @@ def _slot_names(
     norm_b: str,
     names_b: tuple[str, ...],
     same_language: bool,
+    places_a: tuple[str, ...] = (),
+    places_b: tuple[str, ...] = (),
 ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     wa, wb = norm_a.split(), norm_b.split()
     set_a, set_b = frozenset(wa), frozenset(wb)
     own_a = {n for n in names_a if n in set_a and not _occurs(n, set_b)}
     own_b = {n for n in names_b if n in set_b and not _occurs(n, set_a)}
-    if not own_a or not own_b:
-        return None
     pairs: set[tuple[str, str]] = set()
+    if same_language and (places_a or places_b):
+        # a known place against a name no table knows (never two places: the place guard's)
+        at_a = {n for n in places_a if n in set_a and not _occurs(n, set_b)}
+        at_b = {n for n in places_b if n in set_b and not _occurs(n, set_a)}
+        pairs |= _same_words_around(wa, at_a, wb, own_b) | _same_words_around(wa, own_a, wb, at_b)
+    if not own_a or not own_b:
+        return _found(pairs)
     if same_language:
         pairs |= _same_words_around(wa, own_a, wb, own_b)
     pairs |= _same_happening(norm_a, wa, own_a, set(names_a), norm_b, wb, own_b, set(names_b))
+    return _found(pairs)
+
+
+def _found(pairs: set[tuple[str, str]]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     if not pairs:
         return None
     return tuple(sorted({x for x, _ in pairs})), tuple(sorted({y for _, y in pairs}))

@@ -24,7 +24,8 @@ Codes and parameters:
 - ``conflict.role``: ``relation`` ("replace", "defeat", "sue", "attack", "accuse", "invade",
   "acquire", "transfer": the one a player or unit goes to, then the one it leaves) and
   ``sides`` = two [doer, done to] pairs (None where a claim does not name one): who did what to
-  whom is reversed ("Tokayev replaced Nazarbayev" vs "Nazarbayev replaced Tokayev").
+  whom is reversed ("Tokayev replaced Nazarbayev" vs "Nazarbayev replaced Tokayev"), or another
+  doer did it to the same one ("Nippon Steel buys U.S. Steel" vs "Cleveland-Cliffs buys U.S. Steel").
 
 Links stored before reasons were data carry English strings ("figure: 2,000 vs 2,700") or
 ``{"code", "detail"}``; ``stored_conflicts`` turns those into the same shapes where it can read
@@ -68,7 +69,9 @@ def conflicts(a: Prepared, b: Prepared) -> list[tuple[str, list[Reason]]]:
     persons = person_sides(a.persons, b.persons, a.norm, b.norm)
     if persons:
         out.append((f"person: {vs(persons)}", [_sided("person", persons)]))
-    names = name_sides(a.norm, named(a), b.norm, named(b), a.language == b.language)
+    names = name_sides(
+        a.norm, named(a), b.norm, named(b), a.language == b.language, _places(a), _places(b)
+    )
     if names and not persons:
         out.append((f"name: {vs(names)}", [_sided("name", names)]))
     ranked = rank_sides(a.norm, b.norm)
@@ -81,6 +84,12 @@ def conflicts(a: Prepared, b: Prepared) -> list[tuple[str, list[Reason]]]:
     if reversal:
         out.append((f"role: {reversal.text()}", [role_reason(reversal)]))
     return out
+
+
+def _places(p: Prepared) -> tuple[str, ...]:
+    """The claim's known cities as ``norm`` writes them ("Osnabrück" -> "osnabrueck"): a town no
+    table knows may lie in a country or region, not in another city."""
+    return tuple(fold(name).replace(" ", "") for name, kind in p.places if kind == "city")
 
 
 def role_reason(clash: RoleClash) -> Reason:

@@ -447,6 +447,30 @@ def role_clash(a: Prepared, b: Prepared) -> RoleClash | None:
         if _reversed(xa, xb) or _reversed(xb, xa):
             x, y = sorted([_pair(xa), _pair(xb)], key=repr)
             return RoleClash(relation, (x, y))
+        other = _other_doer(xa, xb, a.norm, b.norm)
+        if other is not None:
+            x, y = sorted(other, key=repr)
+            return RoleClash(relation, (x, y))
+    return None
+
+
+def _other_doer(
+    xa: list[Role], xb: list[Role], norm_a: str, norm_b: str
+) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]] | None:
+    """The same deed done to the same one by two doers, each named only in its own claim:
+    "Nippon Steel übernimmt U.S. Steel" vs "Cleveland-Cliffs buys U.S. Steel". A doer the other
+    claim names anywhere (as a source, in another clause) is no other doer, nor is a place: a
+    capital stands for its country ("Warsaw blamed Belarus" = "Poland accused Belarus")."""
+    words_a, words_b = frozenset(norm_a.split()), frozenset(norm_b.split())
+    places = _place_tokens()
+    for ra in xa:
+        for rb in xb:
+            if not (ra.agent and rb.agent and ra.patient and ra.patient == rb.patient):
+                continue
+            if ra.agent in places or rb.agent in places:
+                continue
+            if ra.agent != rb.agent and ra.agent not in words_b and rb.agent not in words_a:
+                return (ra.agent, ra.patient), (rb.agent, rb.patient)
     return None
 
 

@@ -88,6 +88,20 @@ def test_compare_is_symmetric(a, b):
     assert ab.conflicts == ba.conflicts
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a run of capitals read as a person on one side only ("Soldaten" ends like no name)
+        ("Menschen Menschen", "Soldaten Menschen"),
+        ("Kandidaten Müller", "Müller Müller"),
+    ],
+)
+def test_compare_is_symmetric_on_these_pairs(a, b):
+    pa, pb = prepare(a, "de"), prepare(b, "de")
+    ab, ba = compare(pa, pb), compare(pb, pa)
+    assert (ab.score, ab.kind, ab.conflicts) == (ba.score, ba.kind, ba.conflicts)
+
+
 def test_plain_nouns_counted_in_two_languages_are_no_figure_conflict():
     from claimtrack.matching.compare import figure_conflict
 

@@ -215,3 +215,22 @@ def test_a_source_is_no_doer(text, expected):
     p = prepare(text)
     found = [(r.agent, r.patient) for r in roles(p, participants(p)) if r.agent]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "clash"),
+    [
+        # another buyer of the same company
+        ("Der Stahlkonzern Telvora übernimmt den Rivalen Quandix für 4 Milliarden Euro.", "de",
+         "The steelmaker Orvana has agreed to buy Quandix for 4 billion euros.", "en", True),
+        # the same buyer, named a second time as the source: no other doer
+        ("The steelmaker Orvana has agreed to buy Quandix, Telvora reported.", "en",
+         "Telvora said the steelmaker Orvana would buy Quandix.", "en", False),
+        # a capital stands for its country
+        ("Poland accused Belarus on Wednesday of pushing migrants to the border.", "en",
+         "Warsaw on Wednesday accused Belarus of pushing migrants to the border.", "en", False),
+    ],
+)  # fmt: skip
+def test_another_doer_of_the_same_deed_to_the_same_one_conflicts(a, la, b, lb, clash):
+    found = [c for c in find_conflicts(prepare(a, la), prepare(b, lb)) if c.startswith("role")]
+    assert bool(found) is clash, found

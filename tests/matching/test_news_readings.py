@@ -272,3 +272,18 @@ def test_a_city_is_the_participant_of_a_happening_no_one_else_is_named_for():
 def test_a_company_first_in_its_sentence_with_a_possessive_is_a_name():
     assert "boeing" in prepare("Boeing's factory workers went on strike on Friday.", "en").names
     assert not prepare("Today's decision surprised the markets.", "en").names
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language", "conflict"),
+    [
+        # a known city against a town no table knows, between the same words
+        ("Police in Osnabrück arrested 25 people on Friday.", "Police in Zwickau arrested 25 people on Friday.", "en", True),
+        ("Die Polizei in Osnabrück hat 25 Menschen festgenommen.", "Die Polizei in Pirna hat 25 Menschen festgenommen.", "de", True),
+        # a country or region may hold the town: no conflict
+        ("Police in Germany arrested 25 people on Friday.", "Police in Zwickau arrested 25 people on Friday.", "en", False),
+    ],
+)  # fmt: skip
+def test_a_known_city_and_an_unknown_town_in_one_slot_conflict(a, b, language, conflict):
+    found = find_conflicts(prepare(a, language), prepare(b, language))
+    assert any(c.startswith("name: ") for c in found) is conflict, found

@@ -80,7 +80,9 @@ def test_a_desk_alias_gives_one_score_in_compare_and_in_search(runner, app, sess
     stored = make_claim(session, users["fact_checker"], stored_text)
     shipped_only, _ = compare_texts(text, stored_text)
     with_desk, _ = matching.compare_in_store(session, text, stored_text)
-    assert with_desk.score > shipped_only.score  # the desk's alias takes part
+    # the desk's alias takes part: the wording agrees more ("Akorda" reads as the office). The
+    # score itself may be capped at 100 either way: both name Astana, Almaty and "verhängt".
+    assert with_desk.features["similarity"] > shipped_only.features["similarity"]
     expected = (with_desk.score, str(with_desk.kind))
 
     cli_compare = _cli_json(runner, app, "matching", "compare", text, stored_text, "--json")
