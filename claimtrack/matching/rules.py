@@ -60,6 +60,7 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("Im Chemiepark Leverkusen und in Mailand, Valencia und Tirol fiel der Strom aus.", "de"),
     ("MOSKAU (dpa) - In Kasachstan wurden 2.000 Menschen festgenommen.", "de"),
     ("Der Flughafen stellte den Betrieb ein; verletzt wurde niemand, eine Sperre wurde verhängt.", "de"),
+    ("A blast killed two people and injured 17; he got a four-year ban.", "en"),
     ("Der Zoll hat im Hamburger Hafen Kokain gefunden, meldete die Frankfurter Allgemeine.", "de"),
 )  # fmt: skip
 

@@ -84,7 +84,7 @@ COUNTED: list[tuple[str, str]] = [
     ("todesopfer", "deaths"), ("todesfaell", "deaths"), ("tote", "deaths"), ("getoetet", "deaths"),
     ("gestorben", "deaths"), ("starb", "deaths"), ("verstorb", "deaths"), ("death", "deaths"),
     ("dead", "deaths"), ("killed", "deaths"), ("killing", "deaths"), ("died", "deaths"),
-    ("fatalit", "deaths"),
+    ("fatalit", "deaths"), ("toetete", "deaths"),
     ("gekeult", "deaths"), ("culled", "deaths"),  # animals killed to stop a disease
     ("festnahm", "arrests"), ("festgenomm", "arrests"), ("verhaft", "arrests"),
     ("arrest", "arrests"), ("inhaftiert", "arrests"), ("gewahrsam", "arrests"),

@@ -233,21 +233,35 @@ def _number_words(text: str, lang: str) -> list[tuple[int, int, float]]:
     # "two hundred and five", and appears in most English texts).
     if lang == "en" and text.isascii() and not _may_spell_english_number(text):
         return out
-    if not any(map(_FIGURE_WORD_CHECK[lang], _WORD_RUN.findall(text))):
+    if not any(map(_FIGURE_WORD_CHECK[lang], _WORD_RUNS[lang].findall(text))):
         return out
     if not _NUMBER_WORD_HINT[lang].search(text):
         return out
-    matches = list(_WORD_RUN.finditer(text))
+    return spelled_numbers(text, lang)
+
+
+def spelled_numbers(text: str, lang: str) -> list[tuple[int, int, float]]:
+    """Every run of number words in ``text`` as (start, end, value), without the early exits."""
+    out: list[tuple[int, int, float]] = []
+    matches = list(_WORD_RUNS[lang].finditer(text))
     i = 0
     while i < len(matches):
         j, value = _longest_number_run(text, matches, i, lang)
         if value is None:
             i += 1
             continue
-        out.append((matches[i].start(), matches[j - 1].end(), value))
+        end = matches[j - 1].end()
+        # "a four-year ban", "a two-day strike": the number and its unit joined by a hyphen; in
+        # "a three-time champion", "a two-state solution" the number is part of an adjective
+        if text[end : end + 1] != "-" or _UNIT_RE.match(text, end):
+            out.append((matches[i].start(), end, value))
         i = j
     return out
 
+
+# English number words are read part by part so that "four-year" yields "four" (its unit comes
+# after the hyphen) and "twenty-five" still joins into one number.
+_WORD_RUNS = {"en": re.compile(r"[^\W\d_]+"), "de": _WORD_RUN}
 
 # Every byte that is no lower-case ASCII letter -> a space.
 _NOT_LETTER_BYTES = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
@@ -269,7 +283,8 @@ def _longest_number_run(
 ) -> tuple[int, float | None]:
     j = i
     while j < len(matches) and _is_number_word(matches[j].group().casefold(), lang):
-        if j > i and text[matches[j - 1].end() : matches[j].start()].strip():
+        gap = text[matches[j - 1].end() : matches[j].start()] if j > i else ""
+        if gap.strip() and gap != "-":
             break
         j += 1
     while j > i:
@@ -359,13 +374,31 @@ def _with_counted(text: str, figures: list[Figure], lang: str) -> list[Figure]:
         next_start = figures[i + 1].start if i + 1 < len(figures) else None
         words = _phrase_after(text, f.end, _phrase_limit(text, f.end, next_start))
         counted, used = _counted_after(words, f.unit, lang)
-        if counted is None:
+        verb = _verb_before(text, max(floor, f.start - 40), f.start, lang)
+        if verb is not None:
+            # "killed two people on Tuesday and injured 17": the verb right before the figure
+            # says what happened to them; one after an "and" belongs to the next figure
+            counted, used = verb, 0
+        elif counted is None:
             counted = _counted_before(text, max(floor, f.start - 160), f.start)
         # f has no counted noun yet: without one it is the figure to keep (no second object)
         out.append(f if counted is None else
                    Figure(f.value, f.qualifier, f.unit, counted, f.raw, f.start, f.end))  # fmt: skip
         floor = max(f.end, used)
     return out
+
+
+def _verb_before(text: str, lo: int, start: int, lang: str) -> str | None:
+    """What happened to those counted, when the word right before the figure is a verb that
+    says it ("killed two", "injured 17", "tötete zwei", "arrested 2,000")."""
+    window = _TOKEN.findall(text, lo, start)
+    if not window or not window[-1][0].isalpha():
+        return None
+    word = window[-1]
+    hit = _canonical(word)
+    if hit in lex.PREDICATE_COUNTS and _is_verb_form(word, fold_word(word), lang):
+        return hit
+    return None
 
 
 def _phrase_limit(text: str, end: int, next_start: int | None) -> int:

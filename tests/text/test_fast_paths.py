@@ -245,19 +245,11 @@ def _old_figures_and_dates(text: str, lang: str) -> tuple[list, list]:
                   if not numbers._UNIT_RE.match(text, m.end())]  # fmt: skip
     blocked = [(d.start, d.end) for d in found_dates] + time_spans
     spelled: list[tuple[int, int, float]] = []
-    words = numbers._WORD_RUN.findall(text)
+    words = numbers._WORD_RUNS[lang].findall(text)
     if any(map(numbers._NUMBER_WORD_CHECK[lang], words)) and numbers._NUMBER_WORD_HINT[lang].search(
         text
     ):
-        matches = list(numbers._WORD_RUN.finditer(text))
-        i = 0
-        while i < len(matches):
-            j, value = numbers._longest_number_run(text, matches, i, lang)
-            if value is None:
-                i += 1
-                continue
-            spelled.append((matches[i].start(), matches[j - 1].end(), value))
-            i = j
+        spelled = numbers.spelled_numbers(text, lang)
     found = numbers._numerals(text, lang) + spelled
     shares = numbers._find_shares(text, lang)
     return numbers._figures(text, found, blocked, lang, shares), found_dates

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.text.numbers import find_figures
+from claimtrack.text.numbers import figures_and_dates, find_figures
 
 Row = tuple[float, str | None, str | None, str | None]  # value, qualifier, unit, counted
 
@@ -74,3 +74,34 @@ def test_figures_in_context(lang: str, text: str, expected: list[Row]) -> None:
     figures = find_figures(text, lang)
     assert [(f.value, f.qualifier, f.unit, f.counted) for f in figures] == expected
     assert all(text[f.start : f.end] == f.raw for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # the verb right before a figure says what happened to them; one after "and" is the
+        # next figure's
+        ("A gas explosion killed three workers on Monday and injured 14, two of them badly.", "en",
+         [(3.0, "deaths"), (14.0, "injured")]),
+        ("Die Gasexplosion tötete drei Arbeiter und verletzte 14 weitere.", "de",
+         [(3.0, "deaths"), (14.0, "injured")]),
+        ("Police arrested 300 people who were released the next day.", "en", [(300.0, "arrests")]),
+    ],
+)  # fmt: skip
+def test_a_verb_before_the_figure_counts_it(text, language, expected):
+    figures, _ = figures_and_dates(text, language)
+    assert [(f.value, f.counted) for f in figures][: len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The skier was handed a four-year ban for doping.", [(4.0, "years")]),
+        ("Unions called a two-day strike at the airport.", [(2.0, "days")]),
+        ("Twenty-five people were arrested.", [(25.0, "people")]),
+        ("She is a three-time champion who backs a two-state solution.", []),
+    ],
+)  # fmt: skip
+def test_a_number_word_joined_to_its_unit_by_a_hyphen_is_a_figure(text, expected):
+    figures, _ = figures_and_dates(text, "en")
+    assert [(f.value, f.unit) for f in figures] == expected
