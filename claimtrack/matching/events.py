@@ -124,6 +124,13 @@ def deeds(norm: str, actors: frozenset[str]) -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=8192)
+def deed_events(norm: str) -> frozenset[str]:
+    """The event classes any deed of ``norm`` can have, whoever the actors: two claims share a
+    deed only if they share one of these, which most pairs do not (checked before the deeds)."""
+    return frozenset(_JOINT.get(event, event) for event, _ in happening_at(norm))
+
+
 # Classes that name one happening of a system: computers "crashed" (abgestürzt) is what "knocked
 # offline" (lahmgelegt) says. A plane crash shares the word, but a deed needs the same named
 # participant too ("Windows", not an airline).

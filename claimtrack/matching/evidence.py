@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from claimtrack.matching._stopwords import STOPWORDS
-from claimtrack.matching.events import deeds, happenings
+from claimtrack.matching.events import deed_events, deeds, happenings
 from claimtrack.matching.figures import check_figures, fig
 from claimtrack.matching.guards import (
     is_person,
@@ -143,6 +143,8 @@ def _shared_deeds(a: Prepared, b: Prepared) -> frozenset[tuple[str, str]]:
     Lindner gefeuert"), and the other claim's "Christian Lindner" says it is one. A person
     a claim names only as a possessor ("Trump's lawyers") is no participant of it; a town or
     company is ("Grindavík's residents were evacuated")."""
+    if not deed_events(a.norm) & deed_events(b.norm):
+        return frozenset()
     both = _participants(a) | _participants(b)
     surnames = {name.rpartition(" ")[2] for name in (*a.persons, *b.persons)}
     towns = _towns(a) | _towns(b)
