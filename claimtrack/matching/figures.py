@@ -53,10 +53,23 @@ def fig(key: FigureKey) -> Fig:
     return Fig(value, None if unit in _GENERIC_UNITS else unit, event, subject, qualifier, key)
 
 
+# Things a figure may count, never people: "25 homes searched" is not "25 people arrested".
+THINGS = frozenset({"homes", "buildings"})
+
+
+def _thing_and_people(x: Fig, y: Fig) -> bool:
+    """``x`` counts things, ``y`` people (what happened to them, or a known group of them)."""
+    if x.subject not in THINGS:
+        return False
+    return y.event is not None or (
+        y.subject is not None and not y.subject.startswith("~") and y.subject not in THINGS
+    )
+
+
 def same_thing(x: Fig, y: Fig) -> bool | None:
     """True: both say what they count and it agrees; False: they count different things;
     None: one side does not say (or one names an event, the other only a subject)."""
-    if x.unit != y.unit:
+    if x.unit != y.unit or _thing_and_people(x, y) or _thing_and_people(y, x):
         return False
     if x.event and y.event:
         if x.event != y.event:
@@ -165,10 +178,12 @@ def check_figures(fa: tuple[FigureKey, ...], fb: tuple[FigureKey, ...]) -> Figur
                 found.extend((x.key, y.key) for y in strict if not _agrees_with_any(y, side))
             # the same number counting different happenings or different known groups: "2,000
             # arrested" vs "2,000 killed", "4.2 million customers" vs "4.2 million employees"
+            # (unless another figure there may count what this one does: "searched 25 homes and
+            # arrested 25 suspects" told twice)
             found.extend(
                 (x.key, y.key)
                 for y, same, ok in relation
-                if ok and same is False and x.unit == y.unit and _both_known(x, y)
+                if ok and same is False and x.unit == y.unit and _both_known(x, y) and not matched
             )
             if len(side) == 1 and len(other) == 1 and not strict and not matched:
                 y = other[0]
@@ -187,7 +202,7 @@ def check_figures(fa: tuple[FigureKey, ...], fb: tuple[FigureKey, ...]) -> Figur
 def _both_known(x: Fig, y: Fig) -> bool:
     """Both say what happened to those counted, or both name a known group (a canonical noun:
     a plain noun as written is language-specific and may be a synonym of the other's)."""
-    if x.event and y.event:
+    if (x.event and y.event) or _thing_and_people(x, y) or _thing_and_people(y, x):
         return True
     known = [f.subject for f in (x, y) if f.subject and f.subject not in ("people",)]
     return len(known) == 2 and not any(s.startswith("~") for s in known)

@@ -120,6 +120,10 @@ COUNTED: list[tuple[str, str]] = [
     ("passenger", "passengers"),
     ("nutzer", "users"), ("users", "users"),
     ("patient", "patients"),
+    # what a raid searches or a storm destroys is no one counted: "25 homes searched" is not
+    # "25 people arrested"
+    ("wohnung", "homes"), ("homes", "homes"), ("houses", "homes"), ("haeuser", "homes"),
+    ("gebaeude", "buildings"), ("building", "buildings"),
 ]  # fmt: skip
 # Folded prefixes that look like a counted stem but are not ("deadline").
 NOT_COUNTED: tuple[str, ...] = ("deadl",)

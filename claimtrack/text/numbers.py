@@ -472,7 +472,9 @@ def _predicate(words: _Words, lang: str) -> tuple[str | None, int]:
         if hit is None and _is_verb_form(word, folded, lang):
             hit = _canonical(word)
         if hit in lex.PREDICATE_COUNTS:
-            return hit, m.end()
+            # "searched 25 homes and arrested 25 suspects": a verb right after "and" starts
+            # the next deed, done to the next figure, not to this one
+            return (None, 0) if previous in ("and", "und") else (hit, m.end())
         previous = folded
     return None, 0
 

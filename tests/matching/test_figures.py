@@ -33,6 +33,10 @@ AGREE = [
     # durations in days; percent in any notation
     (("zwei Wochen lang gesperrt", "de"), ("closed for 14 days", "en")),
     (("Die Inflation lag bei 8,4 Prozent.", "de"), ("Inflation was 8.4%.", "en")),
+    # two deeds with one figure each, told twice: each figure has its counterpart
+    (("Ermittler durchsuchten 25 Wohnungen und nahmen 25 Verdächtige fest.", "de"),
+     ("Investigators searched 25 homes and arrested 25 suspects.", "en")),
+    (("Der Sturm hat 300 Häuser zerstört.", "de"), ("The storm destroyed 300 homes.", "en")),
 ]  # fmt: skip
 
 CONFLICT = [
@@ -45,6 +49,11 @@ CONFLICT = [
     (("Der Flughafen wurde zwei Tage später zurückerobert.", "de"),
      ("The airport was retaken two weeks later.", "en"), "days"),
     (("225 Menschen kamen ums Leben.", "de"), ("The death toll rose to 164.", "en"), "164"),
+    # things are never people: homes searched are not people arrested
+    (("Police arrested 25 people in raids in seven states.", "en"),
+     ("Police searched 25 homes in raids in seven states.", "en"), "homes"),
+    (("Bei dem Erdbeben starben 120 Menschen.", "de"),
+     ("The earthquake brought down 120 buildings.", "en"), "buildings"),
 ]  # fmt: skip
 
 
