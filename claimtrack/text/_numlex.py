@@ -125,8 +125,9 @@ COUNTED: list[tuple[str, str]] = [
     ("wohnung", "homes"), ("homes", "homes"), ("houses", "homes"), ("haeuser", "homes"),
     ("gebaeude", "buildings"), ("building", "buildings"),
 ]  # fmt: skip
-# Folded prefixes that look like a counted stem but are not ("deadline").
-NOT_COUNTED: tuple[str, ...] = ("deadl",)
+# Folded prefixes that look like a counted stem but are not ("deadline"; "Wohnungslose" are
+# people without a home, not homes).
+NOT_COUNTED: tuple[str, ...] = ("deadl", "wohnungslos", "homestead")
 # Two-word phrases after a figure that say what is counted ("230 Menschen kamen ums Leben").
 COUNTED_PHRASES: dict[tuple[str, str], str] = {
     ("ums", "leben"): "deaths", ("in", "gewahrsam"): "arrests", ("in", "haft"): "arrests",

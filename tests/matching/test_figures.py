@@ -88,3 +88,10 @@ def test_a_figure_only_one_claim_states_is_unmatched_not_a_conflict():
     b = figures("The death toll rose to 225.", "en")
     check = check_figures(a, b)
     assert check.conflict is None and check.unmatched == 1 and len(check.agreed) == 1
+
+
+def test_people_without_a_home_are_no_homes():
+    homeless = figures("In Berlin wurden 3.000 Wohnungslose gezählt.", "de")
+    assert [counted for _, _, counted, _ in homeless] == ["wohnungslose"]
+    evacuated = figures("In Berlin wurden 3.000 Menschen evakuiert.", "de")
+    assert check_figures(homeless, evacuated).conflict is None
