@@ -180,10 +180,6 @@ def _only_possessor(words: list[str], name: str) -> bool:
     return bool(found) and all(nxt == "s" for nxt in found)
 
 
-def _deeds(p: Prepared) -> frozenset[tuple[str, str]]:
-    return deeds(p.norm, _participants(p))
-
-
 def _participants(p: Prepared) -> frozenset[str]:
     return _participants_of(p.persons, named(p), p.norm)
 

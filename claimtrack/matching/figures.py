@@ -57,8 +57,13 @@ def fig(key: FigureKey) -> Fig:
 THINGS = frozenset({"homes", "buildings"})
 
 
+def _things_and_people(x: Fig, y: Fig) -> bool:
+    """One figure counts things, the other people (what happened to them, or a known group)."""
+    return _thing_and_people(x, y) or _thing_and_people(y, x)
+
+
 def _thing_and_people(x: Fig, y: Fig) -> bool:
-    """``x`` counts things, ``y`` people (what happened to them, or a known group of them)."""
+    """``x`` counts things, ``y`` people."""
     if x.subject not in THINGS:
         return False
     return y.event is not None or (
@@ -69,7 +74,7 @@ def _thing_and_people(x: Fig, y: Fig) -> bool:
 def same_thing(x: Fig, y: Fig) -> bool | None:
     """True: both say what they count and it agrees; False: they count different things;
     None: one side does not say (or one names an event, the other only a subject)."""
-    if x.unit != y.unit or _thing_and_people(x, y) or _thing_and_people(y, x):
+    if x.unit != y.unit or _things_and_people(x, y):
         return False
     if x.event and y.event:
         if x.event != y.event:
@@ -202,7 +207,7 @@ def check_figures(fa: tuple[FigureKey, ...], fb: tuple[FigureKey, ...]) -> Figur
 def _both_known(x: Fig, y: Fig) -> bool:
     """Both say what happened to those counted, or both name a known group (a canonical noun:
     a plain noun as written is language-specific and may be a synonym of the other's)."""
-    if (x.event and y.event) or _thing_and_people(x, y) or _thing_and_people(y, x):
+    if (x.event and y.event) or _things_and_people(x, y):
         return True
     known = [f.subject for f in (x, y) if f.subject and f.subject not in ("people",)]
     return len(known) == 2 and not any(s.startswith("~") for s in known)
