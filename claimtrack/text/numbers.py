@@ -19,7 +19,14 @@ from claimtrack.text._patterns import SCALE_RE as _SCALE_RE
 from claimtrack.text._patterns import SCALES as _SCALES
 from claimtrack.text._patterns import UNIT_RE as _UNIT_RE
 from claimtrack.text._patterns import counted_word as _counted_word
-from claimtrack.text.dates import DateMention, find_dates, qualifier_before, scan_times
+from claimtrack.text.dates import (
+    DateMention,
+    _matches_at,
+    digit_starts,
+    find_dates,
+    qualifier_before,
+    scan_times,
+)
 from claimtrack.text.normalize import fold_word
 
 __all__ = [
@@ -97,10 +104,11 @@ def figures_and_dates(text: str, language: str) -> tuple[list[Figure], list[Date
         # such texts have none (the word check in _number_words says so).
         spelled = _number_words(text, lang)
         return (_figures(text, spelled, [], lang, shares) if spelled or shares else []), []
-    found_dates, _, time_spans = scan_times(text, lang)
+    starts = digit_starts(text)
+    found_dates, _, time_spans = scan_times(text, lang, starts)
     blocked = [(d.start, d.end) for d in found_dates]
     blocked += [(s, e) for s, e in time_spans if not _UNIT_RE.match(text, e)]
-    found = _numerals(text, lang) + _number_words(text, lang)
+    found = _numerals(text, lang, starts[1]) + _number_words(text, lang)
     return _figures(text, found, blocked, lang, shares), found_dates
 
 
@@ -200,9 +208,14 @@ def _find_shares(text: str, lang: str) -> list[Figure]:
 _ORDINAL_AFTER = re.compile(r"\.\s+\w")
 
 
-def _numerals(text: str, lang: str) -> list[tuple[int, int, float]]:
+def _numerals(
+    text: str, lang: str, starts: list[int] | None = None
+) -> list[tuple[int, int, float]]:
+    """Numerals as (start, end, value); ``starts``: ``digit_starts(text)[1]``, where they can
+    begin (the same matches as searching the whole text)."""
     out = []
-    for m in _NUMERAL.finditer(text):
+    matches = _NUMERAL.finditer(text) if starts is None else _matches_at(_NUMERAL, text, starts)
+    for m in matches:
         if text[m.end() : m.end() + 1].isalpha() and not _attached_suffix_ok(text, m.end(), lang):
             continue
         if lang == "de" and _is_german_ordinal(text, m.start(), m.end()):
