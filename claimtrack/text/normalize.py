@@ -83,7 +83,11 @@ def tokens(text: str) -> list[Token]:
         pieces = _WORD_SPLIT.split(text.lower())
         bounds = list(accumulate(map(len, pieces)))
         return list(
-            map(_new_token, repeat(Token), zip(pieces[1::2], bounds[0::2], bounds[1::2], strict=False))
+            map(
+                _new_token,
+                repeat(Token),
+                zip(pieces[1::2], bounds[0::2], bounds[1::2], strict=False),
+            )
         )
     out: list[Token] = []
     append = out.append

@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Figure:
     value: float
     qualifier: str | None
@@ -48,6 +48,22 @@ class Figure:
     raw: str
     start: int
     end: int
+
+    def __init__(
+        self,
+        value: float,
+        qualifier: str | None,
+        unit: str | None,
+        counted: str | None,
+        raw: str,
+        start: int,
+        end: int,
+    ) -> None:
+        # The generated __init__'s work in one dict update (half the time of a setattr a field).
+        self.__dict__.update(
+            value=value, qualifier=qualifier, unit=unit, counted=counted, raw=raw, start=start,
+            end=end,
+        )  # fmt: skip
 
 
 _DIGIT = re.compile(r"\d")
@@ -60,6 +76,16 @@ _NUMERAL = re.compile(
 
 
 _CURRENCY_RE = re.compile(r"(us\$|\$|€|£|usd|eur|gbp)\s?$", re.I)
+
+
+def _currency_before(window: str) -> re.Match[str] | None:
+    """``_CURRENCY_RE.search(window)``; an ASCII window without "$", "usd", "eur" or "gbp" in
+    any case (``re.I`` compares ASCII letters as ``lower`` does) has no match."""
+    if window.isascii() and "$" not in window:
+        low = window.lower()
+        if "usd" not in low and "eur" not in low and "gbp" not in low:
+            return None
+    return _CURRENCY_RE.search(window)
 _GERMAN_WORD = re.compile(rf"^(?:{lex.GERMAN_PARTS})+$")
 _NUMBER_WORD_HINT = {
     "de": re.compile(rf"(?:{lex.GERMAN_PARTS})", re.I),
@@ -358,7 +384,7 @@ def _complete(text: str, start: int, end: int, value: float, lang: str) -> Figur
         idx = int(str(m.lastgroup)[1:])
         unit = lex.UNITS_AFTER[idx][1]
         end = m.end()
-    cur = _CURRENCY_RE.search(text[max(0, start - 4) : start])
+    cur = _currency_before(text[max(0, start - 4) : start])
     if cur and unit is None:
         unit = lex.CURRENCY_BEFORE[cur.group(1).casefold()]
         start -= len(cur.group())

@@ -176,15 +176,15 @@ def test_reading_claims_leaves_no_reference_cycles() -> None:
     from tests.text.test_fast_paths import TEXTS
 
     texts = [*TEXTS, *synthetic_claims(300), *CLAIMS]
-    for text in texts[:50]:  # first calls load tables and caches
-        make_row(1, prepare(text))
+    for claim in texts[:50]:  # first calls load tables and caches
+        make_row(1, prepare(claim))
     gc.collect()
     enabled = gc.isenabled()
     gc.disable()
     try:
-        for text in texts:
-            make_row(1, prepare(text))
-            make_row(1, prepare(text, "de"))
+        for claim in texts:
+            make_row(1, prepare(claim))
+            make_row(1, prepare(claim, "de"))
         assert gc.collect() == 0
     finally:
         if enabled:
