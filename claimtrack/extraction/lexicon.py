@@ -59,11 +59,12 @@ ROLE_WORD = re.compile(
     r"fraktionschef|abgeordnete|chefin|prosecutor|barrister|lawyer|spokesman|spokeswoman)(?:in)?",
     re.I,
 )
+# "Brandstiftung" (arson) and "Anstiftung" (incitement) are no foundations.
 ORG_WORD = re.compile(
     r"(?:polizei|regierung|ministeri(?:um|ums)|behörde|ämt(?:er|ern)|amt(?:e?s)?|gericht(?:e?s)?|"
     r"partei|institut(?:s)?|verband(?:e?s)?|agentur|bank|kommission|rat(?:e?s)?|armee|bundeswehr|"
     r"feuerwehr|veranstalter[ns]?|unternehmen[s]?|konzern(?:s)?|verwaltung|senat(?:s)?|"
-    r"gewerkschaft|staatsanwaltschaft|bundestag(?:s)?|parlament(?:s)?|organisation|stiftung|"
+    r"gewerkschaft|staatsanwaltschaft|bundestag(?:s)?|parlament(?:s)?|organisation|(?<!brand)(?<!an)stiftung|"
     r"universität|klinik|krankenhaus(?:es)?|kreml|police|government|ministry|department|agency|"
     r"betriebe|stadtwerke|verein(?:s)?|zentrale|wetterdienst(?:es)?|bundesamt(?:es)?|landesamt(?:s)?|"
     r"kreditanstalt|organi[sz]ation|centre|center|service|treasury|bank|trust|survey|"
@@ -113,7 +114,8 @@ PERFECT_AUXILIARIES = words("hat haben hatte hatten habe")
 PASSIVE_AUXILIARIES = words("wird werden wurde wurden worden")
 # Opinion verbs: the speaker stands before them unless a pronoun follows ("hält er").
 _OPINION = words(
-    "hält halten glaubt glauben schätzt schätzen say believe believes estimate estimates"
+    "hält halten glaubt glauben schätzt schätzen vermutet vermuten vermutete vermuteten "
+    "say believe believes estimate estimates"
 )
 CUES: list[tuple[tuple[str, ...], str]] = sorted(
     [((w,), "both") for w in sorted(_BOTH)]

@@ -255,3 +255,36 @@ def test_recipients_organisation_heads_and_counts(
 ) -> None:
     found, _ = attribute_sentences([sentence], language, outlet="Kurier")
     assert (found[0].claimant, found[0].kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a person "von der" an institution speaks, not the institution
+        (
+            "Der Sachverständige Steffen Marx von der TU Dresden sagt, Korrosion sei die Ursache.",
+            ("Steffen Marx", "person"),
+        ),
+        (
+            "Eine Sprecherin von der Polizei sagte, es gebe keine Verletzten.",
+            ("Polizei", "organisation"),
+        ),
+        # German sets no article before a name: the noun after it describes the person
+        ("Die Virologin Anna Berg sagt, die Lage sei ernst.", ("Anna Berg", "person")),
+        ("Das sagte der SPD-Politiker Kevin Kühnert.", ("Kevin Kühnert", "person")),
+        # suspecting is a claim by the one who suspects; the passive names nobody
+        ("Die Polizei vermutet Brandstiftung.", ("Polizei", "organisation")),
+        (
+            "Hinter dem Anschlag vermutet die Polizei eine rechtsextreme Gruppe.",
+            ("Polizei", "organisation"),
+        ),
+        ("Als Ursache wird Brandstiftung vermutet.", ("dpa", "outlet")),
+        # arson is no foundation
+        ("Als Ursache wird Brandstiftung angenommen, sagte ein Sprecher.", ("Sprecher", "unnamed")),
+    ],
+)
+def test_speakers_with_an_affiliation_a_description_or_an_opinion_verb(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    found, _ = attribute_sentences([sentence], "de", "dpa")
+    assert (found[-1].claimant, found[-1].kind) == expected
