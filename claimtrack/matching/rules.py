@@ -64,6 +64,7 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("Der Zoll hat im Hamburger Hafen Kokain gefunden, meldete die Frankfurter Allgemeine.", "de"),
     ("The launch is set for no earlier than May; nobody died. The bank left rates unchanged.", "en"),
     ("Die Notenbank hat den Zins belassen; niemand starb. The mayor declined to declare it.", "de"),
+    ("Verletzt wurde nach ersten Erkenntnissen niemand, Tote gab es keine.", "de"),
 )  # fmt: skip
 
 

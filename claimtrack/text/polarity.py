@@ -262,12 +262,17 @@ _SOME = frozenset(
      "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "several"]
 )  # fmt: skip
 _HARM_SCOPE = 3
+_HARM_SCOPE_INVERTED = 8
+_INVERTED = frozenset(["wurde", "wurden", "gab", "gibt", "ist", "sind", "war", "waren"])
 
 
 def _harm_stance(ws: list[str], i: int, negations: list[int]) -> tuple[int, int | None] | None:
     """(sign, the negation it uses) of the harm word at ``i``: -1 with a "niemand"/"no one" in
     reach either side, +1 with a number in reach; None when neither."""
-    near = [j for j in negations if abs(j - i) <= _HARM_SCOPE and ws[j] in _NONE]
+    # German puts the harm word first and "niemand" at the end of its clause: "Verletzt wurde
+    # nach ersten Erkenntnissen niemand", "Tote gab es nach Angaben der Polizei keine".
+    right = _HARM_SCOPE_INVERTED if ws[i + 1 : i + 2] and ws[i + 1] in _INVERTED else _HARM_SCOPE
+    near = [j for j in negations if -_HARM_SCOPE <= j - i <= right and ws[j] in _NONE]
     if near:
         return -1, min(near, key=lambda j: abs(j - i))
     window = ws[max(0, i - _HARM_SCOPE) : i + _HARM_SCOPE + 1]
@@ -464,7 +469,9 @@ def fate(norm: str) -> tuple[str, str] | None:
         if w in _ALIVE:
             alive = alive or w
         elif w in _DEAD:
-            if not _NONE.isdisjoint(words[max(0, i - _HARM_SCOPE) : i]):
+            inverted = words[i + 1 : i + 2] and words[i + 1] in _INVERTED
+            after = words[i + 1 : i + 1 + _HARM_SCOPE_INVERTED] if inverted else []
+            if not _NONE.isdisjoint(words[max(0, i - _HARM_SCOPE) : i] + after):
                 alive = alive or w  # "no one died", "niemand kam ums Leben"
             else:
                 dead = dead or ("ums leben" if w == "ums" else w)

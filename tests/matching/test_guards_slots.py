@@ -148,3 +148,12 @@ def test_who_closed_the_border_with_whom():
     de = "Russland hat seine Grenzübergänge zu Finnland bis auf Weiteres geschlossen."
     assert not _has(a, de, "role")
     assert _has(b, de, "role")
+
+
+def test_nobody_hurt_in_german_word_order_is_the_harm_axis():
+    a = "Verletzt wurde nach ersten Erkenntnissen niemand, teilte die Polizei mit."
+    b = "Part of the bridge collapsed overnight, police said, adding that no one was hurt."
+    assert not _has(a, b, "polarity")
+    c = "Tote gab es nach Angaben der Feuerwehr keine."
+    assert not _has(c, "No one was killed, the fire brigade said.", "polarity")
+    assert _has(a, "Drei Menschen wurden verletzt, teilte die Polizei mit.", "polarity")
