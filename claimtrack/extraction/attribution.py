@@ -305,6 +305,9 @@ class Attributor:
         tokens = sp.tokenize(match.group(1))
         if not any(sp.is_org(t) or sp.is_role(t) or t.lower() in lx.UNNAMED for t in tokens):
             return None
+        last = tokens[-1]
+        if last[:1].islower() and not (sp.is_org(last) or last.lower() in lx.UNNAMED):
+            return None  # "LA fires: Death toll rises": a topic, not who says it
         return self._classify(tokens, ":", source=True)
 
     def _phrase(self, tokens: list[str], index: int, length: int, direction: str) -> list[str]:
@@ -422,6 +425,8 @@ class Attributor:
         if where is not None and not org_in(head[:where]):
             head = head[:where]  # "Officials in Kabul", "Ärzte in Köln": Kabul speaks not
         run = sp.name_run(head)
+        if run and head[-1].lower() in lx.UNNAMED and head[-1] != run[-1]:
+            run = []  # "Texas health officials said": the place describes the officials
         if source and _genitive_noun(phrase, head):
             run = []  # "nach Angaben des Zivilschutzes": a thing, a person needs a role or name
         org = any(sp.is_org(t) for t in content)
