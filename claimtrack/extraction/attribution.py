@@ -436,6 +436,9 @@ class Attributor:
         whole_org = whole_org and all(t[:1].isupper() for t in head)
         whole = len(" ".join(run).split()) > 1  # "Ursula von der Leyen" is one token
         named = bool(run) and (whole or not org or sp.is_role(head[0]))
+        office = self.language == "de" and len(head) > len(run) and named
+        if office and _office_before(head[-len(run) - 1]):
+            named = False  # "das Polizeipräsidium Oberbayern Nord": where the office is
         joined = len(head) > len(run) and head[-len(run) - 1].lower() in _INSTITUTION_JOINERS
         if named and joined and not sp.is_role(head[0]):
             named, org = False, True  # "Kuratorium für Alpine Sicherheit" names no person
@@ -784,6 +787,19 @@ def _compound_source(token: str) -> str | None:
     if end is None or not token[:1].isupper() or len(token) - len(end) < 3:
         return None
     return sp.nominative(token[: -len(end)])
+
+
+# German nouns for a person who works for an organisation ("Polizeibeamter", "Polizeiobermeister").
+_MEMBER_ENDINGS = ("beamter", "beamtin", "beamte", "meister", "meisterin")
+
+
+def _office_before(token: str) -> bool:
+    """An organisation of a known kind, not a person working there: the name after it says
+    where it is ("Polizeipräsidium Oberbayern Nord"), while a person follows a role or a noun
+    for a member ("Polizeiobermeister Jan Berg", "der Feuerwehrmann Max Müller")."""
+    if sp.is_role(token) or token.lower().endswith(_MEMBER_ENDINGS):
+        return False
+    return bool(orgs.kinds_of(token))
 
 
 def _before_object(phrase: list[str]) -> list[str]:

@@ -319,3 +319,20 @@ def test_speakers_with_an_affiliation_a_description_or_an_opinion_verb(
 def test_english_officials_roles_and_topic_labels(sentence: str, expected: tuple[str, str]) -> None:
     found, _ = attribute_sentences([sentence], "en", "AP")
     assert (found[-1].claimant, found[-1].kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a German office followed by where it is, and people named after a member noun
+        (
+            "Eine Frau wurde tot gefunden, teilte das Polizeipräsidium Oberbayern Nord mit.",
+            ("Polizeipräsidium Oberbayern Nord", "organisation"),
+        ),
+        ("Das sagte der Polizeiobermeister Jan Berg.", ("Jan Berg", "person")),
+        ("Das sagte der Feuerwehrmann Max Müller.", ("Max Müller", "person")),
+    ],
+)
+def test_an_office_and_where_it_is(sentence: str, expected: tuple[str, str]) -> None:
+    found, _ = attribute_sentences([sentence], "de", "dpa")
+    assert (found[-1].claimant, found[-1].kind) == expected
