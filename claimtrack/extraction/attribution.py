@@ -305,6 +305,9 @@ class Attributor:
         tokens = sp.tokenize(match.group(1))
         if not any(sp.is_org(t) or sp.is_role(t) or t.lower() in lx.UNNAMED for t in tokens):
             return None
+        last = tokens[-1]
+        if last[:1].islower() and not (sp.is_org(last) or last.lower() in lx.UNNAMED):
+            return None  # "LA fires: Death toll rises": a topic, not who says it
         return self._classify(tokens, ":", source=True)
 
     def _phrase(self, tokens: list[str], index: int, length: int, direction: str) -> list[str]:
@@ -422,6 +425,8 @@ class Attributor:
         if where is not None and not org_in(head[:where]):
             head = head[:where]  # "Officials in Kabul", "Ärzte in Köln": Kabul speaks not
         run = sp.name_run(head)
+        if run and head[-1].lower() in lx.UNNAMED and head[-1] != run[-1]:
+            run = []  # "Texas health officials said": the place describes the officials
         if source and _genitive_noun(phrase, head):
             run = []  # "nach Angaben des Zivilschutzes": a thing, a person needs a role or name
         org = any(sp.is_org(t) for t in content)
@@ -431,6 +436,9 @@ class Attributor:
         whole_org = whole_org and all(t[:1].isupper() for t in head)
         whole = len(" ".join(run).split()) > 1  # "Ursula von der Leyen" is one token
         named = bool(run) and (whole or not org or sp.is_role(head[0]))
+        office = self.language == "de" and len(head) > len(run) and named
+        if office and _office_before(head[-len(run) - 1]):
+            named = False  # "das Polizeipräsidium Oberbayern Nord": where the office is
         joined = len(head) > len(run) and head[-len(run) - 1].lower() in _INSTITUTION_JOINERS
         if named and joined and not sp.is_role(head[0]):
             named, org = False, True  # "Kuratorium für Alpine Sicherheit" names no person
@@ -779,6 +787,19 @@ def _compound_source(token: str) -> str | None:
     if end is None or not token[:1].isupper() or len(token) - len(end) < 3:
         return None
     return sp.nominative(token[: -len(end)])
+
+
+# German nouns for a person who works for an organisation ("Polizeibeamter", "Polizeiobermeister").
+_MEMBER_ENDINGS = ("beamter", "beamtin", "beamte", "meister", "meisterin")
+
+
+def _office_before(token: str) -> bool:
+    """An organisation of a known kind, not a person working there: the name after it says
+    where it is ("Polizeipräsidium Oberbayern Nord"), while a person follows a role or a noun
+    for a member ("Polizeiobermeister Jan Berg", "der Feuerwehrmann Max Müller")."""
+    if sp.is_role(token) or token.lower().endswith(_MEMBER_ENDINGS):
+        return False
+    return bool(orgs.kinds_of(token))
 
 
 def _before_object(phrase: list[str]) -> list[str]:

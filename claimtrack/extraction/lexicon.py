@@ -41,13 +41,14 @@ ROLES = words(
     "dr prof herr frau mr mrs ms miss sir dame president minister chancellor senator governor "
     "mayor secretary general chief director ceo professor doctor judge prime foreign interior "
     "defence defense finance state vice deputy former ex- rep sen gov executive prosecutor "
-    "barrister lawyer leader spokesman spokeswoman spokesperson"
+    "barrister lawyer leader spokesman spokeswoman spokesperson sheriff constable commissioner"
 )
 # Roles that head a phrase naming one person ("the minister said"); the other ROLES only
 # modify one ("state", "foreign", "former", "executive").
 HEAD_ROLES = words(
     "president minister chancellor senator governor mayor secretary director ceo professor "
-    "judge prosecutor barrister lawyer leader spokesman spokeswoman chief"
+    "judge prosecutor barrister lawyer leader spokesman spokeswoman chief sheriff constable "
+    "commissioner"
 )
 FEMALE_TITLES = words("frau mrs ms miss dame")
 MALE_TITLES = words("herr mr sir")
