@@ -231,8 +231,11 @@ def name_sides(
     if same_language and (names_a or names_b):
         owner = _first_owner(norm_a, names_a, norm_b, names_b)
         if owner is not None:
-            found = owner if found is None else (
-                tuple(sorted({*found[0], *owner[0]})), tuple(sorted({*found[1], *owner[1]})))
+            found = (
+                owner
+                if found is None
+                else (tuple(sorted({*found[0], *owner[0]})), tuple(sorted({*found[1], *owner[1]})))
+            )
     if found is None:
         return None
     x, y = sorted(found, key=", ".join)
