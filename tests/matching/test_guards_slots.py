@@ -181,3 +181,15 @@ def test_austrian_parties_by_their_english_names():
     b = "The People's Party won 29 percent in the Styrian state election."
     assert _has(a, b, "name")
     assert not _has(a, "Die FPÖ kam bei der Landtagswahl in der Steiermark auf 29 Prozent.", "name")
+
+
+def test_named_fires_winds_places_and_offices_are_no_persons():
+    from claimtrack.matching.guards import is_person, person_sides
+
+    for run in ["palisades fire", "santa ana", "pacific palisades", "fire protection",
+                "governor newsom", "fuenftes todesopfer", "santa monica"]:  # fmt: skip
+        assert not is_person(run), run
+    assert (
+        person_sides(("governor newsom",), ("gavin newsom",), "governor newsom", "gavin newsom")
+        is None
+    )
