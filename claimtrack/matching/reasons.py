@@ -86,7 +86,7 @@ def conflicts(a: Prepared, b: Prepared) -> list[tuple[str, list[Reason]]]:
     if ranked:
         out.append((f"rank: {vs(ranked)}", [_sided("rank", ranked)]))
     clash = polarity_clash(a.polarity, b.polarity)
-    fates = fate_clash(a.norm, b.norm)
+    fates = fate_clash(a.norm, b.norm) if _same_people(a, b) else None
     if fates and (clash is None or fates not in clash.pairs):
         clash = PolarityClash(clash.negation if clash else False,
                               tuple(sorted((*(clash.pairs if clash else ()), fates))))  # fmt: skip
@@ -96,6 +96,14 @@ def conflicts(a: Prepared, b: Prepared) -> list[tuple[str, list[Reason]]]:
     if reversal:
         out.append((f"role: {reversal.text()}", [role_reason(reversal)]))
     return out
+
+
+def _same_people(a: Prepared, b: Prepared) -> bool:
+    """Whether two claims may tell of the same people: not when both count and no count agrees
+    ("27 migrants drowned" and "the coast guard rescued 40 migrants" are other people)."""
+    if not a.figures or not b.figures:
+        return True
+    return not {f[0] for f in a.figures}.isdisjoint(f[0] for f in b.figures)
 
 
 def _places(p: Prepared) -> tuple[str, ...]:

@@ -193,3 +193,11 @@ def test_named_fires_winds_places_and_offices_are_no_persons():
         person_sides(("governor newsom",), ("gavin newsom",), "governor newsom", "gavin newsom")
         is None
     )
+
+
+def test_other_people_counted_have_their_own_fate():
+    a = "At least 27 migrants drowned off the Tunisian coast on Sunday."
+    b = "The coast guard rescued 40 migrants off the Tunisian coast on Sunday."
+    assert not any("polarity" in t for t in _aspects(a, b))
+    c = "All 27 migrants on board were rescued off the Tunisian coast on Sunday."
+    assert _has(a, c, "polarity")
