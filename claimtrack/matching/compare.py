@@ -203,7 +203,7 @@ def _facts_agree(ev: Evidence, semantic: float | None) -> bool:
         semantic is not None
         and semantic >= FACTS_MIN_SEMANTIC
         and ev.unmatched_figures == 0
-        and (any(fig(f).event for f in ev.figures) or _counted_happening(ev))
+        and (ev.figure_event or _counted_happening(ev))
     )
 
 

@@ -50,6 +50,8 @@ class Evidence:
     # figures one claim adds to all the figures the other states ("1,000 flights" and "1,000
     # flights, affecting 100,000 passengers"): detail, not another claim; not in unmatched_figures
     extra_figures: int = 0
+    # an agreeing figure says what happened to those counted, in either claim
+    figure_event: bool = False
 
     @property
     def count(self) -> int:
@@ -122,6 +124,11 @@ def gather(a: Prepared, b: Prepared) -> Evidence:
         roles=tuple(role_agreement(a, b)),
         values=values,
         extra_figures=extra,
+        figure_event=any(
+            fig(x).event or fig(y).event
+            for x, y, kind in _pairs(a.figures, b.figures)
+            if kind == _STRICT
+        ),
     )
 
 

@@ -136,3 +136,14 @@ def test_one_figure_and_one_happening_told_in_other_words_is_the_same_claim(a, l
     ab, ba = _compare(a, la, b, lb)
     assert ab.kind is Kind.SAME, (ab.score, ab.conflicts, ab.features)
     assert (ab.score, ab.kind) == (ba.score, ba.kind)
+
+
+@pytest.mark.parametrize("cosine", [0.86, 0.9])
+def test_the_facts_agree_whichever_claim_names_what_happened_to_those_counted(cosine):
+    # one claim says the people were injured, the other only counts people: "the facts agree"
+    # must not depend on which claim comes first
+    a = prepare("More than 4,500 people were injured in the riots, the health ministry said.", "en")
+    b = prepare("The health ministry counted 4,578 people in hospitals after the riots.", "en")
+    ab = compare(a, b, cosine=cosine, model="e5-small")
+    ba = compare(b, a, cosine=cosine, model="e5-small")
+    assert (ab.score, ab.kind) == (ba.score, ba.kind)
