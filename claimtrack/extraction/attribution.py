@@ -305,6 +305,9 @@ class Attributor:
         tokens = sp.tokenize(match.group(1))
         if not any(sp.is_org(t) or sp.is_role(t) or t.lower() in lx.UNNAMED for t in tokens):
             return None
+        last = tokens[-1]
+        if last[:1].islower() and not (sp.is_org(last) or last.lower() in lx.UNNAMED):
+            return None  # "LA fires: Death toll rises": a topic, not who says it
         return self._classify(tokens, ":", source=True)
 
     def _phrase(self, tokens: list[str], index: int, length: int, direction: str) -> list[str]:
@@ -315,6 +318,11 @@ class Attributor:
         before_tokens = tokens[:index]
         if direction == "pronoun_after" and after and after[0].lower() in lx.PRONOUNS:
             return after  # "hält er": otherwise what follows an opinion verb is its object
+        if direction == "pronoun_after" and _clause_final_passive(tokens, index, length):
+            return []  # "Als Ursache wird Brandstiftung vermutet.": nobody is named
+        if direction == "pronoun_after" and after and any(map(sp.is_known_kind, after)):
+            before = sp.before_cue(before_tokens, self.language) if before_tokens else []
+            return before or _before_object(after)  # "Hinter dem Anschlag vermutet die Polizei …"
         if direction == "after":
             return after
         if direction == "both" and self.language == "en":
@@ -417,6 +425,8 @@ class Attributor:
         if where is not None and not org_in(head[:where]):
             head = head[:where]  # "Officials in Kabul", "Ärzte in Köln": Kabul speaks not
         run = sp.name_run(head)
+        if run and head[-1].lower() in lx.UNNAMED and head[-1] != run[-1]:
+            run = []  # "Texas health officials said": the place describes the officials
         if source and _genitive_noun(phrase, head):
             run = []  # "nach Angaben des Zivilschutzes": a thing, a person needs a role or name
         org = any(sp.is_org(t) for t in content)
@@ -426,10 +436,14 @@ class Attributor:
         whole_org = whole_org and all(t[:1].isupper() for t in head)
         whole = len(" ".join(run).split()) > 1  # "Ursula von der Leyen" is one token
         named = bool(run) and (whole or not org or sp.is_role(head[0]))
+        office = self.language == "de" and len(head) > len(run) and named
+        if office and _office_before(head[-len(run) - 1]):
+            named = False  # "das Polizeipräsidium Oberbayern Nord": where the office is
         joined = len(head) > len(run) and head[-len(run) - 1].lower() in _INSTITUTION_JOINERS
         if named and joined and not sp.is_role(head[0]):
             named, org = False, True  # "Kuratorium für Alpine Sicherheit" names no person
         if named and not whole_org and not sp.is_org(run[-1]):
+            run = _without_noun_after_article(phrase, run, self.language)
             return self._person(run, cue, sp.gender(content, self.language))
         name = " ".join(content)
         if phrase[0].lower() in ("des", "eines"):
@@ -715,7 +729,7 @@ def _role_may_be(role: str | None, wanted: str) -> bool:
 
 
 # An unnamed spokesperson speaks for the organisation the sentence is about.
-_OF_FOR = lx.words("der des of for from at")
+_OF_FOR = lx.words("der des of for from at von vom")
 _PLACE_PREPOSITIONS = lx.words("in at on im aus bei")
 _GENITIVE_LINKS = lx.words("für for of der des von vom")
 # German adjectives of a town: "Wiesbadener", "Kölner", "Frankfurter".
@@ -775,10 +789,54 @@ def _compound_source(token: str) -> str | None:
     return sp.nominative(token[: -len(end)])
 
 
+# German nouns for a person who works for an organisation ("Polizeibeamter", "Polizeiobermeister").
+_MEMBER_ENDINGS = ("beamter", "beamtin", "beamte", "meister", "meisterin")
+
+
+def _office_before(token: str) -> bool:
+    """An organisation of a known kind, not a person working there: the name after it says
+    where it is ("Polizeipräsidium Oberbayern Nord"), while a person follows a role or a noun
+    for a member ("Polizeiobermeister Jan Berg", "der Feuerwehrmann Max Müller")."""
+    if sp.is_role(token) or token.lower().endswith(_MEMBER_ENDINGS):
+        return False
+    return bool(orgs.kinds_of(token))
+
+
+def _before_object(phrase: list[str]) -> list[str]:
+    """The subject up to the object's article: "die Polizei | eine rechtsextreme Gruppe" (a
+    genitive "der"/"des" belongs to the subject: "die Sprecherin der Polizei")."""
+    end = next(
+        (k for k, t in enumerate(phrase) if k and t.lower() in lx.ARTICLES - {"der", "des"}),
+        len(phrase),
+    )
+    return phrase[:end]
+
+
+def _clause_final_passive(tokens: list[str], index: int, length: int) -> bool:
+    """A German participle closing its clause after a passive auxiliary ("wird … vermutet.")."""
+    nxt = tokens[index + length] if index + length < len(tokens) else "."
+    if nxt[:1].isalnum():
+        return False
+    clause = tokens[:index]
+    start = max((k for k, t in enumerate(clause) if t in ",;:"), default=-1) + 1
+    return any(t.lower() in lx.PASSIVE_AUXILIARIES for t in clause[start:])
+
+
+def _without_noun_after_article(phrase: list[str], run: list[str], language: str) -> list[str]:
+    """German sets no article before a person's name, so after one the first capitalised word
+    is a noun describing the person: "Die Virologin Anna Berg", "der Sachverständige Steffen
+    Marx", "des SPD-Politikers Kevin Kühnert" name Anna Berg, Steffen Marx, Kevin Kühnert."""
+    if language != "de" or len(run) < 2 or phrase[0].lower() not in lx.ARTICLES:
+        return run
+    first = next((t for t in phrase[1:] if t.lower() not in lx.ARTICLES), None)
+    return run[1:] if first == run[0] else run
+
+
 def _genitive_noun(phrase: list[str], head: list[str]) -> bool:
-    """ "des Zivilschutzes", "eines Verbandes": one noun in the genitive singular after a
-    source cue is an organisation (a person there has a role: "des Sprechers Max Weber")."""
-    if phrase[0].lower() not in ("des", "eines") or len(head) != 1:
+    """ "des Zivilschutzes", "eines Verbandes", "der Sachsenenergie": one noun in the genitive
+    after a source cue is an organisation (a person there has a role: "des Sprechers Max Weber",
+    "der Ministerin Anna Berg"; a person named alone is "nach Angaben von Berg")."""
+    if phrase[0].lower() not in ("des", "eines", "der", "einer") or len(head) != 1:
         return False
     word = head[0]
     return not sp.is_role(sp.nominative(word)) and word.lower() not in lx.UNNAMED

@@ -215,7 +215,7 @@ def collect(
         if backwards and low in lx.ARTICLES and len(phrase) > 1:
             after = tokens[k + 1] if k + 1 < len(tokens) else ""
             genitive = low in ("der", "des") and (is_role(after) or after.lower() in lx.UNNAMED)
-            if after.lower() not in ("of", "at", "from", "for") and not genitive:
+            if after.lower() not in ("of", "at", "from", "for", "von") and not genitive:
                 break  # "the health ministry said": the article closes the phrase
             # "wie ein Sprecher der Bergwacht sagte": the genitive belongs to the speaker
     if backwards:

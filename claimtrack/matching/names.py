@@ -257,6 +257,7 @@ def _slot_names(
         return _found(pairs)
     if same_language:
         pairs |= _same_words_around(wa, own_a, wb, own_b)
+        pairs |= _same_owner(wa, own_a, wb, own_b)
     pairs |= _same_happening(norm_a, wa, own_a, set(names_a), norm_b, wb, own_b, set(names_b))
     return _found(pairs)
 
@@ -291,6 +292,39 @@ def _same_words_around(
         xs = [w for w in wa[i1:i2] if w in own_a]
         ys = [w for w in wb[j1:j2] if w in own_b]
         out.update((x, y) for x in xs for y in ys)
+    return out
+
+
+# Marks between a thing and its owner after it ("deliveries from Airbus", "Auslieferungen von
+# Boeing", "the jets of Airbus").
+_OWNER_MARKS = frozenset(["from", "of", "by", "von", "des", "der"])
+
+
+def _same_owner(
+    wa: list[str], own_a: set[str], wb: list[str], own_b: set[str]
+) -> set[tuple[str, str]]:
+    """Names that own the same thing, each absent from the other claim: "Boeing's aircraft
+    deliveries" vs "aircraft deliveries from Airbus" (a possessive and its "from"/"of" form)."""
+    owned_a, owned_b = _owned(wa, own_a), _owned(wb, own_b)
+    if not owned_a or not owned_b:
+        return set()
+    return {(x, y) for thing in owned_a.keys() & owned_b.keys()
+            for x in owned_a[thing] for y in owned_b[thing]}  # fmt: skip
+
+
+def _owned(words: list[str], own: set[str]) -> dict[str, set[str]]:
+    """thing -> its owners among ``own``: "boeing s aircraft deliveries" (the next two words)
+    and "deliveries from airbus" (the word before the mark)."""
+    out: dict[str, set[str]] = {}
+    for i, w in enumerate(words):
+        if w not in own:
+            continue
+        if words[i + 1 : i + 2] == ["s"]:
+            for thing in words[i + 2 : i + 4]:
+                if thing not in _BEFORE_NOUN and len(thing) > 2:
+                    out.setdefault(thing, set()).add(w)
+        if i >= 2 and words[i - 1] in _OWNER_MARKS and words[i - 2] not in _BEFORE_NOUN:
+            out.setdefault(words[i - 2], set()).add(w)
     return out
 
 

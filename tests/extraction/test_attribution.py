@@ -255,3 +255,84 @@ def test_recipients_organisation_heads_and_counts(
 ) -> None:
     found, _ = attribute_sentences([sentence], language, outlet="Kurier")
     assert (found[0].claimant, found[0].kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a person "von der" an institution speaks, not the institution
+        (
+            "Der Sachverständige Steffen Marx von der TU Dresden sagt, Korrosion sei die Ursache.",
+            ("Steffen Marx", "person"),
+        ),
+        (
+            "Eine Sprecherin von der Polizei sagte, es gebe keine Verletzten.",
+            ("Polizei", "organisation"),
+        ),
+        # German sets no article before a name: the noun after it describes the person
+        ("Die Virologin Anna Berg sagt, die Lage sei ernst.", ("Anna Berg", "person")),
+        ("Das sagte der SPD-Politiker Kevin Kühnert.", ("Kevin Kühnert", "person")),
+        # suspecting is a claim by the one who suspects; the passive names nobody
+        ("Die Polizei vermutet Brandstiftung.", ("Polizei", "organisation")),
+        (
+            "Hinter dem Anschlag vermutet die Polizei eine rechtsextreme Gruppe.",
+            ("Polizei", "organisation"),
+        ),
+        ("Als Ursache wird Brandstiftung vermutet.", ("dpa", "outlet")),
+        # arson is no foundation
+        ("Als Ursache wird Brandstiftung angenommen, sagte ein Sprecher.", ("Sprecher", "unnamed")),
+    ],
+)
+def test_speakers_with_an_affiliation_a_description_or_an_opinion_verb(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    found, _ = attribute_sentences([sentence], "de", "dpa")
+    assert (found[-1].claimant, found[-1].kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a place before "officials" describes them; it is no person
+        (
+            "The fire has burned more than 15,000 acres, California fire officials said.",
+            ("California fire officials", "unnamed"),
+        ),
+        (
+            "Texas health officials said 20 people had been infected.",
+            ("Texas health officials", "unnamed"),
+        ),
+        # sheriffs and constables are roles, not parts of the name
+        (
+            "Los Angeles County Sheriff Robert Luna said the deaths were linked to the Eaton Fire.",
+            ("Robert Luna", "person"),
+        ),
+        (
+            "Kent Police Chief Constable Tim Smith said three men were arrested.",
+            ("Tim Smith", "person"),
+        ),
+        # a headline's topic label is no speaker; an organisation's is
+        ("LA fires: Death toll rises as blazes destroy homes in Altadena", ("AP", "outlet")),
+        ("Police: 20 dead in Valencia", ("Police", "organisation")),
+    ],
+)
+def test_english_officials_roles_and_topic_labels(sentence: str, expected: tuple[str, str]) -> None:
+    found, _ = attribute_sentences([sentence], "en", "AP")
+    assert (found[-1].claimant, found[-1].kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a German office followed by where it is, and people named after a member noun
+        (
+            "Eine Frau wurde tot gefunden, teilte das Polizeipräsidium Oberbayern Nord mit.",
+            ("Polizeipräsidium Oberbayern Nord", "organisation"),
+        ),
+        ("Das sagte der Polizeiobermeister Jan Berg.", ("Jan Berg", "person")),
+        ("Das sagte der Feuerwehrmann Max Müller.", ("Max Müller", "person")),
+    ],
+)
+def test_an_office_and_where_it_is(sentence: str, expected: tuple[str, str]) -> None:
+    found, _ = attribute_sentences([sentence], "de", "dpa")
+    assert (found[-1].claimant, found[-1].kind) == expected
