@@ -333,7 +333,7 @@ class Attributor:
                 return before or ([] if clause else after)  # "claims that the government …"
         if direction == "both" and after:
             subject = _subject_of_separable(tokens, index, after, self.language)
-            return subject or after
+            return subject or _subject_first(tokens, index, after, self.language) or after
         return sp.before_cue(before_tokens, self.language) if before_tokens else []
 
     def _perfect_phrase(self, tokens: list[str], index: int) -> list[str]:
@@ -363,7 +363,9 @@ class Attributor:
             for k in range(i + 1, min(i + 5, len(tokens))):
                 word = lowered[k]
                 prefix, _, noun = word.rpartition("-")
-                compound = _compound_source(tokens[k]) if k == i + 1 else None
+                # "Einschätzung" is a source noun itself, no compound of "Ein" + "schätzung"
+                own = word in lx.SOURCE_NOUNS
+                compound = _compound_source(tokens[k]) if k == i + 1 and not own else None
                 if word in lx.SOURCE_NOUNS or (prefix and noun in lx.SOURCE_NOUNS) or compound:
                     between = lowered[i + 1 : k]
                     cue = " ".join(tokens[i : k + 1])
@@ -377,7 +379,7 @@ class Attributor:
                         return self._classify([tokens[k].rpartition("-")[0]], cue, source=True)
                     if compound:  # "nach Regierungsangaben" -> "Regierung"
                         return self._compound_claimant(compound, cue)
-                    rest = tokens[k + 1 :]
+                    rest = _without_extended_attribute(tokens[k + 1 :])
                     if rest[:1] and rest[0].lower() in ("von", "vom"):
                         rest = rest[1:]  # "nach Angaben von Greenpeace"
                     phrase = sp.collect(rest, self.language, source=True)
@@ -776,7 +778,38 @@ def _subject_of_separable(
     return before if before == tokens[:index] else []
 
 
+def _subject_first(tokens: list[str], index: int, after: list[str], language: str) -> list[str]:
+    """ "Israel meldet Tötung von Hamas-Kommandeur", "Scholz kündigt Hilfen an": a German
+    clause opening with a speaker and the verb second has its subject first when what follows
+    the verb is a bare noun; a subject after the verb comes with its article or is a pronoun
+    or a known kind ("Am Montag meldete die Polizei", "Das sagte Merkel" keeps Merkel)."""
+    first = after[0].lower()
+    if language != "de" or not index or first in lx.ARTICLES or first in lx.PRONOUNS:
+        return []
+    if any(sp.is_known_kind(t) or sp.is_role(t) for t in after):
+        return []
+    before = sp.before_cue(tokens[:index], language)
+    return before if before == tokens[:index] else []
+
+
 _COMPOUND_SOURCES = ("angaben", "schätzungen", "schätzung", "berechnungen", "zählungen", "zählung")
+
+
+def _without_extended_attribute(rest: list[str]) -> list[str]:
+    """ "der von der Hamas kontrollierten Gesundheitsbehörde" -> "der Gesundheitsbehörde": a
+    participle phrase between the article and its noun describes the source; the noun after
+    the participle is the source."""
+    if len(rest) < 4 or rest[0].lower() not in lx.ARTICLES or rest[1].lower() not in ("von", "vom"):
+        return rest
+    for k in range(2, min(len(rest) - 1, 8)):
+        word = rest[k]
+        if (
+            word[:1].islower()
+            and word.endswith(("ten", "enen", "ierten"))
+            and rest[k + 1][:1].isupper()
+        ):
+            return [rest[0], *rest[k + 1 :]]
+    return rest
 
 
 def _compound_source(token: str) -> str | None:

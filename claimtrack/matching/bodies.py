@@ -83,9 +83,10 @@ _BODIES: dict[str, tuple[str, str, str]] = {
     "snp": ("party", "SNP", "snp"),
     "republicans": ("party", "Republicans", "republicans|republikaner"),
     "democrats": ("party", "Democrats", "democrats|demokraten"),
-    "oevp": ("party", "ÖVP", "oevp"),
+    "oevp": ("party", "ÖVP", "oevp|people s party|volkspartei|oesterreichische volkspartei"),
     "spoe": ("party", "SPÖ", "spoe"),
-    "fpoe": ("party", "FPÖ", "fpoe"),
+    "fpoe": ("party", "FPÖ", "fpoe|freedom party|freiheitliche partei|freiheitlichen partei|"
+             "freiheitlichen"),
 }  # fmt: skip
 # "labour" is a party unless a noun of work follows or a kind of work precedes it ("labour
 # market", "forced labour"); "the left" only before a verb-like word is not checked: it is

@@ -451,12 +451,19 @@ _DEAD = frozenset(
      "toten", "todesopfer", "getoetet", "starben", "gestorben", "ertrunken", "ertranken",
      "leichen", "leblos", "ums"]
 )  # fmt: skip
-_FATE_WORDS = _ALIVE | _DEAD
+# Not yet reached: "rescuers are still trying to reach 15 miners", "still trapped", "werden noch
+# vermisst", "sind noch eingeschlossen": a third fate, opposite to both.
+_STILL = frozenset(["still", "noch"])
+_UNREACHED = frozenset(
+    ["trapped", "trying", "reach", "searching", "missing", "unaccounted", "eingeschlossen",
+     "eingeschlossenen", "verschuettet", "vermisst", "gesucht", "erreichen", "suchen"]
+)  # fmt: skip
+_FATE_WORDS = _ALIVE | _DEAD | _STILL
 
 
 @lru_cache(maxsize=16384)
 def fate(norm: str) -> tuple[str, str] | None:
-    """("alive" or "dead", the first word that tells it) when the text tells one fate of its
+    """("alive", "dead" or "unreached", the first words that tell it) when the text tells one fate of its
     people only; None when it tells none or both."""
     words = norm.split()
     if _FATE_WORDS.isdisjoint(words):
@@ -475,11 +482,13 @@ def fate(norm: str) -> tuple[str, str] | None:
                 alive = alive or w  # "no one died", "niemand kam ums Leben"
             else:
                 dead = dead or ("ums leben" if w == "ums" else w)
-    if alive and not dead:
-        return "alive", alive
-    if dead and not alive:
-        return "dead", dead
-    return None
+    unreached = next(
+        (f"{w} {x}" for i, w in enumerate(words) if w in _STILL
+         for x in words[i + 1 : i + 5] if x in _UNREACHED),
+        None,
+    )  # fmt: skip
+    told = [(k, v) for k, v in (("alive", alive), ("dead", dead), ("unreached", unreached)) if v]
+    return told[0] if len(told) == 1 else None
 
 
 def fate_clash(norm_a: str, norm_b: str) -> tuple[str, str] | None:

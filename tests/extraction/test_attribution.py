@@ -336,3 +336,31 @@ def test_english_officials_roles_and_topic_labels(sentence: str, expected: tuple
 def test_an_office_and_where_it_is(sentence: str, expected: tuple[str, str]) -> None:
     found, _ = attribute_sentences([sentence], "de", "dpa")
     assert (found[-1].claimant, found[-1].kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the military is an organisation; "ums Leben" is no speaker
+        ("Der Mann sei ums Leben gekommen, teilte das Militär mit.", ("Militär", "organisation")),
+        # a participle phrase between article and noun describes the source
+        (
+            "Die Zahl der Toten ist nach Angaben der von der Hamas kontrollierten "
+            "Gesundheitsbehörde auf 31.341 gestiegen.",
+            ("Gesundheitsbehörde", "organisation"),
+        ),
+        # "Einschätzung" is a source noun, no compound of "Ein"
+        (
+            "Im Gazastreifen sind nach Einschätzung der Vereinten Nationen 1,1 Millionen Menschen "
+            "von einer Hungersnot bedroht.",
+            ("Vereinten Nationen", "organisation"),
+        ),
+        # verb second: the speaker opens the clause when a bare noun follows the verb
+        ("Israel meldet Tötung von Hamas-Kommandeur", ("Israel", "organisation")),
+        ("Scholz kündigt Hilfen für Flutopfer an", ("Scholz", "person")),
+        ("Am Montag meldete die Polizei 20 Festnahmen.", ("Polizei", "organisation")),
+    ],
+)
+def test_german_sources_in_live_blog_copy(sentence: str, expected: tuple[str, str]) -> None:
+    found, _ = attribute_sentences([sentence], "de", "dpa")
+    assert (found[-1].claimant, found[-1].kind) == expected

@@ -157,3 +157,27 @@ def test_nobody_hurt_in_german_word_order_is_the_harm_axis():
     c = "Tote gab es nach Angaben der Feuerwehr keine."
     assert not _has(c, "No one was killed, the fire brigade said.", "polarity")
     assert _has(a, "Drei Menschen wurden verletzt, teilte die Polizei mit.", "polarity")
+
+
+def test_people_not_yet_reached_are_neither_rescued_nor_dead():
+    a = "Rescue teams are still trying to reach the 9 climbers trapped on the glacier."
+    assert _has(a, "All 9 climbers trapped on the glacier were flown out alive.", "polarity")
+    de = "Die neun auf dem Gletscher eingeschlossenen Bergsteiger werden noch gesucht."
+    assert _has(de, "Die neun Bergsteiger wurden lebend vom Gletscher geholt.", "polarity")
+    assert not _has(a, "Rescuers were still trying to reach nine climbers on the glacier.",
+                    "polarity")  # fmt: skip
+
+
+def test_a_possessive_company_first_in_its_sentence_is_the_slot_of_another():
+    a = "Boeing's engineers walked out on Monday after rejecting the latest pay offer."
+    b = "Airbus engineers walked out on Monday after rejecting the latest pay offer."
+    assert _has(a, b, "name")
+    c = "Striking engineers walked out on Monday after rejecting the latest pay offer."
+    assert not _has(a, c, "name")
+
+
+def test_austrian_parties_by_their_english_names():
+    a = "The Freedom Party won 29 percent in the Styrian state election."
+    b = "The People's Party won 29 percent in the Styrian state election."
+    assert _has(a, b, "name")
+    assert not _has(a, "Die FPÖ kam bei der Landtagswahl in der Steiermark auf 29 Prozent.", "name")
