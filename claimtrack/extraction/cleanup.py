@@ -176,10 +176,26 @@ def _pick_headline(preamble: list[str]) -> str:
     for line in candidates:
         if keys.count(_key(line)) > 1 and len(line.split()) >= 3:
             return line
-    for line in reversed(candidates):
-        if len(line.split()) >= 3:
-            return line
+    for k in range(len(candidates) - 1, -1, -1):
+        if len(candidates[k].split()) >= 3:
+            return _not_the_standfirst(pool, candidates, k)
     return candidates[-1] if candidates else ""
+
+
+_STANDFIRST_WORDS = 15  # a line this long right after a short one is the teaser under a headline
+
+
+def _not_the_standfirst(pool: list[str], candidates: list[str], k: int) -> str:
+    """The headline, not the longer summary printed right under it: "Rachel Reeves confirms
+    £40bn tax rise in first budget" followed by "Chancellor says employers' national insurance
+    … will rise to 15% as she pledges …"."""
+    line = candidates[k]
+    if k == 0 or len(line.split()) < _STANDFIRST_WORDS:
+        return line
+    before = candidates[k - 1]
+    adjacent = pool.index(line) - pool.index(before) == 1
+    short = 3 <= len(before.split()) < _STANDFIRST_WORDS
+    return before if adjacent and short else line
 
 
 def _headline_like(line: str) -> bool:
@@ -191,6 +207,7 @@ def _headline_like(line: str) -> bool:
         or bp.is_footer(line)
         or bp.CAPTION_LABEL.match(line)
         or bp.CREDIT_LINE.match(line)
+        or bp.CAPTION_CREDIT.search(line)
     )
 
 

@@ -57,7 +57,7 @@ ROLE_WORD = re.compile(
     r"bürgermeister|abgeordneter?|senator|botschafter|sekretär|richter|anwalt|trainer|gouverneur|"
     r"kommissar|beauftragter?|politiker|virologe|ökonom|bischof|könig|premier|volkswirt|experte|"
     r"expert|analyst|forscher|staatsanwalt|geschäftsführer|vorstand|manager|leader|"
-    r"fraktionschef|abgeordnete|chefin|prosecutor|barrister|lawyer|spokesman|spokeswoman)(?:in)?",
+    r"fraktionschef|abgeordnete|chefin|führer|prosecutor|barrister|lawyer|spokesman|spokeswoman)(?:in)?",
     re.I,
 )
 # "Brandstiftung" (arson) and "Anstiftung" (incitement) are no foundations.

@@ -338,6 +338,8 @@ def before_cue(tokens: list[str], language: str) -> list[str]:
     and "the ambassador, Robert Cekuta, said" name X / Robert Cekuta."""
     back = list(reversed(tokens))
     back = _skip_time(back, backwards=True)
+    if back[:1] == [")"] and "(" in back[:6]:
+        back = back[back.index("(") + 1 :]  # "The Office for Budget Responsibility (OBR) said"
     if back[:1] == [","]:
         close = next((i for i in range(1, min(len(back), 20)) if back[i] == ","), None)
         segment = list(reversed(back[1:close])) if close else list(reversed(back[1:]))

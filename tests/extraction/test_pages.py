@@ -455,3 +455,27 @@ def test_a_question_under_a_list_heading_is_a_teaser_headline() -> None:
         "The Nuffield Trust said agency spending had risen by 40%. The charity warned it would rise.",
     ]
     assert clean_pasted_text("\n".join(lines)).body.split("\n") == [lines[1], lines[4]]
+
+
+def test_a_byline_without_by_a_standfirst_and_an_inline_photo_credit_are_no_headline() -> None:
+    page = clean_pasted_text(
+        "\n".join(
+            [
+                "Skip to main content",
+                "UK politics",
+                "Rachel Reeves confirms £40bn tax rise in first budget",
+                "Chancellor says employers' national insurance contributions will rise to 15% as "
+                "she pledges to 'invest, invest, invest'",
+                "Rachel Reeves delivering her budget on Wednesday. Photograph: PA",
+                "Pippa Crerar Political editor",
+                "Wed 30 Oct 2024 15.22 GMT",
+                "Rachel Reeves has announced £40bn of tax rises in the first Labour budget for 14 "
+                "years, the largest increase since 1993.",
+                "The chancellor told MPs that employers' national insurance contributions would rise "
+                "from 13.8% to 15% from April.",
+            ]
+        )
+    )
+    assert page.title == "Rachel Reeves confirms £40bn tax rise in first budget"
+    assert page.byline == "Pippa Crerar Political editor"
+    assert page.published == "2024-10-30"
