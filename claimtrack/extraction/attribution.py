@@ -310,10 +310,10 @@ class Attributor:
         if not match or match.group(1).lower() in _NOT_SPEAKER_LABELS:
             return None
         tokens = sp.tokenize(match.group(1))
-        if not any(sp.is_org(t) or sp.is_role(t) or t.lower() in lx.UNNAMED for t in tokens):
+        if not any(sp.is_org(t) or sp.is_role(t) or lx.is_unnamed(t) for t in tokens):
             return None
         last = tokens[-1]
-        if last[:1].islower() and not (sp.is_org(last) or last.lower() in lx.UNNAMED):
+        if last[:1].islower() and not (sp.is_org(last) or lx.is_unnamed(last)):
             return None  # "LA fires: Death toll rises": a topic, not who says it
         return self._classify(tokens, ":", source=True)
 
@@ -434,7 +434,7 @@ class Attributor:
         if where is not None and not org_in(head[:where]):
             head = head[:where]  # "Officials in Kabul", "Ärzte in Köln": Kabul speaks not
         run = sp.name_run(head)
-        if run and head[-1].lower() in lx.UNNAMED and head[-1] != run[-1]:
+        if run and lx.is_unnamed(head[-1]) and head[-1] != run[-1]:
             run = []  # "Texas health officials said": the place describes the officials
         if source and _genitive_noun(phrase, head):
             run = []  # "nach Angaben des Zivilschutzes": a thing, a person needs a role or name
@@ -475,7 +475,7 @@ class Attributor:
             if subject is not None:  # "Die Staatsanwaltschaft Köln hat …, wie eine Sprecherin
                 self._remember(_Speaker(subject, ORGANISATION, None))  # bestätigte."
                 return Attribution(subject, ORGANISATION, cue)
-        if any(t.lower() in lx.UNNAMED for t in content[:3]):
+        if any(lx.is_unnamed(t) for t in content[:3]):
             self._remember(_Speaker(name, UNNAMED, None))
             return Attribution(name, UNNAMED, cue)
         if any(sp.is_role(t) for t in content):
@@ -903,7 +903,7 @@ def _genitive_noun(phrase: list[str], head: list[str]) -> bool:
     if phrase[0].lower() not in ("des", "eines", "der", "einer") or len(head) != 1:
         return False
     word = head[0]
-    return not sp.is_role(sp.nominative(word)) and word.lower() not in lx.UNNAMED
+    return not sp.is_role(sp.nominative(word)) and not lx.is_unnamed(word)
 
 
 def _run_after(tokens: list[str], start: int) -> list[str]:

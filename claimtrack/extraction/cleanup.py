@@ -94,7 +94,9 @@ def clean_pasted_text(text: str, title: str | None = None) -> CleanPage:
     dateline = next((ln for ln in preamble if _is_dateline(ln)), "")
     body, extra_byline, extra_dateline = _article(lines[first:], headline)
     byline = byline or extra_byline
-    outlet = _outlet(lines) or _agency(lines, first, body, _strip_by(byline))
+    credited = next((c for c in map(_dated_credit, lines) if c), ("", ""))
+    extra_dateline = extra_dateline or credited[0]
+    outlet = _outlet(lines) or credited[1] or _agency(lines, first, body, _strip_by(byline))
     agency_dateline = bp.AGENCY_DATELINE.match(body[0]) if body else None
     if agency_dateline and bp.agencies(agency_dateline.group("agency")):
         # "BERLIN, March 14 (Reuters) - An explosion …": the place, date and agency are the
@@ -105,6 +107,19 @@ def clean_pasted_text(text: str, title: str | None = None) -> CleanPage:
     dates = find_dates(dateline) if dateline else []
     published = next((d.value for d in dates if d.precision == "day"), None)
     return CleanPage(headline, "\n".join(body), _strip_by(byline), dateline, published, outlet)
+
+
+_SOURCE_CREDIT = re.compile(r"[|,;–-]?\s*(?:quelle|source)\s*:\s*(.{2,40})$", re.I)
+
+
+def _dated_credit(line: str) -> tuple[str, str] | None:
+    """(dateline, agencies) of a line like "26. Juli 2024, 11:02 Uhr | Quelle: dpa, Reuters",
+    which dates the story and says whose copy it is."""
+    credit = _SOURCE_CREDIT.search(line)
+    if credit is None:
+        return None
+    agency, date = bp.agencies(credit.group(1)), line[: credit.start()].rstrip(" |,;–-")
+    return (date, agency) if agency and date and _is_dateline(date) else None
 
 
 def _outlet(lines: list[str]) -> str:
@@ -243,6 +258,8 @@ def _article(lines: list[str], headline: str) -> tuple[list[str], str, str]:
         if bp.CREDIT_LINE.match(line):
             pending = []  # the short line before a credit was the photo's caption
             continue
+        if _dated_credit(line):
+            continue  # read by clean_pasted_text
         if _key(line) == head_key or _is_furniture(line) or bp.CAPTION_CREDIT.search(line):
             continue
         if bp.BYLINE.match(line):

@@ -391,3 +391,23 @@ def test_an_acronym_in_brackets_before_the_cue_keeps_the_organisation() -> None:
         "Office for Budget Responsibility",
         "organisation",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an accusative article after the named speaker begins the object
+        (
+            "Als Grund nannte Vorstandschef Holger Klein die schwache Nachfrage nach Elektroautos.",
+            ("Holger Klein", "person"),
+        ),
+        # compounds of unnamed groups are unnamed
+        (
+            "Nach Angaben von Branchenexperten stehen bis zu 100.000 Arbeitsplätze auf dem Spiel.",
+            ("Branchenexperten", "unnamed"),
+        ),
+    ],
+)
+def test_german_objects_and_unnamed_compounds(sentence: str, expected: tuple[str, str]) -> None:
+    found, _ = attribute_sentences([sentence], "de", "dpa")
+    assert (found[-1].claimant, found[-1].kind) == expected

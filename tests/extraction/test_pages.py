@@ -479,3 +479,20 @@ def test_a_byline_without_by_a_standfirst_and_an_inline_photo_credit_are_no_head
     assert page.title == "Rachel Reeves confirms £40bn tax rise in first budget"
     assert page.byline == "Pippa Crerar Political editor"
     assert page.published == "2024-10-30"
+
+
+def test_a_dateline_with_its_agency_source_dates_the_story_and_names_the_outlet() -> None:
+    page = clean_pasted_text(
+        "\n".join(
+            [
+                "ZF streicht bis zu 14.000 Stellen in Deutschland",
+                "Der Friedrichshafener Konzern will bis Ende 2028 jede vierte Stelle im Inland "
+                "abbauen. Die IG Metall kündigt Widerstand an.",
+                "26. Juli 2024, 11:02 Uhr | Quelle: dpa, Reuters",
+                "Der Autozulieferer ZF Friedrichshafen will in Deutschland bis Ende 2028 zwischen "
+                "11.000 und 14.000 Stellen streichen. Das teilte das Unternehmen am Freitag mit.",
+            ]
+        )
+    )
+    assert (page.published, page.outlet) == ("2024-07-26", "dpa/Reuters")
+    assert "Quelle" not in page.body
