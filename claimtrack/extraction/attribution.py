@@ -229,6 +229,10 @@ class Attributor:
         self._roles: dict[str, str] = {}  # person -> the role they were named with
         self._previous: Attribution | None = None
         self._interviewee: Attribution | None = None
+        # the person opening the last sentence that named no speaker of its own ("Shadow
+        # chancellor Jeremy Hunt accused Reeves …"), whom a following "he said" means
+        self._opening: _Speaker | None = None
+        self._opened_before: _Speaker | None = None
 
     def attribute(self, sentence: str) -> Attribution:
         """Attribute `sentence` on its own (quotes blanked), updating the memory."""
@@ -250,8 +254,11 @@ class Attributor:
         all_tokens = sp.tokenize(sentence)
         self._learn_names(all_tokens)
         self._learn_orgs(all_tokens)
+        self._opened_before, self._opening = self._opening, None
         result = self._own(sentence, outside, new_paragraph)
         has_cue = result is not None
+        if not has_cue:
+            self._opening = self._opening_person(all_tokens)
         if result is None:
             result = Attribution(self.outlet, OUTLET, None)
         self._previous = result
@@ -303,8 +310,11 @@ class Attributor:
         if not match or match.group(1).lower() in _NOT_SPEAKER_LABELS:
             return None
         tokens = sp.tokenize(match.group(1))
-        if not any(sp.is_org(t) or sp.is_role(t) or t.lower() in lx.UNNAMED for t in tokens):
+        if not any(sp.is_org(t) or sp.is_role(t) or lx.is_unnamed(t) for t in tokens):
             return None
+        last = tokens[-1]
+        if last[:1].islower() and not (sp.is_org(last) or lx.is_unnamed(last)):
+            return None  # "LA fires: Death toll rises": a topic, not who says it
         return self._classify(tokens, ":", source=True)
 
     def _phrase(self, tokens: list[str], index: int, length: int, direction: str) -> list[str]:
@@ -315,6 +325,11 @@ class Attributor:
         before_tokens = tokens[:index]
         if direction == "pronoun_after" and after and after[0].lower() in lx.PRONOUNS:
             return after  # "hält er": otherwise what follows an opinion verb is its object
+        if direction == "pronoun_after" and _clause_final_passive(tokens, index, length):
+            return []  # "Als Ursache wird Brandstiftung vermutet.": nobody is named
+        if direction == "pronoun_after" and after and any(map(sp.is_known_kind, after)):
+            before = sp.before_cue(before_tokens, self.language) if before_tokens else []
+            return before or _before_object(after)  # "Hinter dem Anschlag vermutet die Polizei …"
         if direction == "after":
             return after
         if direction == "both" and self.language == "en":
@@ -325,7 +340,7 @@ class Attributor:
                 return before or ([] if clause else after)  # "claims that the government …"
         if direction == "both" and after:
             subject = _subject_of_separable(tokens, index, after, self.language)
-            return subject or after
+            return subject or _subject_first(tokens, index, after, self.language) or after
         return sp.before_cue(before_tokens, self.language) if before_tokens else []
 
     def _perfect_phrase(self, tokens: list[str], index: int) -> list[str]:
@@ -355,7 +370,9 @@ class Attributor:
             for k in range(i + 1, min(i + 5, len(tokens))):
                 word = lowered[k]
                 prefix, _, noun = word.rpartition("-")
-                compound = _compound_source(tokens[k]) if k == i + 1 else None
+                # "Einschätzung" is a source noun itself, no compound of "Ein" + "schätzung"
+                own = word in lx.SOURCE_NOUNS
+                compound = _compound_source(tokens[k]) if k == i + 1 and not own else None
                 if word in lx.SOURCE_NOUNS or (prefix and noun in lx.SOURCE_NOUNS) or compound:
                     between = lowered[i + 1 : k]
                     cue = " ".join(tokens[i : k + 1])
@@ -369,7 +386,7 @@ class Attributor:
                         return self._classify([tokens[k].rpartition("-")[0]], cue, source=True)
                     if compound:  # "nach Regierungsangaben" -> "Regierung"
                         return self._compound_claimant(compound, cue)
-                    rest = tokens[k + 1 :]
+                    rest = _without_extended_attribute(tokens[k + 1 :])
                     if rest[:1] and rest[0].lower() in ("von", "vom"):
                         rest = rest[1:]  # "nach Angaben von Greenpeace"
                     phrase = sp.collect(rest, self.language, source=True)
@@ -417,6 +434,8 @@ class Attributor:
         if where is not None and not org_in(head[:where]):
             head = head[:where]  # "Officials in Kabul", "Ärzte in Köln": Kabul speaks not
         run = sp.name_run(head)
+        if run and lx.is_unnamed(head[-1]) and head[-1] != run[-1]:
+            run = []  # "Texas health officials said": the place describes the officials
         if source and _genitive_noun(phrase, head):
             run = []  # "nach Angaben des Zivilschutzes": a thing, a person needs a role or name
         org = any(sp.is_org(t) for t in content)
@@ -426,10 +445,14 @@ class Attributor:
         whole_org = whole_org and all(t[:1].isupper() for t in head)
         whole = len(" ".join(run).split()) > 1  # "Ursula von der Leyen" is one token
         named = bool(run) and (whole or not org or sp.is_role(head[0]))
+        office = self.language == "de" and len(head) > len(run) and named
+        if office and _office_before(head[-len(run) - 1]):
+            named = False  # "das Polizeipräsidium Oberbayern Nord": where the office is
         joined = len(head) > len(run) and head[-len(run) - 1].lower() in _INSTITUTION_JOINERS
         if named and joined and not sp.is_role(head[0]):
             named, org = False, True  # "Kuratorium für Alpine Sicherheit" names no person
         if named and not whole_org and not sp.is_org(run[-1]):
+            run = _without_noun_after_article(phrase, run, self.language)
             return self._person(run, cue, sp.gender(content, self.language))
         name = " ".join(content)
         if phrase[0].lower() in ("des", "eines"):
@@ -452,7 +475,7 @@ class Attributor:
             if subject is not None:  # "Die Staatsanwaltschaft Köln hat …, wie eine Sprecherin
                 self._remember(_Speaker(subject, ORGANISATION, None))  # bestätigte."
                 return Attribution(subject, ORGANISATION, cue)
-        if any(t.lower() in lx.UNNAMED for t in content[:3]):
+        if any(lx.is_unnamed(t) for t in content[:3]):
             self._remember(_Speaker(name, UNNAMED, None))
             return Attribution(name, UNNAMED, cue)
         if any(sp.is_role(t) for t in content):
@@ -616,6 +639,12 @@ class Attributor:
         # English he/she only ever mean people; German er/sie may also be an
         # organisation (die Polizei -> sie).
         people_only = word in ("he", "she", "his", "her")
+        opened = self._opened_before
+        # English he/she are always people; German er/sie only when the gender is known
+        sure = opened is not None and (opened.gender == gender or people_only)
+        if opened is not None and sure and opened.gender in (None, gender):
+            self._remember(opened)
+            return Attribution(opened.name, PERSON, cue)
         speaker = self._recall(gender, people_only)
         if speaker is None:
             return Attribution(None, UNNAMED, cue)
@@ -667,6 +696,24 @@ class Attributor:
                 return speaker.name
         return self._full_names.get(name, name)
 
+    def _opening_person(self, tokens: list[str]) -> _Speaker | None:
+        """A person's full name opening the sentence, alone or after a role ("Jeremy Hunt
+        accused …", "Shadow chancellor Jeremy Hunt accused …"); not a name inside an
+        organisation's ("The Office for Budget Responsibility")."""
+        for i, token in enumerate(tokens[:5]):
+            if not sp.is_name_token(token):
+                continue
+            run = sp.name_run(_run_after(tokens, i))
+            lead = tokens[:i]
+            if len(run) < 2 or run[0] != token or any(map(sp.is_org, lead)):
+                continue
+            if lead and not any(map(sp.is_role, lead)):
+                continue
+            name = self._expand(" ".join(run))
+            known = next((s for s in self._mentioned if s.name == name), None)
+            return known or _Speaker(name, PERSON, None)
+        return None
+
     def _learn_names(self, tokens: list[str]) -> None:
         """Remember "President Kassym-Jomart Tokayev" and ", Robert Cekuta," appositions."""
         for i, token in enumerate(tokens):
@@ -715,7 +762,7 @@ def _role_may_be(role: str | None, wanted: str) -> bool:
 
 
 # An unnamed spokesperson speaks for the organisation the sentence is about.
-_OF_FOR = lx.words("der des of for from at")
+_OF_FOR = lx.words("der des of for from at von vom")
 _PLACE_PREPOSITIONS = lx.words("in at on im aus bei")
 _GENITIVE_LINKS = lx.words("für for of der des von vom")
 # German adjectives of a town: "Wiesbadener", "Kölner", "Frankfurter".
@@ -762,7 +809,38 @@ def _subject_of_separable(
     return before if before == tokens[:index] else []
 
 
+def _subject_first(tokens: list[str], index: int, after: list[str], language: str) -> list[str]:
+    """ "Israel meldet Tötung von Hamas-Kommandeur", "Scholz kündigt Hilfen an": a German
+    clause opening with a speaker and the verb second has its subject first when what follows
+    the verb is a bare noun; a subject after the verb comes with its article or is a pronoun
+    or a known kind ("Am Montag meldete die Polizei", "Das sagte Merkel" keeps Merkel)."""
+    first = after[0].lower()
+    if language != "de" or not index or first in lx.ARTICLES or first in lx.PRONOUNS:
+        return []
+    if any(sp.is_known_kind(t) or sp.is_role(t) for t in after):
+        return []
+    before = sp.before_cue(tokens[:index], language)
+    return before if before == tokens[:index] else []
+
+
 _COMPOUND_SOURCES = ("angaben", "schätzungen", "schätzung", "berechnungen", "zählungen", "zählung")
+
+
+def _without_extended_attribute(rest: list[str]) -> list[str]:
+    """ "der von der Hamas kontrollierten Gesundheitsbehörde" -> "der Gesundheitsbehörde": a
+    participle phrase between the article and its noun describes the source; the noun after
+    the participle is the source."""
+    if len(rest) < 4 or rest[0].lower() not in lx.ARTICLES or rest[1].lower() not in ("von", "vom"):
+        return rest
+    for k in range(2, min(len(rest) - 1, 8)):
+        word = rest[k]
+        if (
+            word[:1].islower()
+            and word.endswith(("ten", "enen", "ierten"))
+            and rest[k + 1][:1].isupper()
+        ):
+            return [rest[0], *rest[k + 1 :]]
+    return rest
 
 
 def _compound_source(token: str) -> str | None:
@@ -775,13 +853,57 @@ def _compound_source(token: str) -> str | None:
     return sp.nominative(token[: -len(end)])
 
 
+# German nouns for a person who works for an organisation ("Polizeibeamter", "Polizeiobermeister").
+_MEMBER_ENDINGS = ("beamter", "beamtin", "beamte", "meister", "meisterin")
+
+
+def _office_before(token: str) -> bool:
+    """An organisation of a known kind, not a person working there: the name after it says
+    where it is ("Polizeipräsidium Oberbayern Nord"), while a person follows a role or a noun
+    for a member ("Polizeiobermeister Jan Berg", "der Feuerwehrmann Max Müller")."""
+    if sp.is_role(token) or token.lower().endswith(_MEMBER_ENDINGS):
+        return False
+    return bool(orgs.kinds_of(token))
+
+
+def _before_object(phrase: list[str]) -> list[str]:
+    """The subject up to the object's article: "die Polizei | eine rechtsextreme Gruppe" (a
+    genitive "der"/"des" belongs to the subject: "die Sprecherin der Polizei")."""
+    end = next(
+        (k for k, t in enumerate(phrase) if k and t.lower() in lx.ARTICLES - {"der", "des"}),
+        len(phrase),
+    )
+    return phrase[:end]
+
+
+def _clause_final_passive(tokens: list[str], index: int, length: int) -> bool:
+    """A German participle closing its clause after a passive auxiliary ("wird … vermutet.")."""
+    nxt = tokens[index + length] if index + length < len(tokens) else "."
+    if nxt[:1].isalnum():
+        return False
+    clause = tokens[:index]
+    start = max((k for k, t in enumerate(clause) if t in ",;:"), default=-1) + 1
+    return any(t.lower() in lx.PASSIVE_AUXILIARIES for t in clause[start:])
+
+
+def _without_noun_after_article(phrase: list[str], run: list[str], language: str) -> list[str]:
+    """German sets no article before a person's name, so after one the first capitalised word
+    is a noun describing the person: "Die Virologin Anna Berg", "der Sachverständige Steffen
+    Marx", "des SPD-Politikers Kevin Kühnert" name Anna Berg, Steffen Marx, Kevin Kühnert."""
+    if language != "de" or len(run) < 2 or phrase[0].lower() not in lx.ARTICLES:
+        return run
+    first = next((t for t in phrase[1:] if t.lower() not in lx.ARTICLES), None)
+    return run[1:] if first == run[0] else run
+
+
 def _genitive_noun(phrase: list[str], head: list[str]) -> bool:
-    """ "des Zivilschutzes", "eines Verbandes": one noun in the genitive singular after a
-    source cue is an organisation (a person there has a role: "des Sprechers Max Weber")."""
-    if phrase[0].lower() not in ("des", "eines") or len(head) != 1:
+    """ "des Zivilschutzes", "eines Verbandes", "der Sachsenenergie": one noun in the genitive
+    after a source cue is an organisation (a person there has a role: "des Sprechers Max Weber",
+    "der Ministerin Anna Berg"; a person named alone is "nach Angaben von Berg")."""
+    if phrase[0].lower() not in ("des", "eines", "der", "einer") or len(head) != 1:
         return False
     word = head[0]
-    return not sp.is_role(sp.nominative(word)) and word.lower() not in lx.UNNAMED
+    return not sp.is_role(sp.nominative(word)) and not lx.is_unnamed(word)
 
 
 def _run_after(tokens: list[str], start: int) -> list[str]:

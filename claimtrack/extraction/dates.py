@@ -89,6 +89,16 @@ def find_dates(text: str, published: date | None = None, language: str = "de") -
     return sorted(found, key=lambda m: m.start)
 
 
+def _is_the_morning(match: re.Match[str]) -> bool:
+    """German "Morgen" with a capital inside a sentence is the noun, the morning ("am Morgen",
+    "heute Morgen", "jeden Morgen"), not the adverb "morgen" (tomorrow). Read as tomorrow, "sagte
+    er am Morgen" had put the next day on the claim."""
+    if match.group("rel") != "Morgen":
+        return False
+    before = match.string[: match.start()].rstrip()
+    return bool(before) and before[-1] not in '.!?:"„“»«'
+
+
 def _resolve(match: re.Match[str], published: date | None, language: str) -> DateMention | None:
     groups = {k: v for k, v in match.groupdict().items() if v}
     raw, start, end = match.group(0), match.start(), match.end()
@@ -99,6 +109,8 @@ def _resolve(match: re.Match[str], published: date | None, language: str) -> Dat
     if "m" in groups:  # numeric dates
         return mention(_numeric(groups), "day")
     if "rel" in groups:
+        if _is_the_morning(match):
+            return None
         return mention(_relative(groups["rel"], published, language), "day")
     if "weekday" in groups:
         return mention(None, None)

@@ -41,13 +41,27 @@ ROLES = words(
     "dr prof herr frau mr mrs ms miss sir dame president minister chancellor senator governor "
     "mayor secretary general chief director ceo professor doctor judge prime foreign interior "
     "defence defense finance state vice deputy former ex- rep sen gov executive prosecutor "
-    "barrister lawyer leader spokesman spokeswoman spokesperson"
+    "barrister lawyer leader spokesman spokeswoman spokesperson sheriff constable commissioner"
 )
 # Roles that head a phrase naming one person ("the minister said"); the other ROLES only
 # modify one ("state", "foreign", "former", "executive").
+# German compounds of these name unnamed groups too: "Branchenexperten", "Klinikärzte".
+_UNNAMED_ENDINGS = (
+    "experten", "expertinnen", "forscher", "forscherinnen", "ärzte", "ärztinnen", "kreise",
+    "beobachter", "kritiker", "analysten", "wissenschaftler", "ermittler", "quellen",
+)  # fmt: skip
+
+
+def is_unnamed(word: str) -> bool:
+    """An unnamed group or source ("experts", "Ermittler", "Branchenexperten")."""
+    low = word.lower()
+    return low in UNNAMED or (len(low) > 10 and low.endswith(_UNNAMED_ENDINGS))
+
+
 HEAD_ROLES = words(
     "president minister chancellor senator governor mayor secretary director ceo professor "
-    "judge prosecutor barrister lawyer leader spokesman spokeswoman chief"
+    "judge prosecutor barrister lawyer leader spokesman spokeswoman chief sheriff constable "
+    "commissioner"
 )
 FEMALE_TITLES = words("frau mrs ms miss dame")
 MALE_TITLES = words("herr mr sir")
@@ -56,14 +70,15 @@ ROLE_WORD = re.compile(
     r"bürgermeister|abgeordneter?|senator|botschafter|sekretär|richter|anwalt|trainer|gouverneur|"
     r"kommissar|beauftragter?|politiker|virologe|ökonom|bischof|könig|premier|volkswirt|experte|"
     r"expert|analyst|forscher|staatsanwalt|geschäftsführer|vorstand|manager|leader|"
-    r"fraktionschef|abgeordnete|chefin|prosecutor|barrister|lawyer|spokesman|spokeswoman)(?:in)?",
+    r"fraktionschef|abgeordnete|chefin|führer|prosecutor|barrister|lawyer|spokesman|spokeswoman)(?:in)?",
     re.I,
 )
+# "Brandstiftung" (arson) and "Anstiftung" (incitement) are no foundations.
 ORG_WORD = re.compile(
     r"(?:polizei|regierung|ministeri(?:um|ums)|behörde|ämt(?:er|ern)|amt(?:e?s)?|gericht(?:e?s)?|"
     r"partei|institut(?:s)?|verband(?:e?s)?|agentur|bank|kommission|rat(?:e?s)?|armee|bundeswehr|"
     r"feuerwehr|veranstalter[ns]?|unternehmen[s]?|konzern(?:s)?|verwaltung|senat(?:s)?|"
-    r"gewerkschaft|staatsanwaltschaft|bundestag(?:s)?|parlament(?:s)?|organisation|stiftung|"
+    r"gewerkschaft|militär|staatsanwaltschaft|bundestag(?:s)?|parlament(?:s)?|organisation|(?<!brand)(?<!an)stiftung|"
     r"universität|klinik|krankenhaus(?:es)?|kreml|police|government|ministry|department|agency|"
     r"betriebe|stadtwerke|verein(?:s)?|zentrale|wetterdienst(?:es)?|bundesamt(?:es)?|landesamt(?:s)?|"
     r"kreditanstalt|organi[sz]ation|centre|center|service|treasury|bank|trust|survey|"
@@ -90,7 +105,7 @@ _BOTH = words(
     "behaupteten behauptet behaupten warnte warnten warnt warnen kritisierte kritisierten meinte "
     "meint bestätigte bestätigten berichtete berichteten berichtet berichten schrieb schreibt "
     "ergänzte fügte räumte räumen räumt teilte teilten teilt verkündete entgegnete widersprach "
-    "verwies kündigten verteidigte bestätigt "
+    "verwies kündigten kündigt verteidigte bestätigt meldet "
     "sprach sprachen spricht nannte bezeichnete meldete meldeten meldet melden forderte kündigte "
     "said says stated claimed claims explained added warned argued insisted "
     "wrote tweeted announced confirmed reported promised pledged conceded disputed denied "
@@ -113,7 +128,8 @@ PERFECT_AUXILIARIES = words("hat haben hatte hatten habe")
 PASSIVE_AUXILIARIES = words("wird werden wurde wurden worden")
 # Opinion verbs: the speaker stands before them unless a pronoun follows ("hält er").
 _OPINION = words(
-    "hält halten glaubt glauben schätzt schätzen say believe believes estimate estimates"
+    "hält halten glaubt glauben schätzt schätzen vermutet vermuten vermutete vermuteten "
+    "say believe believes estimate estimates"
 )
 CUES: list[tuple[tuple[str, ...], str]] = sorted(
     [((w,), "both") for w in sorted(_BOTH)]

@@ -45,7 +45,10 @@ _KIND_OF_WORD: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"[\w-]*gericht(?:s|es|shof|shofs)?|court|tribunal", re.I), COURT),
     (re.compile(r"[\w-]*(?:konzern|konzerns|unternehmen|unternehmens)", re.I), COMPANY),
     (re.compile(r"[\w-]*organi[sz]ation", re.I), BODY),
-    (re.compile(r"[\w-]*(?:stiftung|hilfswerk)|trust|charity|foundation", re.I), CHARITY),
+    (
+        re.compile(r"[\w-]*(?:(?<!brand)(?<!an)stiftung|hilfswerk)|trust|charity|foundation", re.I),
+        CHARITY,
+    ),
 ]
 # Legal forms name a company: "Rheinchemie AG", "Severn Valley Water Ltd".
 LEGAL_FORMS = lx.words(

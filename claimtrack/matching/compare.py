@@ -111,6 +111,7 @@ def compare(
 SEMANTIC_WEIGHT = 0.75  # share of the embedding in the pair's similarity (same language)
 CROSS_SEMANTIC_WEIGHT = 1.0  # across languages word overlap says little
 FIGURE_BONUS = 10.0  # per agreeing figure that says what it counts (two at most)
+VALUE_BONUS = 5.0  # per figure of the same value, what it counts named in other words (two at most)
 FACT_BONUS = {"place": 3.0, "date": 4.0, "person": 4.0, "stance": 6.0, "entity": 4.0}
 MAX_BONUS = 25.0
 UNMATCHED_PENALTY = 8.0  # a figure only one claim states, when no figure agrees
@@ -178,18 +179,19 @@ def _bonus(ev: Evidence, with_embedding: bool) -> float:
     """Agreeing facts add, a figure that only one claim states subtracts."""
     if not with_embedding:
         return WORDS_ONLY_BONUS * min(ev.count, 3)
-    bonus = FIGURE_BONUS * min(ev.counted_figures, 2)
+    bonus = FIGURE_BONUS * min(ev.counted_figures, 2) + VALUE_BONUS * min(len(ev.values), 2)
     bonus += FACT_BONUS["place"] * len(ev.places) + FACT_BONUS["date"] * len(ev.dates)
     bonus += FACT_BONUS["person"] * len(ev.persons) + FACT_BONUS["stance"] * len(ev.stances)
     bonus += FACT_BONUS["entity"] * len(ev.entities)
-    per = EXTRA_FIGURE_PENALTY if ev.counted_figures else UNMATCHED_PENALTY
-    return min(bonus, MAX_BONUS) - per * min(ev.unmatched_figures, 2)
+    per = EXTRA_FIGURE_PENALTY if ev.counted_figures or ev.values else UNMATCHED_PENALTY
+    extra = EXTRA_FIGURE_PENALTY * min(ev.extra_figures, 2)
+    return min(bonus, MAX_BONUS) - per * min(ev.unmatched_figures, 2) - extra
 
 
 def _blocked(ev: Evidence) -> bool:
     """A claim that states a figure the other does not, with no figure agreeing, is another claim
     ("225 died in the unrest" vs "the unrest began over fuel prices")."""
-    return ev.unmatched_figures > 0 and not ev.figures
+    return ev.unmatched_figures > 0 and not ev.figures and not ev.values
 
 
 def _facts_agree(ev: Evidence, semantic: float | None) -> bool:
@@ -201,8 +203,15 @@ def _facts_agree(ev: Evidence, semantic: float | None) -> bool:
         semantic is not None
         and semantic >= FACTS_MIN_SEMANTIC
         and ev.unmatched_figures == 0
-        and any(fig(f).event for f in ev.figures)
+        and (ev.figure_event or _counted_happening(ev))
     )
+
+
+def _counted_happening(ev: Evidence) -> bool:
+    """A figure both claims state and a happening both name: what the figure counts is what
+    happened, told in other words ("zwölf Verdächtige festgenommen" = "zwölf mutmaßliche
+    Betrüger in Untersuchungshaft"; "407 lawmakers" = "407 votes" for a law legalising ...)."""
+    return bool(ev.figures or ev.values) and bool(set(ev.happenings) - {"react"})
 
 
 def _happening_agrees(ev: Evidence, semantic: float | None) -> bool:

@@ -21,7 +21,7 @@ from functools import lru_cache
 # class -> stems (folded, German and English)
 EVENT_STEMS: dict[str, tuple[str, ...]] = {
     "arrest": ("festgenomm", "festnahm", "festnahme", "verhaftet", "verhaftung", "inhaftiert",
-               "gewahrsam", "arrest", "detain", "detention", "custody"),
+               "gewahrsam", "untersuchungshaft", "arrest", "detain", "detention", "custody"),
     "order": ("befohlen", "befahl", "befehl", "angeordnet", "ordnete", "anordnung", "ordered",
               "order"),
     "shoot": ("schiessen", "schiess", "geschossen", "angeschossen", "niedergeschossen",
@@ -29,7 +29,8 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
               "open fire", "opened fire", "gunman", "gunshot"),
     "warrant": ("haftbefehl", "arrest warrant", "warrant"),
     "flee": ("geflohen", "geflohen", "floh", "flohen", "gefluechtet", "fluechtete", "fled",
-             "flee", "fleeing", "abgesetzt"),
+             "flee", "fleeing", "abgesetzt", "das land verlassen", "verliess das land",
+             "left the country"),
     # A reaction to a happening is another claim ("Netanyahu rejected the warrant" is not "a
     # warrant for Netanyahu"): see evidence.gather.
     "react": ("zurueckgewiesen", "wies zurueck", "weist zurueck", "rejected", "rejects",
@@ -62,7 +63,9 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
     "dismiss": ("entlassen", "entlassung", "entliess", "gefeuert", "feuerte", "geschasst",
                 "schasste", "rausgeworfen", "rauswurf", "vor die tuer gesetzt", "abberufen",
                 "fired", "dismiss", "sacked", "sacks", "ousted", "ousts", "ouster",
-                "forced out", "pushed out"),
+                "forced out", "pushed out",
+                # a government brought down: "mit einem Misstrauensvotum gestürzt", "toppled"
+                "gestuerzt", "toppl", "brought down"),
     "appoint": ("ernannt", "ernannte", "ernennung", "appointed", "appoints", "appointment",
                 "named as", "picked"),
     "sue": ("verklagt", "verklagte", "klage gegen", "klage eingereicht", "sued", "sues",
@@ -76,6 +79,14 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
     "explode": ("explodiert", "explosion", "exploded", "blast"),
     "crash": ("abgestuerzt", "absturz", "crashed", "crash"),
     "ban": ("verboten", "verbot", "banned", "ban on"),
+    # work stopped by those who do it: "in den Streik getreten" = "walked off the job"
+    "strike": ("streik", "warnstreik", "streiken", "streikt", "bestreikt", "arbeit nieder",
+               "arbeit niedergelegt", "arbeit niederlegte", "arbeitsniederlegung", "on strike",
+               "went on strike", "go on strike", "strike by", "walked off the job", "walkout",
+               "walked out", "stoppage"),
+    # called off: "Flüge gestrichen" = "flights cancelled" = "Flüge fielen aus"
+    "cancel": ("gestrichen", "strich", "abgesagt", "sagte ab", "storniert", "fielen aus",
+               "fiel aus", "cancel", "scrapped", "scrap", "called off"),
     "sanction": ("sanktionen", "sanktioniert", "sanctions", "sanctioned"),
 }  # fmt: skip
 

@@ -15,13 +15,14 @@ from typing import Any
 
 from claimtrack.matching._stopwords import STOPWORDS
 from claimtrack.matching.events import deed_events, deeds, happenings
-from claimtrack.matching.figures import check_figures, fig
+from claimtrack.matching.figures import check_figures, fig, same_thing, values_agree
 from claimtrack.matching.guards import (
     is_person,
     named,
     shared_dates,
     shared_persons,
     shared_places,
+    weekdays,
 )
 from claimtrack.matching.prepare import FigureKey, Prepared
 from claimtrack.matching.roles import role_agreement
@@ -43,6 +44,14 @@ class Evidence:
     actors: tuple[str, ...] = ()  # persons both name that read as names, not capitalised nouns
     deeds: tuple[tuple[str, str], ...] = ()  # (happening, the named actor nearest to it) in both
     roles: tuple[tuple[str, str, str], ...] = ()  # who did what to whom, read alike in both
+    # figures of the first claim the second states with the same value, counting what it names
+    # in other words ("331 Abgeordnete" = "331 deputies", "von 62 auf 64 Jahre" = "from 62 to 64")
+    values: tuple[FigureKey, ...] = ()
+    # figures one claim adds to all the figures the other states ("1,000 flights" and "1,000
+    # flights, affecting 100,000 passengers"): detail, not another claim; not in unmatched_figures
+    extra_figures: int = 0
+    # an agreeing figure says what happened to those counted, in either claim
+    figure_event: bool = False
 
     @property
     def count(self) -> int:
@@ -55,6 +64,7 @@ class Evidence:
 
     def names(self) -> list[str]:
         out = [f"figure {_figure_name(f)}" for f in self.figures]
+        out += [f"value {f[0]:g}" for f in self.values]
         out += [f"place {p}" for p in self.places]
         out += [f"date {d}" for d in self.dates]
         out += [f"person {p}" for p in self.persons]
@@ -71,6 +81,7 @@ class Evidence:
             g = fig(f)
             out.append({"code": "agree.figure", "value": f[0], "unit": g.unit,
                         "event": g.event, "counted": g.subject, "qualifier": f[3]})  # fmt: skip
+        out += [{"code": "agree.value", "value": f[0], "unit": f[1]} for f in self.values]
         out += [{"code": "agree.place", "place": p} for p in self.places]
         out += [{"code": "agree.date", "date": d} for d in self.dates]
         out += [{"code": "agree.person", "person": p} for p in self.persons]
@@ -82,6 +93,8 @@ class Evidence:
                 for rel, x, y in self.roles]  # fmt: skip
         if self.unmatched_figures:
             out.append({"code": "unmatched.figure", "count": self.unmatched_figures})
+        if self.extra_figures:
+            out.append({"code": "extra.figure", "count": self.extra_figures})
         return out
 
 
@@ -94,20 +107,99 @@ def _figure_name(f: FigureKey) -> str:
 def gather(a: Prepared, b: Prepared) -> Evidence:
     """What both claims state (symmetric in the counts; figures named as ``a`` writes them)."""
     figures = check_figures(a.figures, b.figures)
-    unmatched = figures.unmatched - _years_dated(a, b) - _years_dated(b, a)
+    happened = tuple(sorted(happenings(a.norm) & happenings(b.norm)))
+    values, left_a, left_b, extra = _values(a, b, bool(set(happened) - {"react"}))
+    days = [f"weekday {d}" for d in sorted(weekdays(a.norm) & weekdays(b.norm))]
     return Evidence(
         figures=figures.agreed,
         places=tuple(shared_places(a.places, b.places)),
-        dates=tuple(shared_dates(a, b)),
+        dates=tuple(shared_dates(a, b) + days),
         persons=tuple(shared_persons(a.persons, b.persons)),
-        unmatched_figures=max(0, unmatched),
+        unmatched_figures=left_a + left_b - extra,
         stances=tuple(shared_stances(a.polarity, b.polarity)),
         entities=tuple(sorted(_entities(a.norm) & _entities(b.norm))),
-        happenings=tuple(sorted(happenings(a.norm) & happenings(b.norm))),
+        happenings=happened,
         actors=tuple(sorted(_actors(a) & _actors(b))),
         deeds=() if _one_reacts(a, b) else tuple(sorted(_shared_deeds(a, b))),
         roles=tuple(role_agreement(a, b)),
+        values=values,
+        extra_figures=extra,
+        figure_event=any(
+            fig(x).event or fig(y).event
+            for x, y, kind in _pairs(a.figures, b.figures)
+            if kind == _STRICT
+        ),
     )
+
+
+# Lengths in metres: "a 2.8-kilometre ice core" = "a 2,800-metre-deep borehole".
+_METRES = {"km": 1000.0, "m": 1.0}
+
+
+# how two figures of one value relate (``_pairs``)
+_STRICT, _VALUE, _HALF = "strict", "value", "half"
+
+
+@lru_cache(maxsize=4096)
+def _pairs(
+    fa: tuple[FigureKey, ...], fb: tuple[FigureKey, ...]
+) -> tuple[tuple[FigureKey, FigureKey, str], ...]:
+    """Pairs of figures of one value: ``strict`` when they agree on what they count, ``half``
+    when one says what happened to those counted and the other does not ("15 miners killed" vs
+    "15 miners brought out alive": the guards may not know the other's word), ``value`` else
+    (what is counted named in other words: "331 Abgeordnete" = "331 deputies")."""
+    out = []
+    for x in fa:
+        for y in fb:
+            if _same_value(x, y):
+                fx, fy = fig(x), fig(y)
+                if same_thing(fx, fy) and values_agree(fx, fy):
+                    out.append((x, y, _STRICT))
+                else:
+                    out.append((x, y, _HALF if bool(fx.event) != bool(fy.event) else _VALUE))
+    return tuple(out)
+
+
+def _values(
+    a: Prepared, b: Prepared, happened: bool
+) -> tuple[tuple[FigureKey, ...], int, int, int]:
+    """Figures of ``a`` that ``b`` states with the same value without agreeing on what they
+    count (``happened``: both claims name one happening, which says what they count), how many
+    figures of each side have no counterpart, and how many figures one claim adds to all the
+    figures the other states agreeing ("1,000 flights" and "1,000 flights, affecting 100,000
+    passengers": detail, not another claim)."""
+    pairs = _pairs(a.figures, b.figures)
+    ok = [(x, y, k) for x, y, k in pairs if k != _HALF or happened]
+    strict_a, strict_b = (
+        {x for x, _, k in ok if k == _STRICT},
+        {y for _, y, k in ok if k == _STRICT},
+    )
+    values_a = tuple(dict.fromkeys(x for x, _, _ in ok if x not in strict_a))
+    values_b = tuple(dict.fromkeys(y for _, y, _ in ok if y not in strict_b))
+    values = values_b if len(values_b) < len(values_a) else values_a  # as check_figures counts
+    left_a = max(0, sum(x not in {p[0] for p in pairs} for x in a.figures) - _years_dated(a, b))
+    left_b = max(0, sum(y not in {p[1] for p in pairs} for y in b.figures) - _years_dated(b, a))
+    agreeing_a, agreeing_b = {x for x, _, _ in ok}, {y for _, y, _ in ok}
+    extra = 0
+    if a.figures and all(x in agreeing_a for x in a.figures):
+        extra = left_b
+    elif b.figures and all(y in agreeing_b for y in b.figures):
+        extra = left_a
+    return values, left_a, left_b, extra
+
+
+def _same_value(x: FigureKey, y: FigureKey) -> bool:
+    """One figure in two claims: the values agree and nothing says they count different
+    things; or the same number where one claim leaves the unit to the context ("von 62 auf 64
+    Jahre" vs "from 62 to 64"); or one length in two units."""
+    fx, fy = fig(x), fig(y)
+    if values_agree(fx, fy) and same_thing(fx, fy) is not False:
+        return True
+    if x[1] in _METRES and y[1] in _METRES:
+        return abs(x[0] * _METRES[x[1]] - y[0] * _METRES[y[1]]) <= 1e-6 * max(x[0], y[0], 1.0)
+    if x[0] != y[0] or (x[1] is not None and y[1] is not None):
+        return False
+    return not (fx.event and fy.event and fx.event != fy.event)
 
 
 # Words before a capitalised noun, never before a first name: "beim Einsturz", "des Unglücks

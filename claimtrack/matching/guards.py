@@ -83,6 +83,9 @@ _NOT_PERSON_ENDINGS = (
     "kette", "verkaeufer", "verkaeufers", "hersteller", "herstellers", "betreiber", "betreibers",
     "anbieter", "anbieters", "haendler", "haendlers", "konzerns", "unternehmen", "unternehmens",
     "zulieferer", "versicherer", "gruppe", "sender", "senders", "vereins", "angaben",
+    # offices before a name, as "minister" ("Governor Newsom", "Bürgermeisterin Bass"), and
+    # victims counted ("Fünftes Todesopfer" in a headline)
+    "governor", "gouverneur", "gouverneurin", "mayor", "senator", "senatorin", "opfer",
 )  # fmt: skip
 # Short words that end names too ("Chelsea", "Davenport"): they count only as whole words.
 # Outlets ("Wall Street Journal", "New York Times", "Washington Post") are sources, not persons.
@@ -103,6 +106,32 @@ _NOT_PERSON_WORDS = (
             "fund",
             "station",
             "daten",  # "nach Unternehmensangaben Daten" (a whole word: "Soldaten", "Kandidaten")
+            # named fires, winds and storms, and the words that open or end place names the
+            # gazetteer does not hold ("Palisades Fire", "Santa Ana winds", "Pacific Palisades",
+            # "Fire Protection")
+            "fire",
+            "fires",
+            "wind",
+            "winds",
+            "storm",
+            "protection",
+            "santa",
+            "san",
+            "los",
+            "las",
+            "fort",
+            "mount",
+            "cape",
+            "pacific",
+            "atlantic",
+            "county",
+            "valley",
+            "beach",
+            "hills",
+            "springs",
+            "heights",
+            "canyon",
+            "palisades",
         ]
     )
     | OUTLET_WORDS

@@ -34,6 +34,7 @@ from operator import itemgetter
 
 from rapidfuzz import fuzz
 
+from claimtrack.matching._stopwords import STOPWORDS
 from claimtrack.matching.events import happening_at
 from claimtrack.text.normalize import Token
 
@@ -228,13 +229,54 @@ def name_sides(
     writes them; a known place against a name no table knows between the same words is a
     conflict too ("Police in Osnabrück" vs "Police in Zwickau": the gazetteer never holds every
     town); two known places are the place guard's."""
-    if not (names_a or places_a) or not (names_b or places_b):
-        return None
-    found = _slot_names(norm_a, names_a, norm_b, names_b, same_language, places_a, places_b)
+    found = None
+    if (names_a or places_a) and (names_b or places_b):
+        found = _slot_names(norm_a, names_a, norm_b, names_b, same_language, places_a, places_b)
+    if same_language and (names_a or names_b):
+        owner = _first_owner(norm_a, names_a, norm_b, names_b)
+        if owner is not None:
+            found = (
+                owner
+                if found is None
+                else (tuple(sorted({*found[0], *owner[0]})), tuple(sorted({*found[1], *owner[1]})))
+            )
     if found is None:
         return None
     x, y = sorted(found, key=", ".join)
     return x, y
+
+
+# Endings of English words that describe rather than name ("Striking engineers", "Unionised").
+_DESCRIBING_EN = ("ing", "ed", "ly", "al", "ive", "ous", "ful", "ic", "less", "est")
+
+
+def _first_owner(
+    norm_a: str, names_a: tuple[str, ...], norm_b: str, names_b: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """A possessive name that opens one claim ("Boeing's engineers walked out") against the word
+    that opens the other before the same two words ("Airbus engineers walked out"): a company
+    first in its sentence before a noun is no name the reading can tell, but it holds the slot.
+    (a's name, b's word) as sides, or None."""
+    wa, wb = norm_a.split(), norm_b.split()
+    for w1, n1, w2, flip in ((wa, names_a, wb, False), (wb, names_b, wa, True)):
+        if len(w1) < 4 or len(w2) < 3 or w1[1] != "s" or w1[0] not in n1:
+            continue
+        y = w2[0]
+        if w1[2:4] != w2[1:3] or y in w1 or w1[0] in w2 or not _may_name(y):
+            continue
+        return ((y,), (w1[0],)) if flip else ((w1[0],), (y,))
+    return None
+
+
+def _may_name(word: str) -> bool:
+    return (
+        len(word) > 2
+        and not word[:1].isdigit()
+        and word not in STOPWORDS
+        and word not in _OPENERS
+        and not demonym(word)
+        and not word.endswith(_DESCRIBING_EN + _NOUN_ENDINGS_EN)
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -261,6 +303,7 @@ def _slot_names(
         return _found(pairs)
     if same_language:
         pairs |= _same_words_around(wa, own_a, wb, own_b)
+        pairs |= _same_owner(wa, own_a, wb, own_b)
     pairs |= _same_happening(norm_a, wa, own_a, set(names_a), norm_b, wb, own_b, set(names_b))
     return _found(pairs)
 
@@ -282,9 +325,16 @@ def _same_words_around(
     out: set[tuple[str, str]] = set()
     ops = SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
-        if tag != "replace" or i2 - i1 > _MAX_SLOT or j2 - j1 > _MAX_SLOT:
+        if tag != "replace":
             continue
         left = ops[k - 1][2] - ops[k - 1][1] if k > 0 and ops[k - 1][0] == "equal" else 0
+        if left >= 2 and wa[i1] in own_a and wb[j1] in own_b:
+            # the same words before, another name right after them, whatever follows: "a coal
+            # mine in Shanxi province, state media said" vs "a coal mine in Balochistan, ..."
+            out.add((wa[i1], wb[j1]))
+            continue
+        if i2 - i1 > _MAX_SLOT or j2 - j1 > _MAX_SLOT:
+            continue
         right = (
             ops[k + 1][2] - ops[k + 1][1] if k + 1 < len(ops) and ops[k + 1][0] == "equal" else 0
         )
@@ -295,6 +345,39 @@ def _same_words_around(
         xs = [w for w in wa[i1:i2] if w in own_a]
         ys = [w for w in wb[j1:j2] if w in own_b]
         out.update((x, y) for x in xs for y in ys)
+    return out
+
+
+# Marks between a thing and its owner after it ("deliveries from Airbus", "Auslieferungen von
+# Boeing", "the jets of Airbus").
+_OWNER_MARKS = frozenset(["from", "of", "by", "von", "des", "der"])
+
+
+def _same_owner(
+    wa: list[str], own_a: set[str], wb: list[str], own_b: set[str]
+) -> set[tuple[str, str]]:
+    """Names that own the same thing, each absent from the other claim: "Boeing's aircraft
+    deliveries" vs "aircraft deliveries from Airbus" (a possessive and its "from"/"of" form)."""
+    owned_a, owned_b = _owned(wa, own_a), _owned(wb, own_b)
+    if not owned_a or not owned_b:
+        return set()
+    return {(x, y) for thing in owned_a.keys() & owned_b.keys()
+            for x in owned_a[thing] for y in owned_b[thing]}  # fmt: skip
+
+
+def _owned(words: list[str], own: set[str]) -> dict[str, set[str]]:
+    """thing -> its owners among ``own``: "boeing s aircraft deliveries" (the next two words)
+    and "deliveries from airbus" (the word before the mark)."""
+    out: dict[str, set[str]] = {}
+    for i, w in enumerate(words):
+        if w not in own:
+            continue
+        if words[i + 1 : i + 2] == ["s"]:
+            for thing in words[i + 2 : i + 4]:
+                if thing not in _BEFORE_NOUN and len(thing) > 2:
+                    out.setdefault(thing, set()).add(w)
+        if i >= 2 and words[i - 1] in _OWNER_MARKS and words[i - 2] not in _BEFORE_NOUN:
+            out.setdefault(words[i - 2], set()).add(w)
     return out
 
 

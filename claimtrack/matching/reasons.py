@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from claimtrack.matching.bodies import authority_sides, body_sides
 from claimtrack.matching.figures import FigureKey, check_figures, fig, fmt
 from claimtrack.matching.guards import Sides, date_sides, named, person_sides, place_sides, vs
 from claimtrack.matching.names import name_sides
@@ -45,7 +46,8 @@ from claimtrack.matching.ranks import rank_sides
 from claimtrack.matching.roles import RoleClash, role_clash
 from claimtrack.text._numlex import UNITS_AFTER
 from claimtrack.text.normalize import fold
-from claimtrack.text.polarity import PolarityClash, polarity_clash
+from claimtrack.text.places import ground_countries
+from claimtrack.text.polarity import PolarityClash, fate_clash, polarity_clash
 
 Reason = dict[str, Any]
 
@@ -59,7 +61,8 @@ def conflicts(a: Prepared, b: Prepared) -> list[tuple[str, list[Reason]]]:
     pair = check_figures(a.figures, b.figures).conflict
     if pair is not None:
         out.append((f"figure: {fmt(pair[0])} vs {fmt(pair[1])}", figure_reasons(*pair)))
-    places = place_sides(a.places, b.places)
+    # a country's adjective before a coast, a border, waters is a place ("off the Libyan coast")
+    places = place_sides(a.places + ground_countries(a.norm), b.places + ground_countries(b.norm))
     if places:
         out.append((f"place: {vs(places)}", [_sided("place", places)]))
     dates = date_sides(a, b)
@@ -72,18 +75,43 @@ def conflicts(a: Prepared, b: Prepared) -> list[tuple[str, list[Reason]]]:
     names = name_sides(
         a.norm, named(a), b.norm, named(b), a.language == b.language, _places(a), _places(b)
     )
-    if names and not persons:
-        out.append((f"name: {vs(names)}", [_sided("name", names)]))
+    slots = [names] if names and not persons else []
+    bodies = body_sides(a.norm, b.norm)  # chambers, courts, parties: names of common words
+    if bodies:
+        slots.append(bodies)
+    offices = authority_sides(a.norm, b.norm) if a.language == b.language else None
+    if offices:
+        slots.append(_labelled(offices))
+    if slots:
+        text = "; ".join(vs(s) for s in slots)
+        out.append((f"name: {text}", [_sided("name", s) for s in slots]))
     ranked = rank_sides(a.norm, b.norm)
     if ranked:
         out.append((f"rank: {vs(ranked)}", [_sided("rank", ranked)]))
     clash = polarity_clash(a.polarity, b.polarity)
+    fates = fate_clash(a.norm, b.norm) if _same_people(a, b) else None
+    if fates and (clash is None or fates not in clash.pairs):
+        clash = PolarityClash(clash.negation if clash else False,
+                              tuple(sorted((*(clash.pairs if clash else ()), fates))))  # fmt: skip
     if clash:
         out.append((f"polarity: {clash.text()}", [polarity_reason(clash)]))
     reversal = role_clash(a, b)
     if reversal:
         out.append((f"role: {reversal.text()}", [role_reason(reversal)]))
     return out
+
+
+def _labelled(sides: Sides) -> Sides:
+    """German compound names as the desk reads them ("bundeskartellamt" -> "Bundeskartellamt")."""
+    return tuple(w.capitalize() for w in sides[0]), tuple(w.capitalize() for w in sides[1])
+
+
+def _same_people(a: Prepared, b: Prepared) -> bool:
+    """Whether two claims may tell of the same people: not when both count and no count agrees
+    ("27 migrants drowned" and "the coast guard rescued 40 migrants" are other people)."""
+    if not a.figures or not b.figures:
+        return True
+    return not {f[0] for f in a.figures}.isdisjoint(f[0] for f in b.figures)
 
 
 def _places(p: Prepared) -> tuple[str, ...]:

@@ -83,6 +83,10 @@ _add("acquire", "vp", "bought acquired purchased")
 # A stake one holds in the other: "UniCredit raised its stake in Commerzbank", "Anteil an".
 _add("stake", "n", "stake stakes anteil anteile beteiligung shareholding")
 _add("acquire", "p", "uebernommen gekauft")
+# Closing (or opening) one's border with another country: "Thailand closed its border crossings
+# with Cambodia", "Thailand hat die Grenzübergänge nach Kambodscha geschlossen".
+_add("border", "n", "border borders grenze grenzen grenzuebergang grenzuebergaenge "
+     "grenzuebergaengen")  # fmt: skip
 # A transfer of a player (or a unit) between two clubs or companies: the one it goes to is the
 # doer, the one it leaves is done to. Each form names them its own way (``_TRANSFER``):
 # "Bayern signed Kane from Tottenham" (subject gets, "from" gives), "Wirtz wechselt von
@@ -235,6 +239,15 @@ def _transfers(norm: str) -> bool:
     return not _TRANSFER.keys().isdisjoint(norm.split())
 
 
+_STAKE_WORDS = frozenset(w for w, (relation, _) in _FORMS.items() if relation == "stake")
+
+
+@lru_cache(maxsize=8192)
+def _slots_read(norm: str) -> bool:
+    """Whether the text has a relation whose slots are read without names (a transfer, a stake)."""
+    return _transfers(norm) or not _STAKE_WORDS.isdisjoint(norm.split())
+
+
 def _form(words: list[str], i: int) -> tuple[str, str, int] | None:
     """The relation, kind and word count of a verb form starting at ``words[i]``."""
     w = words[i]
@@ -256,7 +269,12 @@ def _read(
     after_words = words[i + width : i + width + _WINDOW]
     after = _side(after_words, names)
     if kind == "n":  # "Tusk ... Nachfolger von Morawiecki": the one before succeeds
-        return Role(relation, before[0] if before else None, after[0] if after else None)
+        agent = before[0] if before else None
+        patient = after[0] if after else None
+        if relation == "stake":  # a company no reading names: the word its slot holds
+            agent = agent or _clause_subject(words, i)
+            patient = patient or _after_mark(words, i + 1, min(len(words), i + 4), _IN_MARKS, None)
+        return Role(relation, agent, patient)
     if kind == "t":
         return _transfer(words, i, _TRANSFER[words[i]], names)
     if kind == "rev":  # "Medvedev lost to Sinner"
@@ -304,6 +322,18 @@ def _transfer(words: list[str], i: int, form: str, names: frozenset[str]) -> Rol
     if taker is None or giver is None or taker == giver:
         return None
     return Role("transfer", taker, giver)
+
+
+_IN_MARKS = frozenset(["an", "in", "am", "im", "at"])
+
+
+def _clause_subject(words: list[str], i: int) -> str | None:
+    """The first word of the clause before ``words[i]`` that can name a company ("Die Lufthansa
+    hat ihren Anteil": Lufthansa)."""
+    start = i
+    while start > max(0, i - _WINDOW) and words[start - 1] not in _BOUNDARIES:
+        start -= 1
+    return next((w for w in words[start:i] if _slot_word(w)), None)
 
 
 def _after_mark(
@@ -436,7 +466,7 @@ def role_clash(a: Prepared, b: Prepared) -> RoleClash | None:
     if not (_may_state(a.norm) and _may_state(b.norm)):
         return None
     names = participants(a) | participants(b)
-    if len(names) < 2 and not _transfers(a.norm):
+    if len(names) < 2 and not _slots_read(a.norm):
         return None
     ra, rb = roles(a, names), roles(b, names)
     if not ra or not rb:
@@ -480,7 +510,7 @@ def role_agreement(a: Prepared, b: Prepared) -> list[tuple[str, str, str]]:
     if not (_may_state(a.norm) and _may_state(b.norm)):
         return []
     names = participants(a) | participants(b)
-    if len(names) < 2 and not _transfers(a.norm):
+    if len(names) < 2 and not _slots_read(a.norm):
         return []
     full = [{(r.relation, r.agent, r.patient) for r in roles(p, names) if r.agent and r.patient}
             for p in (a, b)]  # fmt: skip

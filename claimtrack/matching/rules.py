@@ -62,6 +62,10 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("Der Flughafen stellte den Betrieb ein; verletzt wurde niemand, eine Sperre wurde verhängt.", "de"),
     ("A blast killed two people and injured 17; he got a four-year ban.", "en"),
     ("Der Zoll hat im Hamburger Hafen Kokain gefunden, meldete die Frankfurter Allgemeine.", "de"),
+    ("The launch is set for no earlier than May; nobody died. The bank left rates unchanged.", "en"),
+    ("Die Notenbank hat den Zins belassen; niemand starb. The mayor declined to declare it.", "de"),
+    ("Verletzt wurde nach ersten Erkenntnissen niemand, Tote gab es keine.", "de"),
+    ("The assembly voted against delaying the plan and against the government.", "en"),
 )  # fmt: skip
 
 

@@ -85,6 +85,7 @@ class LoginResult:
 def log_in(
     *,
     session: Session,
+    reader: Session,
     email: str,
     password: str,
     address: str | None,
@@ -92,13 +93,21 @@ def log_in(
     limits: LoginLimits,
 ) -> LoginResult:
     """One login attempt: counted against both limits first (atomically, on the limiter's own
-    connection, so the count survives whatever this transaction does), then the password checked and
-    the login recorded in one transaction. After a success the caller calls `succeeded` once this
-    use case has committed (on SQLite the transaction holds the write lock the limiter needs)."""
+    connection, so the count survives whatever this transaction does), then the password checked
+    through `reader`, and only a right one recorded in this transaction.
+
+    The password hash takes tens of milliseconds on purpose. On SQLite a write session holds the
+    database's only write lock from its first statement, so checking through it made every other
+    request (the limiter's counts of parallel guesses included) wait for the hash, and a burst of
+    guesses ran into the busy timeout. `reader` is a short read session of its own.
+    After a success the caller calls `succeeded` once this use case has committed."""
     if not try_attempt(limiter, limits, email, address):
         return LoginResult(None, blocked=True)
-    user = users.check_password(session, email, password)
-    if user is None:
+    checked = users.check_password(reader, email, password)
+    if checked is None:
+        return LoginResult(None)
+    user = session.get(User, checked.id)
+    if user is None or not user.active:  # deactivated while the hash was checked
         return LoginResult(None)
     users.record_login(session, user, password)
     return LoginResult(user)

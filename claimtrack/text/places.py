@@ -304,6 +304,13 @@ _ADJECTIVES: dict[str, str] = {
     "Kenya": "kenyan kenianisch", "Iceland": "icelandic islaendisch", "Ireland": "irish irisch",
     "Bangladesh": "bangladeshi bangladeschisch", "Chile": "chilean chilenisch",
     "Colombia": "colombian kolumbianisch", "Venezuela": "venezuelan venezolanisch",
+    "Tunisia": "tunisian tunesisch", "Libya": "libyan libysch", "Albania": "albanian albanisch",
+    "Morocco": "moroccan marokkanisch", "Algeria": "algerian algerisch",
+    "Malta": "maltese maltesisch", "Cyprus": "cypriot zypriotisch", "Yemen": "yemeni jemenitisch",
+    "Montenegro": "montenegrin montenegrinisch", "Somalia": "somali somalisch",
+    "Senegal": "senegalese senegalesisch", "Mauritania": "mauritanian mauretanisch",
+    "Peru": "peruvian peruanisch", "Cuba": "cuban kubanisch", "Nepal": "nepalese nepalesisch",
+    "Sudan": "sudanese sudanesisch", "Qatar": "qatari katarisch", "Jordan": "jordanian jordanisch",
 }  # fmt: skip
 _GERMAN_ENDINGS = ("", "e", "en", "er", "es", "em")
 
@@ -313,7 +320,7 @@ def _adjective_table() -> dict[str, str]:
     table: dict[str, str] = {}
     for country, words in _ADJECTIVES.items():
         for w in words.split():
-            endings = _GERMAN_ENDINGS if w.endswith("isch") else ("",)
+            endings = _GERMAN_ENDINGS if w.endswith(("isch", "ysch")) else ("",)
             table.update((w + e, country) for e in endings)
     return table
 
@@ -323,3 +330,31 @@ def adjective_countries(norm: str) -> frozenset[str]:
     """The countries a normalised text names by an adjective ("slovenian", "kasachischen")."""
     table = _adjective_table()
     return frozenset(table[w] for w in norm.split() if w in table)
+
+
+# Nouns of a stretch of land or sea: a country's adjective before one names where ("vor der
+# libyschen Küste", "off the Albanian coast", "an der polnischen Grenze", "in Greek waters"), as
+# the country's name would; before anything else it only describes ("the Slovenian floods",
+# "German carmaker").
+_GROUND = frozenset(
+    ["kueste", "kuesten", "kuestengewaessern", "gewaessern", "gewaesser", "hoheitsgewaessern",
+     "grenze", "hauptstadt", "insel", "inseln", "provinz", "staatsgebiet", "festland",
+     "coast", "coastline", "coasts", "waters", "border", "capital", "island", "islands",
+     "province", "territory", "mainland", "shores", "shore"]
+)  # fmt: skip
+
+
+@lru_cache(maxsize=8192)
+def ground_countries(norm: str) -> tuple[tuple[str, str], ...]:
+    """The countries a normalised text names by an adjective before a noun of land or sea
+    ("libyschen kueste" -> Libya), as places of kind "country"."""
+    words = norm.split()
+    if _GROUND.isdisjoint(words):
+        return ()
+    table = _adjective_table()
+    found = {
+        table[w]
+        for i, w in enumerate(words[:-1])
+        if w in table and (words[i + 1] in _GROUND or words[i + 2 : i + 3] == ["coast"])
+    }
+    return tuple(sorted((c, "country") for c in found))

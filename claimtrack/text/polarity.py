@@ -78,9 +78,20 @@ DENYING = frozenset(
 )
 _DENYING_PAIRS = frozenset(
     {("ruled", "out"), ("rules", "out"), ("rule", "out"), ("schliesst", "aus"),
-     ("fallen", "gelassen"), ("fallen", "lassen"), ("liess", "fallen")}
+     ("fallen", "gelassen"), ("fallen", "lassen"), ("liess", "fallen"),
+     # declining or refusing to do it: "declined to declare a state of emergency"
+     ("declined", "to"), ("declines", "to"), ("decline", "to"), ("refused", "to"),
+     ("refuses", "to"), ("refuse", "to")}
 )  # fmt: skip
 _NOT_ONLY = frozenset({("nicht", "nur"), ("not", "only"), ("no", "longer")})
+# A bound, not a denial: "no earlier than February" (= frühestens), "no more than 500", "nicht
+# mehr als 500", "nicht weniger als".
+_BOUND_WORDS = frozenset(
+    ["earlier", "later", "sooner", "more", "less", "fewer", "mehr", "weniger", "frueher",
+     "spaeter"]
+)  # fmt: skip
+_THAN = frozenset(["than", "als"])
+_VOTED = frozenset(["voted", "votes", "vote"])
 _CONTRACTION_HEADS = frozenset(
     [
         "didn",
@@ -153,16 +164,21 @@ _AXIS_WORDS: dict[str, tuple[str, str]] = {
     # extended, or lifted ("ausgerufen"/"verhängt" vs "aufgehoben")
     "extension": (
         "verlaengert verlaengerte extended extends prolonged ausgerufen verhaengt verhaengte "
-        "declared declares imposed imposes eingefuehrt introduced",
+        "declared declares declare imposed imposes eingefuehrt introduced",
         "aufgehoben aufgehobene lifted lifts",
     ),
     "violence": ("friedlich peaceful", "gewaltsam violent gewalttaetig"),
 }
+# Kept as it was: a third sign of the trend axis ("belässt den Leitzins bei 0 Prozent", "left its
+# policy rate unchanged"), opposite to both a rise and a cut.
+_UNCHANGED = "belassen belaesst beliess unveraendert unchanged"
 for _axis, (_pos, _neg) in _AXIS_WORDS.items():
     for _w in _pos.split():
         AXES[_w] = (_axis, 1)
     for _w in _neg.split():
         AXES[_w] = (_axis, -1)
+for _w in _UNCHANGED.split():
+    AXES[_w] = ("trend", 0)
 _ANTONYM_PREFIXES = ("un", "il", "ir", "in", "im", "non", "dis")
 
 
@@ -180,7 +196,13 @@ def polarity(text: str) -> Polarity:
 
 
 # Every word ``_is_negation`` can say yes to: the others need no test.
-_MAY_NEGATE = NEGATIONS | DENYING | {"t"} | {first for first, _ in _DENYING_PAIRS}
+_MAY_NEGATE = (
+    NEGATIONS
+    | DENYING
+    | {"t"}
+    | {first for first, _ in _DENYING_PAIRS}
+    | {"voted", "votes", "vote"}
+)
 
 _SCOPE = 3  # a negation up to three words before an axis word turns it ("nicht legal" = illegal)
 
@@ -221,6 +243,12 @@ def _is_negation(ws: list[str], i: int) -> bool:
     nxt = ws[i + 1] if i + 1 < len(ws) else ""
     if _is_comparison_idiom(ws, i, nxt) or _is_sanction(ws, i):
         return False
+    if nxt in _BOUND_WORDS and ws[i + 2 : i + 3] and ws[i + 2] in _THAN:
+        return False  # "no earlier than", "nicht mehr als": a bound
+    if w in _VOTED and nxt == "against":
+        # voting against doing it denies it ("voted against delaying the law"); voting against
+        # a government or a person is no denial ("voted against the outgoing government")
+        return ws[i + 2 : i + 3] != [] and ws[i + 2].endswith("ing")
     return (
         (w in NEGATIONS and (w, nxt) not in _NOT_ONLY)
         or (w == "t" and i > 0 and ws[i - 1] in _CONTRACTION_HEADS)
@@ -234,7 +262,8 @@ def _is_negation(ws: list[str], i: int) -> bool:
 # verletzt", "killed two people" count some. The two are opposite, and neither is a negation.
 _HARM = frozenset(
     ["verletzt", "verletzte", "verletzten", "getoetet", "tote", "toten", "todesopfer",
-     "ums", "schaden", "injured", "injuries", "hurt", "killed", "dead", "casualties",
+     "ums", "schaden", "starben", "gestorben", "injured", "injuries", "hurt", "killed", "dead",
+     "died", "casualties",
      "wounded", "harmed"]
 )  # fmt: skip
 _NONE = frozenset(["niemand", "nobody", "keine", "kein", "no", "none", "nicht", "not"])
@@ -244,12 +273,17 @@ _SOME = frozenset(
      "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "several"]
 )  # fmt: skip
 _HARM_SCOPE = 3
+_HARM_SCOPE_INVERTED = 8
+_INVERTED = frozenset(["wurde", "wurden", "gab", "gibt", "ist", "sind", "war", "waren"])
 
 
 def _harm_stance(ws: list[str], i: int, negations: list[int]) -> tuple[int, int | None] | None:
     """(sign, the negation it uses) of the harm word at ``i``: -1 with a "niemand"/"no one" in
     reach either side, +1 with a number in reach; None when neither."""
-    near = [j for j in negations if abs(j - i) <= _HARM_SCOPE and ws[j] in _NONE]
+    # German puts the harm word first and "niemand" at the end of its clause: "Verletzt wurde
+    # nach ersten Erkenntnissen niemand", "Tote gab es nach Angaben der Polizei keine".
+    right = _HARM_SCOPE_INVERTED if ws[i + 1 : i + 2] and ws[i + 1] in _INVERTED else _HARM_SCOPE
+    near = [j for j in negations if -_HARM_SCOPE <= j - i <= right and ws[j] in _NONE]
     if near:
         return -1, min(near, key=lambda j: abs(j - i))
     window = ws[max(0, i - _HARM_SCOPE) : i + _HARM_SCOPE + 1]
@@ -411,3 +445,66 @@ def _antonym_roots(w: str) -> tuple[str, ...]:
         for prefix in _ANTONYM_PREFIXES
         if w.startswith(prefix) and len(w) - len(prefix) > 4
     )
+
+
+# What became of the people a claim is about: alive ("rescued alive", "unversehrt freigelassen",
+# "lebend geborgen") or dead ("were killed", "ums Leben gekommen", "found dead"). Two reports of
+# one happening that tell opposite fates of its people say opposite things ("all 15 miners were
+# brought out alive" vs "15 miners were killed"), though neither denies anything. A death word
+# with "no one"/"niemand" before it ("nobody died") tells that all lived. Read from the
+# normalised words at compare time; a claim that tells of both fates conflicts with neither.
+_ALIVE = frozenset(
+    ["alive", "unharmed", "unhurt", "unscathed", "rescued", "survived", "lebend", "lebendig",
+     "unversehrt", "unverletzt", "wohlbehalten", "gerettet", "ueberlebt", "ueberlebten"]
+)  # fmt: skip
+_DEAD = frozenset(
+    ["killed", "died", "dead", "deaths", "death", "drowned", "perished", "bodies", "tot", "tote",
+     "toten", "todesopfer", "getoetet", "starben", "gestorben", "ertrunken", "ertranken",
+     "leichen", "leblos", "ums"]
+)  # fmt: skip
+# Not yet reached: "rescuers are still trying to reach 15 miners", "still trapped", "werden noch
+# vermisst", "sind noch eingeschlossen": a third fate, opposite to both.
+_STILL = frozenset(["still", "noch"])
+_UNREACHED = frozenset(
+    ["trapped", "trying", "reach", "searching", "missing", "unaccounted", "eingeschlossen",
+     "eingeschlossenen", "verschuettet", "vermisst", "gesucht", "erreichen", "suchen"]
+)  # fmt: skip
+_FATE_WORDS = _ALIVE | _DEAD | _STILL
+
+
+@lru_cache(maxsize=16384)
+def fate(norm: str) -> tuple[str, str] | None:
+    """("alive", "dead" or "unreached", the first words that tell it) when the text tells one fate of its
+    people only; None when it tells none or both."""
+    words = norm.split()
+    if _FATE_WORDS.isdisjoint(words):
+        return None
+    alive: str | None = None
+    dead: str | None = None
+    for i, w in enumerate(words):
+        if w == "ums" and words[i + 1 : i + 2] != ["leben"]:
+            continue
+        if w in _ALIVE:
+            alive = alive or w
+        elif w in _DEAD:
+            inverted = words[i + 1 : i + 2] and words[i + 1] in _INVERTED
+            after = words[i + 1 : i + 1 + _HARM_SCOPE_INVERTED] if inverted else []
+            if not _NONE.isdisjoint(words[max(0, i - _HARM_SCOPE) : i] + after):
+                alive = alive or w  # "no one died", "niemand kam ums Leben"
+            else:
+                dead = dead or ("ums leben" if w == "ums" else w)
+    unreached = next(
+        (f"{w} {x}" for i, w in enumerate(words) if w in _STILL
+         for x in words[i + 1 : i + 5] if x in _UNREACHED),
+        None,
+    )  # fmt: skip
+    told = [(k, v) for k, v in (("alive", alive), ("dead", dead), ("unreached", unreached)) if v]
+    return told[0] if len(told) == 1 else None
+
+
+def fate_clash(norm_a: str, norm_b: str) -> tuple[str, str] | None:
+    """The words of opposite fates the two texts tell (sorted), or None. Symmetric."""
+    fa, fb = fate(norm_a), fate(norm_b)
+    if fa is None or fb is None or fa[0] == fb[0]:
+        return None
+    return _pair(fa[1], fb[1])

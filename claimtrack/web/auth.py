@@ -37,7 +37,7 @@ from claimtrack.models import User
 from claimtrack.services import logins, users
 from claimtrack.workflow import Permission, can
 
-from .dbsession import db_session, read_for_request
+from .dbsession import db_session, read_for_request, short_read_session
 from .errors import wants_json
 from .ratelimits import client_address, limiter, login_limits
 
@@ -179,14 +179,16 @@ def renew_session() -> None:
 def _attempt_login(form: LoginForm) -> tuple[User | None, int]:
     """Run the login use case; returns the user (or None) and the HTTP status."""
     email, address, limits = form.email.data or "", client_address(), login_limits()
-    result = logins.log_in(
-        session=db_session(),
-        email=email,
-        password=form.password.data or "",
-        address=address,
-        limiter=limiter(),
-        limits=limits,
-    )
+    with short_read_session() as reader:
+        result = logins.log_in(
+            session=db_session(),
+            reader=reader,
+            email=email,
+            password=form.password.data or "",
+            address=address,
+            limiter=limiter(),
+            limits=limits,
+        )
     if result.blocked:
         form.form_errors.append(
             _("Too many failed logins for this account. Please wait 15 minutes and try again.")

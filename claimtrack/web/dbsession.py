@@ -8,6 +8,8 @@ only when the use case starts, not while the request waits for an outlet's serve
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from flask import Flask, current_app, g, request
@@ -27,13 +29,21 @@ def db_session() -> Session:
     return session
 
 
+@contextmanager
+def short_read_session() -> Iterator[Session]:
+    """A read session of its own beside the request's, closed at the end of the block: for what a
+    write request reads before (or without) taking the write lock."""
+    db = current_app.extensions["claimtrack.db"]
+    with db.session() as reader:
+        yield reader
+
+
 def read_for_request(model: type[T], key: Any) -> T | None:
     """The row ``key`` of ``model``, attached to the request's session without opening its
     transaction (see the module's docstring); on safe methods simply read through it."""
     if request.method in SAFE_METHODS:
         return db_session().get(model, key)
-    db = current_app.extensions["claimtrack.db"]
-    with db.session() as reader:
+    with short_read_session() as reader:
         row = reader.get(model, key)
     if row is None:
         return None

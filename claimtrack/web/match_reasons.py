@@ -93,6 +93,7 @@ RELATIONS = {
     "acquire": _l("%(x)s took over %(y)s"),
     "transfer": _l("a move from %(y)s to %(x)s"),  # x gets the player or unit, y gives it up
     "stake": _l("%(x)s holds a stake in %(y)s"),
+    "border": _l("%(x)s closed or opened its border with %(y)s"),
 }
 
 
@@ -141,7 +142,7 @@ def _lines(aspect: str, reason: dict[str, Any]) -> list[Line]:
         "counted": lambda v: str(SUBJECTS.get(v, v)),
         "place": _places,
         "person": lambda v: ", ".join(str(p).title() for p in v),
-        "name": lambda v: ", ".join(str(p).title() for p in v),
+        "name": lambda v: ", ".join(name_label(str(p)) for p in v),
         "rank": lambda v: ", ".join(str(r) for r in v),
         "date": lambda v: ", ".join(_date(str(reason.get("unit")), str(d)) for d in v),
     }[aspect]
@@ -165,8 +166,31 @@ def _polarity(reason: dict[str, Any]) -> list[Line]:
 
 def _role(relation: str, side: list[str | None]) -> str:
     """ "Tokayev replaced Nazarbayev"; "?" for a role the claim does not name."""
-    x, y = (str(n).title() if n else "?" for n in side)
+    x, y = (name_label(str(n)) if n else "?" for n in side)
     return str(RELATIONS[relation] % {"x": x, "y": y})
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def name_label(name: str) -> str:
+    """A name as the matcher keeps it (folded: "basf", "lufthansa") in capitals where it was
+    written so: a name given with its capitals ("CDU", "Bundestag") as it is; a short word
+    that no syllable reads (no vowel, or two consonants at its start or end: "basf", "bmw",
+    "hsbc", "ubs") as an acronym; any other word with a capital first ("Lanxess", "Kia")."""
+    if name != name.lower():
+        return name
+    return " ".join(_word_label(w) for w in name.split())
+
+
+def _word_label(word: str) -> str:
+    if 3 <= len(word) <= 4 and word.isalpha() and (
+        _VOWELS.isdisjoint(word)
+        or _VOWELS.isdisjoint(word[-2:])
+        or _VOWELS.isdisjoint(word[:2])
+    ):  # fmt: skip
+        return word.upper()
+    return word.title()
 
 
 def _vs(a: str, b: str) -> str:

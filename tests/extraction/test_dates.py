@@ -27,6 +27,11 @@ STORY = date(2022, 1, 5)
         ("Es kamen 2.000 Menschen.", STORY, []),
         ("gestern sagte er", STORY, [("gestern", "2022-01-04")]),
         ("am Montag", STORY, [("am Montag", None)]),
+        # "Morgen" inside a sentence is the morning, not tomorrow; "heute Morgen" is today.
+        ("sagte er am Morgen an der Unglücksstelle.", STORY, []),
+        ("sagte sie heute Morgen.", STORY, [("heute", "2022-01-05")]),
+        ("Morgen beginnt der Streik.", STORY, [("Morgen", "2022-01-06")]),
+        ("Die Bahn streikt ab morgen.", STORY, [("morgen", "2022-01-06")]),
         ("on January 4, 2022", STORY, [("January 4, 2022", "2022-01-04")]),
         ("on 4 January", STORY, [("4 January", "2022-01-04")]),
         ("yesterday", STORY, [("yesterday", "2022-01-04")]),

@@ -30,6 +30,18 @@ def _last(language: str, sentences: list[str]) -> tuple[str | None, str]:
             ("Regierung", "organisation"),
         ),
         ("Nach Polizeiangaben wurden 40 Menschen verletzt.", ("Polizei", "organisation")),
+        (
+            "Nach Angaben der Sachsenenergie ist die Fernwärmeversorgung ausgefallen.",
+            ("Sachsenenergie", "organisation"),
+        ),
+        (
+            "Nach Angaben einer Reederei sind 20 Container über Bord gegangen.",
+            ("Reederei", "organisation"),
+        ),
+        (
+            "Nach Angaben der Ministerin Anna Berg sind 20 Schulen geschlossen.",
+            ("Anna Berg", "person"),
+        ),
         ("Nach Expertenschätzungen sind die Schäden höher.", ("Experten", "unnamed")),
     ],
 )

@@ -82,12 +82,12 @@ def test_a_takeover_and_a_transfer_reversed_read_in_the_pages_language(app: Flas
     for lang, takeover, move in [
         (
             "en",
-            "Basf took over Lanxess vs Lanxess took over Basf",
+            "BASF took over Lanxess vs Lanxess took over BASF",
             ("a move from Dortmund to Real", "a move from Real to Dortmund"),
         ),
         (
             "de",
-            "Basf übernahm Lanxess gegenüber Lanxess übernahm Basf",
+            "BASF übernahm Lanxess gegenüber Lanxess übernahm BASF",
             ("ein Wechsel von Dortmund zu Real", "ein Wechsel von Real zu Dortmund"),
         ),
     ]:
@@ -96,3 +96,19 @@ def test_a_takeover_and_a_transfer_reversed_read_in_the_pages_language(app: Flas
             first, second = conflict_lines(reasons)
             assert first.text == takeover and first.lang is None
             assert all(m in second.text for m in move) and second.lang is None
+
+
+def test_names_keep_their_capitals_in_the_reasons(app: Flask):
+    a = prepare("Der Bundestag hat das Gesetz am Freitag beschlossen.", "de")
+    b = prepare("Der Bundesrat hat das Gesetz am Freitag beschlossen.", "de")
+    c = prepare("Die CDU fordert ein Tempolimit.", "de")
+    d = prepare("Die SPD fordert ein Tempolimit.", "de")
+    e = prepare("Russia has closed its border crossings with Finland.", "en")
+    f = prepare("Finland has closed its border crossings with Russia.", "en")
+    reasons = [r for x, y in ((a, b), (c, d), (e, f)) for _, rs in conflicts(x, y) for r in rs]
+    with app.test_request_context("/desk/"), force_locale("de"):
+        g.locale = "de"
+        chambers, parties, border = conflict_lines(reasons)
+        assert chambers.text == "Bundesrat gegenüber Bundestag"
+        assert parties.text == "CDU gegenüber SPD"
+        assert "Finland schloss oder öffnete die Grenze zu Russia" in border.text

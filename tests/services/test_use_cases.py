@@ -117,6 +117,7 @@ def test_log_in_checks_and_records_in_one_step_and_the_limit_holds(session, user
     limiter = DatabaseLimiter(db.write_engine)
     args = {
         "session": session,
+        "reader": session,
         "email": email,
         "address": "192.0.2.7",
         "limiter": limiter,
@@ -127,6 +128,35 @@ def test_log_in_checks_and_records_in_one_step_and_the_limit_holds(session, user
     assert result.user is not None and result.user.last_login_at is not None
     assert logins.log_in(**args, password="wrong again").blocked  # two attempts used
     assert logins.log_in(**args, password=PASSWORD).blocked  # the limit holds for the right one
+
+
+def test_log_in_checks_the_password_before_its_transaction_begins(users, db, monkeypatch):
+    """The slow hash runs outside the write transaction (on SQLite: without the write lock)."""
+    writer, reader = db.session(write=True), db.session()
+    seen: list[bool] = []
+    hasher = user_service._hasher
+
+    class WatchedHasher:
+        def verify(self, stored: str, password: str) -> bool:
+            seen.append(writer.in_transaction())
+            return hasher.verify(stored, password)
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(hasher, name)
+
+    monkeypatch.setattr(user_service, "_hasher", WatchedHasher())
+    result = logins.log_in(
+        session=writer,
+        reader=reader,
+        email=TEST_USERS["editor"][0],
+        password=PASSWORD,
+        address="192.0.2.8",
+        limiter=DatabaseLimiter(db.write_engine),
+        limits=logins.LoginLimits(per_address=5, per_account=10),
+    )
+    writer.close(), reader.close()
+    assert result.user is not None and result.user.last_login_at is not None
+    assert seen == [False]
 
 
 def test_finding_a_token_writes_nothing_and_use_is_recorded_once_a_minute(session, users):

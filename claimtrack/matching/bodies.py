@@ -1,0 +1,223 @@
+"""Institutions and parties: names made of common words, compared as one slot.
+
+A chamber, a court and a party are proper names, but the claim's reading does not take them for
+names: institutions translate between languages ("Verfassungsgericht" = "Constitutional Court")
+and parties are common words ("die Grünen", "the Greens", "Labour", "die Linke"). "Der Bundestag
+hat das Gesetz beschlossen" and "Der Bundesrat hat das Gesetz beschlossen" read alike to an
+embedding and agree on every other fact; they are two claims, as are "Labour won the
+by-election" and "The Conservatives won the by-election".
+
+Each body is read from the normalised words (German and English spellings to one id) in one of
+three classes: a parliament chamber, a court, a party. Two claims conflict on a class when each
+names a body of it and they name none in common. A claim that names two ("the Senate sent it to
+the House") agrees with one that names either.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+__all__ = ["authority_sides", "body_sides", "bodies"]
+
+# id -> (class, display name, spellings as normalised words). The normalised words are folded,
+# with the alias table's canonical tokens ("federalconstitutionalcourt").
+_BODIES: dict[str, tuple[str, str, str]] = {
+    # parliament chambers
+    "bundestag": ("chamber", "Bundestag", "bundestag|bundestags|deutschen bundestag"),
+    "bundesrat": ("chamber", "Bundesrat", "bundesrat|bundesrats|bundesrates"),
+    "landtag": ("chamber", "Landtag", "landtag|landtags|state parliament"),
+    "house": ("chamber", "House of Representatives",
+              "house of representatives|repraesentantenhaus|repraesentantenhauses|us house"),
+    "senate": ("chamber", "Senate", "senate|senat|senats|us senat|us senate"),
+    "commons": ("chamber", "House of Commons", "house of commons|unterhaus|unterhauses"),
+    "lords": ("chamber", "House of Lords", "house of lords|oberhaus|oberhauses"),
+    "europarl": ("chamber", "European Parliament",
+                 "european parliament|europaparlament|europaparlaments|eu parlament|"
+                 "europaeische parlament|europaeischen parlament|eu parliament"),
+    "duma": ("chamber", "Duma", "duma|staatsduma"),
+    "nationalrat": ("chamber", "Nationalrat", "nationalrat|nationalrats|national council"),
+    "staenderat": ("chamber", "Ständerat", "staenderat|council of states"),
+    # courts
+    "constitutional": ("court", "Constitutional Court",
+                       "federalconstitutionalcourt|verfassungsgerichtshof|"
+                       "constitutional tribunal|verfassungstribunal"),
+    "bgh": ("court", "Federal Court of Justice", "federalcourtofjustice"),
+    "supreme": ("court", "Supreme Court",
+                "supreme court|oberste gerichtshof|obersten gerichtshof|oberster gerichtshof|"
+                "oberstes gericht|obersten gericht|oberste gericht"),
+    "bverwg": ("court", "Federal Administrative Court",
+               "bundesverwaltungsgericht|federal administrative court"),
+    "bag": ("court", "Federal Labour Court", "bundesarbeitsgericht|federal labour court"),
+    "bsg": ("court", "Federal Social Court", "bundessozialgericht|federal social court"),
+    "bfh": ("court", "Federal Fiscal Court", "bundesfinanzhof|federal fiscal court"),
+    "ecj": ("court", "European Court of Justice",
+            "european court of justice|eugh|ecj|europaeische gerichtshof|"
+            "europaeischen gerichtshof|eu court of justice"),
+    "echr": ("court", "European Court of Human Rights",
+             "european court of human rights|egmr|echr|europaeische gerichtshof fuer "
+             "menschenrechte|europaeischen gerichtshof fuer menschenrechte"),
+    "icc": ("court", "International Criminal Court",
+            "international criminal court|icc|istgh|internationale strafgerichtshof|"
+            "internationalen strafgerichtshof|internationaler strafgerichtshof"),
+    "icj": ("court", "International Court of Justice",
+            "international court of justice|icj|igh|internationale gerichtshof|"
+            "internationalen gerichtshof|internationaler gerichtshof"),
+    # bodies of the United Nations
+    "unsc": ("un", "UN Security Council",
+             "security council|sicherheitsrat|weltsicherheitsrat|un sicherheitsrat|"
+             "un security council|sicherheitsrats|weltsicherheitsrats"),
+    "unga": ("un", "UN General Assembly",
+             "general assembly|generalversammlung|un generalversammlung|un general assembly"),
+    "unhrc": ("un", "UN Human Rights Council",
+              "human rights council|menschenrechtsrat|un menschenrechtsrat"),
+    # parties (German, Austrian, British, US)
+    "cdu": ("party", "CDU", "cdu"),
+    "csu": ("party", "CSU", "csu"),
+    "spd": ("party", "SPD", "spd"),
+    "fdp": ("party", "FDP", "fdp"),
+    "afd": ("party", "AfD", "afd"),
+    "bsw": ("party", "BSW", "bsw"),
+    "greens": ("party", "Greens",
+               "die gruenen|der gruenen|den gruenen|die gruene|greens|green party|"
+               "buendnis 90|gruenen partei"),
+    "left": ("party", "Die Linke",
+             "die linke|der linken|linkspartei|left party|the left"),
+    "fw": ("party", "Freie Wähler", "freie waehler|freien waehler|free voters"),
+    "labour": ("party", "Labour", "labour|labour party"),
+    "tories": ("party", "Conservatives",
+               "conservatives|conservative party|tories|tory|konservativen|konservative partei"),
+    "reform": ("party", "Reform UK", "reform uk|reform unitedkingdom"),
+    "libdems": ("party", "Liberal Democrats", "liberal democrats|lib dems|liberaldemokraten"),
+    "snp": ("party", "SNP", "snp"),
+    "republicans": ("party", "Republicans", "republicans|republikaner"),
+    "democrats": ("party", "Democrats", "democrats|demokraten"),
+    "oevp": ("party", "ÖVP", "oevp|people s party|volkspartei|oesterreichische volkspartei"),
+    "spoe": ("party", "SPÖ", "spoe"),
+    "fpoe": ("party", "FPÖ", "fpoe|freedom party|freiheitliche partei|freiheitlichen partei|"
+             "freiheitlichen"),
+}  # fmt: skip
+# "labour" is a party unless a noun of work follows or a kind of work precedes it ("labour
+# market", "forced labour"); "the left" only before a verb-like word is not checked: it is
+# rare in news outside the party ("the left wing" is excluded below).
+_NOT_LABOUR_AFTER = frozenset(
+    ["market", "markets", "shortage", "shortages", "costs", "cost", "law", "laws", "force",
+     "union", "unions", "ministry", "minister", "rights", "camp", "camps", "day", "supply",
+     "productivity", "inspectors", "standards", "leader"]
+)  # fmt: skip
+_NOT_LABOUR_BEFORE = frozenset(["forced", "child", "cheap", "manual", "slave", "migrant"])
+_NOT_LEFT_AFTER = frozenset(["wing", "bank", "side", "hand", "behind", "over", "unchanged"])
+
+_INDEX: dict[tuple[str, ...], str] = {}
+for _id, (_cls, _label, _spellings) in _BODIES.items():
+    for _s in _spellings.split("|"):
+        _INDEX[tuple(_s.split())] = _id
+_FIRST = frozenset(k[0] for k in _INDEX)
+_LONGEST = max(len(k) for k in _INDEX)
+
+
+@lru_cache(maxsize=8192)
+def bodies(norm: str) -> frozenset[str]:
+    """The ids of the chambers, courts and parties a normalised text names."""
+    words = norm.split()
+    if _FIRST.isdisjoint(words):
+        return frozenset()
+    out: set[str] = set()
+    i = 0
+    while i < len(words):
+        if words[i] not in _FIRST:
+            i += 1
+            continue
+        for n in range(min(_LONGEST, len(words) - i), 0, -1):
+            found = _INDEX.get(tuple(words[i : i + n]))
+            if found is not None and _is_body(found, words, i, n):
+                out.add(found)
+                i += n - 1
+                break
+        i += 1
+    return frozenset(out)
+
+
+def _is_body(found: str, words: list[str], i: int, n: int) -> bool:
+    after = words[i + n] if i + n < len(words) else ""
+    before = words[i - 1] if i else ""
+    if found == "labour" and n == 1:
+        return after not in _NOT_LABOUR_AFTER and before not in _NOT_LABOUR_BEFORE
+    if found == "left" and words[i] == "the":
+        return after not in _NOT_LEFT_AFTER and before not in ("to", "on", "from")
+    return True
+
+
+def body_sides(norm_a: str, norm_b: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The bodies of one class each claim names where the other names another one of that class
+    and none in common (display names, in a stable order), or None."""
+    xa, xb = bodies(norm_a), bodies(norm_b)
+    if not xa or not xb or xa == xb:
+        return None
+    only_a: set[str] = set()
+    only_b: set[str] = set()
+    for cls in ("chamber", "court", "party", "un"):
+        ca = {x for x in xa if _BODIES[x][0] == cls}
+        cb = {x for x in xb if _BODIES[x][0] == cls}
+        if ca and cb and not ca & cb:
+            only_a |= ca
+            only_b |= cb
+    if not only_a:
+        return None
+    x = tuple(sorted(_BODIES[i][1] for i in only_a))
+    y = tuple(sorted(_BODIES[i][1] for i in only_b))
+    first, second = sorted([x, y], key=", ".join)
+    return first, second
+
+
+# Heads of German compound names of authorities and offices: "Bundeskartellamt",
+# "Bundesnetzagentur", "Innenministerium", "Landratsamt". Two such words in one slot between the
+# same words ("Das Bundeskartellamt hat gegen … verhängt" vs "Die Bundesnetzagentur hat gegen …
+# verhängt") are two authorities. Only in one slot: outlets cite different offices as the
+# source of one fact ("teilte das Landratsamt mit" vs "nach Angaben des Innenministeriums").
+_AUTHORITY_HEADS = (
+    "amt", "aemter", "agentur", "behoerde", "ministerium", "ministeriums", "kommission",
+    "anstalt", "kammer", "amts", "amtes", "agenturen", "behoerden",
+)  # fmt: skip
+
+
+def _authority(word: str) -> bool:
+    return len(word) > 9 and word.endswith(_AUTHORITY_HEADS)
+
+
+_SLOT_ARTICLES = frozenset(
+    ["der", "die", "das", "des", "dem", "den", "the", "a", "an", "beim", "vom", "zum", "zur"]
+)
+
+
+@lru_cache(maxsize=8192)
+def authority_sides(norm_a: str, norm_b: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Two compound names of authorities in one slot (the words on both sides the same, one word
+    each, articles aside), each absent from the other text; in a stable order, or None."""
+    wa, wb = norm_a.split(), norm_b.split()
+    xs = [w for w in wa if _authority(w)]
+    ys = [w for w in wb if _authority(w)]
+    if not xs or not ys:
+        return None
+    set_a, set_b = set(wa), set(wb)
+    found: set[tuple[str, str]] = set()
+    for x in xs:
+        if x in set_b:
+            continue
+        i = wa.index(x)
+        for y in ys:
+            if y in set_a:
+                continue
+            j = wb.index(y)
+            if _context(wa, i) == _context(wb, j):
+                found.add((x, y))
+    if not found:
+        return None
+    first = tuple(sorted({x for x, _ in found}))
+    second = tuple(sorted({y for _, y in found}))
+    return (first, second) if ", ".join(first) <= ", ".join(second) else (second, first)
+
+
+def _context(words: list[str], i: int) -> tuple[str, ...]:
+    """The two words after ``words[i]`` and the one before it that is no article."""
+    before = [w for w in words[max(0, i - 2) : i] if w not in _SLOT_ARTICLES][-1:]
+    return (*before, "|", *words[i + 1 : i + 3])
