@@ -86,6 +86,8 @@ def _currency_before(window: str) -> re.Match[str] | None:
         if "usd" not in low and "eur" not in low and "gbp" not in low:
             return None
     return _CURRENCY_RE.search(window)
+
+
 _GERMAN_WORD = re.compile(rf"^(?:{lex.GERMAN_PARTS})+$")
 _NUMBER_WORD_HINT = {
     "de": re.compile(rf"(?:{lex.GERMAN_PARTS})", re.I),
