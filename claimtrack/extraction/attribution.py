@@ -136,7 +136,7 @@ def _quotes(
         j = i
         while j < len(found) - 1 and states[j].open_at_end:
             j += 1
-        if j > i or (states[i].quoted and not own[i]):
+        if j > i or (states[i].quoted and not own[i] and not _cites_only(states[i])):
             speaker = next((found[k] for k in (j, i) if own[k]), None)
             near = i > 0 and paragraphs[i] - paragraphs[i - 1] <= 1
             if speaker is None and near and found[i - 1].kind != OUTLET:
@@ -147,6 +147,16 @@ def _quotes(
                         found[k] = speaker
                         own[k] = own[k] or k in (i, j)
         i = j + 1
+
+
+def _cites_only(state: QuoteState) -> bool:
+    """A few quoted words inside the outlet's own sentence cite a document or a phrase ("A
+    report found 'cascading failures' in the response"); they continue nobody's speech."""
+    if state.open_at_start or state.open_at_end or state.outside.lstrip().startswith('"'):
+        return False
+    words = state.outside.split()
+    quoted = sum(1 for w in words if "_" in w and not any(c.isalnum() for c in w))
+    return quoted <= 4 and quoted * 3 < len(words)
 
 
 def _continuations(
@@ -937,6 +947,10 @@ def _split_link(content: list[str]) -> tuple[list[str], list[str]]:
     return content, []
 
 
+_FINDING = frozenset({"found", "finds"})
+_PASSIVE_EN = frozenset({"was", "were", "been", "be", "is", "are"})
+
+
 def _cues(tokens: list[str]) -> list[tuple[int, int, str, str]]:
     """(index, length, cue text, direction) for every reporting cue in the sentence."""
     found = []
@@ -948,5 +962,7 @@ def _cues(tokens: list[str]) -> list[tuple[int, int, str, str]]:
                 continue
             if cue == ("so",) and (i == 0 or tokens[i - 1] != ","):
                 continue
+            if cue[0] in _FINDING and i and lowered[i - 1] in _PASSIVE_EN:
+                continue  # "He was found guilty": nobody's finding is named
             found.append((i, n, " ".join(tokens[i : i + n]), direction))
     return found

@@ -126,6 +126,7 @@ BYLINE_LEAD = (
 BYLINE = re.compile(
     rf"^{BYLINE_LEAD}\s+[A-ZÄÖÜ][\w'.\-]+(?:\s+[A-ZÄÖÜ][\w'.\-]+){{0,3}}"
     r"(?:\s*(?:,|und|and|&)\s*[A-ZÄÖÜ][\w'.\-]+(?:\s+[A-ZÄÖÜ][\w'.\-]+){0,3})*"
+    r"(?:\s+(?:in|aus)\s+[A-ZÄÖÜ][\w'.\-]+(?:\s+[A-ZÄÖÜ][\w'.\-]+){0,2})?"  # "By Jane Doe in Austin"
     r"(?:\s*[,|(]\s*[\w\s./-]{1,40}\)?)?$"
     # a byline without "By": the writer's name and newsroom job ("Pippa Crerar Political
     # editor", "Anna Schmidt, Korrespondentin in Brüssel")

@@ -41,7 +41,8 @@ ROLES = words(
     "dr prof herr frau mr mrs ms miss sir dame president minister chancellor senator governor "
     "mayor secretary general chief director ceo professor doctor judge prime foreign interior "
     "defence defense finance state vice deputy former ex- rep sen gov executive prosecutor "
-    "barrister lawyer leader spokesman spokeswoman spokesperson sheriff constable commissioner"
+    "barrister lawyer leader spokesman spokeswoman spokesperson sheriff constable commissioner "
+    "attorney"
 )
 # Roles that head a phrase naming one person ("the minister said"); the other ROLES only
 # modify one ("state", "foreign", "former", "executive").
@@ -61,7 +62,7 @@ def is_unnamed(word: str) -> bool:
 HEAD_ROLES = words(
     "president minister chancellor senator governor mayor secretary director ceo professor "
     "judge prosecutor barrister lawyer leader spokesman spokeswoman chief sheriff constable "
-    "commissioner"
+    "commissioner attorney"
 )
 FEMALE_TITLES = words("frau mrs ms miss dame")
 MALE_TITLES = words("herr mr sir")
@@ -163,6 +164,8 @@ CUES: list[tuple[tuple[str, ...], str]] = sorted(
         (("show",), "before"),
         (("shows",), "before"),
         (("showed",), "before"),
+        (("found",), "before"),
+        (("finds",), "before"),
     ],
     key=lambda c: -len(c[0]),
 )
