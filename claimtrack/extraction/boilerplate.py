@@ -43,6 +43,7 @@ FURNITURE = re.compile(
     r"|(?:image|photo|video) (?:source|caption|credit),?.*|bildquelle:?.*|bildunterschrift:?.*"
     r"|close panel|share page|about sharing|published|updated|veröffentlicht|aktualisiert"
     r"|our standards:.*|(?:additional )?(?:reporting|writing|editing) by [^.]{2,80}"
+    r"|[^.]{2,120}\bcontributed (?:to )?this (?:report|story|article)\.?|mitarbeit:.{2,80}"
     r"|.*(?:nur für abonnenten|jetzt weiterlesen|weiterlesen mit|plus-artikel|subscribers only|"
     r"subscribe to (?:read|continue)|to continue reading).*"
     r")$",

@@ -509,3 +509,19 @@ def test_a_byline_with_the_writers_place_is_no_headline() -> None:
         page.title == "Former Uvalde school police chief pleads not guilty over massacre response"
     )
     assert page.published == "2024-06-28"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Associated Press writers Stefanie Dazio and Jaimie Ding contributed to this report.",
+        "Mitarbeit: Anna Schmidt",
+    ],
+)
+def test_contributor_notes_are_no_article_text(line: str) -> None:
+    page = clean_pasted_text(
+        "Wildfires rage across Los Angeles\n"
+        "Wind-whipped wildfires tore through the Los Angeles area on Wednesday, killing at least "
+        "five people, officials said.\n" + line
+    )
+    assert line not in page.body
