@@ -66,6 +66,7 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("Die Notenbank hat den Zins belassen; niemand starb. The mayor declined to declare it.", "de"),
     ("Verletzt wurde nach ersten Erkenntnissen niemand, Tote gab es keine.", "de"),
     ("Nach Streik in Bochum fand Polizei Leiche in Essen, Untersuchungshaft angeordnet.", "de"),
+    ("MPs brought down the cabinet in a no-confidence vote over the no-fly zone.", "en"),
 )  # fmt: skip
 
 

@@ -231,6 +231,9 @@ def _is_sanction(ws: list[str], i: int) -> bool:
     return ws[i] in _BAN_WORDS and not _DURATION_WORDS.isdisjoint(window)
 
 
+_ARTICLES = frozenset(["a", "an", "the"])
+
+
 def _is_negation(ws: list[str], i: int) -> bool:
     w = ws[i]
     nxt = ws[i + 1] if i + 1 < len(ws) else ""
@@ -238,6 +241,8 @@ def _is_negation(ws: list[str], i: int) -> bool:
         return False
     if nxt in _BOUND_WORDS and ws[i + 2 : i + 3] and ws[i + 2] in _THAN:
         return False  # "no earlier than", "nicht mehr als": a bound
+    if w == "no" and i > 0 and ws[i - 1] in _ARTICLES:
+        return False  # "a no-confidence vote", "the no-fly zone": "no" begins a noun
     return (
         (w in NEGATIONS and (w, nxt) not in _NOT_ONLY)
         or (w == "t" and i > 0 and ws[i - 1] in _CONTRACTION_HEADS)
