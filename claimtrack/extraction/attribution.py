@@ -229,6 +229,10 @@ class Attributor:
         self._roles: dict[str, str] = {}  # person -> the role they were named with
         self._previous: Attribution | None = None
         self._interviewee: Attribution | None = None
+        # the person opening the last sentence that named no speaker of its own ("Shadow
+        # chancellor Jeremy Hunt accused Reeves …"), whom a following "he said" means
+        self._opening: _Speaker | None = None
+        self._opened_before: _Speaker | None = None
 
     def attribute(self, sentence: str) -> Attribution:
         """Attribute `sentence` on its own (quotes blanked), updating the memory."""
@@ -250,8 +254,11 @@ class Attributor:
         all_tokens = sp.tokenize(sentence)
         self._learn_names(all_tokens)
         self._learn_orgs(all_tokens)
+        self._opened_before, self._opening = self._opening, None
         result = self._own(sentence, outside, new_paragraph)
         has_cue = result is not None
+        if not has_cue:
+            self._opening = self._opening_person(all_tokens)
         if result is None:
             result = Attribution(self.outlet, OUTLET, None)
         self._previous = result
@@ -303,10 +310,10 @@ class Attributor:
         if not match or match.group(1).lower() in _NOT_SPEAKER_LABELS:
             return None
         tokens = sp.tokenize(match.group(1))
-        if not any(sp.is_org(t) or sp.is_role(t) or t.lower() in lx.UNNAMED for t in tokens):
+        if not any(sp.is_org(t) or sp.is_role(t) or lx.is_unnamed(t) for t in tokens):
             return None
         last = tokens[-1]
-        if last[:1].islower() and not (sp.is_org(last) or last.lower() in lx.UNNAMED):
+        if last[:1].islower() and not (sp.is_org(last) or lx.is_unnamed(last)):
             return None  # "LA fires: Death toll rises": a topic, not who says it
         return self._classify(tokens, ":", source=True)
 
@@ -427,7 +434,7 @@ class Attributor:
         if where is not None and not org_in(head[:where]):
             head = head[:where]  # "Officials in Kabul", "Ärzte in Köln": Kabul speaks not
         run = sp.name_run(head)
-        if run and head[-1].lower() in lx.UNNAMED and head[-1] != run[-1]:
+        if run and lx.is_unnamed(head[-1]) and head[-1] != run[-1]:
             run = []  # "Texas health officials said": the place describes the officials
         if source and _genitive_noun(phrase, head):
             run = []  # "nach Angaben des Zivilschutzes": a thing, a person needs a role or name
@@ -468,7 +475,7 @@ class Attributor:
             if subject is not None:  # "Die Staatsanwaltschaft Köln hat …, wie eine Sprecherin
                 self._remember(_Speaker(subject, ORGANISATION, None))  # bestätigte."
                 return Attribution(subject, ORGANISATION, cue)
-        if any(t.lower() in lx.UNNAMED for t in content[:3]):
+        if any(lx.is_unnamed(t) for t in content[:3]):
             self._remember(_Speaker(name, UNNAMED, None))
             return Attribution(name, UNNAMED, cue)
         if any(sp.is_role(t) for t in content):
@@ -632,6 +639,12 @@ class Attributor:
         # English he/she only ever mean people; German er/sie may also be an
         # organisation (die Polizei -> sie).
         people_only = word in ("he", "she", "his", "her")
+        opened = self._opened_before
+        # English he/she are always people; German er/sie only when the gender is known
+        sure = opened is not None and (opened.gender == gender or people_only)
+        if opened is not None and sure and opened.gender in (None, gender):
+            self._remember(opened)
+            return Attribution(opened.name, PERSON, cue)
         speaker = self._recall(gender, people_only)
         if speaker is None:
             return Attribution(None, UNNAMED, cue)
@@ -682,6 +695,24 @@ class Attributor:
             if speaker.kind == PERSON and speaker.name.split()[-1] == name:
                 return speaker.name
         return self._full_names.get(name, name)
+
+    def _opening_person(self, tokens: list[str]) -> _Speaker | None:
+        """A person's full name opening the sentence, alone or after a role ("Jeremy Hunt
+        accused …", "Shadow chancellor Jeremy Hunt accused …"); not a name inside an
+        organisation's ("The Office for Budget Responsibility")."""
+        for i, token in enumerate(tokens[:5]):
+            if not sp.is_name_token(token):
+                continue
+            run = sp.name_run(_run_after(tokens, i))
+            lead = tokens[:i]
+            if len(run) < 2 or run[0] != token or any(map(sp.is_org, lead)):
+                continue
+            if lead and not any(map(sp.is_role, lead)):
+                continue
+            name = self._expand(" ".join(run))
+            known = next((s for s in self._mentioned if s.name == name), None)
+            return known or _Speaker(name, PERSON, None)
+        return None
 
     def _learn_names(self, tokens: list[str]) -> None:
         """Remember "President Kassym-Jomart Tokayev" and ", Robert Cekuta," appositions."""
@@ -872,7 +903,7 @@ def _genitive_noun(phrase: list[str], head: list[str]) -> bool:
     if phrase[0].lower() not in ("des", "eines", "der", "einer") or len(head) != 1:
         return False
     word = head[0]
-    return not sp.is_role(sp.nominative(word)) and word.lower() not in lx.UNNAMED
+    return not sp.is_role(sp.nominative(word)) and not lx.is_unnamed(word)
 
 
 def _run_after(tokens: list[str], start: int) -> list[str]:

@@ -53,12 +53,13 @@ FURNITURE = re.compile(
 CAPTION_LABEL = re.compile(r"^(?:image|photo) caption,?$|^bildunterschrift:?$", re.I)
 # A line that is only a photo credit; the short line before it was the caption.
 CREDIT_LINE = re.compile(
-    r"^(?:bild|foto|fotos|photo|image|credit|quelle|image source)s?\s*[:,]\s*.{1,80}$", re.I
+    r"^(?:bild|foto|fotos|photo|photograph|image|credit|quelle|image source)s?\s*[:,]\s*.{1,80}$",
+    re.I,
 )
 
 # A photo credit at the end of a caption line: "... am 5. Januar. Foto: AFP".
 CAPTION_CREDIT = re.compile(
-    r"(?:(?:\(|\b)(?:foto|bild|fotos|quelle|photo|image|credit|grafik)\s*:\s*[^.]{1,60}\)?"
+    r"(?:(?:\(|\b)(?:foto|bild|fotos|quelle|photo|photograph|image|credit|grafik)\s*:\s*[^.]{1,60}\)?"
     r"|©\s*[^.]{1,50}|/\s*(?:dpa|afp|reuters|ap|getty images|imago)\)?)\s*$",
     re.I,
 )
@@ -126,6 +127,11 @@ BYLINE = re.compile(
     rf"^{BYLINE_LEAD}\s+[A-ZÄÖÜ][\w'.\-]+(?:\s+[A-ZÄÖÜ][\w'.\-]+){{0,3}}"
     r"(?:\s*(?:,|und|and|&)\s*[A-ZÄÖÜ][\w'.\-]+(?:\s+[A-ZÄÖÜ][\w'.\-]+){0,3})*"
     r"(?:\s*[,|(]\s*[\w\s./-]{1,40}\)?)?$"
+    # a byline without "By": the writer's name and newsroom job ("Pippa Crerar Political
+    # editor", "Anna Schmidt, Korrespondentin in Brüssel")
+    r"|^[A-ZÄÖÜ][\w'.\-]+(?:\s+[A-ZÄÖÜ][\w'.\-]+){1,2},?\s+(?:[\w-]+\s+){0,2}"
+    r"(?i:editor|correspondent|reporter|writer|columnist|korrespondent(?:in)?|"
+    r"redakteur(?:in)?|reporter(?:in)?)(?:\s+(?:in|für|for)\s+[\w\s-]{1,30})?$"
 )
 
 # The holder named in a copyright line is the outlet: "© 2022 Tagesblatt Verlag GmbH".

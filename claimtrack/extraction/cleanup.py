@@ -94,7 +94,9 @@ def clean_pasted_text(text: str, title: str | None = None) -> CleanPage:
     dateline = next((ln for ln in preamble if _is_dateline(ln)), "")
     body, extra_byline, extra_dateline = _article(lines[first:], headline)
     byline = byline or extra_byline
-    outlet = _outlet(lines) or _agency(lines, first, body, _strip_by(byline))
+    credited = next((c for c in map(_dated_credit, lines) if c), ("", ""))
+    extra_dateline = extra_dateline or credited[0]
+    outlet = _outlet(lines) or credited[1] or _agency(lines, first, body, _strip_by(byline))
     agency_dateline = bp.AGENCY_DATELINE.match(body[0]) if body else None
     if agency_dateline and bp.agencies(agency_dateline.group("agency")):
         # "BERLIN, March 14 (Reuters) - An explosion …": the place, date and agency are the
@@ -105,6 +107,19 @@ def clean_pasted_text(text: str, title: str | None = None) -> CleanPage:
     dates = find_dates(dateline) if dateline else []
     published = next((d.value for d in dates if d.precision == "day"), None)
     return CleanPage(headline, "\n".join(body), _strip_by(byline), dateline, published, outlet)
+
+
+_SOURCE_CREDIT = re.compile(r"[|,;–-]?\s*(?:quelle|source)\s*:\s*(.{2,40})$", re.I)
+
+
+def _dated_credit(line: str) -> tuple[str, str] | None:
+    """(dateline, agencies) of a line like "26. Juli 2024, 11:02 Uhr | Quelle: dpa, Reuters",
+    which dates the story and says whose copy it is."""
+    credit = _SOURCE_CREDIT.search(line)
+    if credit is None:
+        return None
+    agency, date = bp.agencies(credit.group(1)), line[: credit.start()].rstrip(" |,;–-")
+    return (date, agency) if agency and date and _is_dateline(date) else None
 
 
 def _outlet(lines: list[str]) -> str:
@@ -176,10 +191,26 @@ def _pick_headline(preamble: list[str]) -> str:
     for line in candidates:
         if keys.count(_key(line)) > 1 and len(line.split()) >= 3:
             return line
-    for line in reversed(candidates):
-        if len(line.split()) >= 3:
-            return line
+    for k in range(len(candidates) - 1, -1, -1):
+        if len(candidates[k].split()) >= 3:
+            return _not_the_standfirst(pool, candidates, k)
     return candidates[-1] if candidates else ""
+
+
+_STANDFIRST_WORDS = 15  # a line this long right after a short one is the teaser under a headline
+
+
+def _not_the_standfirst(pool: list[str], candidates: list[str], k: int) -> str:
+    """The headline, not the longer summary printed right under it: "Rachel Reeves confirms
+    £40bn tax rise in first budget" followed by "Chancellor says employers' national insurance
+    … will rise to 15% as she pledges …"."""
+    line = candidates[k]
+    if k == 0 or len(line.split()) < _STANDFIRST_WORDS:
+        return line
+    before = candidates[k - 1]
+    adjacent = pool.index(line) - pool.index(before) == 1
+    short = 3 <= len(before.split()) < _STANDFIRST_WORDS
+    return before if adjacent and short else line
 
 
 def _headline_like(line: str) -> bool:
@@ -191,6 +222,7 @@ def _headline_like(line: str) -> bool:
         or bp.is_footer(line)
         or bp.CAPTION_LABEL.match(line)
         or bp.CREDIT_LINE.match(line)
+        or bp.CAPTION_CREDIT.search(line)
     )
 
 
@@ -226,6 +258,8 @@ def _article(lines: list[str], headline: str) -> tuple[list[str], str, str]:
         if bp.CREDIT_LINE.match(line):
             pending = []  # the short line before a credit was the photo's caption
             continue
+        if _dated_credit(line):
+            continue  # read by clean_pasted_text
         if _key(line) == head_key or _is_furniture(line) or bp.CAPTION_CREDIT.search(line):
             continue
         if bp.BYLINE.match(line):

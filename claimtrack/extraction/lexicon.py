@@ -45,6 +45,19 @@ ROLES = words(
 )
 # Roles that head a phrase naming one person ("the minister said"); the other ROLES only
 # modify one ("state", "foreign", "former", "executive").
+# German compounds of these name unnamed groups too: "Branchenexperten", "Klinikärzte".
+_UNNAMED_ENDINGS = (
+    "experten", "expertinnen", "forscher", "forscherinnen", "ärzte", "ärztinnen", "kreise",
+    "beobachter", "kritiker", "analysten", "wissenschaftler", "ermittler", "quellen",
+)  # fmt: skip
+
+
+def is_unnamed(word: str) -> bool:
+    """An unnamed group or source ("experts", "Ermittler", "Branchenexperten")."""
+    low = word.lower()
+    return low in UNNAMED or (len(low) > 10 and low.endswith(_UNNAMED_ENDINGS))
+
+
 HEAD_ROLES = words(
     "president minister chancellor senator governor mayor secretary director ceo professor "
     "judge prosecutor barrister lawyer leader spokesman spokeswoman chief sheriff constable "
@@ -57,7 +70,7 @@ ROLE_WORD = re.compile(
     r"bürgermeister|abgeordneter?|senator|botschafter|sekretär|richter|anwalt|trainer|gouverneur|"
     r"kommissar|beauftragter?|politiker|virologe|ökonom|bischof|könig|premier|volkswirt|experte|"
     r"expert|analyst|forscher|staatsanwalt|geschäftsführer|vorstand|manager|leader|"
-    r"fraktionschef|abgeordnete|chefin|prosecutor|barrister|lawyer|spokesman|spokeswoman)(?:in)?",
+    r"fraktionschef|abgeordnete|chefin|führer|prosecutor|barrister|lawyer|spokesman|spokeswoman)(?:in)?",
     re.I,
 )
 # "Brandstiftung" (arson) and "Anstiftung" (incitement) are no foundations.

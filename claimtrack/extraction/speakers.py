@@ -110,7 +110,7 @@ def role_stem(token: str) -> str:
 
 
 def is_known_kind(token: str) -> bool:
-    return is_org(token) or is_role(token) or token.lower() in lx.UNNAMED
+    return is_org(token) or is_role(token) or lx.is_unnamed(token)
 
 
 def is_name_token(token: str) -> bool:
@@ -121,7 +121,7 @@ def is_name_token(token: str) -> bool:
         and token not in QUOTES
         and not is_role(token)
         and not is_org(token)
-        and low not in lx.UNNAMED
+        and not lx.is_unnamed(low)
         and low not in lx.ARTICLES
         and low not in lx.STOP
         and low not in lx.TIME_WORDS
@@ -190,6 +190,8 @@ def collect(
         low = token.lower()
         if language == "de" and not backwards and _recipient_starts(phrase, low):
             break  # "sagte Roderich Kiesewetter dem SPIEGEL": the dative is who was told
+        if language == "de" and not backwards and _object_starts(phrase, low):
+            break  # "nannte Vorstandschef Holger Klein die schwache Nachfrage": the object
         if (low in lx.PRONOUNS or low in lx.POSSESSIVES) and not phrase:
             return [token] if low in lx.PRONOUNS else _possessive(tokens, k, backwards)
         if low in ("and", "und") and _joins_name(tokens, k, phrase):
@@ -214,7 +216,7 @@ def collect(
         phrase.append(token)
         if backwards and low in lx.ARTICLES and len(phrase) > 1:
             after = tokens[k + 1] if k + 1 < len(tokens) else ""
-            genitive = low in ("der", "des") and (is_role(after) or after.lower() in lx.UNNAMED)
+            genitive = low in ("der", "des") and (is_role(after) or lx.is_unnamed(after))
             if after.lower() not in ("of", "at", "from", "for", "von") and not genitive:
                 break  # "the health ministry said": the article closes the phrase
             # "wie ein Sprecher der Bergwacht sagte": the genitive belongs to the speaker
@@ -250,6 +252,18 @@ def _recipient_starts(phrase: list[str], low: str) -> bool:
     # ("Bundesamt für das Personalmanagement der Bundeswehr")
     named_org = any(is_org(t) or t.lower() in lx.LINKS for t in phrase)
     return is_name_token(phrase[-1]) and not named_org
+
+
+_OBJECT_ARTICLES = frozenset({"die", "das", "den", "ein", "eine", "einen"})
+
+
+def _object_starts(phrase: list[str], low: str) -> bool:
+    """After a named speaker an accusative article begins the verb's object; "der" and "des"
+    continue the phrase as a genitive ("der Sprecher der Polizei"), and any article after a
+    linking word belongs to an organisation's name."""
+    if low not in _OBJECT_ARTICLES or not phrase or phrase[-1].lower() in lx.LINKS:
+        return False  # "Bundesamt für das Personalmanagement": inside the name
+    return any(t[:1].isupper() and t.lower() not in lx.ARTICLES for t in phrase)
 
 
 def _joins_name(tokens: list[str], k: int, phrase: list[str]) -> bool:
@@ -326,7 +340,7 @@ def _is_head(token: str) -> bool:
         return False
     return (
         token[:1].isupper()
-        or low in lx.UNNAMED
+        or lx.is_unnamed(low)
         or low in lx.GENERIC_ORGS
         or bool(lx.ORG_WORD.fullmatch(low))
         or low in lx.HEAD_ROLES  # "the minister said", "according to the minister"
@@ -338,6 +352,8 @@ def before_cue(tokens: list[str], language: str) -> list[str]:
     and "the ambassador, Robert Cekuta, said" name X / Robert Cekuta."""
     back = list(reversed(tokens))
     back = _skip_time(back, backwards=True)
+    if back[:1] == [")"] and "(" in back[:6]:
+        back = back[back.index("(") + 1 :]  # "The Office for Budget Responsibility (OBR) said"
     if back[:1] == [","]:
         close = next((i for i in range(1, min(len(back), 20)) if back[i] == ","), None)
         segment = list(reversed(back[1:close])) if close else list(reversed(back[1:]))
@@ -387,6 +403,6 @@ def claimant_kind_of(name: str, language: str = "de") -> str:
         return "organisation"
     if any(is_org(t) for t in tokens) or tokens[-1].lower() in lx.GENERIC_ORGS:
         return "organisation" if not name_run(tokens) or is_org(tokens[-1]) else "person"
-    if any(t.lower() in lx.UNNAMED for t in tokens) and not name_run(tokens):
+    if any(lx.is_unnamed(t) for t in tokens) and not name_run(tokens):
         return "unnamed"
     return "person"

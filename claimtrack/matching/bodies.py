@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["body_sides", "bodies"]
+__all__ = ["authority_sides", "body_sides", "bodies"]
 
 # id -> (class, display name, spellings as normalised words). The normalised words are folded,
 # with the alias table's canonical tokens ("federalconstitutionalcourt").
@@ -62,6 +62,14 @@ _BODIES: dict[str, tuple[str, str, str]] = {
     "icj": ("court", "International Court of Justice",
             "international court of justice|icj|igh|internationale gerichtshof|"
             "internationalen gerichtshof|internationaler gerichtshof"),
+    # bodies of the United Nations
+    "unsc": ("un", "UN Security Council",
+             "security council|sicherheitsrat|weltsicherheitsrat|un sicherheitsrat|"
+             "un security council|sicherheitsrats|weltsicherheitsrats"),
+    "unga": ("un", "UN General Assembly",
+             "general assembly|generalversammlung|un generalversammlung|un general assembly"),
+    "unhrc": ("un", "UN Human Rights Council",
+              "human rights council|menschenrechtsrat|un menschenrechtsrat"),
     # parties (German, Austrian, British, US)
     "cdu": ("party", "CDU", "cdu"),
     "csu": ("party", "CSU", "csu"),
@@ -147,7 +155,7 @@ def body_sides(norm_a: str, norm_b: str) -> tuple[tuple[str, ...], tuple[str, ..
         return None
     only_a: set[str] = set()
     only_b: set[str] = set()
-    for cls in ("chamber", "court", "party"):
+    for cls in ("chamber", "court", "party", "un"):
         ca = {x for x in xa if _BODIES[x][0] == cls}
         cb = {x for x in xb if _BODIES[x][0] == cls}
         if ca and cb and not ca & cb:
@@ -159,3 +167,57 @@ def body_sides(norm_a: str, norm_b: str) -> tuple[tuple[str, ...], tuple[str, ..
     y = tuple(sorted(_BODIES[i][1] for i in only_b))
     first, second = sorted([x, y], key=", ".join)
     return first, second
+
+
+# Heads of German compound names of authorities and offices: "Bundeskartellamt",
+# "Bundesnetzagentur", "Innenministerium", "Landratsamt". Two such words in one slot between the
+# same words ("Das Bundeskartellamt hat gegen … verhängt" vs "Die Bundesnetzagentur hat gegen …
+# verhängt") are two authorities. Only in one slot: outlets cite different offices as the
+# source of one fact ("teilte das Landratsamt mit" vs "nach Angaben des Innenministeriums").
+_AUTHORITY_HEADS = (
+    "amt", "aemter", "agentur", "behoerde", "ministerium", "ministeriums", "kommission",
+    "anstalt", "kammer", "amts", "amtes", "agenturen", "behoerden",
+)  # fmt: skip
+
+
+def _authority(word: str) -> bool:
+    return len(word) > 9 and word.endswith(_AUTHORITY_HEADS)
+
+
+_SLOT_ARTICLES = frozenset(
+    ["der", "die", "das", "des", "dem", "den", "the", "a", "an", "beim", "vom", "zum", "zur"]
+)
+
+
+@lru_cache(maxsize=8192)
+def authority_sides(norm_a: str, norm_b: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Two compound names of authorities in one slot (the words on both sides the same, one word
+    each, articles aside), each absent from the other text; in a stable order, or None."""
+    wa, wb = norm_a.split(), norm_b.split()
+    xs = [w for w in wa if _authority(w)]
+    ys = [w for w in wb if _authority(w)]
+    if not xs or not ys:
+        return None
+    set_a, set_b = set(wa), set(wb)
+    found: set[tuple[str, str]] = set()
+    for x in xs:
+        if x in set_b:
+            continue
+        i = wa.index(x)
+        for y in ys:
+            if y in set_a:
+                continue
+            j = wb.index(y)
+            if _context(wa, i) == _context(wb, j):
+                found.add((x, y))
+    if not found:
+        return None
+    first = tuple(sorted({x for x, _ in found}))
+    second = tuple(sorted({y for _, y in found}))
+    return (first, second) if ", ".join(first) <= ", ".join(second) else (second, first)
+
+
+def _context(words: list[str], i: int) -> tuple[str, ...]:
+    """The two words after ``words[i]`` and the one before it that is no article."""
+    before = [w for w in words[max(0, i - 2) : i] if w not in _SLOT_ARTICLES][-1:]
+    return (*before, "|", *words[i + 1 : i + 3])

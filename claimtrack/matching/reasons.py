@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from claimtrack.matching.bodies import body_sides
+from claimtrack.matching.bodies import authority_sides, body_sides
 from claimtrack.matching.figures import FigureKey, check_figures, fig, fmt
 from claimtrack.matching.guards import Sides, date_sides, named, person_sides, place_sides, vs
 from claimtrack.matching.names import name_sides
@@ -79,6 +79,9 @@ def conflicts(a: Prepared, b: Prepared) -> list[tuple[str, list[Reason]]]:
     bodies = body_sides(a.norm, b.norm)  # chambers, courts, parties: names of common words
     if bodies:
         slots.append(bodies)
+    offices = authority_sides(a.norm, b.norm) if a.language == b.language else None
+    if offices:
+        slots.append(_labelled(offices))
     if slots:
         text = "; ".join(vs(s) for s in slots)
         out.append((f"name: {text}", [_sided("name", s) for s in slots]))
@@ -96,6 +99,11 @@ def conflicts(a: Prepared, b: Prepared) -> list[tuple[str, list[Reason]]]:
     if reversal:
         out.append((f"role: {reversal.text()}", [role_reason(reversal)]))
     return out
+
+
+def _labelled(sides: Sides) -> Sides:
+    """German compound names as the desk reads them ("bundeskartellamt" -> "Bundeskartellamt")."""
+    return tuple(w.capitalize() for w in sides[0]), tuple(w.capitalize() for w in sides[1])
 
 
 def _same_people(a: Prepared, b: Prepared) -> bool:

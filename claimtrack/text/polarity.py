@@ -91,6 +91,7 @@ _BOUND_WORDS = frozenset(
      "spaeter"]
 )  # fmt: skip
 _THAN = frozenset(["than", "als"])
+_VOTED = frozenset(["voted", "votes", "vote"])
 _CONTRACTION_HEADS = frozenset(
     [
         "didn",
@@ -195,7 +196,13 @@ def polarity(text: str) -> Polarity:
 
 
 # Every word ``_is_negation`` can say yes to: the others need no test.
-_MAY_NEGATE = NEGATIONS | DENYING | {"t"} | {first for first, _ in _DENYING_PAIRS}
+_MAY_NEGATE = (
+    NEGATIONS
+    | DENYING
+    | {"t"}
+    | {first for first, _ in _DENYING_PAIRS}
+    | {"voted", "votes", "vote"}
+)
 
 _SCOPE = 3  # a negation up to three words before an axis word turns it ("nicht legal" = illegal)
 
@@ -243,6 +250,10 @@ def _is_negation(ws: list[str], i: int) -> bool:
         return False  # "no earlier than", "nicht mehr als": a bound
     if w == "no" and i > 0 and ws[i - 1] in _ARTICLES:
         return False  # "a no-confidence vote", "the no-fly zone": "no" begins a noun
+    if w in _VOTED and nxt == "against":
+        # voting against doing it denies it ("voted against delaying the law"); voting against
+        # a government or a person is no denial ("voted against the outgoing government")
+        return ws[i + 2 : i + 3] != [] and ws[i + 2].endswith("ing")
     return (
         (w in NEGATIONS and (w, nxt) not in _NOT_ONLY)
         or (w == "t" and i > 0 and ws[i - 1] in _CONTRACTION_HEADS)

@@ -364,3 +364,50 @@ def test_an_office_and_where_it_is(sentence: str, expected: tuple[str, str]) -> 
 def test_german_sources_in_live_blog_copy(sentence: str, expected: tuple[str, str]) -> None:
     found, _ = attribute_sentences([sentence], "de", "dpa")
     assert (found[-1].claimant, found[-1].kind) == expected
+
+
+def test_he_said_after_a_sentence_a_person_opens_means_that_person() -> None:
+    sentences = [
+        '"I have made my choices," Reeves said.',
+        "Shadow chancellor Jeremy Hunt accused Reeves of breaking Labour's election promises.",
+        '"This budget breaks promise after promise," he said.',
+    ]
+    found, _ = attribute_sentences(sentences, "en", "AP")
+    assert found[-1].claimant == "Jeremy Hunt"
+
+
+def test_german_er_sie_follow_the_opening_person_only_when_the_gender_fits() -> None:
+    first = ['"Wir handeln", sagte Ministerin Anna Berg.']
+    second = "Oppositionsführer Friedrich Merz warf der Regierung Versagen vor."
+    he, _ = attribute_sentences([*first, second, '"Das ist ein Skandal", sagte er.'], "de", "dpa")
+    she, _ = attribute_sentences([*first, second, '"Das ist ein Skandal", sagte sie.'], "de", "dpa")
+    assert (he[-1].claimant, she[-1].claimant) == ("Friedrich Merz", "Anna Berg")
+
+
+def test_an_acronym_in_brackets_before_the_cue_keeps_the_organisation() -> None:
+    sentence = "The Office for Budget Responsibility (OBR) said the tax burden would reach 38.2%."
+    found, _ = attribute_sentences([sentence], "en", "AP")
+    assert (found[-1].claimant, found[-1].kind) == (
+        "Office for Budget Responsibility",
+        "organisation",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an accusative article after the named speaker begins the object
+        (
+            "Als Grund nannte Vorstandschef Holger Klein die schwache Nachfrage nach Elektroautos.",
+            ("Holger Klein", "person"),
+        ),
+        # compounds of unnamed groups are unnamed
+        (
+            "Nach Angaben von Branchenexperten stehen bis zu 100.000 Arbeitsplätze auf dem Spiel.",
+            ("Branchenexperten", "unnamed"),
+        ),
+    ],
+)
+def test_german_objects_and_unnamed_compounds(sentence: str, expected: tuple[str, str]) -> None:
+    found, _ = attribute_sentences([sentence], "de", "dpa")
+    assert (found[-1].claimant, found[-1].kind) == expected

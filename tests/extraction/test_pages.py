@@ -455,3 +455,44 @@ def test_a_question_under_a_list_heading_is_a_teaser_headline() -> None:
         "The Nuffield Trust said agency spending had risen by 40%. The charity warned it would rise.",
     ]
     assert clean_pasted_text("\n".join(lines)).body.split("\n") == [lines[1], lines[4]]
+
+
+def test_a_byline_without_by_a_standfirst_and_an_inline_photo_credit_are_no_headline() -> None:
+    page = clean_pasted_text(
+        "\n".join(
+            [
+                "Skip to main content",
+                "UK politics",
+                "Rachel Reeves confirms £40bn tax rise in first budget",
+                "Chancellor says employers' national insurance contributions will rise to 15% as "
+                "she pledges to 'invest, invest, invest'",
+                "Rachel Reeves delivering her budget on Wednesday. Photograph: PA",
+                "Pippa Crerar Political editor",
+                "Wed 30 Oct 2024 15.22 GMT",
+                "Rachel Reeves has announced £40bn of tax rises in the first Labour budget for 14 "
+                "years, the largest increase since 1993.",
+                "The chancellor told MPs that employers' national insurance contributions would rise "
+                "from 13.8% to 15% from April.",
+            ]
+        )
+    )
+    assert page.title == "Rachel Reeves confirms £40bn tax rise in first budget"
+    assert page.byline == "Pippa Crerar Political editor"
+    assert page.published == "2024-10-30"
+
+
+def test_a_dateline_with_its_agency_source_dates_the_story_and_names_the_outlet() -> None:
+    page = clean_pasted_text(
+        "\n".join(
+            [
+                "ZF streicht bis zu 14.000 Stellen in Deutschland",
+                "Der Friedrichshafener Konzern will bis Ende 2028 jede vierte Stelle im Inland "
+                "abbauen. Die IG Metall kündigt Widerstand an.",
+                "26. Juli 2024, 11:02 Uhr | Quelle: dpa, Reuters",
+                "Der Autozulieferer ZF Friedrichshafen will in Deutschland bis Ende 2028 zwischen "
+                "11.000 und 14.000 Stellen streichen. Das teilte das Unternehmen am Freitag mit.",
+            ]
+        )
+    )
+    assert (page.published, page.outlet) == ("2024-07-26", "dpa/Reuters")
+    assert "Quelle" not in page.body

@@ -201,3 +201,27 @@ def test_other_people_counted_have_their_own_fate():
     assert not any("polarity" in t for t in _aspects(a, b))
     c = "All 27 migrants on board were rescued off the Tunisian coast on Sunday."
     assert _has(a, c, "polarity")
+
+
+def test_another_authority_in_one_slot_conflicts_but_not_another_source():
+    a = "Das Bundeskartellamt hat gegen die Lufthansa ein Bußgeld von 5 Millionen Euro verhängt."
+    b = "Die Bundesnetzagentur hat gegen die Lufthansa ein Bußgeld von 5 Millionen Euro verhängt."
+    assert _has(a, b, "name")
+    c = "Die Lufthansa muss 5 Millionen Euro Bußgeld zahlen, teilte das Bundeskartellamt mit."
+    d = "Die Lufthansa muss 5 Millionen Euro Bußgeld zahlen, wie das Verkehrsministerium bestätigte."
+    assert not _has(c, d, "name")
+
+
+def test_bodies_of_the_un_and_a_vote_against():
+    a = "Der Weltsicherheitsrat hat eine Resolution zum Schutz von Helfern verabschiedet."
+    b = "Die UN-Generalversammlung hat eine Resolution zum Schutz von Helfern verabschiedet."
+    assert _has(a, b, "name")
+    assert not _has(
+        a, "The UN Security Council adopted a resolution to protect aid workers.", "name"
+    )
+    c = "The city council voted to close the old bridge to cars."
+    assert _has(c, "The city council voted against closing the old bridge to cars.", "polarity")
+    d = "The mayor was replaced after the council voted against the outgoing administration."
+    assert not _has(
+        d, "The council voted out the mayor and replaced the administration.", "polarity"
+    )
