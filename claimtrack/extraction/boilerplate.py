@@ -43,6 +43,7 @@ FURNITURE = re.compile(
     r"|(?:image|photo|video) (?:source|caption|credit),?.*|bildquelle:?.*|bildunterschrift:?.*"
     r"|close panel|share page|about sharing|published|updated|veröffentlicht|aktualisiert"
     r"|our standards:.*|(?:additional )?(?:reporting|writing|editing) by [^.]{2,80}"
+    r"|[^.]{2,120}\bcontributed (?:to )?this (?:report|story|article)\.?|mitarbeit:.{2,80}"
     r"|.*(?:nur für abonnenten|jetzt weiterlesen|weiterlesen mit|plus-artikel|subscribers only|"
     r"subscribe to (?:read|continue)|to continue reading).*"
     r")$",
@@ -126,6 +127,7 @@ BYLINE_LEAD = (
 BYLINE = re.compile(
     rf"^{BYLINE_LEAD}\s+[A-ZÄÖÜ][\w'.\-]+(?:\s+[A-ZÄÖÜ][\w'.\-]+){{0,3}}"
     r"(?:\s*(?:,|und|and|&)\s*[A-ZÄÖÜ][\w'.\-]+(?:\s+[A-ZÄÖÜ][\w'.\-]+){0,3})*"
+    r"(?:\s+(?:in|aus)\s+[A-ZÄÖÜ][\w'.\-]+(?:\s+[A-ZÄÖÜ][\w'.\-]+){0,2})?"  # "By Jane Doe in Austin"
     r"(?:\s*[,|(]\s*[\w\s./-]{1,40}\)?)?$"
     # a byline without "By": the writer's name and newsroom job ("Pippa Crerar Political
     # editor", "Anna Schmidt, Korrespondentin in Brüssel")

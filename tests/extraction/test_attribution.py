@@ -411,3 +411,41 @@ def test_an_acronym_in_brackets_before_the_cue_keeps_the_organisation() -> None:
 def test_german_objects_and_unnamed_compounds(sentence: str, expected: tuple[str, str]) -> None:
     found, _ = attribute_sentences([sentence], "de", "dpa")
     assert (found[-1].claimant, found[-1].kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "A study by the University of Oxford found that 40% of patients improved.",
+            ("University of Oxford", "organisation"),
+        ),
+        ("Investigators found no evidence of foul play.", ("Investigators", "unnamed")),
+        ("He was found guilty of murder.", ("AP", "outlet")),
+        (
+            '"He waited while children were dying," District Attorney Christina Mitchell told the court.',
+            ("Christina Mitchell", "person"),
+        ),
+    ],
+)
+def test_english_findings_and_attorneys(sentence: str, expected: tuple[str, str]) -> None:
+    found, _ = attribute_sentences([sentence], "en", "AP")
+    assert (found[-1].claimant, found[-1].kind) == expected
+
+
+def test_a_few_quoted_words_in_the_outlets_sentence_continue_nobodys_speech() -> None:
+    sentences = [
+        '"Pete did not kill anyone," Looney told reporters outside the courthouse.',
+        'A justice department report released in January found "cascading failures" in the '
+        "law enforcement response, involving nearly 400 officers.",
+    ]
+    found, _ = attribute_sentences(sentences, "en", "AP")
+    assert (found[-1].claimant, found[-1].kind) == ("AP", "outlet")
+
+
+def test_his_lawyer_is_the_lawyer_of_the_person_the_sentence_opens_with() -> None:
+    sentence = (
+        "Pete Arredondo, the former police chief, pleaded not guilty on Thursday, his lawyer said."
+    )
+    found, _ = attribute_sentences([sentence], "en", "AP")
+    assert (found[-1].claimant, found[-1].kind) == ("Pete Arredondo's lawyer", "unnamed")
