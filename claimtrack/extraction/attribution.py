@@ -136,7 +136,7 @@ def _quotes(
         j = i
         while j < len(found) - 1 and states[j].open_at_end:
             j += 1
-        if j > i or (states[i].quoted and not own[i]):
+        if j > i or (states[i].quoted and not own[i] and not _cites_only(states[i])):
             speaker = next((found[k] for k in (j, i) if own[k]), None)
             near = i > 0 and paragraphs[i] - paragraphs[i - 1] <= 1
             if speaker is None and near and found[i - 1].kind != OUTLET:
@@ -147,6 +147,16 @@ def _quotes(
                         found[k] = speaker
                         own[k] = own[k] or k in (i, j)
         i = j + 1
+
+
+def _cites_only(state: QuoteState) -> bool:
+    """A few quoted words inside the outlet's own sentence cite a document or a phrase ("A
+    report found 'cascading failures' in the response"); they continue nobody's speech."""
+    if state.open_at_start or state.open_at_end or state.outside.lstrip().startswith('"'):
+        return False
+    words = state.outside.split()
+    quoted = sum(1 for w in words if "_" in w and not any(c.isalnum() for c in w))
+    return quoted <= 4 and quoted * 3 < len(words)
 
 
 def _continuations(
@@ -412,7 +422,9 @@ class Attributor:
             return self._refer_back(lx.PRONOUNS[first], cue, first)
         if first in lx.POSSESSIVES:
             rest = [t for t in phrase[1:] if t[:1].isupper()]
-            return Attribution(" ".join(rest), PERSON, cue) if rest else None
+            if rest:
+                return Attribution(" ".join(rest), PERSON, cue)
+            return self._someones(phrase[1:], lx.POSSESSIVES[first], cue)
         content = [t for t in phrase if t.lower() not in lx.ARTICLES or t is not phrase[0]]
         content = content[1:] if content and content[0].lower() in lx.ARTICLES else content
         if not content:
@@ -421,6 +433,10 @@ class Attributor:
         if spokesperson and len(content) > 2 and content[1].lower() in _OF_FOR:
             german = content[1].lower() in ("der", "des")  # the article shows the case
             return self._spoken_for(content[1:] if german else content[2:], cue)
+        spoken_for = _spokesperson_compound(content)
+        if spoken_for is not None:  # "sagte ein Polizeisprecher": the police
+            self._remember(_Speaker(spoken_for, ORGANISATION, None))
+            return Attribution(spoken_for, ORGANISATION, cue)
         head, tail = _split_link(content)
         if tail and any(t.lower() in lx.DATA_NOUNS for t in head):
             return self._classify(tail, cue, source=True)  # "Messungen des Landesamts"
@@ -468,6 +484,7 @@ class Attributor:
             return self._generic_org(name, cue)
         if org:
             gender = "f" if lx.is_feminine_org(content[-1]) else None
+            name = _as_named(name) if self.language == "de" else name
             self._remember(_Speaker(name, ORGANISATION, gender))
             return Attribution(name, ORGANISATION, cue)
         if len(content) == 1 and spokesperson:
@@ -484,6 +501,19 @@ class Attributor:
             self._remember(_Speaker(name, PERSON if not source else ORGANISATION, None))
             return Attribution(name, PERSON if not source else ORGANISATION, cue)
         return None
+
+    def _someones(self, words: list[str], gender: str | None, cue: str) -> Attribution | None:
+        """ "his lawyer said", "sein Anwalt sagte": the role of the person the sentence opens
+        with (else the one the pronoun means), unnamed: "Pete Arredondo's lawyer"."""
+        role = next((t for t in words if t.lower() in lx.HEAD_ROLES or sp.is_role(t)), None)
+        if role is None:
+            return None
+        owner = self._opening_person(self._tokens) or self._recall(gender, people_only=True)
+        if owner is None or owner.kind != PERSON:
+            return None
+        if self.language == "de":
+            return Attribution(f"{role} von {owner.name}", UNNAMED, cue)
+        return Attribution(f"{owner.name}'s {role}", UNNAMED, cue)
 
     def _spoken_for(self, tail: list[str], cue: str) -> Attribution | None:
         """Whom "ein Sprecher der Bergrettung", "a spokeswoman for the agency" speaks for: an
@@ -621,8 +651,8 @@ class Attributor:
                 if kinds:  # "der Autozulieferer Brenntal" is later "das Unternehmen"
                     self._orgs = [o for o in self._orgs if o[0] != name] + [(name, kinds)]
         for name in orgs.named_in(tokens, self.language):
-            if self.language == "de" and " " not in name:
-                name = sp.nominative(name)
+            if self.language == "de":
+                name = _as_named(name) if " " in name else sp.nominative(name)
             self._orgs = [o for o in self._orgs if o[0] != name]
             self._orgs.append((name, orgs.kinds_of(name)))
 
@@ -886,6 +916,66 @@ def _clause_final_passive(tokens: list[str], index: int, length: int) -> bool:
     return any(t.lower() in lx.PASSIVE_AUXILIARIES for t in clause[start:])
 
 
+# Adjectives opening a German organisation's name, and the gender of its head noun.
+_NAME_ADJECTIVE = re.compile(r"([A-ZÄÖÜ]\w*(?:isch|lich|ig|al|ell|sch))(?:e|en|er|es|em)")
+_MASCULINE_HEADS = (
+    "dienst", "verband", "rat", "bund", "konzern", "verein", "hof", "senat", "tag", "fonds",
+    "ausschuss",
+)  # fmt: skip
+_NEUTER_HEADS = (
+    "amt", "institut", "ministerium", "gericht", "werk", "büro", "zentrum", "komitee",
+    "parlament", "kommando", "krankenhaus", "klinikum", "museum", "unternehmen",
+)  # fmt: skip
+_FEMININE_HEADS = ("bahn", "bank", "behörde", "agentur", "kammer", "anstalt", "polizei", "union")
+
+
+def _as_named(name: str) -> str:
+    """A German organisation as it is named, not as the sentence declined it: "des Statistischen
+    Bundesamts" / "das Statistische Bundesamt" -> "Statistisches Bundesamt", "des Deutschen
+    Wetterdienstes" -> "Deutscher Wetterdienst", "der Europäischen Zentralbank" -> "Europäische
+    Zentralbank", so one organisation is one claimant in every story."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and _NAME_ADJECTIVE.fullmatch(words[k]):
+        k += 1
+    if k == 0:
+        return name
+    if words[0].endswith("en"):  # a genitive: "des Statistischen Bundesamts"
+        words[k] = sp.nominative(words[k])
+    head = words[k].lower()
+    if head.endswith(_MASCULINE_HEADS):
+        ending = "er"
+    elif head.endswith(_NEUTER_HEADS):
+        ending = "es"
+    elif head.endswith(_FEMININE_HEADS) or lx.is_feminine_org(head):
+        ending = "e"
+    else:
+        return name
+    stems = [m.group(1) for w in words[:k] if (m := _NAME_ADJECTIVE.fullmatch(w))]
+    return " ".join([s + ending for s in stems] + words[k:])
+
+
+_SPOKESPERSON_ENDS = ("sprecherin", "sprecher")
+
+
+def _spokesperson_compound(content: list[str]) -> str | None:
+    """The organisation of an unnamed German compound spokesperson: "ein Polizeisprecher" ->
+    Polizei, "ein Regierungssprecher" -> Regierung (a name after it is the person:
+    "Regierungssprecher Steffen Hebestreit")."""
+    if len(content) != 1:
+        return None
+    low = content[0].lower()
+    end = next((e for e in _SPOKESPERSON_ENDS if low.endswith(e)), None)
+    if end is None or len(low) - len(end) < 4:
+        return None
+    stem = content[0][: -len(end)].rstrip("-")
+    # the linking s of "Regierungssprecher" is no part of the organisation's name
+    for candidate in (stem[:-1], stem) if stem.endswith("s") else (stem,):
+        if sp.is_org(candidate) or orgs.kinds_of(candidate):
+            return candidate
+    return None
+
+
 def _without_noun_after_article(phrase: list[str], run: list[str], language: str) -> list[str]:
     """German sets no article before a person's name, so after one the first capitalised word
     is a noun describing the person: "Die Virologin Anna Berg", "der Sachverständige Steffen
@@ -937,6 +1027,10 @@ def _split_link(content: list[str]) -> tuple[list[str], list[str]]:
     return content, []
 
 
+_FINDING = frozenset({"found", "finds"})
+_PASSIVE_EN = frozenset({"was", "were", "been", "be", "is", "are"})
+
+
 def _cues(tokens: list[str]) -> list[tuple[int, int, str, str]]:
     """(index, length, cue text, direction) for every reporting cue in the sentence."""
     found = []
@@ -948,5 +1042,7 @@ def _cues(tokens: list[str]) -> list[tuple[int, int, str, str]]:
                 continue
             if cue == ("so",) and (i == 0 or tokens[i - 1] != ","):
                 continue
+            if cue[0] in _FINDING and i and lowered[i - 1] in _PASSIVE_EN:
+                continue  # "He was found guilty": nobody's finding is named
             found.append((i, n, " ".join(tokens[i : i + n]), direction))
     return found

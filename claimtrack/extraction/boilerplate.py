@@ -43,6 +43,7 @@ FURNITURE = re.compile(
     r"|(?:image|photo|video) (?:source|caption|credit),?.*|bildquelle:?.*|bildunterschrift:?.*"
     r"|close panel|share page|about sharing|published|updated|veröffentlicht|aktualisiert"
     r"|our standards:.*|(?:additional )?(?:reporting|writing|editing) by [^.]{2,80}"
+    r"|[^.]{2,120}\bcontributed (?:to )?this (?:report|story|article)\.?|mitarbeit:.{2,80}"
     r"|.*(?:nur für abonnenten|jetzt weiterlesen|weiterlesen mit|plus-artikel|subscribers only|"
     r"subscribe to (?:read|continue)|to continue reading).*"
     r")$",
@@ -126,6 +127,7 @@ BYLINE_LEAD = (
 BYLINE = re.compile(
     rf"^{BYLINE_LEAD}\s+[A-ZÄÖÜ][\w'.\-]+(?:\s+[A-ZÄÖÜ][\w'.\-]+){{0,3}}"
     r"(?:\s*(?:,|und|and|&)\s*[A-ZÄÖÜ][\w'.\-]+(?:\s+[A-ZÄÖÜ][\w'.\-]+){0,3})*"
+    r"(?:\s+(?:in|aus)\s+[A-ZÄÖÜ][\w'.\-]+(?:\s+[A-ZÄÖÜ][\w'.\-]+){0,2})?"  # "By Jane Doe in Austin"
     r"(?:\s*[,|(]\s*[\w\s./-]{1,40}\)?)?$"
     # a byline without "By": the writer's name and newsroom job ("Pippa Crerar Political
     # editor", "Anna Schmidt, Korrespondentin in Brüssel")
@@ -177,6 +179,15 @@ AGENCY_ID = re.compile(r"\bdpa:\d{6}-\d{2}-\d+")
 AGENCY_DATELINE = re.compile(
     r"^[\w.,/ -]{2,40}\s\((?P<agency>[^()]{2,40})\)(?:\s*[-–—]\s|\s(?=[„\"A-ZÄÖÜ]))"
 )
+
+
+# A press release's closing notice names its author: "Original-Content von: Polizeipräsidium
+# Mittelhessen - Pressestelle Gießen, übermittelt durch news aktuell" (presseportal.de, ots).
+RELEASE_AUTHOR = re.compile(
+    r"^original-content von:\s*(?P<author>[^,–-]{2,80}?)\s*(?:[-–,].*)?$", re.I
+)
+# A dateline alone on its line: "Gießen (ots) -".
+DATELINE_ALONE = re.compile(r"^[\w.,/ -]{2,40}\s\([^()]{2,40}\)\s*[-–—]?\s*$")
 
 
 def agencies(text: str) -> str:

@@ -41,7 +41,8 @@ ROLES = words(
     "dr prof herr frau mr mrs ms miss sir dame president minister chancellor senator governor "
     "mayor secretary general chief director ceo professor doctor judge prime foreign interior "
     "defence defense finance state vice deputy former ex- rep sen gov executive prosecutor "
-    "barrister lawyer leader spokesman spokeswoman spokesperson sheriff constable commissioner"
+    "barrister lawyer leader spokesman spokeswoman spokesperson sheriff constable commissioner "
+    "attorney"
 )
 # Roles that head a phrase naming one person ("the minister said"); the other ROLES only
 # modify one ("state", "foreign", "former", "executive").
@@ -61,7 +62,7 @@ def is_unnamed(word: str) -> bool:
 HEAD_ROLES = words(
     "president minister chancellor senator governor mayor secretary director ceo professor "
     "judge prosecutor barrister lawyer leader spokesman spokeswoman chief sheriff constable "
-    "commissioner"
+    "commissioner attorney"
 )
 FEMALE_TITLES = words("frau mrs ms miss dame")
 MALE_TITLES = words("herr mr sir")
@@ -78,7 +79,7 @@ ORG_WORD = re.compile(
     r"(?:polizei|regierung|ministeri(?:um|ums)|behörde|ämt(?:er|ern)|amt(?:e?s)?|gericht(?:e?s)?|"
     r"partei|institut(?:s)?|verband(?:e?s)?|agentur|bank|kommission|rat(?:e?s)?|armee|bundeswehr|"
     r"feuerwehr|veranstalter[ns]?|unternehmen[s]?|konzern(?:s)?|verwaltung|senat(?:s)?|"
-    r"gewerkschaft|militär|staatsanwaltschaft|bundestag(?:s)?|parlament(?:s)?|organisation|(?<!brand)(?<!an)stiftung|"
+    r"gewerkschaft|militär|(?<!auto)bahn$|staatsanwaltschaft|bundestag(?:s)?|parlament(?:s)?|organisation|(?<!brand)(?<!an)stiftung|"
     r"universität|klinik|krankenhaus(?:es)?|kreml|police|government|ministry|department|agency|"
     r"betriebe|stadtwerke|verein(?:s)?|zentrale|wetterdienst(?:es)?|bundesamt(?:es)?|landesamt(?:s)?|"
     r"kreditanstalt|organi[sz]ation|centre|center|service|treasury|bank|trust|survey|"
@@ -163,6 +164,8 @@ CUES: list[tuple[tuple[str, ...], str]] = sorted(
         (("show",), "before"),
         (("shows",), "before"),
         (("showed",), "before"),
+        (("found",), "before"),
+        (("finds",), "before"),
     ],
     key=lambda c: -len(c[0]),
 )

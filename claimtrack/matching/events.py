@@ -44,7 +44,14 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
     "charge": ("angeklagt", "anklage", "charged", "indicted", "charges"),
     "evacuate": ("evakuiert", "evakuierung", "evacuat", "in sicherheit gebracht",
                  "moved to safety", "leave their homes"),
-    "collapse": ("eingestuerzt", "einsturz", "zusammensturz", "stuerzte ein", "collapse"),
+    # fell or was brought down: a bridge "in die Elbe gestürzt", a government "gestürzt",
+    # "toppled" (as "collapse" says of both)
+    "collapse": ("eingestuerzt", "einsturz", "zusammensturz", "stuerzte ein", "collapse",
+                 "gestuerzt", "toppl", "brought down"),
+    # found dead: "tot in ihrem Keller gefunden" = "leblos im Keller" = "found dead"
+    "found_dead": ("tot aufgefunden", "tot gefunden", "tot in ", "leblos", "leiche",
+                   "found dead", "found lifeless", "body of", "bodies of", "body was found",
+                   "bodies were found"),
     "fine": ("geldstrafe", "strafe von", "bussgeld", "fined", "fine of", "penalty"),
     "legalise": ("legalisier", "legalis", "legaliz", "law permitting", "law allowing",
                  "gesetz erlaubt", "erlaubt kuenftig"),
@@ -63,9 +70,7 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
     "dismiss": ("entlassen", "entlassung", "entliess", "gefeuert", "feuerte", "geschasst",
                 "schasste", "rausgeworfen", "rauswurf", "vor die tuer gesetzt", "abberufen",
                 "fired", "dismiss", "sacked", "sacks", "ousted", "ousts", "ouster",
-                "forced out", "pushed out",
-                # a government brought down: "mit einem Misstrauensvotum gestürzt", "toppled"
-                "gestuerzt", "toppl", "brought down"),
+                "forced out", "pushed out"),
     "appoint": ("ernannt", "ernannte", "ernennung", "appointed", "appoints", "appointment",
                 "named as", "picked"),
     "sue": ("verklagt", "verklagte", "klage gegen", "klage eingereicht", "sued", "sues",

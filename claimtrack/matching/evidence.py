@@ -114,7 +114,7 @@ def gather(a: Prepared, b: Prepared) -> Evidence:
         figures=figures.agreed,
         places=tuple(shared_places(a.places, b.places)),
         dates=tuple(shared_dates(a, b) + days),
-        persons=tuple(shared_persons(a.persons, b.persons)),
+        persons=tuple(sorted({*shared_persons(a.persons, b.persons), *_named_by(a, b)})),
         unmatched_figures=left_a + left_b - extra,
         stances=tuple(shared_stances(a.polarity, b.polarity)),
         entities=tuple(sorted(_entities(a.norm) & _entities(b.norm))),
@@ -200,6 +200,16 @@ def _same_value(x: FigureKey, y: FigureKey) -> bool:
     if x[0] != y[0] or (x[1] is not None and y[1] is not None):
         return False
     return not (fx.event and fy.event and fx.event != fy.event)
+
+
+def _named_by(a: Prepared, b: Prepared) -> frozenset[str]:
+    """Surnames of persons one claim names in full that the other names by the surname alone,
+    after a title the name finder keeps or drops ("Bundeskanzler Olaf Scholz" = "Kanzler
+    Scholz", "Prime Minister Keir Starmer" = "Starmer said")."""
+    words_a, words_b = frozenset(a.norm.split()), frozenset(b.norm.split())
+    return frozenset(
+        {s for s in _actors(a) if s in words_b} | {s for s in _actors(b) if s in words_a}
+    )
 
 
 # Words before a capitalised noun, never before a first name: "beim Einsturz", "des Unglücks

@@ -65,7 +65,11 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("The launch is set for no earlier than May; nobody died. The bank left rates unchanged.", "en"),
     ("Die Notenbank hat den Zins belassen; niemand starb. The mayor declined to declare it.", "de"),
     ("Verletzt wurde nach ersten Erkenntnissen niemand, Tote gab es keine.", "de"),
+    ("Nach Streik in Bochum fand Polizei Leiche in Essen, Untersuchungshaft angeordnet.", "de"),
+    ("MPs brought down the cabinet in a no-confidence vote over the no-fly zone.", "en"),
     ("The assembly voted against delaying the plan and against the government.", "en"),
+    ("The minimum wage will rise to £12.21 an hour; the app costs $4.99.", "en"),
+    ("The Fed cut rates by 50 basis points after a quake of magnitude 6.8.", "en"),
 )  # fmt: skip
 
 

@@ -238,6 +238,9 @@ def _is_sanction(ws: list[str], i: int) -> bool:
     return ws[i] in _BAN_WORDS and not _DURATION_WORDS.isdisjoint(window)
 
 
+_ARTICLES = frozenset(["a", "an", "the"])
+
+
 def _is_negation(ws: list[str], i: int) -> bool:
     w = ws[i]
     nxt = ws[i + 1] if i + 1 < len(ws) else ""
@@ -245,6 +248,8 @@ def _is_negation(ws: list[str], i: int) -> bool:
         return False
     if nxt in _BOUND_WORDS and ws[i + 2 : i + 3] and ws[i + 2] in _THAN:
         return False  # "no earlier than", "nicht mehr als": a bound
+    if w == "no" and i > 0 and ws[i - 1] in _ARTICLES:
+        return False  # "a no-confidence vote", "the no-fly zone": "no" begins a noun
     if w in _VOTED and nxt == "against":
         # voting against doing it denies it ("voted against delaying the law"); voting against
         # a government or a person is no denial ("voted against the outgoing government")

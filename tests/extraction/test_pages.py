@@ -496,3 +496,52 @@ def test_a_dateline_with_its_agency_source_dates_the_story_and_names_the_outlet(
     )
     assert (page.published, page.outlet) == ("2024-07-26", "dpa/Reuters")
     assert "Quelle" not in page.body
+
+
+def test_a_byline_with_the_writers_place_is_no_headline() -> None:
+    page = clean_pasted_text(
+        "US news\nFormer Uvalde school police chief pleads not guilty over massacre response\n"
+        "By Jane Doe in Austin\nFri 28 Jun 2024 19.04 EDT\n"
+        "Pete Arredondo, the former police chief of the Uvalde school district, pleaded not "
+        "guilty on Thursday to 10 counts of child abandonment and endangerment, his lawyer said."
+    )
+    assert (
+        page.title == "Former Uvalde school police chief pleads not guilty over massacre response"
+    )
+    assert page.published == "2024-06-28"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Associated Press writers Stefanie Dazio and Jaimie Ding contributed to this report.",
+        "Mitarbeit: Anna Schmidt",
+    ],
+)
+def test_contributor_notes_are_no_article_text(line: str) -> None:
+    page = clean_pasted_text(
+        "Wildfires rage across Los Angeles\n"
+        "Wind-whipped wildfires tore through the Los Angeles area on Wednesday, killing at least "
+        "five people, officials said.\n" + line
+    )
+    assert line not in page.body
+
+
+def test_a_police_press_release_names_its_author_and_its_dateline_is_no_headline() -> None:
+    page = clean_pasted_text(
+        "\n".join(
+            [
+                "Startseite  Blaulicht  Polizeipräsidium Mittelhessen",
+                "POL-GI: Schwerer Unfall auf der A5 - drei Verletzte, 150.000 Euro Schaden",
+                "Gießen (ots) -",
+                "Am Dienstagabend kam es auf der Autobahn 5 zwischen Gießen-Nord und Fernwald zu "
+                "einem schweren Verkehrsunfall. Dabei wurden drei Menschen verletzt.",
+                "Rückfragen bitte an:",
+                "Polizeipräsidium Mittelhessen",
+                "Original-Content von: Polizeipräsidium Mittelhessen - Pressestelle Gießen, "
+                "übermittelt durch news aktuell",
+            ]
+        )
+    )
+    assert page.title.startswith("POL-GI: Schwerer Unfall auf der A5")
+    assert page.outlet == "Polizeipräsidium Mittelhessen"

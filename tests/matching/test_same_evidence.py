@@ -92,6 +92,21 @@ def test_a_weekday_both_name_for_the_happening_is_a_shared_date():
 
 
 @pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "surname"),
+    [
+        ("Bundeskanzlerin Angela Merkel besuchte am Montag die Flutgebiete in der Eifel.", "de",
+         "Kanzlerin Merkel hat sich am Montag in der Eifel ein Bild von der Lage gemacht.", "de",
+         "merkel"),
+        ("Prime Minister Keir Starmer visited the flooded towns in Yorkshire on Friday.", "en",
+         "On Friday Starmer toured flooded towns in Yorkshire.", "en", "starmer"),
+    ],
+)  # fmt: skip
+def test_a_person_named_in_full_and_by_the_surname_alone_is_one_person(a, la, b, lb, surname):
+    ab, ba = _gather(a, la, b, lb)
+    assert surname in ab.persons and surname in ba.persons
+
+
+@pytest.mark.parametrize(
     ("text", "event"),
     [
         ("Die Piloten sind am Montag in den Streik getreten.", "strike"),
@@ -101,10 +116,15 @@ def test_a_weekday_both_name_for_the_happening_is_a_shared_date():
         ("Das Konzert wurde kurzfristig abgesagt.", "cancel"),
         ("More than 300 trains were scrapped.", "cancel"),
         ("Der Verdächtige sitzt in Untersuchungshaft.", "arrest"),
-        ("Die Regierung wurde durch ein Misstrauensvotum gestürzt.", "dismiss"),
-        ("Parliament toppled the government.", "dismiss"),
+        ("Die Regierung wurde durch ein Misstrauensvotum gestürzt.", "collapse"),
+        ("Parliament toppled the government.", "collapse"),
         ("Der Präsident hat das Land verlassen.", "flee"),
         ("The president left the country on Sunday.", "flee"),
+        ("Ein Teil der Lagerhalle ist in den Fluss gestürzt.", "collapse"),
+        ("Der vermisste Wanderer wurde tot in einer Schlucht gefunden.", "found_dead"),
+        ("Rettungskräfte bargen den Mann leblos aus dem Wasser.", "found_dead"),
+        ("The missing hiker was found dead near the lake.", "found_dead"),
+        ("The body of the missing hiker was recovered from the lake.", "found_dead"),
     ],
 )
 def test_happenings_told_in_other_words(text, event):

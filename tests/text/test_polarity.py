@@ -23,6 +23,9 @@ AGREE = [
      "Ein Kran ist im Kieler Hafen umgestürzt, teilte die Feuerwehr mit."),
     ("A crane toppled over in the port of Kiel; no one was injured.",
      "Im Hafen von Kiel ist ein Kran umgestürzt; Menschen kamen nicht zu Schaden."),
+    # "no" after an article begins a noun: a no-confidence vote or a no-fly zone denies nothing
+    ("Parliament ousted the cabinet in a no-confidence vote.", "Das Parlament hat das Kabinett per Misstrauensvotum gestürzt."),
+    ("NATO imposed a no-fly zone over the region.", "Die NATO hat eine Flugverbotszone über der Region verhängt."),
     # ceasing operations is closing
     ("Der Flughafen Kiel stellte den Betrieb am Morgen ein.", "Der Flughafen Kiel wurde am Morgen geschlossen."),
 ]  # fmt: skip
@@ -41,6 +44,7 @@ CONFLICT = [
     ("No one was killed in the blast.", "Two people were killed in the blast."),
     ("Die Anklage wurde fallen gelassen.", "Die Staatsanwaltschaft hat Anklage erhoben."),
     ("Defence minister Lambrecht has ruled out resigning.", "Lambrecht hat ihren Rücktritt erklärt."),
+    ("There is no confidence in the cabinet.", "There is confidence in the cabinet."),
     # a ban of a thing, with no length, still denies it
     ("The city banned cars from the centre.", "The city allowed cars in the centre."),
 ]  # fmt: skip
