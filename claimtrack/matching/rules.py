@@ -68,6 +68,8 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("Nach Streik in Bochum fand Polizei Leiche in Essen, Untersuchungshaft angeordnet.", "de"),
     ("MPs brought down the cabinet in a no-confidence vote over the no-fly zone.", "en"),
     ("The assembly voted against delaying the plan and against the government.", "en"),
+    ("The minimum wage will rise to £12.21 an hour; the app costs $4.99.", "en"),
+    ("The Fed cut rates by 50 basis points after a quake of magnitude 6.8.", "en"),
 )  # fmt: skip
 
 

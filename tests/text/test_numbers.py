@@ -136,3 +136,44 @@ def test_a_share_in_words_is_one_percent_figure_not_its_number(lang, text, value
 )
 def test_a_half_or_a_quarter_of_time_is_no_share(lang, text):
     assert all(f.unit != "percent" for f in find_figures(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minimum wage will rise to £12.21 an hour.", [(12.21, "gbp")]),
+        ("The app costs $4.99 a month.", [(4.99, "usd")]),
+        ("Das Ticket kostet jetzt €12.50.", [(12.5, "eur")]),
+        ("Um 19.04 Uhr begann die Sitzung.", []),  # a clock time stays no figure
+    ],
+)
+def test_a_currency_before_a_decimal_makes_an_amount_not_a_time(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    language = "de" if "Uhr" in text or "Ticket" in text else "en"
+    assert [(f.value, f.unit) for f in find_figures(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # basis points are hundredths of a percentage point
+        (
+            "The ECB raised rates by 25 basis points to 4.5%.",
+            "en",
+            [(0.25, "percentage_points"), (4.5, "percent")],
+        ),
+        ("Die EZB erhöhte den Leitzins um 25 Basispunkte.", "de", [(0.25, "percentage_points")]),
+        ("The Fed cut by 50 bps.", "en", [(0.5, "percentage_points")]),
+        # English writes no day and month as "6.8.": a decimal ending a sentence is a figure
+        ("The quake had a magnitude of 6.8.", "en", [(6.8, None)]),
+    ],
+)
+def test_basis_points_and_decimals_at_a_sentence_end(
+    text: str, language: str, expected: list[tuple[float, str | None]]
+) -> None:
+    assert [(f.value, f.unit) for f in find_figures(text, language)] == expected
+
+
+def test_german_day_and_month_without_a_year_stay_a_date() -> None:
+    assert [d.value for d in find_dates("Das Beben am 6.8. war stark.", "de")] == ["--08-06"]
