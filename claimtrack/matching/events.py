@@ -62,7 +62,7 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
     "replace": ("abgeloest", "abloes", "nachfolger", "replaced", "replace", "succeed",
                 "successor", "uebernahm", "uebernommen", "took over", "takes over"),
     "elect": ("gewaehlt", "wahl gewonnen", "elected", "won the election"),
-    "capsize": ("gekentert", "kenterte", "capsized", "sank", "sinking"),
+    "capsize": ("gekentert", "kenterte", "kentern", "capsized", "sank", "sinking"),
     "release": ("freigelassen", "freilassung", "released", "freed", "aus der haft entlassen",
                 "aus dem gefaengnis entlassen", "haftentlassung"),
     # removed from a post: "fired", "ousted", "entlassen", "vor die Tür gesetzt" ("aus der Haft
