@@ -422,7 +422,9 @@ class Attributor:
             return self._refer_back(lx.PRONOUNS[first], cue, first)
         if first in lx.POSSESSIVES:
             rest = [t for t in phrase[1:] if t[:1].isupper()]
-            return Attribution(" ".join(rest), PERSON, cue) if rest else None
+            if rest:
+                return Attribution(" ".join(rest), PERSON, cue)
+            return self._someones(phrase[1:], lx.POSSESSIVES[first], cue)
         content = [t for t in phrase if t.lower() not in lx.ARTICLES or t is not phrase[0]]
         content = content[1:] if content and content[0].lower() in lx.ARTICLES else content
         if not content:
@@ -494,6 +496,19 @@ class Attributor:
             self._remember(_Speaker(name, PERSON if not source else ORGANISATION, None))
             return Attribution(name, PERSON if not source else ORGANISATION, cue)
         return None
+
+    def _someones(self, words: list[str], gender: str | None, cue: str) -> Attribution | None:
+        """ "his lawyer said", "sein Anwalt sagte": the role of the person the sentence opens
+        with (else the one the pronoun means), unnamed: "Pete Arredondo's lawyer"."""
+        role = next((t for t in words if t.lower() in lx.HEAD_ROLES or sp.is_role(t)), None)
+        if role is None:
+            return None
+        owner = self._opening_person(self._tokens) or self._recall(gender, people_only=True)
+        if owner is None or owner.kind != PERSON:
+            return None
+        if self.language == "de":
+            return Attribution(f"{role} von {owner.name}", UNNAMED, cue)
+        return Attribution(f"{owner.name}'s {role}", UNNAMED, cue)
 
     def _spoken_for(self, tail: list[str], cue: str) -> Attribution | None:
         """Whom "ein Sprecher der Bergrettung", "a spokeswoman for the agency" speaks for: an

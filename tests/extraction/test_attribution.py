@@ -441,3 +441,11 @@ def test_a_few_quoted_words_in_the_outlets_sentence_continue_nobodys_speech() ->
     ]
     found, _ = attribute_sentences(sentences, "en", "AP")
     assert (found[-1].claimant, found[-1].kind) == ("AP", "outlet")
+
+
+def test_his_lawyer_is_the_lawyer_of_the_person_the_sentence_opens_with() -> None:
+    sentence = (
+        "Pete Arredondo, the former police chief, pleaded not guilty on Thursday, his lawyer said."
+    )
+    found, _ = attribute_sentences([sentence], "en", "AP")
+    assert (found[-1].claimant, found[-1].kind) == ("Pete Arredondo's lawyer", "unnamed")
