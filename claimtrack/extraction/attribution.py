@@ -433,6 +433,10 @@ class Attributor:
         if spokesperson and len(content) > 2 and content[1].lower() in _OF_FOR:
             german = content[1].lower() in ("der", "des")  # the article shows the case
             return self._spoken_for(content[1:] if german else content[2:], cue)
+        spoken_for = _spokesperson_compound(content)
+        if spoken_for is not None:  # "sagte ein Polizeisprecher": the police
+            self._remember(_Speaker(spoken_for, ORGANISATION, None))
+            return Attribution(spoken_for, ORGANISATION, cue)
         head, tail = _split_link(content)
         if tail and any(t.lower() in lx.DATA_NOUNS for t in head):
             return self._classify(tail, cue, source=True)  # "Messungen des Landesamts"
@@ -480,6 +484,7 @@ class Attributor:
             return self._generic_org(name, cue)
         if org:
             gender = "f" if lx.is_feminine_org(content[-1]) else None
+            name = _as_named(name) if self.language == "de" else name
             self._remember(_Speaker(name, ORGANISATION, gender))
             return Attribution(name, ORGANISATION, cue)
         if len(content) == 1 and spokesperson:
@@ -646,8 +651,8 @@ class Attributor:
                 if kinds:  # "der Autozulieferer Brenntal" is later "das Unternehmen"
                     self._orgs = [o for o in self._orgs if o[0] != name] + [(name, kinds)]
         for name in orgs.named_in(tokens, self.language):
-            if self.language == "de" and " " not in name:
-                name = sp.nominative(name)
+            if self.language == "de":
+                name = _as_named(name) if " " in name else sp.nominative(name)
             self._orgs = [o for o in self._orgs if o[0] != name]
             self._orgs.append((name, orgs.kinds_of(name)))
 
@@ -909,6 +914,66 @@ def _clause_final_passive(tokens: list[str], index: int, length: int) -> bool:
     clause = tokens[:index]
     start = max((k for k, t in enumerate(clause) if t in ",;:"), default=-1) + 1
     return any(t.lower() in lx.PASSIVE_AUXILIARIES for t in clause[start:])
+
+
+# Adjectives opening a German organisation's name, and the gender of its head noun.
+_NAME_ADJECTIVE = re.compile(r"([A-ZÄÖÜ]\w*(?:isch|lich|ig|al|ell|sch))(?:e|en|er|es|em)")
+_MASCULINE_HEADS = (
+    "dienst", "verband", "rat", "bund", "konzern", "verein", "hof", "senat", "tag", "fonds",
+    "ausschuss",
+)  # fmt: skip
+_NEUTER_HEADS = (
+    "amt", "institut", "ministerium", "gericht", "werk", "büro", "zentrum", "komitee",
+    "parlament", "kommando", "krankenhaus", "klinikum", "museum", "unternehmen",
+)  # fmt: skip
+_FEMININE_HEADS = ("bahn", "bank", "behörde", "agentur", "kammer", "anstalt", "polizei", "union")
+
+
+def _as_named(name: str) -> str:
+    """A German organisation as it is named, not as the sentence declined it: "des Statistischen
+    Bundesamts" / "das Statistische Bundesamt" -> "Statistisches Bundesamt", "des Deutschen
+    Wetterdienstes" -> "Deutscher Wetterdienst", "der Europäischen Zentralbank" -> "Europäische
+    Zentralbank", so one organisation is one claimant in every story."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and _NAME_ADJECTIVE.fullmatch(words[k]):
+        k += 1
+    if k == 0:
+        return name
+    if words[0].endswith("en"):  # a genitive: "des Statistischen Bundesamts"
+        words[k] = sp.nominative(words[k])
+    head = words[k].lower()
+    if head.endswith(_MASCULINE_HEADS):
+        ending = "er"
+    elif head.endswith(_NEUTER_HEADS):
+        ending = "es"
+    elif head.endswith(_FEMININE_HEADS) or lx.is_feminine_org(head):
+        ending = "e"
+    else:
+        return name
+    stems = [m.group(1) for w in words[:k] if (m := _NAME_ADJECTIVE.fullmatch(w))]
+    return " ".join([s + ending for s in stems] + words[k:])
+
+
+_SPOKESPERSON_ENDS = ("sprecherin", "sprecher")
+
+
+def _spokesperson_compound(content: list[str]) -> str | None:
+    """The organisation of an unnamed German compound spokesperson: "ein Polizeisprecher" ->
+    Polizei, "ein Regierungssprecher" -> Regierung (a name after it is the person:
+    "Regierungssprecher Steffen Hebestreit")."""
+    if len(content) != 1:
+        return None
+    low = content[0].lower()
+    end = next((e for e in _SPOKESPERSON_ENDS if low.endswith(e)), None)
+    if end is None or len(low) - len(end) < 4:
+        return None
+    stem = content[0][: -len(end)].rstrip("-")
+    # the linking s of "Regierungssprecher" is no part of the organisation's name
+    for candidate in (stem[:-1], stem) if stem.endswith("s") else (stem,):
+        if sp.is_org(candidate) or orgs.kinds_of(candidate):
+            return candidate
+    return None
 
 
 def _without_noun_after_article(phrase: list[str], run: list[str], language: str) -> list[str]:

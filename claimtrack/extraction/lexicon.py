@@ -79,7 +79,7 @@ ORG_WORD = re.compile(
     r"(?:polizei|regierung|ministeri(?:um|ums)|behörde|ämt(?:er|ern)|amt(?:e?s)?|gericht(?:e?s)?|"
     r"partei|institut(?:s)?|verband(?:e?s)?|agentur|bank|kommission|rat(?:e?s)?|armee|bundeswehr|"
     r"feuerwehr|veranstalter[ns]?|unternehmen[s]?|konzern(?:s)?|verwaltung|senat(?:s)?|"
-    r"gewerkschaft|militär|staatsanwaltschaft|bundestag(?:s)?|parlament(?:s)?|organisation|(?<!brand)(?<!an)stiftung|"
+    r"gewerkschaft|militär|(?<!auto)bahn$|staatsanwaltschaft|bundestag(?:s)?|parlament(?:s)?|organisation|(?<!brand)(?<!an)stiftung|"
     r"universität|klinik|krankenhaus(?:es)?|kreml|police|government|ministry|department|agency|"
     r"betriebe|stadtwerke|verein(?:s)?|zentrale|wetterdienst(?:es)?|bundesamt(?:es)?|landesamt(?:s)?|"
     r"kreditanstalt|organi[sz]ation|centre|center|service|treasury|bank|trust|survey|"

@@ -165,6 +165,8 @@ def nominative(name: str) -> str:
     if not words:
         return name
     last = words[-1]
+    if last.lower().endswith("fonds"):
+        return name  # "Währungsfonds" is the nominative too
     if last.endswith("es") and len(last) > 5 and last[-3].lower() not in _VOWELS:
         words[-1] = last[:-2]
     elif last.endswith("s") and len(last) > 4 and not last.endswith("ss"):

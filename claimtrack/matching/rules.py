@@ -69,6 +69,7 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("MPs brought down the cabinet in a no-confidence vote over the no-fly zone.", "en"),
     ("In Bayern gilt seit Montag Notstand, in Sachsen Ausnahmezustand und Notlage.", "de"),
     ("The assembly voted against delaying the plan and against the government.", "en"),
+    ("The minimum wage will rise to £12.21 an hour; the app costs $4.99.", "en"),
 )  # fmt: skip
 
 

@@ -99,9 +99,15 @@ def figures_and_dates(text: str, language: str) -> tuple[list[Figure], list[Date
         return (_figures(text, spelled, [], lang, shares) if spelled or shares else []), []
     found_dates, _, time_spans = scan_times(text, lang)
     blocked = [(d.start, d.end) for d in found_dates]
-    blocked += [(s, e) for s, e in time_spans if not _UNIT_RE.match(text, e)]
+    blocked += [(s, e) for s, e in time_spans if not _is_amount(text, s, e)]
     found = _numerals(text, lang) + _number_words(text, lang)
     return _figures(text, found, blocked, lang, shares), found_dates
+
+
+def _is_amount(text: str, start: int, end: int) -> bool:
+    """ "12.41" reads like a clock time ("19.04 Uhr"), but with a unit after it or a currency
+    before it ("12.41 euros", "£12.41 an hour", "$4.99") it is an amount."""
+    return bool(_UNIT_RE.match(text, end) or _CURRENCY_RE.search(text[max(0, start - 4) : start]))
 
 
 def _figures(

@@ -518,7 +518,7 @@ def test_an_english_plural_role_is_no_earlier_person() -> None:
                 "Die Preise stiegen um 2,3 Prozent, wie das Statistische Bundesamt mitteilte.",
                 "Im Februar lag die Rate nach Schätzung der Wiesbadener Behörde bei 2,2 Prozent.",
             ],
-            "Statistische Bundesamt",
+            "Statistisches Bundesamt",
         ),
         # the genitive head stands before the linking word
         (
@@ -532,9 +532,40 @@ def test_an_english_plural_role_is_no_earlier_person() -> None:
                 "Im Februar hatte die Rate bei 2,2 Prozent gelegen.",
                 "Nahrungsmittel verteuerten sich demnach um 3,1 Prozent.",
             ],
-            "Statistische Bundesamt",
+            "Statistisches Bundesamt",
         ),
     ],
 )
 def test_town_adjectives_genitive_heads_and_demnach(sentences: list[str], expected: str) -> None:
     assert attributions(sentences, "de")[-1] == (expected, "organisation")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Nach Angaben des Statistischen Bundesamts stiegen die Preise um 2 Prozent.",
+            "Statistisches Bundesamt",
+        ),
+        (
+            "Nach Angaben des Deutschen Wetterdienstes wird es 20 Grad warm.",
+            "Deutscher Wetterdienst",
+        ),
+        (
+            "Laut der Europäischen Zentralbank steigt die Inflation auf 3 Prozent.",
+            "Europäische Zentralbank",
+        ),
+        ("Die Deutsche Bahn teilte mit, 20 Züge fielen aus.", "Deutsche Bahn"),
+        (
+            "Nach Angaben des Internationalen Währungsfonds wächst die Wirtschaft um 2 Prozent.",
+            "Internationaler Währungsfonds",
+        ),
+        # an unnamed compound spokesperson speaks for the organisation
+        ("Auf der Autobahn gab es 20 Unfälle, sagte ein Polizeisprecher.", "Polizei"),
+        ("Die Regierung plant 20 Gesetze, sagte ein Regierungssprecher.", "Regierung"),
+    ],
+)
+def test_german_organisations_are_named_as_they_call_themselves(
+    sentence: str, expected: str
+) -> None:
+    assert attributions([sentence], "de")[-1] == (expected, "organisation")

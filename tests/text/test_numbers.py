@@ -136,3 +136,19 @@ def test_a_share_in_words_is_one_percent_figure_not_its_number(lang, text, value
 )
 def test_a_half_or_a_quarter_of_time_is_no_share(lang, text):
     assert all(f.unit != "percent" for f in find_figures(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minimum wage will rise to £12.21 an hour.", [(12.21, "gbp")]),
+        ("The app costs $4.99 a month.", [(4.99, "usd")]),
+        ("Das Ticket kostet jetzt €12.50.", [(12.5, "eur")]),
+        ("Um 19.04 Uhr begann die Sitzung.", []),  # a clock time stays no figure
+    ],
+)
+def test_a_currency_before_a_decimal_makes_an_amount_not_a_time(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    language = "de" if "Uhr" in text or "Ticket" in text else "en"
+    assert [(f.value, f.unit) for f in find_figures(text, language)] == expected
