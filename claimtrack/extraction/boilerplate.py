@@ -181,6 +181,15 @@ AGENCY_DATELINE = re.compile(
 )
 
 
+# A press release's closing notice names its author: "Original-Content von: Polizeipräsidium
+# Mittelhessen - Pressestelle Gießen, übermittelt durch news aktuell" (presseportal.de, ots).
+RELEASE_AUTHOR = re.compile(
+    r"^original-content von:\s*(?P<author>[^,–-]{2,80}?)\s*(?:[-–,].*)?$", re.I
+)
+# A dateline alone on its line: "Gießen (ots) -".
+DATELINE_ALONE = re.compile(r"^[\w.,/ -]{2,40}\s\([^()]{2,40}\)\s*[-–—]?\s*$")
+
+
 def agencies(text: str) -> str:
     """The news agencies `text` names, as they are usually written ("dpa/AFP"); "" when it
     names something else too ("Court Reporter", "Foto: Marco Weber")."""

@@ -128,6 +128,9 @@ def _outlet(lines: list[str]) -> str:
     Undated "© dpa" lines are photo credits, not the outlet's notice.
     """
     for line in reversed(lines):
+        release = bp.RELEASE_AUTHOR.match(line)
+        if release:
+            return release.group("author").strip()
         match = bp.COPYRIGHT_HOLDER.search(line) if re.search(r"\b\d{4}\b", line) else None
         if match:
             holder = bp.LEGAL_SUFFIX.sub("", match.group(1).strip(" ,-–"))
@@ -223,6 +226,7 @@ def _headline_like(line: str) -> bool:
         or bp.CAPTION_LABEL.match(line)
         or bp.CREDIT_LINE.match(line)
         or bp.CAPTION_CREDIT.search(line)
+        or bp.DATELINE_ALONE.match(line)
     )
 
 

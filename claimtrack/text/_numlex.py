@@ -37,6 +37,8 @@ SCALES_EN: list[tuple[str, float]] = [
 UNITS_AFTER: list[tuple[str, str]] = [
     (r"%|prozent|percent|per\s+cent|pct\.?", "percent"),
     (r"prozentpunkte|percentage\s+points?", "percentage_points"),
+    # a hundredth of a percentage point: read as percentage points ("25 basis points" = 0.25)
+    (r"basispunkte(?:n)?|basis\s+points?|bps", "basis_points"),
     (r"€|euros?|eur", "eur"),
     (r"us-dollar|dollars?|usd|\$", "usd"),
     (r"pfund(?:\s+sterling)?|pounds?(?:\s+sterling)?|gbp|£", "gbp"),

@@ -199,6 +199,8 @@ def scan_times(
         for m in matches:
             if kind == "time":
                 time_spans.append(m.span())
+            if kind == "dmy" and language == "en" and not m.group(3):
+                continue  # "a magnitude of 6.8.": English writes no day and month so
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             value = _date_value(kind, m)

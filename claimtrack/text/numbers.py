@@ -351,6 +351,8 @@ def _complete(text: str, start: int, end: int, value: float, lang: str) -> Figur
         idx = int(str(m.lastgroup)[1:])
         unit = lex.UNITS_AFTER[idx][1]
         end = m.end()
+        if unit == "basis_points":  # "25 basis points" and "0,25 Prozentpunkte" are one rise
+            value, unit = value / 100, "percentage_points"
     cur = _CURRENCY_RE.search(text[max(0, start - 4) : start])
     if cur and unit is None:
         unit = lex.CURRENCY_BEFORE[cur.group(1).casefold()]

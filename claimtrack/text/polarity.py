@@ -471,7 +471,7 @@ _DEAD = frozenset(
 # vermisst", "sind noch eingeschlossen": a third fate, opposite to both.
 _STILL = frozenset(["still", "noch"])
 _UNREACHED = frozenset(
-    ["trapped", "trying", "reach", "searching", "missing", "unaccounted", "eingeschlossen",
+    ["trapped", "trying", "reach", "reached", "searching", "missing", "unaccounted", "eingeschlossen",
      "eingeschlossenen", "verschuettet", "vermisst", "gesucht", "erreichen", "suchen"]
 )  # fmt: skip
 _FATE_WORDS = _ALIVE | _DEAD | _STILL

@@ -525,3 +525,23 @@ def test_contributor_notes_are_no_article_text(line: str) -> None:
         "five people, officials said.\n" + line
     )
     assert line not in page.body
+
+
+def test_a_police_press_release_names_its_author_and_its_dateline_is_no_headline() -> None:
+    page = clean_pasted_text(
+        "\n".join(
+            [
+                "Startseite  Blaulicht  Polizeipräsidium Mittelhessen",
+                "POL-GI: Schwerer Unfall auf der A5 - drei Verletzte, 150.000 Euro Schaden",
+                "Gießen (ots) -",
+                "Am Dienstagabend kam es auf der Autobahn 5 zwischen Gießen-Nord und Fernwald zu "
+                "einem schweren Verkehrsunfall. Dabei wurden drei Menschen verletzt.",
+                "Rückfragen bitte an:",
+                "Polizeipräsidium Mittelhessen",
+                "Original-Content von: Polizeipräsidium Mittelhessen - Pressestelle Gießen, "
+                "übermittelt durch news aktuell",
+            ]
+        )
+    )
+    assert page.title.startswith("POL-GI: Schwerer Unfall auf der A5")
+    assert page.outlet == "Polizeipräsidium Mittelhessen"

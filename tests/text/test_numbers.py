@@ -152,3 +152,28 @@ def test_a_currency_before_a_decimal_makes_an_amount_not_a_time(
 ) -> None:
     language = "de" if "Uhr" in text or "Ticket" in text else "en"
     assert [(f.value, f.unit) for f in find_figures(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # basis points are hundredths of a percentage point
+        (
+            "The ECB raised rates by 25 basis points to 4.5%.",
+            "en",
+            [(0.25, "percentage_points"), (4.5, "percent")],
+        ),
+        ("Die EZB erhöhte den Leitzins um 25 Basispunkte.", "de", [(0.25, "percentage_points")]),
+        ("The Fed cut by 50 bps.", "en", [(0.5, "percentage_points")]),
+        # English writes no day and month as "6.8.": a decimal ending a sentence is a figure
+        ("The quake had a magnitude of 6.8.", "en", [(6.8, None)]),
+    ],
+)
+def test_basis_points_and_decimals_at_a_sentence_end(
+    text: str, language: str, expected: list[tuple[float, str | None]]
+) -> None:
+    assert [(f.value, f.unit) for f in find_figures(text, language)] == expected
+
+
+def test_german_day_and_month_without_a_year_stay_a_date() -> None:
+    assert [d.value for d in find_dates("Das Beben am 6.8. war stark.", "de")] == ["--08-06"]
