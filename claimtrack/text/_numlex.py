@@ -39,6 +39,10 @@ UNITS_AFTER: list[tuple[str, str]] = [
     (r"prozentpunkte|percentage\s+points?", "percentage_points"),
     # a hundredth of a percentage point: read as percentage points ("25 basis points" = 0.25)
     (r"basispunkte(?:n)?|basis\s+points?|bps", "basis_points"),
+    # temperatures: "40 Grad", "40 °C", "40C", "40 degrees" are one unit (news in German and
+    # British English gives Celsius); Fahrenheit is its own
+    (r"°\s?f|degrees?\s+fahrenheit|grad\s+fahrenheit|(?<=\d)f", "fahrenheit"),
+    (r"°\s?c|grad(?:\s+celsius)?|degrees?(?:\s+celsius)?|°|(?<=\d)c", "degrees"),
     (r"€|euros?|eur", "eur"),
     (r"us-dollar|dollars?|usd|\$", "usd"),
     (r"pfund(?:\s+sterling)?|pounds?(?:\s+sterling)?|gbp|£", "gbp"),
