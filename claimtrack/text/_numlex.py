@@ -58,6 +58,8 @@ UNITS_AFTER: list[tuple[str, str]] = [
     (r"tagen|tage|days?|t(?:ä|ae)gig(?:e[nmrs]?)?", "days"),
     (r"stunden|hours?|st(?:ü|ue)ndig(?:e[nmrs]?)?", "hours"),
     (r"menschen|personen|leute|people|persons", "people"),
+    # an earthquake's magnitude: "a 6.8-magnitude quake" (before the figure: numbers.py)
+    (r"magnitude", "magnitude"),
 ]
 CURRENCY_BEFORE: dict[str, str] = {
     "$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": "eur", "£": "gbp", "gbp": "gbp",

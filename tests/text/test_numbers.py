@@ -166,7 +166,9 @@ def test_a_currency_before_a_decimal_makes_an_amount_not_a_time(
         ("Die EZB erhöhte den Leitzins um 25 Basispunkte.", "de", [(0.25, "percentage_points")]),
         ("The Fed cut by 50 bps.", "en", [(0.5, "percentage_points")]),
         # English writes no day and month as "6.8.": a decimal ending a sentence is a figure
-        ("The quake had a magnitude of 6.8.", "en", [(6.8, None)]),
+        # (after "magnitude of" it is a magnitude)
+        ("The quake had a magnitude of 6.8.", "en", [(6.8, "magnitude")]),
+        ("The quake measured 6.8.", "en", [(6.8, None)]),
     ],
 )
 def test_basis_points_and_decimals_at_a_sentence_end(
