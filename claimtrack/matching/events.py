@@ -62,7 +62,7 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
     "replace": ("abgeloest", "abloes", "nachfolger", "replaced", "replace", "succeed",
                 "successor", "uebernahm", "uebernommen", "took over", "takes over"),
     "elect": ("gewaehlt", "wahl gewonnen", "elected", "won the election"),
-    "capsize": ("gekentert", "kenterte", "capsized", "sank", "sinking"),
+    "capsize": ("gekentert", "kenterte", "kentern", "capsized", "sank", "sinking"),
     "release": ("freigelassen", "freilassung", "released", "freed", "aus der haft entlassen",
                 "aus dem gefaengnis entlassen", "haftentlassung"),
     # removed from a post: "fired", "ousted", "entlassen", "vor die Tür gesetzt" ("aus der Haft
@@ -84,6 +84,10 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
     "explode": ("explodiert", "explosion", "exploded", "blast"),
     "crash": ("abgestuerzt", "absturz", "crashed", "crash"),
     "ban": ("verboten", "verbot", "banned", "ban on"),
+    # an emergency declared: "Gesundheitsnotlage ausgerufen" = "zur Notlage erklärt" =
+    # "declared a public health emergency" (lifting one is a polarity conflict, not this)
+    "emergency": ("notlage", "notstand", "gesundheitsnotlage", "gesundheitsnotstand",
+                  "ausnahmezustand", "emergency"),
     # work stopped by those who do it: "in den Streik getreten" = "walked off the job"
     "strike": ("streik", "warnstreik", "streiken", "streikt", "bestreikt", "arbeit nieder",
                "arbeit niedergelegt", "arbeit niederlegte", "arbeitsniederlegung", "on strike",

@@ -212,6 +212,8 @@ _MONTH_CUES = frozenset(
     ["in", "since", "until", "till", "from", "by", "early", "late", "mid", "end", "last", "next",
      "this", "seit", "bis", "ab", "im", "anfang", "ende"]
 )  # fmt: skip
+# ... or a part of it: "until the end of March", "by the middle of May", "the beginning of March".
+_MONTH_PARTS = frozenset(["end", "beginning", "start", "middle", "mid", "half"])
 
 
 def months(p: Prepared) -> frozenset[int]:
@@ -229,6 +231,11 @@ def _months(norm: str, dates: tuple[str, ...]) -> frozenset[int]:
         MONTHS[w]
         for prev, w in zip(["", *words], words, strict=False)
         if w in _AMBIGUOUS_MONTHS and prev in _MONTH_CUES
+    }
+    found |= {
+        MONTHS[w]
+        for part, of, w in zip(["", "", *words], ["", *words], words, strict=False)
+        if w in _AMBIGUOUS_MONTHS and of == "of" and part in _MONTH_PARTS
     }
     return frozenset(found)
 

@@ -67,9 +67,13 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("Verletzt wurde nach ersten Erkenntnissen niemand, Tote gab es keine.", "de"),
     ("Nach Streik in Bochum fand Polizei Leiche in Essen, Untersuchungshaft angeordnet.", "de"),
     ("MPs brought down the cabinet in a no-confidence vote over the no-fly zone.", "en"),
+    ("In Bayern gilt seit Montag Notstand, in Sachsen Ausnahmezustand und Notlage.", "de"),
     ("The assembly voted against delaying the plan and against the government.", "en"),
     ("The minimum wage will rise to £12.21 an hour; the app costs $4.99.", "en"),
     ("The Fed cut rates by 50 basis points after a quake of magnitude 6.8.", "en"),
+    ("Ein Erdbeben der Stärke 6,8 in der Antarktis; ZF will Stellen schaffen, bestätigt.", "de"),
+    ("A court upheld the ruling and sentenced him; cuts until the end of March in the Arctic.", "en"),
+    ("In Sevilla wurden 40 Grad gemessen, in Phoenix 104F.", "de"),
 )  # fmt: skip
 
 

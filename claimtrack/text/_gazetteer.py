@@ -115,6 +115,9 @@ REGIONS: dict[str, list[str]] = {
     "Evia": ["Euböa", "Euboea", "Evvia"], "Lesbos": ["Lesvos"], "Sicily": ["Sizilien"],
     "Sardinia": ["Sardinien"], "Lampedusa": [], "Mallorca": ["Majorca"],
     "Tenerife": ["Teneriffa"], "Corsica": ["Korsika"],
+    # the polar regions (Antarctica is no country for CLDR): "in der Antarktis" vs "in Grönland"
+    "Antarctica": ["Antarktis", "Antarktika", "Antarctic", "Антарктида"],
+    "Arctic": ["Arktis", "Арктика"],
 }  # fmt: skip
 
 # Seas, gulfs and straits where ships are attacked, seized or sink: "the Gulf of Aden" and "the

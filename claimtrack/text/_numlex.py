@@ -39,6 +39,10 @@ UNITS_AFTER: list[tuple[str, str]] = [
     (r"prozentpunkte|percentage\s+points?", "percentage_points"),
     # a hundredth of a percentage point: read as percentage points ("25 basis points" = 0.25)
     (r"basispunkte(?:n)?|basis\s+points?|bps", "basis_points"),
+    # temperatures: "40 Grad", "40 °C", "40C", "40 degrees" are one unit (news in German and
+    # British English gives Celsius); Fahrenheit is its own
+    (r"°\s?f|degrees?\s+fahrenheit|grad\s+fahrenheit|(?<=\d)f", "fahrenheit"),
+    (r"°\s?c|grad(?:\s+celsius)?|degrees?(?:\s+celsius)?|°|(?<=\d)c", "degrees"),
     (r"€|euros?|eur", "eur"),
     (r"us-dollar|dollars?|usd|\$", "usd"),
     (r"pfund(?:\s+sterling)?|pounds?(?:\s+sterling)?|gbp|£", "gbp"),
@@ -54,6 +58,8 @@ UNITS_AFTER: list[tuple[str, str]] = [
     (r"tagen|tage|days?|t(?:ä|ae)gig(?:e[nmrs]?)?", "days"),
     (r"stunden|hours?|st(?:ü|ue)ndig(?:e[nmrs]?)?", "hours"),
     (r"menschen|personen|leute|people|persons", "people"),
+    # an earthquake's magnitude: "a 6.8-magnitude quake" (before the figure: numbers.py)
+    (r"magnitude", "magnitude"),
 ]
 CURRENCY_BEFORE: dict[str, str] = {
     "$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": "eur", "£": "gbp", "gbp": "gbp",

@@ -379,6 +379,11 @@ def _is_number_word(word: str, lang: str) -> bool:
     return word not in ("und", "ein", "eins", "acht") and bool(_GERMAN_WORD.match(word))
 
 
+# A figure after the name of its measure is in that measure: "ein Erdbeben der Stärke 6,8", "a
+# magnitude 6.8 earthquake", "a quake of magnitude 5.8" (after it: "6.8-magnitude", _numlex).
+_MAGNITUDE_BEFORE = re.compile(r"(?i)(?:st(?:ä|ae)rke|magnitude)(?:\s+(?:von|of))?\s+$")
+
+
 def _complete(text: str, start: int, end: int, value: float, lang: str) -> Figure:
     """Extend a bare number with scale, unit, currency and qualifier (counted: second pass)."""
     unit = None
@@ -394,6 +399,8 @@ def _complete(text: str, start: int, end: int, value: float, lang: str) -> Figur
         end = m.end()
         if unit == "basis_points":  # "25 basis points" and "0,25 Prozentpunkte" are one rise
             value, unit = value / 100, "percentage_points"
+    if unit is None and _MAGNITUDE_BEFORE.search(text, max(0, start - 20), start):
+        unit = "magnitude"
     cur = _currency_before(text[max(0, start - 4) : start])
     if cur and unit is None:
         unit = lex.CURRENCY_BEFORE[cur.group(1).casefold()]

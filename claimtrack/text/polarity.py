@@ -130,11 +130,15 @@ _AXIS_WORDS: dict[str, tuple[str, str]] = {
     "trend": (
         "gestiegen steigt stieg stiegen zugenommen erhoeht erhoehte erhoehten angehoben hob hebt "
         "raised raises hiked rose rises risen increased increases grew grown gewachsen wuchs "
-        "wuchsen expanded expands",
+        "wuchsen expanded expands "
+        # jobs created are the opposite of jobs cut ("to create 14,000 jobs", "Stellen schaffen")
+        "create creates created creating schaffen schafft schuf geschaffen",
         "gesunken sinkt sank sanken gefallen abgenommen gesenkt senkt senkte senkten reduziert "
         "reduzierte verringert verringerte gekuerzt kuerzt kuerzte fell falls fallen decreased "
         "decreases dropped declined cut cuts lowered lowers reduced reduces slashed geschrumpft "
-        "schrumpft schrumpfte schrumpften shrank shrunk shrinks",
+        "schrumpft schrumpfte schrumpften shrank shrunk shrinks "
+        # jobs, posts, flights struck off ("streicht 14.000 Stellen", "baut Stellen ab")
+        "streicht strich streichen gestrichen abbauen abgebaut slash slashes axe axes axed",
     ),
     "truth": (
         "wahr richtig true correct bestaetigt confirmed confirms",
@@ -144,12 +148,16 @@ _AXIS_WORDS: dict[str, tuple[str, str]] = {
     "decision": (
         "zugestimmt genehmigt angenommen approved passed accepted gewaehlt elected ernannt "
         "appointed beschlossen beschliesst beschloss verabschiedet verabschiedete gebilligt "
-        "billigte adopted",
-        "abgelehnt lehnte rejected rejects vetoed refused verworfen",
+        "billigte adopted zugelassen genehmigte approves approve "
+        # a court's ruling on an earlier decision: kept or struck down
+        "upheld upholds uphold",
+        "abgelehnt lehnte rejected rejects vetoed refused verworfen overturned overturns "
+        "overturn overruled quashed gekippt kippte",
     ),
     "charge": (
-        "angeklagt charged indicted convicted verurteilt schuldig guilty",
-        "freigesprochen acquitted eingestellt unschuldig innocent",
+        "angeklagt charged indicted convicted verurteilt schuldig guilty sentenced verurteilte "
+        "convicts",
+        "freigesprochen acquitted eingestellt unschuldig innocent acquits acquit freispruch",
     ),
     "presence": (
         "stationiert entsandt deployed einmarschiert invaded eingetroffen arrived",
@@ -179,6 +187,15 @@ for _axis, (_pos, _neg) in _AXIS_WORDS.items():
         AXES[_w] = (_axis, -1)
 for _w in _UNCHANGED.split():
     AXES[_w] = ("trend", 0)
+# A court keeps or strikes down an earlier decision: German says "bestätigt" (also "confirmed")
+# and "aufgehoben" (also "lifted"), so these words take a second stance on a ruling axis of their
+# own ("hat die Strafe bestätigt" vs "hat die Strafe aufgehoben"; English "upheld"/"overturned"
+# are decision words).
+SECOND_AXES: dict[str, tuple[str, int]] = {
+    "bestaetigt": ("ruling", 1),
+    "aufgehoben": ("ruling", -1),
+    "aufgehobene": ("ruling", -1),
+}
 _ANTONYM_PREFIXES = ("un", "il", "ir", "in", "im", "non", "dis")
 
 
@@ -333,10 +350,14 @@ def polarity_of_words(ws: list[str]) -> Polarity:
         if _halted(ws, i):
             sign = -sign
         scoped = [j for j in negations if i - _SCOPE <= j < i and j not in used]
+        flip = -1 if scoped else 1
         if scoped:
             used.add(scoped[-1])
             sign = -sign
         stances.add((axis, sign, w))
+        if w in SECOND_AXES:
+            second, second_sign = SECOND_AXES[w]
+            stances.add((second, second_sign * flip, w))
     left = len(negations) - len(used)
     return Polarity(left % 2 == 1, tuple(sorted(stances)), frozenset(w for w in ws if len(w) > 4))
 
@@ -471,7 +492,7 @@ _DEAD = frozenset(
 # vermisst", "sind noch eingeschlossen": a third fate, opposite to both.
 _STILL = frozenset(["still", "noch"])
 _UNREACHED = frozenset(
-    ["trapped", "trying", "reach", "searching", "missing", "unaccounted", "eingeschlossen",
+    ["trapped", "trying", "reach", "reached", "searching", "missing", "unaccounted", "eingeschlossen",
      "eingeschlossenen", "verschuettet", "vermisst", "gesucht", "erreichen", "suchen"]
 )  # fmt: skip
 _FATE_WORDS = _ALIVE | _DEAD | _STILL

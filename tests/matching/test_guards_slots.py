@@ -164,6 +164,11 @@ def test_people_not_yet_reached_are_neither_rescued_nor_dead():
     assert _has(a, "All 9 climbers trapped on the glacier were flown out alive.", "polarity")
     de = "Die neun auf dem Gletscher eingeschlossenen Bergsteiger werden noch gesucht."
     assert _has(de, "Die neun Bergsteiger wurden lebend vom Gletscher geholt.", "polarity")
+    assert _has(
+        "The trapped climbers were still being reached by rescuers on Sunday.",
+        "Rescuers brought all the trapped climbers back alive on Sunday.",
+        "polarity",
+    )
     assert not _has(a, "Rescuers were still trying to reach nine climbers on the glacier.",
                     "polarity")  # fmt: skip
 

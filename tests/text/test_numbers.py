@@ -166,7 +166,9 @@ def test_a_currency_before_a_decimal_makes_an_amount_not_a_time(
         ("Die EZB erhöhte den Leitzins um 25 Basispunkte.", "de", [(0.25, "percentage_points")]),
         ("The Fed cut by 50 bps.", "en", [(0.5, "percentage_points")]),
         # English writes no day and month as "6.8.": a decimal ending a sentence is a figure
-        ("The quake had a magnitude of 6.8.", "en", [(6.8, None)]),
+        # (after "magnitude of" it is a magnitude)
+        ("The quake had a magnitude of 6.8.", "en", [(6.8, "magnitude")]),
+        ("The quake measured 6.8.", "en", [(6.8, None)]),
     ],
 )
 def test_basis_points_and_decimals_at_a_sentence_end(
@@ -177,3 +179,18 @@ def test_basis_points_and_decimals_at_a_sentence_end(
 
 def test_german_day_and_month_without_a_year_stay_a_date() -> None:
     assert [d.value for d in find_dates("Das Beben am 6.8. war stark.", "de")] == ["--08-06"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Temperatures hit 40.3C in Seville.", "en", [(40.3, "degrees")]),
+        ("In Sevilla wurden 40 Grad gemessen.", "de", [(40.0, "degrees")]),
+        ("It reached 40 °C.", "en", [(40.0, "degrees")]),
+        ("It was 104F in Phoenix.", "en", [(104.0, "fahrenheit")]),
+    ],
+)
+def test_temperatures_are_one_unit_in_both_languages(
+    text: str, language: str, expected: list[tuple[float, str]]
+) -> None:
+    assert [(f.value, f.unit) for f in find_figures(text, language)] == expected
