@@ -104,6 +104,8 @@ def _old_find_dates(text: str, language: str) -> list[dates.DateMention]:
         if needs is dates.MONTH and not has_month:
             continue
         for m in pattern.finditer(text):
+            if kind == "dmy" and language == "en" and not m.group(3):
+                continue  # English writes no day and month as "6.8."
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             value = dates._date_value(kind, m)
