@@ -105,7 +105,7 @@ def _old_find_dates(text: str, language: str) -> list[dates.DateMention]:
             continue
         for m in pattern.finditer(text):
             if kind == "dmy" and language == "en" and not m.group(3):
-                continue  # the rule of scan_times: English writes no day and month so
+                continue  # English writes no day and month as "6.8."
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             value = dates._date_value(kind, m)
