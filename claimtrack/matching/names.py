@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from rapidfuzz import fuzz
 
@@ -83,15 +85,17 @@ def proper_names(
 ) -> tuple[str, ...]:
     """Folded words of the proper names in ``text`` that nothing else has taken, in order."""
     out: dict[str, None] = {}
-    prev: Token | None = None
-    for i, tok in enumerate(toks):
+    # Both tests need the word's first character upper-case: only such tokens are tried (the
+    # first characters read in C).
+    upper = map(str.isupper, map(text.__getitem__, map(itemgetter(1), toks)))
+    for i in compress(range(len(toks)), upper):
+        tok, prev = toks[i], toks[i - 1] if i else None
         if _is_name(text, tok, prev, taken, language, not_names) or (
             (prev is None or _SENTENCE_END.search(text, prev.end, tok.start))
             and _initial_name(text, tok, toks[i + 1] if i + 1 < len(toks) else None, taken,
                               language, not_names)
         ):  # fmt: skip
             out[tok.text] = None
-        prev = tok
     return tuple(out)
 
 

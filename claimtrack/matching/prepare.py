@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
-from operator import and_
+from itertools import compress, islice
+from operator import and_, itemgetter
 
 from claimtrack.languages import is_supported
 from claimtrack.matching._stopwords import ENGLISH_HINTS, GERMAN_HINTS, STOPWORDS
@@ -32,7 +32,7 @@ _NOISE_MARKS = ("://", "www.", "pic.twitter.com/", "@")
 FigureKey = tuple[float, str | None, str | None, str | None]  # value, unit, counted, qualifier
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Prepared:
     """A claim reduced to what matching compares. Plain values only, cheap to serialise."""
 
@@ -46,6 +46,25 @@ class Prepared:
     polarity: Polarity
     # Proper names no table knows ("vik", "google"), folded; see ``names``.
     names: tuple[str, ...] = ()
+
+    def __init__(
+        self,
+        norm: str,
+        language: str,
+        n_words: int,
+        figures: tuple[FigureKey, ...],
+        places: tuple[tuple[str, str], ...],
+        dates: tuple[str, ...],
+        persons: tuple[str, ...],
+        polarity: Polarity,
+        names: tuple[str, ...] = (),
+    ) -> None:
+        # What the generated __init__ does, in one dict update instead of one
+        # object.__setattr__ call a field (half the time; made once per claim read).
+        self.__dict__.update(
+            norm=norm, language=language, n_words=n_words, figures=figures, places=places,
+            dates=dates, persons=persons, polarity=polarity, names=names,
+        )  # fmt: skip
 
     @property
     def terms(self) -> list[str]:
@@ -126,7 +145,13 @@ def _since_mark(text: str, start: int) -> str:
     """ "~" before a date that only sets a starting point ("so viele wie seit 2016 nicht mehr", "the
     highest since 2016"): another outlet names the event's own date or counts the years instead,
     so such a date neither contradicts nor confirms (the guards read only unmarked dates)."""
-    return "~" if _SINCE.search(text, max(0, start - 20), start) else ""
+    lo = max(0, start - 20)
+    window = text[lo:start]
+    # In ASCII text a match needs "seit" or "since" in the window, in any case (re.I compares
+    # ASCII letters as ``lower`` does): most dates have neither before them.
+    if window.isascii() and "seit" not in (low := window.lower()) and "since" not in low:
+        return ""
+    return "~" if _SINCE.search(text, lo, start) else ""
 
 
 @lru_cache(maxsize=4096)
@@ -164,7 +189,8 @@ def stem(word: str) -> str:
 
 def content_terms(norm: str) -> list[str]:
     """Stemmed content words of a normalised text (function words dropped), in order."""
-    return [t for t in map(_term, norm.split()) if t is not None]
+    # ``_term`` gives None or a non-empty stem: ``filter(None, …)`` drops exactly the Nones.
+    return list(filter(None, map(_term, norm.split())))
 
 
 @lru_cache(maxsize=200_000)
@@ -254,6 +280,8 @@ _CALENDAR = frozenset(
 )
 
 
+_TEXT, _START = itemgetter(0), itemgetter(1)  # of a Token
+
 _NOT_NAMES = STOPWORDS | _TITLES | _CALENDAR | _QUANTITIES | frozenset(MONTHS)
 
 
@@ -275,12 +303,16 @@ _PARTICLES = frozenset(["al", "el", "bin", "ibn", "abu", "ben"])
 def capitals(text: str, toks: list[Token]) -> list[bool]:
     """Whether each token starts with a capital; a particle between two capitalised name words
     ("Mohammed bin Salman", "al-Assad") counts as one."""
+    # Each token's first character, upper-case or not, read in C (a token is never empty).
+    caps = list(map(str.isupper, map(text.__getitem__, map(_START, toks))))
+    words = list(map(_TEXT, toks))
     # _PARTICLE matches only where a token is one of its particles ("al" of "al-Assad"): the
     # set test spares the regex call on every other lower-case word.
-    caps = [text[t.start : t.start + 1].isupper()
-            or (t.text in _PARTICLE_HEADS and _PARTICLE.match(text, t.start) is not None)
-            for t in toks]  # fmt: skip
-    if _PARTICLES.isdisjoint([t.text for t in toks]):  # most texts: no particle to join
+    if not _PARTICLE_HEADS.isdisjoint(words):
+        for i, t in enumerate(toks):
+            if not caps[i] and t.text in _PARTICLE_HEADS and _PARTICLE.match(text, t.start):
+                caps[i] = True
+    if _PARTICLES.isdisjoint(words):  # most texts: no particle to join
         return caps
     for i, t in enumerate(toks):
         if caps[i] or t.text not in _PARTICLES or not i or not caps[i - 1]:
@@ -330,21 +362,32 @@ def person_names(
         return set()
     names: set[str] = set()
     run: list[Token] = []
-    for tok, cap in [*zip(toks, caps, strict=True), (None, False)]:
+    last = -2
+    # Only capitalised tokens can be name words; one without a capital ends the run before it.
+    for i in compress(range(len(toks)), caps):
+        tok = toks[i]
+        if i != last + 1 and run:
+            _add_name(names, run)
+            run = []
+        last = i
         name_like = (
-            tok is not None
-            and cap
-            and (tok.text not in _NOT_NAMES or _is_particle(text, tok))
+            (tok.text not in _NOT_NAMES or _is_particle(text, tok))
             and not tok.text.endswith(_ROLE_ENDINGS)
             and not any(s <= tok.start < e for s, e in taken)
         )
-        if tok is not None and name_like and (not run or _adjacent(text, run[-1], tok)):
+        if name_like and (not run or _adjacent(text, run[-1], tok)):
             run.append(tok)
             continue
-        if 2 <= len(run) <= 3 and run[-1].text not in OUTLET_WORDS:
-            names.add(f"{run[0].text} {run[-1].text}")
-        run = [tok] if name_like and tok is not None else []
+        _add_name(names, run)
+        run = [tok] if name_like else []
+    _add_name(names, run)
     return names
+
+
+def _add_name(names: set[str], run: list[Token]) -> None:
+    """A run of two or three name words is a name ("first last"), unless it is an outlet's."""
+    if 2 <= len(run) <= 3 and run[-1].text not in OUTLET_WORDS:
+        names.add(f"{run[0].text} {run[-1].text}")
 
 
 def _is_particle(text: str, tok: Token) -> bool:

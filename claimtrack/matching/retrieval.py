@@ -59,7 +59,7 @@ def make_row(claim_id: int, p: Prepared, extra_norm: str = "") -> tuple[IndexRow
     terms = content_terms(p.norm)
     if extra_norm:
         terms += [FIELD_BREAK, *content_terms(extra_norm)]
-    keys = sorted({key_of(t) for t in key_terms(terms)})
+    keys = sorted(set(map(key_of, key_terms(terms))))
     return IndexRow(claim_id, p.norm, signature.encode(p), " ".join(terms)), keys
 
 
@@ -136,6 +136,8 @@ def key_terms(terms: list[str]) -> list[str]:
     Pairs are what make retrieval cheap: a name or a number next to its noun is far rarer than
     either word, so the rarest keys of a query have short postings even in a million claims.
     """
+    if FIELD_BREAK not in terms:  # no extra field: every term, every adjacent pair
+        return terms + list(map("_".join, zip(terms, terms[1:], strict=False)))
     pairs = [
         f"{a}_{b}"
         for a, b in zip(terms, terms[1:], strict=False)

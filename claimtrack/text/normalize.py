@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 from anyascii import anyascii
@@ -77,6 +77,18 @@ def tokens(text: str) -> list[Token]:
     The text is split into alternating gaps and words (one C call) and the spans are the running
     sums of their lengths (``accumulate``): a third less time than a match object per word, and
     a quarter less again than adding the lengths up word by word in Python."""
+    if text.isascii() and "_" not in text:
+        # An ASCII word character run without "_" folds to itself lower-cased, one part, and
+        # lowering keeps every length: split the lowered text and make every token in C.
+        pieces = _WORD_SPLIT.split(text.lower())
+        bounds = list(accumulate(map(len, pieces)))
+        return list(
+            map(
+                _new_token,
+                repeat(Token),
+                zip(pieces[1::2], bounds[0::2], bounds[1::2], strict=False),
+            )
+        )
     out: list[Token] = []
     append = out.append
     pieces = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap

@@ -19,7 +19,14 @@ from claimtrack.text._patterns import SCALE_RE as _SCALE_RE
 from claimtrack.text._patterns import SCALES as _SCALES
 from claimtrack.text._patterns import UNIT_RE as _UNIT_RE
 from claimtrack.text._patterns import counted_word as _counted_word
-from claimtrack.text.dates import DateMention, find_dates, qualifier_before, scan_times
+from claimtrack.text.dates import (
+    DateMention,
+    _matches_at,
+    digit_starts,
+    find_dates,
+    qualifier_before,
+    scan_times,
+)
 from claimtrack.text.normalize import fold_word
 
 __all__ = [
@@ -32,7 +39,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Figure:
     value: float
     qualifier: str | None
@@ -41,6 +48,22 @@ class Figure:
     raw: str
     start: int
     end: int
+
+    def __init__(
+        self,
+        value: float,
+        qualifier: str | None,
+        unit: str | None,
+        counted: str | None,
+        raw: str,
+        start: int,
+        end: int,
+    ) -> None:
+        # The generated __init__'s work in one dict update (half the time of a setattr a field).
+        self.__dict__.update(
+            value=value, qualifier=qualifier, unit=unit, counted=counted, raw=raw, start=start,
+            end=end,
+        )  # fmt: skip
 
 
 _DIGIT = re.compile(r"\d")
@@ -53,6 +76,18 @@ _NUMERAL = re.compile(
 
 
 _CURRENCY_RE = re.compile(r"(us\$|\$|€|£|usd|eur|gbp)\s?$", re.I)
+
+
+def _currency_before(window: str) -> re.Match[str] | None:
+    """``_CURRENCY_RE.search(window)``; an ASCII window without "$", "usd", "eur" or "gbp" in
+    any case (``re.I`` compares ASCII letters as ``lower`` does) has no match."""
+    if window.isascii() and "$" not in window:
+        low = window.lower()
+        if "usd" not in low and "eur" not in low and "gbp" not in low:
+            return None
+    return _CURRENCY_RE.search(window)
+
+
 _GERMAN_WORD = re.compile(rf"^(?:{lex.GERMAN_PARTS})+$")
 _NUMBER_WORD_HINT = {
     "de": re.compile(rf"(?:{lex.GERMAN_PARTS})", re.I),
@@ -97,17 +132,18 @@ def figures_and_dates(text: str, language: str) -> tuple[list[Figure], list[Date
         # such texts have none (the word check in _number_words says so).
         spelled = _number_words(text, lang)
         return (_figures(text, spelled, [], lang, shares) if spelled or shares else []), []
-    found_dates, _, time_spans = scan_times(text, lang)
+    starts = digit_starts(text)
+    found_dates, _, time_spans = scan_times(text, lang, starts)
     blocked = [(d.start, d.end) for d in found_dates]
     blocked += [(s, e) for s, e in time_spans if not _is_amount(text, s, e)]
-    found = _numerals(text, lang) + _number_words(text, lang)
+    found = _numerals(text, lang, starts[1]) + _number_words(text, lang)
     return _figures(text, found, blocked, lang, shares), found_dates
 
 
 def _is_amount(text: str, start: int, end: int) -> bool:
     """ "12.41" reads like a clock time ("19.04 Uhr"), but with a unit after it or a currency
     before it ("12.41 euros", "£12.41 an hour", "$4.99") it is an amount."""
-    return bool(_UNIT_RE.match(text, end) or _CURRENCY_RE.search(text[max(0, start - 4) : start]))
+    return bool(_UNIT_RE.match(text, end) or _currency_before(text[max(0, start - 4) : start]))
 
 
 def _figures(
@@ -206,9 +242,14 @@ def _find_shares(text: str, lang: str) -> list[Figure]:
 _ORDINAL_AFTER = re.compile(r"\.\s+\w")
 
 
-def _numerals(text: str, lang: str) -> list[tuple[int, int, float]]:
+def _numerals(
+    text: str, lang: str, starts: list[int] | None = None
+) -> list[tuple[int, int, float]]:
+    """Numerals as (start, end, value); ``starts``: ``digit_starts(text)[1]``, where they can
+    begin (the same matches as searching the whole text)."""
     out = []
-    for m in _NUMERAL.finditer(text):
+    matches = _NUMERAL.finditer(text) if starts is None else _matches_at(_NUMERAL, text, starts)
+    for m in matches:
         if text[m.end() : m.end() + 1].isalpha() and not _attached_suffix_ok(text, m.end(), lang):
             continue
         if lang == "de" and _is_german_ordinal(text, m.start(), m.end()):
@@ -360,7 +401,7 @@ def _complete(text: str, start: int, end: int, value: float, lang: str) -> Figur
             value, unit = value / 100, "percentage_points"
     if unit is None and _MAGNITUDE_BEFORE.search(text, max(0, start - 20), start):
         unit = "magnitude"
-    cur = _CURRENCY_RE.search(text[max(0, start - 4) : start])
+    cur = _currency_before(text[max(0, start - 4) : start])
     if cur and unit is None:
         unit = lex.CURRENCY_BEFORE[cur.group(1).casefold()]
         start -= len(cur.group())

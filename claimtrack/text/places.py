@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from babel import Locale
 
@@ -81,8 +83,12 @@ def find_places(text: str, toks: list[Token] | None = None) -> list[Place]:
     out: list[Place] = []
     i = 0
     longest_from = _longest_from
-    while i < len(toks):
-        # Most words start no place: one cached look-up per distinct word says so.
+    # Most words start no place and name no city's adjective: one cached look-up per distinct
+    # word says so, in C, and only the others are tried (a hit skips the words it covers).
+    for j in compress(range(len(toks)), map(_may_start, map(itemgetter(0), toks))):
+        if j < i:
+            continue
+        i = j
         if not longest_from(toks[i].text):
             city = _city_of_adjective(toks[i].text) if toks[i].text.endswith("er") else None
             if city and _capitalised(text, toks[i]) and not _outlet_follows(toks, i):
@@ -100,6 +106,13 @@ def find_places(text: str, toks: list[Token] | None = None) -> list[Place]:
             out.append(Place(name, kind, text[start:end], start, end))
         i += n
     return out
+
+
+@lru_cache(maxsize=65_536)
+def _may_start(word: str) -> bool:
+    """Whether ``find_places`` has anything to try at a token: a place can start there, or it
+    may be a city's adjective (it ends in "er")."""
+    return bool(_longest_from(word)) or word.endswith("er")
 
 
 # German names a city's people and things by an adjective of its name: "im Hamburger Hafen",

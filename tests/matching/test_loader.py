@@ -166,3 +166,41 @@ def test_claim_ids_that_do_not_fit_32_bits_are_refused(session) -> None:
     batch = IndexBatch([(2**31, "n", "{}", "t", 1)], np.array([1]), np.array([7]))
     with pytest.raises(ValueError, match="2\\*\\*31"):
         SqlStore(session).load_batches([batch])
+
+
+def test_reading_claims_leaves_no_reference_cycles() -> None:
+    """Build workers never collect (``evaluation._worker_start``): ``prepare`` and ``make_row``
+    must leave no cyclic garbage, or a worker reading half a million claims would keep it all."""
+    import gc
+
+    from tests.text.test_fast_paths import TEXTS
+
+    texts = [*TEXTS, *synthetic_claims(300), *CLAIMS]
+    for claim in texts[:50]:  # first calls load tables and caches
+        make_row(1, prepare(claim))
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for claim in texts:
+            make_row(1, prepare(claim))
+            make_row(1, prepare(claim, "de"))
+        assert gc.collect() == 0
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def test_build_workers_freeze_what_they_inherit_and_collect_nothing() -> None:
+    import gc
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1, initializer=matching_eval._worker_start) as pool:
+        assert pool.submit(_gc_state).result() == (False, True)
+    assert gc.isenabled()
+
+
+def _gc_state() -> tuple[bool, bool]:
+    import gc
+
+    return gc.isenabled(), gc.get_freeze_count() > 0

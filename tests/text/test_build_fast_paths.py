@@ -14,11 +14,12 @@ from anyascii import anyascii
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimtrack.matching import names
 from claimtrack.matching import prepare as prep
-from claimtrack.text import dates
+from claimtrack.text import dates, numbers, places
 from claimtrack.text._numlex import QUALIFIERS
 from claimtrack.text._patterns import QUAL_RE
-from claimtrack.text.normalize import _UMLAUTS, fold, fold_words, tokens
+from claimtrack.text.normalize import _UMLAUTS, Token, fold, fold_words, tokens
 from tests.text.test_fast_paths import GENERATED, TEXTS
 
 
@@ -253,3 +254,206 @@ def test_english_number_screen_on_the_corpus() -> None:
     for text in TEXTS:
         if text.isascii() and any(map(numbers._is_figure_word_en, numbers._WORD_RUN.findall(text))):
             assert numbers._may_spell_english_number(text), text
+
+
+# -- date, year and numeral patterns matched only where a digit starts (session 8) -----------
+_DIGIT_PIECES = st.sampled_from(
+    ["5", "12", "2022", "1.", "3:30", "/", "-", ".", ",", " ", "a", "Z", "_", "é", "٣", "²",
+     "Uhr", "am", "Mai", "x1", "\u00a0", "(", "$"]
+)  # fmt: skip
+_DIGIT_TEXT = GENERATED | st.lists(_DIGIT_PIECES, max_size=14).map("".join)
+
+
+def _check_digit_starts(text: str) -> None:
+    word, number = dates.digit_starts(text)
+    assert word == [m.start() for m in re.finditer(r"\b\d", text)], text
+    assert number == [m.start() for m in re.finditer(r"(?<![\w.,])\d", text)], text
+    for pattern, kind, _needs in dates._DATE_PATTERNS:
+        if kind not in dates._MONTH_FIRST:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in dates._matches_at(pattern, text, word)] == expected
+    for pattern in (dates._YEAR_RE, numbers._NUMERAL):
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in dates._matches_at(pattern, text, number)] == expected
+    for lang in ("de", "en"):
+        assert numbers._numerals(text, lang, number) == numbers._numerals(text, lang)
+
+
+@settings(deadline=None, max_examples=800)
+@given(_DIGIT_TEXT)
+def test_digit_starts_give_every_match_of_the_patterns(text: str) -> None:
+    _check_digit_starts(text)
+
+
+def test_digit_starts_give_every_match_of_the_patterns_on_the_corpus() -> None:
+    for text in TEXTS:
+        _check_digit_starts(text)
+
+
+# -- tokens of ASCII text made in C (session 8) ----------------------------------------------
+def _old_tokens(text: str) -> list[Token]:
+    out = []
+    for m in re.finditer(r"\w+", text):
+        for part in fold(m.group()).split():
+            out.append(Token(part, m.start(), m.end()))
+    return out
+
+
+@settings(deadline=None, max_examples=800)
+@given(GENERATED | st.text(st.characters(max_codepoint=127), max_size=60))
+def test_tokens_equal_the_plain_algorithm(text: str) -> None:
+    assert tokens(text) == _old_tokens(text)
+
+
+def test_tokens_equal_the_plain_algorithm_on_the_corpus() -> None:
+    for text in TEXTS:
+        assert tokens(text) == _old_tokens(text), text
+
+
+# -- "since" before a date (session 8) -------------------------------------------------------
+_SINCE_PIECES = st.sampled_from(
+    ["seit", "SEIT", "Since", "since", "ſince", "SİNCE", "dem", "the", "Jahr", "year", " ",
+     "  ", "\t", "2016", "x", "s", "ince", "e"]
+)  # fmt: skip
+
+
+def _check_since(text: str) -> None:
+    for start in range(len(text) + 1):
+        expected = "~" if prep._SINCE.search(text, max(0, start - 20), start) else ""
+        assert prep._since_mark(text, start) == expected, (text, start)
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(_SINCE_PIECES, max_size=10).map("".join))
+def test_since_screen_equals_the_search(text: str) -> None:
+    _check_since(text)
+
+
+def test_since_screen_equals_the_search_on_the_corpus() -> None:
+    for text in TEXTS[:400]:
+        _check_since(text)
+
+
+# -- proper names: only tokens with a capital are tried (session 8) --------------------------
+def _old_proper_names(text: str, toks: list, taken: list, language: str) -> tuple[str, ...]:
+    out: dict[str, None] = {}
+    prev = None
+    for i, tok in enumerate(toks):
+        if names._is_name(text, tok, prev, taken, language, prep._NOT_NAMES) or (
+            (prev is None or names._SENTENCE_END.search(text, prev.end, tok.start))
+            and names._initial_name(text, tok, toks[i + 1] if i + 1 < len(toks) else None,
+                                    taken, language, prep._NOT_NAMES)
+        ):  # fmt: skip
+            out[tok.text] = None
+        prev = tok
+    return tuple(out)
+
+
+def _check_proper_names(text: str) -> None:
+    toks = tokens(text)
+    for language in ("de", "en"):
+        for taken in ([], [(0, 12)]):
+            found = names.proper_names(text, toks, taken, language, prep._NOT_NAMES)
+            assert found == _old_proper_names(text, toks, taken, language), text
+
+
+@settings(deadline=None, max_examples=400)
+@given(_NAME_TEXT)
+def test_proper_names_equal_the_plain_algorithm(text: str) -> None:
+    _check_proper_names(text)
+
+
+def test_proper_names_equal_the_plain_algorithm_on_the_corpus() -> None:
+    for text in TEXTS:
+        _check_proper_names(text)
+
+
+# -- places: only tokens a place or a city's adjective can start at are tried (session 8) ----
+def _old_find_places(text: str) -> list:
+    toks, out, i = tokens(text), [], 0
+    while i < len(toks):
+        if not places._longest_from(toks[i].text):
+            word = toks[i].text
+            city = places._city_of_adjective(word) if word.endswith("er") else None
+            if city and places._capitalised(text, toks[i]) and not places._outlet_follows(toks, i):
+                t = toks[i]
+                out.append(places.Place(city, "city", text[t.start : t.end], t.start, t.end))
+            i += 1
+            continue
+        hit = places._match_at(text, toks, i, places.gazetteer())
+        if hit is None:
+            i += 1
+            continue
+        n, (name, kind) = hit
+        start, end = toks[i].start, toks[i + n - 1].end
+        if not places._in_compound_name(text, end) and not (i == 0 and places._dateline(text, end)):
+            out.append(places.Place(name, kind, text[start:end], start, end))
+        i += n
+    return out
+
+
+_PLACE_TEXT = GENERATED | st.lists(
+    st.sampled_from(
+        ["New", "York", "Times", "Hamburger", "Hafen", "Berliner", "Zeitung", "in", "Almaty",
+         "Alma-Ata", "Kasachstans", "St.", "Petersburg", "Sankt", "Münchner", "Polizei", "BERLIN",
+         "(dpa)", "-", ",", "Rio", "de", "Janeiro", "Kiew", "Kyiv", "Bremer", "er", "the"]
+    ),
+    max_size=12,
+).map(" ".join)  # fmt: skip
+
+
+@settings(deadline=None, max_examples=400)
+@given(_PLACE_TEXT)
+def test_find_places_equals_the_plain_algorithm(text: str) -> None:
+    assert places.find_places(text) == _old_find_places(text)
+
+
+def test_find_places_equals_the_plain_algorithm_on_the_corpus() -> None:
+    for text in TEXTS:
+        assert places.find_places(text) == _old_find_places(text), text
+
+
+# -- frozen dataclasses made by one dict update (session 8) ----------------------------------
+def test_fast_initialisers_make_what_the_generated_ones_made() -> None:
+    import dataclasses
+    import pickle
+
+    from claimtrack.text.polarity import Polarity
+
+    pol = Polarity(False, (), frozenset())
+    cases = [
+        (numbers.Figure, (2000.0, "about", None, "people", "rund 2000", 3, 12)),
+        (dates.DateMention, ("2022", "2022", 0, 4)),
+        (prep.Prepared, ("a b", "de", 2, (), (), ("2022",), (), pol)),
+        (prep.Prepared, ("a b", "de", 2, (), (), ("2022",), (), pol, ("vik",))),
+    ]
+    for cls, args in cases:
+        plain = dataclasses.make_dataclass(
+            cls.__name__, [(f.name, f.type, f) for f in dataclasses.fields(cls)], frozen=True
+        )
+        made, expected = cls(*args), plain(*args)
+        assert vars(made) == vars(expected)
+        assert repr(made) == repr(expected).replace(plain.__qualname__, cls.__qualname__)
+        names = [f.name for f in dataclasses.fields(cls)]
+        assert cls(**dict(zip(names, args, strict=False))) == made
+        assert hash(made) == hash(cls(*args)) and pickle.loads(pickle.dumps(made)) == made
+        try:
+            made.start = 1  # type: ignore[misc]
+        except dataclasses.FrozenInstanceError:
+            pass
+        else:
+            raise AssertionError("not frozen")
+    assert prep.Prepared("a", "de", 1, (), (), (), (), pol).names == ()
+
+
+# -- a currency before a figure (session 8) --------------------------------------------------
+@settings(deadline=None, max_examples=800)
+@given(
+    st.lists(
+        st.sampled_from(["$", "US", "us", "USD", "Eur", "€", "£", "gbp", " ", "\n", "x", "E", "u"]),
+        max_size=4,
+    ).map("".join)
+)
+def test_currency_screen_equals_the_search(window: str) -> None:
+    found, expected = numbers._currency_before(window), numbers._CURRENCY_RE.search(window)
+    assert (found and found.span()) == (expected and expected.span())
