@@ -74,6 +74,7 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("Ein Erdbeben der Stärke 6,8 in der Antarktis; ZF will Stellen schaffen, bestätigt.", "de"),
     ("A court upheld the ruling and sentenced him; cuts until the end of March in the Arctic.", "en"),
     ("In Sevilla wurden 40 Grad gemessen, in Phoenix 104F.", "de"),
+    ("Die Regierung schafft die Maut ab; the council abolished the toll.", "de"),
 )  # fmt: skip
 
 

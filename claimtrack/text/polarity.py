@@ -138,7 +138,8 @@ _AXIS_WORDS: dict[str, tuple[str, str]] = {
         "decreases dropped declined cut cuts lowered lowers reduced reduces slashed geschrumpft "
         "schrumpft schrumpfte schrumpften shrank shrunk shrinks "
         # jobs, posts, flights struck off ("streicht 14.000 Stellen", "baut Stellen ab")
-        "streicht strich streichen gestrichen abbauen abgebaut slash slashes axe axes axed",
+        "streicht strich streichen gestrichen abbauen abgebaut slash slashes axe axes axed "
+        "abgeschafft abschaffen abzuschaffen abolished abolishes",
     ),
     "truth": (
         "wahr richtig true correct bestaetigt confirmed confirms",
@@ -326,6 +327,15 @@ def _halted(ws: list[str], i: int) -> bool:
     )  # fmt: skip
 
 
+# "schafft die Maut ab" (abschaffen) abolishes what "schafft 3000 Stellen" creates.
+_SCHAFFEN = frozenset(["schafft", "schaffen", "schuf"])
+_SEPARABLE_REACH = 8
+
+
+def _abolished(ws: list[str], i: int) -> bool:
+    return ws[i] in _SCHAFFEN and "ab" in ws[i + 1 : i + 1 + _SEPARABLE_REACH]
+
+
 def polarity_of_words(ws: list[str]) -> Polarity:
     """Stances with the sign a negation in scope gives them, and the parity of the negations left.
 
@@ -347,7 +357,7 @@ def polarity_of_words(ws: list[str]) -> Polarity:
         if w not in AXES:
             continue
         axis, sign = AXES[w]
-        if _halted(ws, i):
+        if _halted(ws, i) or _abolished(ws, i):
             sign = -sign
         scoped = [j for j in negations if i - _SCOPE <= j < i and j not in used]
         flip = -1 if scoped else 1

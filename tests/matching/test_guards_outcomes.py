@@ -58,6 +58,16 @@ def test_one_outcome_told_twice_agrees():
     ) is None  # fmt: skip
 
 
+def test_abolishing_is_no_creating():
+    a = polarity("Die Regierung schafft die Maut für Lastwagen ab.")
+    b = polarity("Die Regierung hat die Maut für Lastwagen abgeschafft.")
+    c = polarity("The government abolished the toll for lorries.")
+    d = polarity("Die Regierung schafft 3000 neue Stellen.")
+    assert polarity_conflict(a, b) is None
+    assert polarity_conflict(a, c) is None
+    assert polarity_conflict(a, d) is not None
+
+
 def test_a_month_after_the_end_of_is_a_date():
     a = "The ministry extended the fuel subsidy until the end of March."
     b = "The ministry extended the fuel subsidy until the end of May."
