@@ -75,6 +75,7 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("A court upheld the ruling and sentenced him; cuts until the end of March in the Arctic.", "en"),
     ("In Sevilla wurden 40 Grad gemessen, in Phoenix 104F.", "de"),
     ("Die Regierung schafft die Maut ab; the council abolished the toll.", "de"),
+    ("Die Mission startet nicht vor April 2026; the launch will not happen until 2027.", "de"),
 )  # fmt: skip
 
 

@@ -259,6 +259,26 @@ def _is_sanction(ws: list[str], i: int) -> bool:
 _ARTICLES = frozenset(["a", "an", "the"])
 
 
+_NOT = frozenset(["not", "nicht"])
+_BEFORE = frozenset(["before", "until", "vor"])
+_MONTH_WORDS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "januar", "februar", "maerz", "mai", "juni", "juli",
+     "oktober", "dezember", "spring", "summer", "autumn", "winter", "fruehjahr", "sommer",
+     "herbst", "ende", "end", "mitte", "anfang"]
+)  # fmt: skip
+
+
+def _not_before_a_date(ws: list[str], i: int) -> bool:
+    """ "not … before/until <month or year>" sets the earliest date (= "no earlier than"); "was
+    not passed before the election" stays a negation."""
+    for k in range(i + 1, min(i + 5, len(ws) - 1)):
+        if ws[k] in _BEFORE:
+            after = ws[k + 1]
+            return after in _MONTH_WORDS or (after.isdigit() and len(after) == 4)
+    return False
+
+
 def _is_negation(ws: list[str], i: int) -> bool:
     w = ws[i]
     nxt = ws[i + 1] if i + 1 < len(ws) else ""
@@ -266,6 +286,8 @@ def _is_negation(ws: list[str], i: int) -> bool:
         return False
     if nxt in _BOUND_WORDS and ws[i + 2 : i + 3] and ws[i + 2] in _THAN:
         return False  # "no earlier than", "nicht mehr als": a bound
+    if w in _NOT and _not_before_a_date(ws, i):
+        return False  # "will not take off before April 2026", "nicht vor Mai": a bound
     if w == "no" and i > 0 and ws[i - 1] in _ARTICLES:
         return False  # "a no-confidence vote", "the no-fly zone": "no" begins a noun
     if w in _VOTED and nxt == "against":

@@ -68,3 +68,19 @@ def test_shared_stances_are_evidence():
     assert ("negation", -1) in shared_stances(
         polarity("lässt keine Einmischung zu"), polarity("prohibits interference")
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crewed flight will now not take off before April 2026, NASA said.",
+        "The launch will not happen until 2027.",
+        "Der Start erfolgt nicht vor Mai.",
+    ],
+)
+def test_not_before_a_date_is_a_bound_not_a_denial(text: str) -> None:
+    assert not polarity(text).negated
+
+
+def test_not_before_an_event_still_denies() -> None:
+    assert polarity("The report was not published before the vote.").negated
