@@ -76,6 +76,7 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("In Sevilla wurden 40 Grad gemessen, in Phoenix 104F.", "de"),
     ("Die Regierung schafft die Maut ab; the council abolished the toll.", "de"),
     ("Die Mission startet nicht vor April 2026; the launch will not happen until 2027.", "de"),
+    ("Air defences shot down 32 of the 48 drones; die Polizei nahm 12 der 20 Verdächtigen fest.", "en"),
 )  # fmt: skip
 
 

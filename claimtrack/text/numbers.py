@@ -441,6 +441,25 @@ def _with_counted(text: str, figures: list[Figure], lang: str) -> list[Figure]:
         out.append(f if counted is None else
                    Figure(f.value, f.qualifier, f.unit, counted, f.raw, f.start, f.end))  # fmt: skip
         floor = max(f.end, used)
+    return _parts_of_a_whole(text, out)
+
+
+# "32 of the 48 drones", "42 out of 48", "12 der 20 Verdächtigen": the first figure counts a part
+# of what the second counts.
+_PART_OF = re.compile(r"\s+(?:out\s+of|of|der|von)(?:\s+(?:the|den))?\s+", re.I)
+
+
+def _parts_of_a_whole(text: str, figures: list[Figure]) -> list[Figure]:
+    """A figure without a counted noun takes the noun of the whole it is a part of, so that "32 of
+    the 48 drones" and "42 out of 48 drones" disagree on the drones brought down."""
+    out = list(figures)
+    for i in range(len(out) - 1):
+        part, whole = out[i], out[i + 1]
+        if part.counted is not None or whole.counted is None or part.unit != whole.unit:
+            continue
+        if _PART_OF.fullmatch(text, part.end, whole.start):
+            out[i] = Figure(part.value, part.qualifier, part.unit, whole.counted, part.raw,
+                            part.start, part.end)  # fmt: skip
     return out
 
 

@@ -194,3 +194,21 @@ def test_temperatures_are_one_unit_in_both_languages(
     text: str, language: str, expected: list[tuple[float, str]]
 ) -> None:
     assert [(f.value, f.unit) for f in find_figures(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Air defences shot down 32 of the 48 drones.", "en", [(32.0, "drones"), (48.0, "drones")]),
+        ("They destroyed 42 out of 48 drones.", "en", [(42.0, "drones"), (48.0, "drones")]),
+        (
+            "Die Polizei nahm 12 der 20 Verdächtigen fest.",
+            "de",
+            [(12.0, "verdächtigen"), (20.0, "verdächtigen")],
+        ),
+    ],
+)
+def test_a_part_counts_what_its_whole_counts(
+    text: str, language: str, expected: list[tuple[float, str]]
+) -> None:
+    assert [(f.value, f.counted) for f in find_figures(text, language)] == expected
