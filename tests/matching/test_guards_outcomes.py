@@ -6,19 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.matching.prepare import prepare
-from claimtrack.matching.reasons import conflicts
 from claimtrack.text.polarity import polarity, polarity_conflict
-
-
-def _aspects(a: str, b: str) -> list[str]:
-    texts = [text for text, _ in conflicts(prepare(a), prepare(b))]
-    assert texts == [text for text, _ in conflicts(prepare(b), prepare(a))]  # symmetric
-    return texts
-
-
-def _has(a: str, b: str, aspect: str) -> bool:
-    return any(t.startswith(aspect + ":") for t in _aspects(a, b))
+from tests.matching.conflict_aspects import has_conflict as _has
 
 
 @pytest.mark.parametrize(

@@ -8,17 +8,8 @@ import pytest
 
 from claimtrack.matching.bodies import bodies
 from claimtrack.matching.prepare import prepare
-from claimtrack.matching.reasons import conflicts
-
-
-def _aspects(a: str, b: str) -> list[str]:
-    texts = [text for text, _ in conflicts(prepare(a), prepare(b))]
-    assert texts == [text for text, _ in conflicts(prepare(b), prepare(a))]  # symmetric
-    return texts
-
-
-def _has(a: str, b: str, aspect: str) -> bool:
-    return any(t.startswith(aspect + ":") for t in _aspects(a, b))
+from tests.matching.conflict_aspects import aspects as _aspects
+from tests.matching.conflict_aspects import has_conflict as _has
 
 
 @pytest.mark.parametrize(
