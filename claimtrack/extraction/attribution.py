@@ -339,7 +339,7 @@ class Attributor:
             return []  # "Als Ursache wird Brandstiftung vermutet.": nobody is named
         if direction == "pronoun_after" and after and any(map(sp.is_known_kind, after)):
             before = sp.before_cue(before_tokens, self.language) if before_tokens else []
-            return before or _before_object(after)  # "Hinter dem Anschlag vermutet die Polizei …"
+            return before or after  # "Hinter dem Anschlag vermutet die Polizei …"
         if direction == "after":
             return after
         if direction == "both" and self.language == "en":
@@ -894,16 +894,6 @@ def _office_before(token: str) -> bool:
     if sp.is_role(token) or token.lower().endswith(_MEMBER_ENDINGS):
         return False
     return bool(orgs.kinds_of(token))
-
-
-def _before_object(phrase: list[str]) -> list[str]:
-    """The subject up to the object's article: "die Polizei | eine rechtsextreme Gruppe" (a
-    genitive "der"/"des" belongs to the subject: "die Sprecherin der Polizei")."""
-    end = next(
-        (k for k, t in enumerate(phrase) if k and t.lower() in lx.ARTICLES - {"der", "des"}),
-        len(phrase),
-    )
-    return phrase[:end]
 
 
 def _clause_final_passive(tokens: list[str], index: int, length: int) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claimtrack.text._numlex import MONTHS
 from claimtrack.text.normalize import words as folded_words
 
 NEGATIONS = frozenset(
@@ -261,11 +262,10 @@ _ARTICLES = frozenset(["a", "an", "the"])
 
 _NOT = frozenset(["not", "nicht"])
 _BEFORE = frozenset(["before", "until", "vor"])
-_MONTH_WORDS = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "januar", "februar", "maerz", "mai", "juni", "juli",
-     "oktober", "dezember", "spring", "summer", "autumn", "winter", "fruehjahr", "sommer",
-     "herbst", "ende", "end", "mitte", "anfang"]
+# Month names as `words` folds them, and words naming part of a year ("end of", "spring").
+_MONTH_WORDS = frozenset(MONTHS) | frozenset(
+    ["spring", "summer", "autumn", "winter", "fruehjahr", "sommer", "herbst", "ende", "end",
+     "mitte", "anfang"]
 )  # fmt: skip
 
 
