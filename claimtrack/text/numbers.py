@@ -135,15 +135,20 @@ def figures_and_dates(text: str, language: str) -> tuple[list[Figure], list[Date
     starts = digit_starts(text)
     found_dates, _, time_spans = scan_times(text, lang, starts)
     blocked = [(d.start, d.end) for d in found_dates]
-    blocked += [(s, e) for s, e in time_spans if not _is_amount(text, s, e)]
+    blocked += [(s, e) for s, e in time_spans if not _is_amount(text, s, e, lang)]
     found = _numerals(text, lang, starts[1]) + _number_words(text, lang)
     return _figures(text, found, blocked, lang, shares), found_dates
 
 
-def _is_amount(text: str, start: int, end: int) -> bool:
-    """ "12.41" reads like a clock time ("19.04 Uhr"), but with a unit after it or a currency
-    before it ("12.41 euros", "£12.41 an hour", "$4.99") it is an amount."""
-    return bool(_UNIT_RE.match(text, end) or _currency_before(text[max(0, start - 4) : start]))
+def _is_amount(text: str, start: int, end: int, lang: str) -> bool:
+    """ "12.41" reads like a clock time ("19.04 Uhr"), but with a unit or a scale word after it
+    or a currency before it ("12.41 euros", "2.35 billion euros", "£12.41 an hour", "$4.99") it
+    is an amount."""
+    return bool(
+        _UNIT_RE.match(text, end)
+        or _SCALE_RE[lang].match(text, end)
+        or _currency_before(text[max(0, start - 4) : start])
+    )
 
 
 def _figures(
