@@ -346,6 +346,8 @@ def _longest_number_run(
             j -= 1
         if not words or (len(words) == 1 and words[0] in ("one", "ein", "eins", "zero")):
             return i, None
+        if words == ["acht"] and not _NOUN_AFTER.match(text, matches[j - 1].end()):
+            return i, None  # "außer Acht lassen", "Acht geben": the noun, not the number
         try:
             return j, float(text2num(" ".join(words), lang))
         except ValueError:
@@ -381,7 +383,12 @@ def _is_number_word(word: str, lang: str) -> bool:
             p in lex.NUMBER_WORDS_EN or p in lex.MULTIPLIERS_EN or p == "and"
             for p in word.split("-")
         )
-    return word not in ("und", "ein", "eins", "acht") and bool(_GERMAN_WORD.match(word))
+    return word not in ("und", "ein", "eins") and bool(_GERMAN_WORD.match(word))
+
+
+# German "acht" is the number only before a noun ("acht Schmuckstücke", "Acht Menschen
+# starben"); before anything else it is the noun Acht ("außer Acht gelassen", "Acht geben").
+_NOUN_AFTER = re.compile(r"\s+[A-ZÄÖÜ]")
 
 
 # A figure after the name of its measure is in that measure: "ein Erdbeben der Stärke 6,8", "a
@@ -392,7 +399,7 @@ _MAGNITUDE_BEFORE = re.compile(r"(?i)(?:st(?:ä|ae)rke|magnitude)(?:\s+(?:von|of
 def _complete(text: str, start: int, end: int, value: float, lang: str) -> Figure:
     """Extend a bare number with scale, unit, currency and qualifier (counted: second pass)."""
     unit = None
-    m = _SCALE_RE[lang].match(text, end)
+    m = _SCALE_RE[lang].match(text, end) or _hyphened_scale(text, end, lang)
     if m:
         idx = int(str(m.lastgroup)[1:])  # the alternative that matched: "s3" -> 3
         value *= _SCALES[lang][idx][1]
@@ -416,6 +423,19 @@ def _complete(text: str, start: int, end: int, value: float, lang: str) -> Figur
         qualifier = lex.QUALIFIERS[q.group(1).casefold()]
         start -= len(text[max(0, start - 25) : start]) - q.start()
     return Figure(value, qualifier, unit, None, text[start:end], start, end)
+
+
+def _hyphened_scale(text: str, end: int, lang: str) -> re.Match[str] | None:
+    """The scale word of a compound adjective: "a 500-billion-euro fund", "ein 500-Milliarden-
+    Euro-Paket" count 500 billion euros, not 500 and a billion. Only a written-out scale word:
+    after a hyphen an abbreviation is a unit ("a 10-m wall")."""
+    if text[end : end + 1] != "-":
+        return None
+    m = _SCALE_RE[lang].match(text, end + 1)
+    return m if m and len(m.group().strip()) >= _SCALE_WORD_MIN else None
+
+
+_SCALE_WORD_MIN = 7  # "hundert", "million", "billion", "tausend"; not "mio.", "bn", "m"
 
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d|[.,;:!?]")
