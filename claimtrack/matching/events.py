@@ -37,7 +37,10 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
               "condemned", "kritisiert", "criticised", "criticized", "bestritten",
               "bestreitet", "denied", "denies", "appeal", "berufung", "einspruch", "angefochten"),
     "outage": ("lahmgelegt", "lahmlegt", "lahmlegte", "lahm", "offline", "paralysed",
-               "paralyzed", "crippled", "ausgefallen", "outage", "stoerung"),
+               "paralyzed", "crippled", "ausgefallen", "outage", "stoerung",
+               # the power gone: "Stromausfall" = "blackout" = "without electricity"
+               "stromausfall", "blackout", "power cut", "ohne strom", "without electricity",
+               "without power"),
     "resign": ("zurueckgetreten", "ruecktritt", "trat zurueck", "resign", "stepped down",
                "steps down", "quit"),
     "convict": ("verurteilt", "schuldig", "convicted", "convict", "guilty", "sentenced"),
@@ -96,6 +99,10 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
     # called off: "Flüge gestrichen" = "flights cancelled" = "Flüge fielen aus"
     "cancel": ("gestrichen", "strich", "abgesagt", "sagte ab", "storniert", "fielen aus",
                "fiel aus", "cancel", "scrapped", "scrap", "called off"),
+    # a company unable to pay its debts: "Insolvenz beantragt" = "Gläubigerschutz" = "filed
+    # for bankruptcy" = "sought creditor protection"
+    "insolvency": ("insolvenz", "insolvent", "pleite", "bankrott", "konkurs", "glaeubigerschutz",
+                   "zahlungsunfaehig", "bankrupt", "insolvency", "creditor protection"),
     "sanction": ("sanktionen", "sanktioniert", "sanctions", "sanctioned"),
 }  # fmt: skip
 

@@ -207,6 +207,8 @@ def scan_times(
                 time_spans.append(m.span())
             if kind == "dmy" and language == "en" and not m.group(3):
                 continue  # "a magnitude of 6.8.": English writes no day and month so
+            if kind == "month_d" and not m.group(3) and _no_day_after_month(text, m, language):
+                continue
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             value = _date_value(kind, m)
@@ -321,6 +323,13 @@ def _mentions_month(text: str) -> bool:
     if not words.isascii():
         words = words.replace("\u0131", "i").replace("i\u0307", "i")
     return not _MONTH_WORDS.isdisjoint(words.split())
+
+
+def _no_day_after_month(text: str, m: re.Match[str], language: str) -> bool:
+    """ "April 25" without a year is no date in German, which writes "25. April" ("ab April 25
+    Gramm": from April, 25 grams), nor in English when a unit follows the number ("in April 25
+    grams", "by May 12 percent")."""
+    return language == "de" or bool(UNIT_RE.match(text, m.end()))
 
 
 def _date_value(kind: str, m: re.Match[str]) -> str | None:

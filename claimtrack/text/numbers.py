@@ -135,15 +135,20 @@ def figures_and_dates(text: str, language: str) -> tuple[list[Figure], list[Date
     starts = digit_starts(text)
     found_dates, _, time_spans = scan_times(text, lang, starts)
     blocked = [(d.start, d.end) for d in found_dates]
-    blocked += [(s, e) for s, e in time_spans if not _is_amount(text, s, e)]
+    blocked += [(s, e) for s, e in time_spans if not _is_amount(text, s, e, lang)]
     found = _numerals(text, lang, starts[1]) + _number_words(text, lang)
     return _figures(text, found, blocked, lang, shares), found_dates
 
 
-def _is_amount(text: str, start: int, end: int) -> bool:
-    """ "12.41" reads like a clock time ("19.04 Uhr"), but with a unit after it or a currency
-    before it ("12.41 euros", "£12.41 an hour", "$4.99") it is an amount."""
-    return bool(_UNIT_RE.match(text, end) or _currency_before(text[max(0, start - 4) : start]))
+def _is_amount(text: str, start: int, end: int, lang: str) -> bool:
+    """ "12.41" reads like a clock time ("19.04 Uhr"), but with a unit or a scale word after it
+    or a currency before it ("12.41 euros", "2.35 billion euros", "£12.41 an hour", "$4.99") it
+    is an amount."""
+    return bool(
+        _UNIT_RE.match(text, end)
+        or _SCALE_RE[lang].match(text, end)
+        or _currency_before(text[max(0, start - 4) : start])
+    )
 
 
 def _figures(
@@ -341,6 +346,8 @@ def _longest_number_run(
             j -= 1
         if not words or (len(words) == 1 and words[0] in ("one", "ein", "eins", "zero")):
             return i, None
+        if words == ["acht"] and not _NOUN_AFTER.match(text, matches[j - 1].end()):
+            return i, None  # "außer Acht lassen", "Acht geben": the noun, not the number
         try:
             return j, float(text2num(" ".join(words), lang))
         except ValueError:
@@ -376,7 +383,12 @@ def _is_number_word(word: str, lang: str) -> bool:
             p in lex.NUMBER_WORDS_EN or p in lex.MULTIPLIERS_EN or p == "and"
             for p in word.split("-")
         )
-    return word not in ("und", "ein", "eins", "acht") and bool(_GERMAN_WORD.match(word))
+    return word not in ("und", "ein", "eins") and bool(_GERMAN_WORD.match(word))
+
+
+# German "acht" is the number only before a noun ("acht Schmuckstücke", "Acht Menschen
+# starben"); before anything else it is the noun Acht ("außer Acht gelassen", "Acht geben").
+_NOUN_AFTER = re.compile(r"\s+[A-ZÄÖÜ]")
 
 
 # A figure after the name of its measure is in that measure: "ein Erdbeben der Stärke 6,8", "a
@@ -387,7 +399,7 @@ _MAGNITUDE_BEFORE = re.compile(r"(?i)(?:st(?:ä|ae)rke|magnitude)(?:\s+(?:von|of
 def _complete(text: str, start: int, end: int, value: float, lang: str) -> Figure:
     """Extend a bare number with scale, unit, currency and qualifier (counted: second pass)."""
     unit = None
-    m = _SCALE_RE[lang].match(text, end)
+    m = _SCALE_RE[lang].match(text, end) or _hyphened_scale(text, end, lang)
     if m:
         idx = int(str(m.lastgroup)[1:])  # the alternative that matched: "s3" -> 3
         value *= _SCALES[lang][idx][1]
@@ -411,6 +423,19 @@ def _complete(text: str, start: int, end: int, value: float, lang: str) -> Figur
         qualifier = lex.QUALIFIERS[q.group(1).casefold()]
         start -= len(text[max(0, start - 25) : start]) - q.start()
     return Figure(value, qualifier, unit, None, text[start:end], start, end)
+
+
+def _hyphened_scale(text: str, end: int, lang: str) -> re.Match[str] | None:
+    """The scale word of a compound adjective: "a 500-billion-euro fund", "ein 500-Milliarden-
+    Euro-Paket" count 500 billion euros, not 500 and a billion. Only a written-out scale word:
+    after a hyphen an abbreviation is a unit ("a 10-m wall")."""
+    if text[end : end + 1] != "-":
+        return None
+    m = _SCALE_RE[lang].match(text, end + 1)
+    return m if m and len(m.group().strip()) >= _SCALE_WORD_MIN else None
+
+
+_SCALE_WORD_MIN = 7  # "hundert", "million", "billion", "tausend"; not "mio.", "bn", "m"
 
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d|[.,;:!?]")

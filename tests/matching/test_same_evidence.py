@@ -128,6 +128,11 @@ def test_a_person_named_in_full_and_by_the_surname_alone_is_one_person(a, la, b,
         ("Rettungskräfte bargen den Mann leblos aus dem Wasser.", "found_dead"),
         ("The missing hiker was found dead near the lake.", "found_dead"),
         ("The body of the missing hiker was recovered from the lake.", "found_dead"),
+        ("Der Modekonzern hat beim Amtsgericht Insolvenz angemeldet.", "insolvency"),
+        ("The airline filed for bankruptcy on Tuesday.", "insolvency"),
+        ("The steelmaker sought creditor protection in a Delaware court.", "insolvency"),
+        ("Nach einem Stromausfall saßen Tausende in der U-Bahn fest.", "outage"),
+        ("A blackout left the island without electricity for hours.", "outage"),
     ],
 )
 def test_happenings_told_in_other_words(text, event):

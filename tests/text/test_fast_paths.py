@@ -106,6 +106,12 @@ def _old_find_dates(text: str, language: str) -> list[dates.DateMention]:
         for m in pattern.finditer(text):
             if kind == "dmy" and language == "en" and not m.group(3):
                 continue  # English writes no day and month as "6.8."
+            if (
+                kind == "month_d"
+                and not m.group(3)
+                and dates._no_day_after_month(text, m, language)
+            ):
+                continue  # German writes "25. April"; "April 25 Gramm" is no date
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             value = dates._date_value(kind, m)

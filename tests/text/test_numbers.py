@@ -70,7 +70,8 @@ def test_not_figures(lang, text):
     ],
 )
 def test_dates(text, values):
-    assert [d.value for d in find_dates(text, "de")] == values
+    language = "en" if text.startswith("On ") else "de"
+    assert [d.value for d in find_dates(text, language)] == values
 
 
 @pytest.mark.parametrize(
@@ -145,9 +146,11 @@ def test_a_half_or_a_quarter_of_time_is_no_share(lang, text):
         ("The app costs $4.99 a month.", [(4.99, "usd")]),
         ("Das Ticket kostet jetzt €12.50.", [(12.5, "eur")]),
         ("Um 19.04 Uhr begann die Sitzung.", []),  # a clock time stays no figure
+        ("The railway booked a loss of 2.35 billion euros.", [(2.35e9, "eur")]),
+        ("Some 2.35 million people were affected.", [(2.35e6, "people")]),
     ],
 )
-def test_a_currency_before_a_decimal_makes_an_amount_not_a_time(
+def test_a_currency_before_or_a_unit_or_scale_after_a_decimal_makes_an_amount_not_a_time(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     language = "de" if "Uhr" in text or "Ticket" in text else "en"
@@ -212,3 +215,19 @@ def test_a_part_counts_what_its_whole_counts(
     text: str, language: str, expected: list[tuple[float, str]]
 ) -> None:
     assert [(f.value, f.counted) for f in find_figures(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Erwachsene dürfen ab April 25 Gramm besitzen.", "de", []),
+        ("Das Gesetz gilt ab dem 25. April.", "de", ["--04-25"]),
+        ("Das Gesetz gilt seit April 25, 2024.", "de", ["2024-04-25"]),
+        ("The law takes effect on April 25.", "en", ["--04-25"]),
+        ("In April 25 percent more tickets were sold.", "en", []),
+    ],
+)
+def test_month_before_a_day_is_a_date_only_in_english_and_without_a_unit_after(
+    text: str, language: str, expected: list[str]
+) -> None:
+    assert [d.value for d in find_dates(text, language)] == expected

@@ -105,3 +105,32 @@ def test_a_verb_before_the_figure_counts_it(text, language, expected):
 def test_a_number_word_joined_to_its_unit_by_a_hyphen_is_a_figure(text, expected):
     figures, _ = figures_and_dates(text, "en")
     assert [(f.value, f.unit) for f in figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("The city approved a 250-million-dollar stadium deal.", "en", [(2.5e8, "usd")]),
+        ("Ministers agreed on a 40-billion-euro rescue plan.", "en", [(4e10, "eur")]),
+        ("Der Stadtrat billigte ein 250-Millionen-Euro-Programm.", "de", [(2.5e8, "eur")]),
+        # an abbreviation after a hyphen is a unit, not a scale
+        ("They built a 10-m wall.", "en", [(10.0, None)]),
+    ],
+)  # fmt: skip
+def test_a_scale_word_joined_by_a_hyphen_scales_its_number(text, language, expected):
+    figures, _ = figures_and_dates(text, language)
+    assert [(f.value, f.unit) for f in figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Polizei nahm acht Verdächtige fest.", [8.0]),
+        ("Acht Häftlinge sind aus dem Gefängnis geflohen.", [8.0]),
+        ("Die Warnungen wurden außer Acht gelassen.", []),
+        ("Er hat nicht Acht gegeben.", []),
+    ],
+)  # fmt: skip
+def test_german_acht_is_a_number_before_a_noun(text, expected):
+    figures, _ = figures_and_dates(text, "de")
+    assert [f.value for f in figures] == expected
