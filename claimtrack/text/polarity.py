@@ -387,6 +387,12 @@ def _state_ended(ws: list[str], i: int) -> bool:
 # Declaring an end is ending: "declared the end of the outbreak" (not "declared an emergency").
 _DECLARE = frozenset(["declared", "declares", "declare"])
 _END = frozenset(["end", "ende"])
+
+
+def _declared_end(ws: list[str], i: int) -> bool:
+    return ws[i] in _DECLARE and not _END.isdisjoint(ws[i + 1 : i + 4])
+
+
 # Ending a state: "ended the public health emergency", "beendet den Notstand".
 _ENDING = frozenset(["ended", "ends", "endet", "endete", "beendet", "beendete", "beenden"])
 
@@ -450,7 +456,7 @@ def polarity_of_words(ws: list[str]) -> Polarity:
         if w not in AXES:
             continue
         axis, sign = AXES[w]
-        if _halted(ws, i) or _abolished(ws, i) or (w in _DECLARE and _END.intersection(ws[i + 1 : i + 4])):
+        if _halted(ws, i) or _abolished(ws, i) or _declared_end(ws, i):
             sign = -sign
         scoped = [j for j in negations if i - _SCOPE <= j < i and j not in used]
         flip = -1 if scoped else 1
