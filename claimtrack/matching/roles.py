@@ -405,15 +405,58 @@ def _side(span: list[str], names: frozenset[str], backwards: bool = False) -> li
     """Participants in ``span`` (read outward from the verb) up to a clause boundary. A place
     that describes the participant next to it is none of its own: "den Leverkusener
     Kunststoffhersteller Covestro" (a place, a noun, a name, read forwards), "Adnoc aus Abu
-    Dhabi" (read backwards from the verb: the place, "aus", the name)."""
+    Dhabi" (read backwards from the verb: the place, "aus", the name). A club named with its
+    city is one participant ("Inter Milan", "Paris Saint-Germain", "Bayern München": ``_unit``)."""
     out: list[str] = []
-    for k, w in enumerate(span):
-        if w in names and w not in out:
-            if not _describes(span, k, names, backwards):
+    k = 0
+    while k < len(span):
+        w = span[k]
+        if w in names:
+            unit = _unit(span, k, names, backwards)
+            if unit is not None:
+                if unit not in out:
+                    out.append(unit)
+                k += unit.count(" ") + 1
+                continue
+            if w not in out and not _describes(span, k, names, backwards):
                 out.append(w)
         elif w in _BOUNDARIES:
             break
+        k += 1
     return out
+
+
+def _unit(span: list[str], k: int, names: frozenset[str], backwards: bool) -> str | None:
+    """Participants side by side with a city or region among them and no country ("inter
+    milan", "paris saint germain", "bavaria munich"): one club or company named after its
+    city, as its words in text order; None otherwise."""
+    end = k
+    while end < len(span) and span[end] in names:
+        end += 1
+    if end - k < 2:
+        return None
+    words = span[k:end]
+    towns, countries = _town_tokens(), _country_tokens()
+    if not any(w in towns for w in words) or any(w in countries for w in words):
+        return None
+    return " ".join(reversed(words) if backwards else words)
+
+
+@lru_cache(maxsize=1)
+def _town_tokens() -> frozenset[str]:
+    return frozenset(fold(name).replace(" ", "") for name, kind in gazetteer().values()
+                     if kind in ("city", "region"))  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _country_tokens() -> frozenset[str]:
+    return frozenset(fold(name).replace(" ", "") for name, kind in gazetteer().values()
+                     if kind == "country")  # fmt: skip
+
+
+def _present(name: str, words: frozenset[str]) -> bool:
+    """Whether a participant (a club's words: any of them) occurs among ``words``."""
+    return any(w in words for w in name.split())
 
 
 _ORIGIN = frozenset(["aus", "from", "of", "in"])
@@ -538,7 +581,11 @@ def _other_doer(
                 continue
             if ra.agent in places or rb.agent in places:
                 continue
-            if ra.agent != rb.agent and ra.agent not in words_b and rb.agent not in words_a:
+            if (
+                ra.agent != rb.agent
+                and not _present(ra.agent, words_b)
+                and not _present(rb.agent, words_a)
+            ):
                 return (ra.agent, ra.patient), (rb.agent, rb.patient)
     return None
 

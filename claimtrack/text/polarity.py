@@ -593,7 +593,8 @@ _ALIVE = frozenset(
      "unversehrt", "unverletzt", "wohlbehalten", "gerettet", "ueberlebt", "ueberlebten"]
 )  # fmt: skip
 _DEAD = frozenset(
-    ["killed", "died", "dead", "deaths", "death", "drowned", "perished", "bodies", "tot", "tote",
+    ["killed", "killing", "kills", "died", "dead", "deaths", "death", "drowned", "perished",
+     "bodies", "toetete", "toeteten", "tot", "tote",
      "toten", "todesopfer", "getoetet", "starben", "gestorben", "ertrunken", "ertranken",
      "leichen", "leblos", "ums"]
 )  # fmt: skip
