@@ -28,6 +28,7 @@ POLICE, PROSECUTOR, MINISTRY, OFFICE, COURT, COMPANY = (
     "company",
 )
 BODY = "body"  # an international or public body: "World Health Organization"
+BANK = "bank"  # "European Central Bank", "Bundesbank", "Federal Reserve": later "the bank"
 CHARITY = "charity"  # "Trussell Trust", "Bürgerstiftung": later "the charity", "die Stiftung"
 
 # Kind of a named organisation, from one of its words (German compounds by their ending).
@@ -52,6 +53,7 @@ _KIND_OF_WORD: list[tuple[re.Pattern[str], str]] = [
         COMPANY,
     ),  # "Deutsche Bahn", "United Airlines", "Volkswagen Group": later "der Konzern"
     (re.compile(r"[\w-]*organi[sz]ation", re.I), BODY),
+    (re.compile(r"[\w-]*bank|reserve", re.I), BANK),
     (
         re.compile(r"[\w-]*(?:(?<!brand)(?<!an)stiftung|hilfswerk)|trust|charity|foundation", re.I),
         CHARITY,
@@ -77,6 +79,10 @@ GENERIC_KINDS: dict[str, frozenset[str]] = {
     "gericht": frozenset({COURT}),
     "court": frozenset({COURT}),
     "charity": frozenset({CHARITY}),
+    "bank": frozenset({BANK}),
+    "notenbank": frozenset({BANK}),
+    "zentralbank": frozenset({BANK}),
+    "central bank": frozenset({BANK}),
     "stiftung": frozenset({CHARITY}),
     "foundation": frozenset({CHARITY}),
     **{word: frozenset({COMPANY}) for word in lx.COMPANY_WORDS},

@@ -444,3 +444,25 @@ def test_a_few_quoted_words_in_the_outlets_sentence_continue_nobodys_speech() ->
     ]
     found, _ = attribute_sentences(sentences, "en", "AP")
     assert (found[-1].claimant, found[-1].kind) == ("AP", "outlet")
+
+
+@pytest.mark.parametrize(
+    ("language", "sentences", "expected"),
+    [
+        (
+            "en",
+            ["The European Central Bank cut rates.", '"Rates are lower," the bank said.'],
+            "European Central Bank",
+        ),
+        (
+            "de",
+            ["Die Europäische Zentralbank senkt den Leitzins.", "Die Notenbank teilte mit, die Inflation sei gesunken."],
+            "Europäische Zentralbank",
+        ),
+    ],
+)  # fmt: skip
+def test_the_bank_is_the_bank_named_before(
+    language: str, sentences: list[str], expected: str
+) -> None:
+    found, _ = attribute_sentences(sentences, language, "AP")
+    assert (found[-1].claimant, found[-1].kind) == (expected, "organisation")
