@@ -38,7 +38,8 @@ _KIND_OF_WORD: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"[\w-]*ministeri(?:um|ums)|ministry|department", re.I), MINISTRY),
     (
         re.compile(
-            r"[\w-]*(?:amt|amts|amtes|behörde|agentur|anstalt|aufsicht)|agency|authority|office",
+            r"[\w-]*(?:amt|amts|amtes|behörde|agentur|anstalt|aufsicht)|agency|authority|office|"
+            r"centers|centres|administration",
             re.I,
         ),
         OFFICE,
@@ -204,7 +205,7 @@ def _extend_right(tokens: list[str], j: int, language: str) -> int:
     joiners = _JOINERS_DE if language == "de" else _JOINERS_EN
     if j < len(tokens) and tokens[j].lower() in joiners:
         k = j + 1
-        while k < len(tokens) and k - j <= 4 and not _stops(tokens[k]):
+        while k < len(tokens) and k - j <= 6 and (not _stops(tokens[k]) or _joins(tokens, k)):
             k += 1
         return k if k > j + 1 else j
     if j + 1 < len(tokens) and tokens[j].lower() in _IN:
@@ -221,6 +222,14 @@ def _extend_right(tokens: list[str], j: int, language: str) -> int:
     if k > j and k < len(tokens) and tokens[k].lower().rstrip(".") in LEGAL_FORMS | {"plc"}:
         k += 1
     return k
+
+
+def _joins(tokens: list[str], k: int) -> bool:
+    """ "and" between capitalised words of one name: "Centers for Disease Control and
+    Prevention", "Department for Work and Pensions"."""
+    if tokens[k].lower() not in ("and", "und") or k + 1 >= len(tokens) or k == 0:
+        return False
+    return not _stops(tokens[k - 1]) and not _stops(tokens[k + 1])
 
 
 def _is_place(token: str) -> bool:
