@@ -356,7 +356,8 @@ class Attributor:
         """The speaker phrase next to a cue: after it ("sagte er", "laut Polizei") or before."""
         if direction == "perfect":
             return self._perfect_phrase(tokens, index)
-        after = sp.collect(tokens[index + length :], self.language)
+        cited = direction == "after" and " ".join(tokens[index : index + length]).lower() in _CITING
+        after = sp.collect(tokens[index + length :], self.language, source=cited)
         before_tokens = tokens[:index]
         if direction == "pronoun_after" and after and after[0].lower() in lx.PRONOUNS:
             return after  # "hält er": otherwise what follows an opinion verb is its object
@@ -973,8 +974,8 @@ def _as_named(name: str) -> str:
     k = 0
     while k < len(words) - 1 and _NAME_ADJECTIVE.fullmatch(words[k]):
         k += 1
-    if k == 0:
-        return name
+    if k == 0:  # "Polizeipräsidiums Mannheim" -> "Polizeipräsidium Mannheim"
+        return sp.nominative(name) if len(words) == 2 else name
     if words[0].endswith("en"):  # a genitive: "des Statistischen Bundesamts"
         words[k] = sp.nominative(words[k])
     head = words[k].lower()
@@ -1077,7 +1078,9 @@ def _cues(tokens: list[str]) -> list[tuple[int, int, str, str]]:
                 continue
             if cue == ("so",) and (i == 0 or tokens[i - 1] != ","):
                 continue
-            if cue[0] in _FINDING and i and lowered[i - 1] in _PASSIVE_EN:
-                continue  # "He was found guilty": nobody's finding is named
+            participle = cue[0] in _FINDING or (n == 1 and cue[0].endswith("ed"))
+            passive = participle and i and lowered[i - 1] in _PASSIVE_EN
+            if passive and lowered[i + 1 : i + 2] != ["by"]:
+                continue  # "He was found guilty", "were admitted to hospital": nobody speaks
             found.append((i, n, " ".join(tokens[i : i + n]), direction))
     return found

@@ -108,6 +108,8 @@ DECISION = _cue(
     r"schießbefehl", r"ordnete\s.{0,60}?an", r"angeordnet", r"verfügt(?:e|en)?", r"erließ",
     r"unterzeichnete\w*", r"unterschrieb\w*", r"verbot", r"ordered", r"decreed",
     r"signed", r"banned", r"authori[sz]ed", r"gave the order", r"issued an order",
+    # a stance taken on a proposal: "Lauterbach lehnte eine Ausweitung der Impfpflicht ab"
+    r"lehnte\s.{0,60}?ab", r"lehnt\s.{0,60}?ab", r"rejected", r"refused",
 )  # fmt: skip
 DENIAL = _cue(
     r"kein(?:e|en|er|em)?", r"nicht", r"nie", r"niemals", r"bestreitet", r"bestritt",
