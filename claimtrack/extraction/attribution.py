@@ -279,8 +279,9 @@ class Attributor:
             self._interviewee = self._interview(sentence)
         if self._interviewee is not None:
             return self._interviewee
-        if lx.IMPERSONAL.search(outside):
-            return self._recall_any()
+        impersonal = lx.IMPERSONAL.search(outside)
+        if impersonal:
+            return self._impersonal_source(outside[impersonal.end() :]) or self._recall_any()
         label = self._label(sentence)
         if label is not None:
             return label
@@ -298,10 +299,34 @@ class Attributor:
             phrase = self._phrase(tokens, index, cue_len, direction)
             if cue.lower() in lx.COUNTING and _only_a_place(phrase):
                 continue  # "Europe recorded …": a place counts nothing itself
-            found = self._classify(phrase, cue) if phrase else None
+            cited = cue.lower() in _CITING
+            found = self._classify(phrase, cue, cited=cited) if phrase else None
             if found is not None:
                 return found
         return None
+
+    def _impersonal_source(self, after: str) -> Attribution | None:
+        """ "hieß es aus Feuerwehrkreisen" / "aus Kreisen der Feuerwehr": unnamed insiders;
+        "hieß es aus dem Innenministerium": the ministry. Without "aus" the sentence goes
+        on the last speaker's word."""
+        tokens = sp.tokenize(after)
+        if not tokens or tokens[0].lower() != "aus":
+            return None
+        phrase = sp.collect(tokens[1:], self.language, source=True)
+        if not phrase:
+            return None
+        circles = phrase[0].lower() in ("kreisen", "kreise") or (
+            len(phrase) == 1 and lx.is_unnamed(phrase[0])
+        )
+        if circles:
+            rest = tokens[1 + len(phrase) : 3 + len(phrase)]
+            if len(phrase) == 1 and len(rest) == 2 and rest[0].lower() in ("der", "des"):
+                phrase = [*phrase, *rest]  # "aus Kreisen der Feuerwehr"
+            head = phrase[0][:-1] if phrase[0].lower().endswith("kreisen") else phrase[0]
+            name = " ".join([head, *phrase[1:]])  # the dative "Kreisen" named as "Kreise"
+            self._remember(_Speaker(name, UNNAMED, None))
+            return Attribution(name, UNNAMED, "hieß es")
+        return self._classify(phrase, "hieß es", source=True)
 
     def _interview(self, sentence: str) -> Attribution | None:
         match = _INTERVIEW.match(sentence.strip())
@@ -416,7 +441,12 @@ class Attributor:
         phrase = sp.collect(sp.tokenize(text), self.language, source=True)
         return self._classify(phrase, "source", source=True) if phrase else None
 
-    def _classify(self, phrase: list[str], cue: str, source: bool = False) -> Attribution | None:
+    def _classify(
+        self, phrase: list[str], cue: str, source: bool = False, cited: bool = False
+    ) -> Attribution | None:
+        """Who ``phrase`` names: a person, an organisation, an unnamed source, or nobody.
+        ``source``: the phrase is always a source ("nach Angaben des …"), where plain nouns
+        count; ``cited``: a cue that cites a source ("laut", "according to")."""
         first = phrase[0].lower()
         if first in lx.PRONOUNS:
             return self._refer_back(lx.PRONOUNS[first], cue, first)
@@ -469,6 +499,9 @@ class Attributor:
             named, org = False, True  # "Kuratorium für Alpine Sicherheit" names no person
         if named and not whole_org and not sp.is_org(run[-1]):
             run = _without_noun_after_article(phrase, run, self.language)
+            if self._one_word_organisation(run, head, source or cited):
+                self._remember(_Speaker(run[0], ORGANISATION, None))
+                return Attribution(run[0], ORGANISATION, cue)
             return self._person(run, cue, sp.gender(content, self.language))
         name = " ".join(content)
         if phrase[0].lower() in ("des", "eines"):
@@ -563,6 +596,17 @@ class Attributor:
         if name.casefold() in self._introduced or orgs.is_known(name):
             return name
         return None
+
+    def _one_word_organisation(self, run: list[str], head: list[str], source: bool) -> bool:
+        """One capitalised word that no first name, title or role ever came with is an
+        organisation where it is cited as a source ("according to Eurostat", "laut Destatis",
+        "so Ifo"): a story introduces a person by full name or role before citing the
+        surname alone."""
+        if not source or len(run) != 1 or sp.is_role(head[0]):
+            return False
+        return self._expand(run[0]) == run[0] and not any(
+            s.name == run[0] and s.kind == PERSON for s in self._mentioned
+        )
 
     def _person(self, run: list[str], cue: str, gender: str | None = None) -> Attribution:
         titles = {"dr", "dr.", "prof", "prof.", "mr", "mrs", "ms", "herr", "frau", "sir"}
@@ -792,6 +836,7 @@ def _role_may_be(role: str | None, wanted: str) -> bool:
 
 
 # An unnamed spokesperson speaks for the organisation the sentence is about.
+_CITING = frozenset({"laut", "so", "according to", "zufolge", "citing"})
 _OF_FOR = lx.words("der des of for from at von vom")
 _PLACE_PREPOSITIONS = lx.words("in at on im aus bei")
 _GENITIVE_LINKS = lx.words("für for of der des von vom")

@@ -35,7 +35,7 @@ UNNAMED = words(
     "experts analysts observers critics officials sources witnesses residents scientists "
     "researchers spokesperson spokesman spokeswoman insiders diplomats doctors reports "
     "autoren authors ökonomen economists beamte officials ermittler investigators prosecutors "
-    "observers beobachterinnen statistiker statisticians"
+    "observers beobachterinnen statistiker statisticians person people"
 )
 ROLES = words(
     "dr prof herr frau mr mrs ms miss sir dame president minister chancellor senator governor "
@@ -49,7 +49,7 @@ ROLES = words(
 # German compounds of these name unnamed groups too: "Branchenexperten", "Klinikärzte".
 _UNNAMED_ENDINGS = (
     "experten", "expertinnen", "forscher", "forscherinnen", "ärzte", "ärztinnen", "kreise",
-    "beobachter", "kritiker", "analysten", "wissenschaftler", "ermittler", "quellen",
+    "beobachter", "kritiker", "analysten", "wissenschaftler", "ermittler", "quellen", "kreisen",
 )  # fmt: skip
 
 
@@ -87,7 +87,7 @@ ORG_WORD = re.compile(
     r"administration|parliament|union|institute|institution|university|kremlin|pentagon|"
     r"military|spokesperson's|white house|brigade|coastguard|association|federation|committee|"
     r"foundation|society|alliance|coalition|board|bureau|kammer|ausschuss|vereinigung|"
-    r"genossenschaft|konferenz|conference|college|fund|fonds)",
+    r"genossenschaft|konferenz|conference|college|fund|fonds|(?<=\w\w\w)bund(?:e?s)?$)",
     re.I,
 )
 ACRONYM = re.compile(r"[A-ZÄÖÜ][A-Za-zÄÖÜ]{0,4}[A-ZÄÖÜ](?:/[A-ZÄÖÜ]{2,5})?(?:-\w+)?")

@@ -43,7 +43,14 @@ _KIND_OF_WORD: list[tuple[re.Pattern[str], str]] = [
         OFFICE,
     ),  # fmt: skip
     (re.compile(r"[\w-]*gericht(?:s|es|shof|shofs)?|court|tribunal", re.I), COURT),
-    (re.compile(r"[\w-]*(?:konzern|konzerns|unternehmen|unternehmens)", re.I), COMPANY),
+    (
+        re.compile(
+            r"[\w-]*(?:konzern|konzerns|unternehmen|unternehmens)|(?<!auto)(?<!s-)bahn|"
+            r"airlines?|airways|motors|group",
+            re.I,
+        ),
+        COMPANY,
+    ),  # "Deutsche Bahn", "United Airlines", "Volkswagen Group": later "der Konzern"
     (re.compile(r"[\w-]*organi[sz]ation", re.I), BODY),
     (
         re.compile(r"[\w-]*(?:(?<!brand)(?<!an)stiftung|hilfswerk)|trust|charity|foundation", re.I),

@@ -352,6 +352,8 @@ def _is_head(token: str) -> bool:
 def before_cue(tokens: list[str], language: str) -> list[str]:
     """The speaker phrase before a cue, reading backwards: "X, who …, said", "X, a …, said"
     and "the ambassador, Robert Cekuta, said" name X / Robert Cekuta."""
+    if language == "en":
+        tokens = _without_post_modifier(tokens)
     back = list(reversed(tokens))
     back = _skip_time(back, backwards=True)
     if back[:1] == [")"] and "(" in back[:6]:
@@ -369,6 +371,22 @@ def before_cue(tokens: list[str], language: str) -> list[str]:
             return run
         return collect(back[1:], language, backwards=True)
     return collect(back, language, backwards=True)
+
+
+# What follows an unnamed source in English: "sources familiar with the talks", "a person
+# close to the minister", "officials briefed on the matter", "people with knowledge of it".
+_POST_MODIFIERS = frozenset({"familiar", "close", "briefed", "knowledgeable", "involved", "privy"})
+
+
+def _without_post_modifier(tokens: list[str]) -> list[str]:
+    """The tokens before a cue up to the unnamed source a post-modifier describes: "two sources
+    familiar with the discussion said" -> "two sources"."""
+    for j in range(len(tokens) - 1, max(len(tokens) - 9, 0), -1):
+        word = tokens[j].lower()
+        knowledge = word == "with" and j + 1 < len(tokens) and tokens[j + 1].lower() == "knowledge"
+        if (word in _POST_MODIFIERS or knowledge) and lx.is_unnamed(tokens[j - 1]):
+            return tokens[:j]
+    return tokens
 
 
 def _apposition(segment: list[str]) -> bool:

@@ -49,6 +49,9 @@ COMPARATIVE = _cue(
     r"rückgang", r"more than", r"fewer than", r"less than", r"higher than", r"lower than",
     r"twice as", r"half as", r"doubled", r"tripled", r"rose", r"fell", r"increased",
     r"decreased", r"per ?cent", r"compared (?:with|to)",
+    # a trend told in the present or reported speech: "der Schwarzmarkt wachse"
+    r"wächst", r"wachse", r"steigt", r"steige", r"sinkt", r"sinke", r"grows", r"growing",
+    r"rising", r"declin(?:ed|es|ing)",
 )  # fmt: skip
 SUPERLATIVE = _cue(
     r"rekord\w*", r"höchste[nmrs]?", r"niedrigste[nmrs]?", r"größte[nmrs]?", r"meisten",
@@ -95,6 +98,8 @@ EVENT = _cue(
     r"festgenommen", r"getötet", r"verletzt", r"gestorben", r"ausgebrochen", r"eingeleitet",
     r"verhängt\w*", r"declared", r"resigned", r"arrested", r"killed", r"died", r"detained",
     r"evacuated", r"deployed", r"cancelled", r"jailed", r"found guilty",
+    r"eingestürzt", r"gebrochen", r"evakuiert", r"ums leben", r"collapsed",
+    r"recall(?:s|ed|ing)",
 )  # fmt: skip
 # What someone in office ordered, decreed, signed or banned: checkable even with no figure
 # ("Tokajew hatte den Befehl gegeben, ohne Vorwarnung zu schießen").

@@ -16,6 +16,7 @@ from mypy_extensions import mypyc_attr
 from text_to_num import text2num
 
 from claimtrack.text import _numlex as lex
+from claimtrack.text._fractions import fractions, ratios
 from claimtrack.text._patterns import SCALE_RE as _SCALE_RE
 from claimtrack.text._patterns import SCALES as _SCALES
 from claimtrack.text._patterns import UNIT_RE as _UNIT_RE
@@ -129,18 +130,28 @@ def find_figures(text: str, language: str) -> list[Figure]:
 def figures_and_dates(text: str, language: str) -> tuple[list[Figure], list[DateMention]]:
     """Both at once: figures must avoid date spans, so callers needing both save a pass."""
     lang = "de" if language == "de" else "en"
-    shares = _shares(text, lang)
+    # fractions first: "half a million" and "zweieinhalb Millionen" are one figure each, not a
+    # million or a share ("a quarter of a million" is no 25 percent)
+    parts = fractions(text, lang)
+    shares = without_overlap(_shares(text, lang), parts) + _ratio_shares(text, lang)
     if _DIGIT.search(text) is None:
         # No numeral, date or clock time: only a spelled-out number can be a figure, and most
         # such texts have none (the word check in _number_words says so).
-        spelled = _number_words(text, lang)
+        spelled = parts + _number_words(text, lang)
         return (_figures(text, spelled, [], lang, shares) if spelled or shares else []), []
     starts = digit_starts(text)
     found_dates, _, time_spans = scan_times(text, lang, starts)
     blocked = [(d.start, d.end) for d in found_dates]
     blocked += [(s, e) for s, e in time_spans if not _is_amount(text, s, e, lang)]
-    found = _numerals(text, lang, starts[1]) + _number_words(text, lang)
+    found = parts + _numerals(text, lang, starts[1]) + _number_words(text, lang)
     return _figures(text, found, blocked, lang, shares), found_dates
+
+
+def without_overlap(shares: list[Figure], spans: list[tuple[int, int, float]]) -> list[Figure]:
+    """The shares that no fraction's span overlaps."""
+    if not spans:
+        return shares
+    return [f for f in shares if not any(s < f.end and f.start < e for s, e, _ in spans)]
 
 
 def _is_amount(text: str, start: int, end: int, lang: str) -> bool:
@@ -238,13 +249,23 @@ def _find_shares(text: str, lang: str) -> list[Figure]:
             value, start, end = round(100 * n / d, 1), m.start(), m.end("d")
             if n >= d:  # "vier Viertel": not a share
                 continue
-        qualifier = "about"  # a share in words rounds: "zwei Drittel" agrees with "67 Prozent"
-        q = qualifier_before(text[max(0, start - 25) : start])
-        if q:
-            qualifier = lex.QUALIFIERS[q.group(1).casefold()]
-            start -= len(text[max(0, start - 25) : start]) - q.start()
-        out.append(Figure(value, qualifier, "percent", None, text[start:end], start, end))
+        out.append(_share(text, value, start, end))
     return out
+
+
+def _ratio_shares(text: str, lang: str) -> list[Figure]:
+    """Shares told as a ratio ("one in five", "jeder fünfte"), as percent figures like shares."""
+    return [_share(text, value, start, end) for start, end, value in ratios(text, lang)]
+
+
+def _share(text: str, value: float, start: int, end: int) -> Figure:
+    """A share in words as a percent figure, with the qualifier written before it."""
+    qualifier = "about"  # a share in words rounds: "zwei Drittel" agrees with "67 Prozent"
+    q = qualifier_before(text[max(0, start - 25) : start])
+    if q:
+        qualifier = lex.QUALIFIERS[q.group(1).casefold()]
+        start -= len(text[max(0, start - 25) : start]) - q.start()
+    return Figure(value, qualifier, "percent", None, text[start:end], start, end)
 
 
 _ORDINAL_AFTER = re.compile(r"\.\s+\w")

@@ -315,6 +315,27 @@ GERMAN_SPEAKERS = [
         "Nach Angaben von Branchenexperten stehen bis zu 100.000 Arbeitsplätze auf dem Spiel.",
         ("Branchenexperten", "unnamed"),
     ),
+    # "-bund" names an association; a single word cited as a source is an organisation
+    (
+        "Der Deutsche Richterbund warnte, die Regelung werde die Justiz belasten.",
+        ("Deutscher Richterbund", "organisation"),
+    ),
+    ("Die Preise stiegen laut Destatis um 2,2 Prozent.", ("Destatis", "organisation")),
+    ("Die Preise stiegen um 2,2 Prozent, so Destatis.", ("Destatis", "organisation")),
+    ("Die Preise stiegen laut Ministerin Schulze um 2,2 Prozent.", ("Schulze", "person")),
+    # "hieß es aus …" names its source; circles are unnamed insiders
+    (
+        "Ein Damm bei Baar-Ebenhausen sei gebrochen, hieß es aus Feuerwehrkreisen.",
+        ("Feuerwehrkreise", "unnamed"),
+    ),
+    (
+        "Der Damm sei gebrochen, hieß es aus Kreisen der Feuerwehr.",
+        ("Kreise der Feuerwehr", "unnamed"),
+    ),
+    (
+        "Der Damm sei gebrochen, hieß es aus dem Innenministerium.",
+        ("Innenministerium", "organisation"),
+    ),
 ]
 ENGLISH_SPEAKERS = [
     # an acronym in brackets before the cue keeps the organisation
@@ -358,7 +379,32 @@ ENGLISH_SPEAKERS = [
         '"He waited while children were dying," District Attorney Christina Mitchell told the court.',
         ("Christina Mitchell", "person"),
     ),
+    ("Inflation fell to 2.6% in May, according to Eurostat.", ("Eurostat", "organisation")),
+    # the source a post-modifier describes speaks, not the noun after "familiar with"
+    (
+        "Robert Holzmann voted against the cut, two sources familiar with the discussion said.",
+        ("two sources", "unnamed"),
+    ),
+    ("The deal is off, people with knowledge of the matter said.", ("people", "unnamed")),
 ]
+
+
+def test_a_surname_cited_alone_is_the_person_the_story_introduced() -> None:
+    sentences = [
+        "Finanzminister Christian Lindner stellte den Haushalt vor.",
+        "Die Ausgaben stiegen laut Lindner um 3 Prozent.",
+    ]
+    found, _ = attribute_sentences(sentences, "de", "dpa")
+    assert (found[-1].claimant, found[-1].kind) == ("Christian Lindner", "person")
+
+
+def test_a_company_word_means_the_firm_named_before_whose_name_says_no_kind() -> None:
+    sentences = [
+        "Die Deutsche Bahn hat einen Verlust von 2,35 Milliarden Euro verbucht.",
+        "Das teilte der Konzern am Donnerstag in Berlin mit.",
+    ]
+    found, _ = attribute_sentences(sentences, "de", "dpa")
+    assert [(a.claimant, a.kind) for a in found] == [("Deutsche Bahn", "organisation")] * 2
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,10 @@ from claimtrack.extraction.worthiness import Evidence, score_sentence
         ("Der Präsident hatte den Befehl gegeben, ohne Vorwarnung zu schießen.", "de", Evidence(), "order or decision: Befehl gegeben"),
         ("Die Ministerin ordnete die Schließung aller Schulen an.", "de", Evidence(), "order or decision: ordnete die Schließung aller Schulen an"),
         ("The governor signed the bill into law on Friday.", "en", Evidence(), "order or decision: signed"),
+        ("Die Drogenpolitik sei gescheitert, der Schwarzmarkt wachse.", "de", Evidence(), "comparison or change: wachse"),
+        ("Consumer debt keeps growing across the country.", "en", Evidence(), "comparison or change: growing"),
+        ("Ein Damm bei Baar-Ebenhausen sei gebrochen.", "de", Evidence(), "event: gebrochen"),
+        ("Ford is recalling its pickups over faulty cameras.", "en", Evidence(), "event: recalling"),
     ],
 )  # fmt: skip
 def test_signals_raise_the_score_and_are_named(

@@ -175,3 +175,21 @@ def test_the_facts_agree_whichever_claim_names_what_happened_to_those_counted(co
     ab = compare(a, b, cosine=cosine, model="e5-small")
     ba = compare(b, a, cosine=cosine, model="e5-small")
     assert (ab.score, ab.kind) == (ba.score, ba.kind)
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        ("Half a million people marched through Madrid on Saturday against the housing "
+         "shortage.", "en",
+         "In Madrid sind am Samstag 500.000 Menschen gegen die Wohnungsnot auf die Straße "
+         "gegangen.", "de"),
+        ("Jeder fünfte Erwachsene in Deutschland raucht, wie das Statistische Bundesamt "
+         "mitteilte.", "de",
+         "One in five adults in Germany smokes, the Federal Statistical Office said.", "en"),
+    ],
+)  # fmt: skip
+def test_a_figure_told_as_a_fraction_or_a_ratio_is_no_conflict(a, la, b, lb):
+    ab, ba = _compare(a, la, b, lb)
+    assert not ab.conflicts and not ba.conflicts, (ab.conflicts, ab.features)
+    assert ab.kind is Kind.SAME, (ab.score, ab.features)

@@ -258,8 +258,10 @@ def _old_figures_and_dates(text: str, lang: str) -> tuple[list, list]:
         text
     ):
         spelled = numbers.spelled_numbers(text, lang)
-    found = numbers._numerals(text, lang) + spelled
-    shares = numbers._find_shares(text, lang)
+    parts = numbers.fractions(text, lang)
+    found = parts + numbers._numerals(text, lang) + spelled
+    shares = numbers.without_overlap(numbers._find_shares(text, lang), parts)
+    shares += numbers._ratio_shares(text, lang)
     return numbers._figures(text, found, blocked, lang, shares), found_dates
 
 
