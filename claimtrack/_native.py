@@ -29,9 +29,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent  # the directory holding claimtrack/
 # Compiled together: they call each other directly, so they are used all together or not at
-# all. They import nothing else of claimtrack (tests/test_native.py holds that), so their
-# sources alone decide what the compiled code does.
+# all. They import nothing else of claimtrack (tests/test_native.py holds that and names a new
+# module to add here), so their sources alone decide what the compiled code does.
 GROUP = (
     "claimtrack.languages",
     "claimtrack.matching._stopwords",
@@ -39,6 +40,7 @@ GROUP = (
     "claimtrack.matching.names",
     "claimtrack.matching.prepare",
     "claimtrack.matching.signature",
+    "claimtrack.text._fractions",
     "claimtrack.text._gazetteer",
     "claimtrack.text._numlex",
     "claimtrack.text._patterns",
@@ -49,7 +51,6 @@ GROUP = (
     "claimtrack.text.places",
     "claimtrack.text.polarity",
 )
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent  # the directory holding claimtrack/
 MANIFEST = "manifest.json"
 
 
