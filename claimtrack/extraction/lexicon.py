@@ -113,6 +113,8 @@ _BOTH = words(
     "admitted acknowledged stressed called saying reads "
     # estimates are claims by whoever makes them: "Golob bezifferte die Schäden auf …"
     "schätzte schätzten bezifferte bezifferten beziffern estimated "
+    # forecasts too: "Das DIW rechnet mit einem Wachstum von 0,1 Prozent"
+    "rechnet rechnen rechnete rechneten "
     # counts are claims by whoever counted: "the UK Health Security Agency recorded 1,240 cases"
     "recorded registered counted registrierte registrierten verzeichnete verzeichneten "
     "zählte zählten"
@@ -180,7 +182,7 @@ for _cue in CUES:
 SOURCE_NOUNS = words(
     "angaben schätzung schätzungen berechnungen erkenntnissen informationen zählung zählungen "
     "darstellung ansicht einschätzung auffassung worten daten zahlen recherchen analyse "
-    "aussage aussagen überzeugung meinung"
+    "aussage aussagen überzeugung meinung messungen"
 )
 # Subjects that stand for their source: "Messungen des Landesamts", "figures from NHS England".
 DATA_NOUNS = words(

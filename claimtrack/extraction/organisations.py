@@ -28,6 +28,7 @@ POLICE, PROSECUTOR, MINISTRY, OFFICE, COURT, COMPANY = (
     "company",
 )
 BODY = "body"  # an international or public body: "World Health Organization"
+BANK = "bank"  # "European Central Bank", "Bundesbank", "Federal Reserve": later "the bank"
 CHARITY = "charity"  # "Trussell Trust", "Bürgerstiftung": later "the charity", "die Stiftung"
 
 # Kind of a named organisation, from one of its words (German compounds by their ending).
@@ -37,7 +38,8 @@ _KIND_OF_WORD: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"[\w-]*ministeri(?:um|ums)|ministry|department", re.I), MINISTRY),
     (
         re.compile(
-            r"[\w-]*(?:amt|amts|amtes|behörde|agentur|anstalt|aufsicht)|agency|authority|office",
+            r"[\w-]*(?:amt|amts|amtes|behörde|agentur|anstalt|aufsicht)|agency|authority|office|"
+            r"centers|centres|administration",
             re.I,
         ),
         OFFICE,
@@ -52,6 +54,7 @@ _KIND_OF_WORD: list[tuple[re.Pattern[str], str]] = [
         COMPANY,
     ),  # "Deutsche Bahn", "United Airlines", "Volkswagen Group": later "der Konzern"
     (re.compile(r"[\w-]*organi[sz]ation", re.I), BODY),
+    (re.compile(r"[\w-]*bank|reserve", re.I), BANK),
     (
         re.compile(r"[\w-]*(?:(?<!brand)(?<!an)stiftung|hilfswerk)|trust|charity|foundation", re.I),
         CHARITY,
@@ -77,6 +80,10 @@ GENERIC_KINDS: dict[str, frozenset[str]] = {
     "gericht": frozenset({COURT}),
     "court": frozenset({COURT}),
     "charity": frozenset({CHARITY}),
+    "bank": frozenset({BANK}),
+    "notenbank": frozenset({BANK}),
+    "zentralbank": frozenset({BANK}),
+    "central bank": frozenset({BANK}),
     "stiftung": frozenset({CHARITY}),
     "foundation": frozenset({CHARITY}),
     **{word: frozenset({COMPANY}) for word in lx.COMPANY_WORDS},
@@ -198,7 +205,7 @@ def _extend_right(tokens: list[str], j: int, language: str) -> int:
     joiners = _JOINERS_DE if language == "de" else _JOINERS_EN
     if j < len(tokens) and tokens[j].lower() in joiners:
         k = j + 1
-        while k < len(tokens) and k - j <= 4 and not _stops(tokens[k]):
+        while k < len(tokens) and k - j <= 6 and (not _stops(tokens[k]) or _joins(tokens, k)):
             k += 1
         return k if k > j + 1 else j
     if j + 1 < len(tokens) and tokens[j].lower() in _IN:
@@ -215,6 +222,14 @@ def _extend_right(tokens: list[str], j: int, language: str) -> int:
     if k > j and k < len(tokens) and tokens[k].lower().rstrip(".") in LEGAL_FORMS | {"plc"}:
         k += 1
     return k
+
+
+def _joins(tokens: list[str], k: int) -> bool:
+    """ "and" between capitalised words of one name: "Centers for Disease Control and
+    Prevention", "Department for Work and Pensions"."""
+    if tokens[k].lower() not in ("and", "und") or k + 1 >= len(tokens) or k == 0:
+        return False
+    return not _stops(tokens[k - 1]) and not _stops(tokens[k + 1])
 
 
 def _is_place(token: str) -> bool:

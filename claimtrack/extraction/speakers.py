@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from claimtrack.extraction import lexicon as lx
 
-TOKEN = re.compile(r"[„“”\"«»‚‘’]|[^\W\d_][\w.'’\-]*|\d[\w.,]*|[,;:()–—]")
+# A number keeps its separators ("2,000", "3.75") but not a comma or dot after it ("in 2021,").
+TOKEN = re.compile(r"[„“”\"«»‚‘’]|[^\W\d_][\w.'’\-]*|\d(?:\w|[.,](?=\w))*|[,;:()–—]")
 QUOTES = set('„“”"«»‚‘’')
 RELATIVES = lx.words("who which that der die das welche welcher dessen deren")
 _ADJECTIVE = re.compile(r"[a-zäöüß][\w-]*(?:e|en|er|es|em)")
@@ -68,7 +69,12 @@ def strip_dot(token: str) -> str:
         if len(token) == 2 and token[0].isupper():
             return token  # an initial
         return token[:-1]
+    if token.endswith(".") and _DOMAIN.fullmatch(token[:-1]):
+        return token[:-1]  # "PowerOutage.us." ends a sentence; "U.S." keeps its dots
     return token
+
+
+_DOMAIN = re.compile(r"[\w-]{3,}(?:\.[\w-]+)*\.[a-z]{2,}")
 
 
 @lru_cache(maxsize=8192)
@@ -164,13 +170,16 @@ def nominative(name: str) -> str:
     words = name.split()
     if not words:
         return name
-    last = words[-1]
+    at = len(words) - 1
+    if at and not is_org(words[at]) and is_org(words[at - 1]):
+        at -= 1  # "des Polizeipräsidiums Mannheim": the office is declined, not the town
+    last = words[at]
     if last.lower().endswith("fonds"):
         return name  # "Währungsfonds" is the nominative too
     if last.endswith("es") and len(last) > 5 and last[-3].lower() not in _VOWELS:
-        words[-1] = last[:-2]
+        words[at] = last[:-2]
     elif last.endswith("s") and len(last) > 4 and not last.endswith("ss"):
-        words[-1] = last[:-1]
+        words[at] = last[:-1]
     return " ".join(words)
 
 

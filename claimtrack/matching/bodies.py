@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["authority_sides", "body_sides", "bodies"]
+__all__ = ["authority_sides", "body_sides", "bodies", "party_token", "party_tokens", "party_words"]
 
 # id -> (class, display name, spellings as normalised words). The normalised words are folded,
 # with the alias table's canonical tokens ("federalconstitutionalcourt").
@@ -118,10 +118,16 @@ _LONGEST = max(len(k) for k in _INDEX)
 @lru_cache(maxsize=8192)
 def bodies(norm: str) -> frozenset[str]:
     """The ids of the chambers, courts and parties a normalised text names."""
+    return frozenset(found for _, _, found in _spans(norm))
+
+
+@lru_cache(maxsize=8192)
+def _spans(norm: str) -> tuple[tuple[int, int, str], ...]:
+    """(first word, word count, id) of each body the text names, in text order."""
     words = norm.split()
     if _FIRST.isdisjoint(words):
-        return frozenset()
-    out: set[str] = set()
+        return ()
+    out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words):
         if words[i] not in _FIRST:
@@ -130,11 +136,34 @@ def bodies(norm: str) -> frozenset[str]:
         for n in range(min(_LONGEST, len(words) - i), 0, -1):
             found = _INDEX.get(tuple(words[i : i + n]))
             if found is not None and _is_body(found, words, i, n):
-                out.add(found)
+                out.append((i, n, found))
                 i += n - 1
                 break
         i += 1
-    return frozenset(out)
+    return tuple(out)
+
+
+def party_token(body: str) -> str:
+    """One word for a party in either language ("die gruenen", "the greens" -> "greens")."""
+    return _BODIES[body][1].lower().replace(" ", "").replace("ö", "oe").replace("ä", "ae")
+
+
+@lru_cache(maxsize=8192)
+def party_words(norm: str) -> tuple[str, ...]:
+    """``norm``'s words with each party it names as one word (``party_token``; the other words
+    of its spelling left empty), so that a party can stand in a slot as a name does: "die CDU
+    landete knapp vor den Grünen" = "the CDU came second ahead of the Greens"."""
+    words = norm.split()
+    for i, n, found in _spans(norm):
+        if _BODIES[found][0] == "party":
+            words[i : i + n] = [party_token(found), *[""] * (n - 1)]
+    return tuple(words)
+
+
+@lru_cache(maxsize=8192)
+def party_tokens(norm: str) -> frozenset[str]:
+    """The parties the text names, as ``party_token`` writes them."""
+    return frozenset(party_token(b) for _, _, b in _spans(norm) if _BODIES[b][0] == "party")
 
 
 def _is_body(found: str, words: list[str], i: int, n: int) -> bool:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from claimtrack.matching.names import same_spelling
 from claimtrack.matching.prepare import OUTLET_WORDS, Prepared
 from claimtrack.text._numlex import MONTHS
-from claimtrack.text.places import country_of
+from claimtrack.text.places import city_of, country_of
 
 Places = tuple[tuple[str, str], ...]
 Sides = tuple[tuple[str, ...], tuple[str, ...]]  # what each claim says that the other does not
@@ -39,16 +39,22 @@ def place_conflict(pa: Places, pb: Places) -> str | None:
 def place_sides(pa: Places, pb: Places) -> Sides | None:
     """Each side names a place the other does not cover: "Almaty" vs "Astana", "Almaty" vs
     "Uzbekistan"; "Almaty" and "Kazakhstan" agree (the city lies in the country) unless the
-    other side names another city of that country. A city of another country on the other side
+    other side names another city of that country; a named site agrees with its city ("the
+    Louvre" and "Paris"); a river contradicts only another river ("the Danube" vs "the Inn"). A city of another country on the other side
     belongs to another clause ("nach Moskau geflohen" = "nach Russland abgesetzt, nachdem
     Aufständische Damaskus eingenommen hatten": Moscow lies in Russia, Damascus is background)."""
 
     def uncovered(mine: Places, theirs: Places) -> list[str]:
         names = {n for n, _ in theirs}
+        rivers = any(k == "river" for _, k in theirs)
         out = []
         for name, kind in mine:
             if name in names:
                 continue
+            if kind == "river" and not rivers:
+                continue  # a river runs through places: only another river contradicts it
+            if kind == "site" and city_of(name) in names:
+                continue  # the Louvre lies in Paris
             if kind == "country":
                 if any(country_of(n) == name for n in names):
                     continue

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimtrack.matching._stopwords import STOPWORDS
+from claimtrack.matching.bodies import party_tokens, party_words
 from claimtrack.matching.guards import is_person
 from claimtrack.matching.names import demonym
 from claimtrack.matching.prepare import Prepared
@@ -75,6 +76,12 @@ _add("accuse", "p", "beschuldigt")
 _add("invade", "v", "invade invades invading ueberfiel ueberfielen ueberfaellt")
 _add("invade", "vp", "invaded")
 _add("invade", "p", "ueberfallen")
+# An order of finish or standing: "die SPD wurde stärkste Kraft vor der CDU", "the CDU came
+# second, ahead of the Greens" (the one before is ahead: it beat the one after, as "beat"
+# says); "behind"/"hinter" the other way round. Read only between two participants, the one
+# after within a few words ("vor zwei Jahren", "ahead of the vote" name no one).
+_add("defeat", "o", "vor")
+_add("defeat", "orev", "hinter behind")
 # A takeover: the buyer acts on the bought ("BASF will Lanxess übernehmen", "Covestro is being
 # acquired by Adnoc"). "übernehmen" is not separable in this sense.
 _add("acquire", "v", "buy buys buying acquire acquires acquiring purchase purchases uebernimmt "
@@ -123,7 +130,7 @@ _PAIRS: dict[tuple[str, str], tuple[str, str]] = {
     ("folgt", "auf"): ("replace", "v"), ("folgte", "auf"): ("replace", "v"),
     ("take", "over"): ("acquire", "v"), ("takes", "over"): ("acquire", "v"),
     ("taking", "over"): ("acquire", "v"), ("took", "over"): ("acquire", "vp"),
-    ("taken", "over"): ("acquire", "vp"),
+    ("taken", "over"): ("acquire", "vp"), ("ahead", "of"): ("defeat", "o"),
 }  # fmt: skip
 
 _EN_AUX = frozenset(["was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"])
@@ -193,6 +200,8 @@ def _participants(
     # person's name (the surname stands for the person).
     in_persons = {w for words in people for w in words}
     out |= {n for n in names if _may_act(n) and not demonym(n) and n not in in_persons}
+    # parties, which their reading writes as one word in either language ("greens")
+    out |= party_tokens(norm)
     return frozenset(out)
 
 
@@ -220,7 +229,7 @@ def roles(p: Prepared, names: frozenset[str]) -> tuple[Role, ...]:
 def _roles(norm: str, names: frozenset[str]) -> tuple[Role, ...]:
     if not _may_state(norm):
         return ()
-    words = _without_sources(norm.split(), names)
+    words = _without_sources(list(party_words(norm)), names)
     out: list[Role] = []
     for i in range(len(words)):
         found = _form(words, i)
@@ -265,6 +274,8 @@ def _form(words: list[str], i: int) -> tuple[str, str, int] | None:
 def _read(
     words: list[str], i: int, width: int, relation: str, kind: str, names: frozenset[str]
 ) -> Role | None:
+    if kind in ("o", "orev"):
+        return _order(words, i, width, relation, kind, names)
     before = _side(words[max(0, i - _WINDOW) : i][::-1], names, backwards=True)  # nearest first
     after_words = words[i + width : i + width + _WINDOW]
     after = _side(after_words, names)
@@ -292,6 +303,34 @@ def _read(
     if after:
         return Role(relation, before[0] if before else None, after[0])
     return None
+
+
+# Words before "vor" that make it no order: "warnt vor der AfD", "Angst vor", "Schutz vor".
+_NOT_ORDER_BEFORE = frozenset(
+    ["warnt", "warnte", "warnten", "warnen", "gewarnt", "warnung", "angst", "schutz", "flucht",
+     "floh", "flohen", "respekt", "sorge", "sprach", "sprechen", "spricht", "steht", "stand"]
+)  # fmt: skip
+_ORDER_ADVERBS = frozenset(["knapp", "klar", "deutlich", "weit", "narrowly", "well", "far", "just"])
+_ORDER_REACH = 3  # the one behind follows within a few words ("vor der CDU", "ahead of the Greens")
+
+
+def _order(
+    words: list[str], i: int, width: int, relation: str, kind: str, names: frozenset[str]
+) -> Role | None:
+    """Who is ahead of whom: the participant nearest before the word (the place of the vote
+    skipped: "die CDU landete in Hamburg knapp vor den Grünen") and the first within reach after
+    it; both must be named."""
+    near = [w for w in words[max(0, i - 2) : i] if w not in _ORDER_ADVERBS]
+    if not _NOT_ORDER_BEFORE.isdisjoint(near):
+        return None
+    after = _side(words[i + width : i + width + _ORDER_REACH], names)
+    before = _side(words[max(0, i - _WINDOW) : i][::-1], names, backwards=True)
+    if not after or not before:
+        return None
+    places = _place_tokens()
+    first = next((w for w in before if w not in places), before[0])
+    ahead, behind = (first, after[0]) if kind == "o" else (after[0], first)
+    return Role(relation, ahead, behind)
 
 
 def _transfer(words: list[str], i: int, form: str, names: frozenset[str]) -> Role | None:
@@ -366,15 +405,58 @@ def _side(span: list[str], names: frozenset[str], backwards: bool = False) -> li
     """Participants in ``span`` (read outward from the verb) up to a clause boundary. A place
     that describes the participant next to it is none of its own: "den Leverkusener
     Kunststoffhersteller Covestro" (a place, a noun, a name, read forwards), "Adnoc aus Abu
-    Dhabi" (read backwards from the verb: the place, "aus", the name)."""
+    Dhabi" (read backwards from the verb: the place, "aus", the name). A club named with its
+    city is one participant ("Inter Milan", "Paris Saint-Germain", "Bayern München": ``_unit``)."""
     out: list[str] = []
-    for k, w in enumerate(span):
-        if w in names and w not in out:
-            if not _describes(span, k, names, backwards):
+    k = 0
+    while k < len(span):
+        w = span[k]
+        if w in names:
+            unit = _unit(span, k, names, backwards)
+            if unit is not None:
+                if unit not in out:
+                    out.append(unit)
+                k += unit.count(" ") + 1
+                continue
+            if w not in out and not _describes(span, k, names, backwards):
                 out.append(w)
         elif w in _BOUNDARIES:
             break
+        k += 1
     return out
+
+
+def _unit(span: list[str], k: int, names: frozenset[str], backwards: bool) -> str | None:
+    """Participants side by side with a city or region among them and no country ("inter
+    milan", "paris saint germain", "bavaria munich"): one club or company named after its
+    city, as its words in text order; None otherwise."""
+    end = k
+    while end < len(span) and span[end] in names:
+        end += 1
+    if end - k < 2:
+        return None
+    words = span[k:end]
+    towns, countries = _town_tokens(), _country_tokens()
+    if not any(w in towns for w in words) or any(w in countries for w in words):
+        return None
+    return " ".join(reversed(words) if backwards else words)
+
+
+@lru_cache(maxsize=1)
+def _town_tokens() -> frozenset[str]:
+    return frozenset(fold(name).replace(" ", "") for name, kind in gazetteer().values()
+                     if kind in ("city", "region"))  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _country_tokens() -> frozenset[str]:
+    return frozenset(fold(name).replace(" ", "") for name, kind in gazetteer().values()
+                     if kind == "country")  # fmt: skip
+
+
+def _present(name: str, words: frozenset[str]) -> bool:
+    """Whether a participant (a club's words: any of them) occurs among ``words``."""
+    return any(w in words for w in name.split())
 
 
 _ORIGIN = frozenset(["aus", "from", "of", "in"])
@@ -491,7 +573,7 @@ def _other_doer(
     "Nippon Steel übernimmt U.S. Steel" vs "Cleveland-Cliffs buys U.S. Steel". A doer the other
     claim names anywhere (as a source, in another clause) is no other doer, nor is a place: a
     capital stands for its country ("Warsaw blamed Belarus" = "Poland accused Belarus")."""
-    words_a, words_b = frozenset(norm_a.split()), frozenset(norm_b.split())
+    words_a, words_b = frozenset(party_words(norm_a)), frozenset(party_words(norm_b))
     places = _place_tokens()
     for ra in xa:
         for rb in xb:
@@ -499,7 +581,11 @@ def _other_doer(
                 continue
             if ra.agent in places or rb.agent in places:
                 continue
-            if ra.agent != rb.agent and ra.agent not in words_b and rb.agent not in words_a:
+            if (
+                ra.agent != rb.agent
+                and not _present(ra.agent, words_b)
+                and not _present(rb.agent, words_a)
+            ):
                 return (ra.agent, ra.patient), (rb.agent, rb.patient)
     return None
 

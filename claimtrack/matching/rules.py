@@ -77,6 +77,8 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("Die Regierung schafft die Maut ab; the council abolished the toll.", "de"),
     ("Die Mission startet nicht vor April 2026; the launch will not happen until 2027.", "de"),
     ("Air defences shot down 32 of the 48 drones; die Polizei nahm 12 der 20 Verdächtigen fest.", "en"),
+    ("The WHO said it is no longer an emergency and ended the curfew; a judge issued a warrant.", "en"),
+    ("Die Donau stieg am Main und am Inn; Diebe im Grünen Gewölbe, im Berliner Olympiastadion.", "de"),
     ("Deutsche Bahn booked a loss of 2.35 billion euros; 2.35 million people.", "en"),
     ("Erwachsene dürfen ab April 25 Gramm Cannabis besitzen.", "de"),
 )  # fmt: skip

@@ -137,6 +137,44 @@ SEAS: dict[str, list[str]] = {
     "English Channel": ["Ärmelkanal"],
 }  # fmt: skip
 
+# Rivers, German and English: where a flood crests, a ship runs aground or a bridge falls, the
+# river is the place ("die Donau in Passau" vs "der Inn in Passau" are two claims). A river is
+# compared only with another river (it runs through cities and countries, so it contradicts
+# none of them). Names that are also common words count only after an article or "river"
+# (``AMBIGUOUS_RIVERS``: "am Main", "die Oder", "the Inn", not "Main roads", "oder").
+RIVERS: dict[str, list[str]] = {
+    "Danube": ["Donau"], "Rhine": ["Rhein"], "Elbe": [], "Oder": ["Odra"], "Inn": [],
+    "Main": [], "Moselle": ["Mosel"], "Weser": [], "Neckar": [], "Isar": [], "Spree": [],
+    "Havel": [], "Saale": [], "Lech": [], "Neisse": ["Neiße", "Neisse", "Nysa Łużycka"],
+    "Vltava": [], "Thames": ["Themse"], "Seine": [], "Loire": [], "Rhône": ["Rhone"],
+    "Tiber": ["Tevere"], "Vistula": ["Weichsel", "Wisła", "Wisla"],
+    "Dnieper": ["Dnipro", "Dnjepr"], "Volga": ["Wolga"], "Nile": ["Nil"],
+    "Euphrates": ["Euphrat"], "Tigris": [], "Ganges": [], "Yangtze": ["Jangtse", "Jangtsekiang"],
+    "Ebro": [], "Tagus": ["Tajo", "Tejo"], "Drina": [], "Sava": ["Save"],
+}  # fmt: skip
+AMBIGUOUS_RIVERS = frozenset(["Inn", "Main", "Oder", "Spree", "Lech", "Save", "Seine", "Nil"])
+RIVER_MARKS = frozenset(
+    ["der", "die", "den", "dem", "des", "am", "an", "the", "river", "fluss", "flusses"]
+)  # fmt: skip
+
+# Named sites whose German and English names share no word, in the city that holds them: a
+# museum robbed, a cathedral burnt, a gate painted. "Grünes Gewölbe" = "Green Vault" is one
+# place (not two persons), and the Louvre is another place than the Green Vault.
+SITES: dict[str, tuple[str, list[str]]] = {
+    "Green Vault": ("Dresden", ["Grünes Gewölbe", "Grüne Gewölbe", "Grünen Gewölbe",
+                                "Grünen Gewölbes"]),
+    "Louvre": ("Paris", ["Louvre Museum", "Musée du Louvre"]),
+    "Brandenburg Gate": ("Berlin", ["Brandenburger Tor", "Brandenburger Tores"]),
+    "Cologne Cathedral": ("Cologne", ["Kölner Dom", "Kölner Doms"]),
+    "Eiffel Tower": ("Paris", ["Eiffelturm", "Eiffelturms"]),
+    "Colosseum": ("Rome", ["Kolosseum", "Kolosseums"]),
+    "Acropolis": ("Athens", ["Akropolis"]),
+    "Sistine Chapel": ("Rome", ["Sixtinische Kapelle", "Sixtinischen Kapelle"]),
+    "Neuschwanstein Castle": ("Munich", ["Schloss Neuschwanstein", "Neuschwanstein"]),
+    "Berlin Wall": ("Berlin", ["Berliner Mauer"]),
+    "Museum Island": ("Berlin", ["Museumsinsel"]),
+}  # fmt: skip
+
 # Country of each listed city or region (containment: "Almaty" does not contradict "Kazakhstan").
 _IN_COUNTRY: dict[str, str] = {
     "Kazakhstan": "Almaty Astana Shymkent Karaganda Aktobe Aktau Taraz Zhanaozen Atyrau "
@@ -191,6 +229,14 @@ GERMAN_NAMES: dict[str, str] = {
     "Mecklenburg-Western Pomerania": "Mecklenburg-Vorpommern", "Crete": "Kreta",
     "Rhodes": "Rhodos", "Corfu": "Korfu", "Evia": "Euböa", "Sicily": "Sizilien",
     "Sardinia": "Sardinien", "Tenerife": "Teneriffa", "Corsica": "Korsika",
+    "Danube": "Donau", "Rhine": "Rhein", "Moselle": "Mosel", "Thames": "Themse",
+    "Vistula": "Weichsel", "Dnieper": "Dnipro", "Volga": "Wolga", "Nile": "Nil",
+    "Euphrates": "Euphrat", "Yangtze": "Jangtse", "Tagus": "Tajo", "Neisse": "Neiße",
+    "Green Vault": "Grünes Gewölbe", "Brandenburg Gate": "Brandenburger Tor",
+    "Cologne Cathedral": "Kölner Dom", "Eiffel Tower": "Eiffelturm", "Colosseum": "Kolosseum",
+    "Acropolis": "Akropolis", "Sistine Chapel": "Sixtinische Kapelle",
+    "Neuschwanstein Castle": "Schloss Neuschwanstein", "Berlin Wall": "Berliner Mauer",
+    "Museum Island": "Museumsinsel",
 }  # fmt: skip
 
 # Nouns that make "Minsk-Gruppe", "Normandie-Format" an organisation or a process, not a place.

@@ -33,6 +33,21 @@ SCALES_EN: list[tuple[str, float]] = [
     (r"trillions|trillion|tn", 1e12),
 ]
 
+# Plural nouns for a nation's people, German and English.
+DEMONYMS = (
+    r"franzosen|deutschen?(?!\s+(?:bahn|bank|post|telekom|b(?:ö|oe)rse|welle))|briten|amerikaner[n]?|italiener[n]?|spanier[n]?|portugiesen|"
+    r"griechen|t(?:ü|ue)rken|russen|ukrainer[n]?|belarussen|israelis|pal(?:ä|ae)stinenser[n]?|"
+    r"syrer[n]?|afghanen|iraker[n]?|iraner[n]?|(?:ä|ae)gypter[n]?|marokkaner[n]?|"
+    r"tunesier[n]?|chinesen|japaner[n]?|inder[n]?|niederl(?:ä|ae)nder[n]?|"
+    r"(?:ö|oe)sterreicher[n]?|schweden|norweger[n]?|d(?:ä|ae)nen|finnen|belgier[n]?|iren|"
+    r"rum(?:ä|ae)nen|bulgaren|tschechen|slowaken|kroaten|serben|mexikaner[n]?|"
+    r"brasilianer[n]?|argentinier[n]?|kanadier[n]?|australier[n]?|kasachen|"
+    r"americans|britons|germans|italians|spaniards|greeks|turks|russians|ukrainians|"
+    r"palestinians|syrians|afghans|iraqis|iranians|egyptians|moroccans|tunisians|indians|"
+    r"austrians|swedes|norwegians|danes|finns|belgians|romanians|bulgarians|czechs|slovaks|"
+    r"croats|serbs|mexicans|brazilians|argentines|argentinians|canadians|australians|kazakhs"
+)
+
 # Units written after the number: (regex fragment, canonical unit).
 UNITS_AFTER: list[tuple[str, str]] = [
     (r"%|prozent|percent|per\s+cent|pct\.?", "percent"),
@@ -58,6 +73,9 @@ UNITS_AFTER: list[tuple[str, str]] = [
     (r"tagen|tage|days?|t(?:ä|ae)gig(?:e[nmrs]?)?", "days"),
     (r"stunden|hours?|st(?:ü|ue)ndig(?:e[nmrs]?)?", "hours"),
     (r"menschen|personen|leute|people|persons", "people"),
+    # a nation's people after a figure counts people: "1,1 Millionen Franzosen" = "1.1 million
+    # people" (plural nouns only: English "French", "Swiss" before a noun are adjectives)
+    (DEMONYMS, "people"),
     # an earthquake's magnitude: "a 6.8-magnitude quake" (before the figure: numbers.py)
     (r"magnitude", "magnitude"),
 ]

@@ -54,6 +54,12 @@ def gazetteer() -> dict[tuple[str, ...], tuple[str, str]]:
     for name, spellings in gz.SEAS.items():
         for s in [name, *spellings]:
             add(s, name, "sea")
+    for name, (_, spellings) in gz.SITES.items():
+        for s in [name, *spellings]:
+            add(s, name, "site")
+    for name, spellings in gz.RIVERS.items():
+        for s in [name, *spellings]:
+            add(s, name, "river")
     english = Locale("en").territories
     for name, spellings in gz.COUNTRY_EXTRAS.items():
         for s in [name, *spellings]:
@@ -92,19 +98,21 @@ def find_places(text: str, toks: list[Token] | None = None) -> list[Place]:
         if j < i:
             continue
         i = j
-        if not longest_from(toks[i].text):
+        hit = _match_at(text, toks, i, table) if longest_from(toks[i].text) else None
+        if hit is None:
+            # no spelling starts here ("Berliner Olympiastadion" is no "Berliner Mauer"): a
+            # city's adjective?
             city = _city_of_adjective(toks[i].text) if toks[i].text.endswith("er") else None
             if city and _capitalised(text, toks[i]) and not _outlet_follows(toks, i):
                 t = toks[i]
                 out.append(Place(city, "city", text[t.start : t.end], t.start, t.end))
             i += 1
             continue
-        hit = _match_at(text, toks, i, table)
-        if hit is None:
-            i += 1
-            continue
         n, (name, kind) = hit
         start, end = toks[i].start, toks[i + n - 1].end
+        if kind == "river" and not _river_at(text, toks, i, end, name):
+            i += n
+            continue
         if not _in_compound_name(text, end) and not (i == 0 and _dateline(text, end)):
             out.append(Place(name, kind, text[start:end], start, end))
         i += n
@@ -220,6 +228,17 @@ def _inflected(
     return None
 
 
+def _river_at(text: str, toks: list[Token], i: int, end: int, name: str) -> bool:
+    """A river's name read as the river: not in a compound ("Rhein-Main-Gebiet", "Oder-Spree"),
+    and a name that is also a common word ("Main", "Inn", "Oder") only after an article or
+    "river" ("am Main", "the River Inn")."""
+    if text[end : end + 1] == "-" or (i and text[toks[i].start - 1 : toks[i].start] == "-"):
+        return False
+    if toks[i].text.capitalize() not in gz.AMBIGUOUS_RIVERS and name not in gz.AMBIGUOUS_RIVERS:
+        return True
+    return i > 0 and toks[i - 1].text in gz.RIVER_MARKS
+
+
 def _in_compound_name(text: str, end: int) -> bool:
     """A place in "Minsk-Gruppe" or "Normandie-Format" names an organisation or a process."""
     if text[end : end + 1] != "-":
@@ -269,7 +288,16 @@ def _containment() -> dict[str, str]:
 
 def country_of(name: str) -> str | None:
     """The country a listed city or region lies in (canonical names), if the gazetteer knows."""
-    return _containment().get(name)
+    found = _containment().get(name)
+    if found is None and name in gz.SITES:
+        return _containment().get(gz.SITES[name][0])
+    return found
+
+
+def city_of(name: str) -> str | None:
+    """The city that holds a named site ("Green Vault" -> Dresden), or None."""
+    site = gz.SITES.get(name)
+    return site[0] if site else None
 
 
 # Adjectives of a country say where something happened as its name does ("the Slovenian floods",

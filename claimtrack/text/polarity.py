@@ -353,6 +353,66 @@ def _halted(ws: list[str], i: int) -> bool:
     )  # fmt: skip
 
 
+# A state in force that is "no longer" so has ended: "is no longer a public health emergency",
+# "no longer in force", "gilt nicht mehr als Notstand", "ist kein Notstand mehr" say what
+# "lifted"/"aufgehoben" says, opposite to "declared"/"ausgerufen". English "no longer" is no
+# negation elsewhere ("no longer works for"); German "nicht mehr" is, and is used up here.
+_NO_LONGER = frozenset([("no", "longer"), ("nicht", "mehr"), ("nicht", "laenger")])
+_KEIN = frozenset(["kein", "keine", "keinen", "keiner"])
+_STATE_NOUNS = frozenset(
+    ["emergency", "emergencies", "curfew", "lockdown", "pandemic", "epidemic", "force", "kraft",
+     "ausgangssperre", "pandemie", "epidemie"]
+)  # fmt: skip
+_STATE_ENDINGS = ("notstand", "notstands", "ausnahmezustand", "ausnahmezustands")
+_STATE_REACH = 5  # "no longer a public health emergency", "der Notstand gilt nicht mehr"
+
+
+def _is_state(w: str) -> bool:
+    return w in _STATE_NOUNS or w.endswith(_STATE_ENDINGS)
+
+
+def _state_ended(ws: list[str], i: int) -> bool:
+    """ "no longer" / "nicht mehr" at ``i`` (or "kein <state> mehr") speaks of a state in force:
+    a state noun within reach after it, or (German) before it in the clause."""
+    pair = (ws[i], ws[i + 1] if i + 1 < len(ws) else "")
+    if pair in _NO_LONGER:
+        around = ws[i + 2 : i + 2 + _STATE_REACH]
+        if ws[i] == "nicht":
+            around = ws[max(0, i - _STATE_REACH) : i] + around
+        return any(map(_is_state, around))
+    if ws[i] in _KEIN:
+        return any(
+            _is_state(w) and "mehr" in ws[j + 1 : j + 3]
+            for j, w in enumerate(ws[i + 1 : i + 4], start=i + 1)
+        )
+    return False
+
+
+# Declaring an end is ending: "declared the end of the outbreak" (not "declared an emergency").
+_DECLARE = frozenset(["declared", "declares", "declare"])
+_END = frozenset(["end", "ende"])
+
+
+def _declared_end(ws: list[str], i: int) -> bool:
+    return ws[i] in _DECLARE and not _END.isdisjoint(ws[i + 1 : i + 4])
+
+
+# Ending a state: "ended the public health emergency", "beendet den Notstand".
+_ENDING = frozenset(["ended", "ends", "endet", "endete", "beendet", "beendete", "beenden"])
+
+# An order granted is a decision taken, as "rejected" is one refused: "hat Haftbefehl
+# erlassen" / "issued an arrest warrant" vs "den Antrag auf Haftbefehl abgelehnt". The verbs
+# count only where the claim names such an order ("issued a statement" decides nothing).
+_GRANTING = frozenset(
+    ["erlassen", "erliess", "erliessen", "issued", "issues", "issue", "ausgestellt"]
+)  # fmt: skip
+_ORDERS = ("haftbefehl", "warrant", "injunction", "decree", "dekret", "verfuegung")
+
+
+def _names_order(ws: list[str]) -> bool:
+    return any(w.startswith(_ORDERS) for w in ws)
+
+
 # "schafft die Maut ab" (abschaffen) abolishes what "schafft 3000 Stellen" creates.
 _SCHAFFEN = frozenset(["schafft", "schaffen", "schuf"])
 _SEPARABLE_REACH = 8
@@ -360,6 +420,11 @@ _SEPARABLE_REACH = 8
 
 def _abolished(ws: list[str], i: int) -> bool:
     return ws[i] in _SCHAFFEN and "ab" in ws[i + 1 : i + 1 + _SEPARABLE_REACH]
+
+
+# Words that may start a stance read before the axis table: "no longer", "kein … mehr", an
+# ending, an order granted.
+_ENDS_STATE = frozenset(["no", "nicht"]) | _KEIN | _ENDING | _GRANTING
 
 
 def polarity_of_words(ws: list[str]) -> Polarity:
@@ -372,6 +437,18 @@ def polarity_of_words(ws: list[str]) -> Polarity:
     used: set[int] = set()
     stances: set[tuple[str, int, str]] = set()
     for i, w in enumerate(ws):
+        if w in _ENDS_STATE:
+            if _state_ended(ws, i):
+                stances.add(("extension", -1, "no longer" if w == "no" else w))
+                used.update(j for j in negations if i <= j <= i + 3)
+                continue
+            if w in _ENDING:
+                stances.add(("extension", -1, w))
+                continue
+            if w in _GRANTING:
+                if _names_order(ws):
+                    stances.add(("decision", 1, w))
+                continue
         if w in _HARM:
             harm = _harm_stance(ws, i, [j for j in negations if j not in used])
             if harm is not None:
@@ -383,7 +460,7 @@ def polarity_of_words(ws: list[str]) -> Polarity:
         if w not in AXES:
             continue
         axis, sign = AXES[w]
-        if _halted(ws, i) or _abolished(ws, i):
+        if _halted(ws, i) or _abolished(ws, i) or _declared_end(ws, i):
             sign = -sign
         scoped = [j for j in negations if i - _SCOPE <= j < i and j not in used]
         flip = -1 if scoped else 1
@@ -522,7 +599,8 @@ _ALIVE = frozenset(
      "unversehrt", "unverletzt", "wohlbehalten", "gerettet", "ueberlebt", "ueberlebten"]
 )  # fmt: skip
 _DEAD = frozenset(
-    ["killed", "died", "dead", "deaths", "death", "drowned", "perished", "bodies", "tot", "tote",
+    ["killed", "killing", "kills", "died", "dead", "deaths", "death", "drowned", "perished",
+     "bodies", "toetete", "toeteten", "tot", "tote",
      "toten", "todesopfer", "getoetet", "starben", "gestorben", "ertrunken", "ertranken",
      "leichen", "leblos", "ums"]
 )  # fmt: skip

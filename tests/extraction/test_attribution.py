@@ -336,6 +336,25 @@ GERMAN_SPEAKERS = [
         "Der Damm sei gebrochen, hieß es aus dem Innenministerium.",
         ("Innenministerium", "organisation"),
     ),
+    # a forecast is its maker's claim; an office followed by its town is declined as a whole
+    (
+        "Das Deutsche Institut für Wirtschaftsforschung (DIW) rechnet mit einem Wachstum von 0,1 Prozent.",
+        ("Deutsches Institut für Wirtschaftsforschung", "organisation"),
+    ),
+    ("Für 2025 rechnet das DIW mit einem Wachstum von 0,1 Prozent.", ("DIW", "organisation")),
+    (
+        "Nach Erkenntnissen des Polizeipräsidiums Mannheim war der Fahrer zu schnell.",
+        ("Polizeipräsidium Mannheim", "organisation"),
+    ),
+    # a study's or a measurement's source, named in the nominative
+    (
+        "Laut einer Studie des Verbands der Automobilindustrie planen zwei von drei Zulieferern einen Umzug.",
+        ("Verband der Automobilindustrie", "organisation"),
+    ),
+    (
+        "Nach Messungen des Landesamts für Umwelt stieg der Pegel auf 6 Meter.",
+        ("Landesamt für Umwelt", "organisation"),
+    ),
 ]
 ENGLISH_SPEAKERS = [
     # an acronym in brackets before the cue keeps the organisation
@@ -386,7 +405,40 @@ ENGLISH_SPEAKERS = [
         ("two sources", "unnamed"),
     ),
     ("The deal is off, people with knowledge of the matter said.", ("people", "unnamed")),
+    # a year before the comma closing a relative clause is no part of the speaker phrase
+    (
+        "The Care Quality Commission, which rated the home inadequate in 2021, said it had closed.",
+        ("Care Quality Commission", "organisation"),
+    ),
+    # a website cited by its address, a site introduced by its kind
+    (
+        "Over 3.2 million customers had no power, according to the tracking site PowerOutage.us.",
+        ("PowerOutage.us", "organisation"),
+    ),
+    ("Prices rose 3%, according to the website Numbeo.", ("Numbeo", "organisation")),
+    # "were admitted to hospital" is a passive, no admission by anyone
+    ("Two residents were admitted to hospital with severe dehydration.", ("AP", "outlet")),
+    ("The figures were confirmed by the ministry.", ("ministry", "organisation")),
 ]
+
+
+def test_he_said_after_a_passive_participle_cue_is_the_last_man() -> None:
+    sentences = [
+        "Prosecutor Daniel Cole told the jury that the home was dangerously understaffed.",
+        "Two residents were admitted to hospital with severe dehydration, he said.",
+    ]
+    found, _ = attribute_sentences(sentences, "en", "AP")
+    assert (found[-1].claimant, found[-1].kind) == ("Daniel Cole", "person")
+
+
+def test_and_inside_a_name_keeps_the_name_whole_for_a_later_agency() -> None:
+    sentences = [
+        "The Centers for Disease Control and Prevention said the risk remained low.",
+        "Only one person has been infected this year, according to the agency.",
+    ]
+    found, _ = attribute_sentences(sentences, "en", "AP")
+    expected = ("Centers for Disease Control and Prevention", "organisation")
+    assert [(a.claimant, a.kind) for a in found] == [expected, expected]
 
 
 def test_a_surname_cited_alone_is_the_person_the_story_introduced() -> None:
@@ -444,3 +496,25 @@ def test_a_few_quoted_words_in_the_outlets_sentence_continue_nobodys_speech() ->
     ]
     found, _ = attribute_sentences(sentences, "en", "AP")
     assert (found[-1].claimant, found[-1].kind) == ("AP", "outlet")
+
+
+@pytest.mark.parametrize(
+    ("language", "sentences", "expected"),
+    [
+        (
+            "en",
+            ["The European Central Bank cut rates.", '"Rates are lower," the bank said.'],
+            "European Central Bank",
+        ),
+        (
+            "de",
+            ["Die Europäische Zentralbank senkt den Leitzins.", "Die Notenbank teilte mit, die Inflation sei gesunken."],
+            "Europäische Zentralbank",
+        ),
+    ],
+)  # fmt: skip
+def test_the_bank_is_the_bank_named_before(
+    language: str, sentences: list[str], expected: str
+) -> None:
+    found, _ = attribute_sentences(sentences, language, "AP")
+    assert (found[-1].claimant, found[-1].kind) == (expected, "organisation")

@@ -270,9 +270,10 @@ def test_an_organisation_named_like_a_person_is_an_organisation(
 
 
 def test_a_name_that_heads_a_federation_keeps_it() -> None:
-    """ "Bundesverband Wärmepumpe" is the name, not a kind noun before one."""
+    """ "Bundesverband Wärmepumpe" is the name, not a kind noun before one, and is named in the
+    nominative."""
     sentence = "Nach Schätzungen des Bundesverbands Wärmepumpe wurden 236.000 Geräte verkauft."
-    assert attributions([sentence], "de") == [("Bundesverbands Wärmepumpe", "organisation")]
+    assert attributions([sentence], "de") == [("Bundesverband Wärmepumpe", "organisation")]
 
 
 @pytest.mark.parametrize(

@@ -69,7 +69,7 @@ def test_english_quote_reopened_in_each_paragraph() -> None:
     [
         ("de", "Energie war nach Angaben der Statistiker 3,2 Prozent billiger.", None, "Statistiker"),
         ("de", "Nach Schätzungen des Bundesverbands Wärmepumpe wurden 236.000 Geräte verkauft.",
-         None, "Bundesverbands Wärmepumpe"),
+         None, "Bundesverband Wärmepumpe"),
         ("de", "Nach AIU-Angaben sind 81 Athleten gesperrt.", None, "AIU"),
         ("de", "Wie die Verkehrsbetriebe am Freitag mitteilten, steigen die Kosten.", None,
          "Verkehrsbetriebe"),

@@ -184,12 +184,16 @@ def test_the_facts_agree_whichever_claim_names_what_happened_to_those_counted(co
          "shortage.", "en",
          "In Madrid sind am Samstag 500.000 Menschen gegen die Wohnungsnot auf die Straße "
          "gegangen.", "de"),
+        ("Nach Angaben des Innenministeriums haben am Donnerstag über 1,1 Millionen Franzosen "
+         "gegen die Rentenreform protestiert.", "de",
+         "Mehr als 1,1 Millionen Menschen sind in Frankreich gegen die Anhebung des Rentenalters "
+         "auf die Straße gegangen, teilte das Innenministerium mit.", "de"),
         ("Jeder fünfte Erwachsene in Deutschland raucht, wie das Statistische Bundesamt "
          "mitteilte.", "de",
          "One in five adults in Germany smokes, the Federal Statistical Office said.", "en"),
     ],
 )  # fmt: skip
-def test_a_figure_told_as_a_fraction_or_a_ratio_is_no_conflict(a, la, b, lb):
+def test_a_figure_written_another_way_is_the_same_claim(a, la, b, lb):
     ab, ba = _compare(a, la, b, lb)
     assert not ab.conflicts and not ba.conflicts, (ab.conflicts, ab.features)
     assert ab.kind is Kind.SAME, (ab.score, ab.features)

@@ -134,3 +134,18 @@ def test_a_scale_word_joined_by_a_hyphen_scales_its_number(text, language, expec
 def test_german_acht_is_a_number_before_a_noun(text, expected):
     figures, _ = figures_and_dates(text, "de")
     assert [f.value for f in figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "unit"),
+    [
+        ("Über 1,1 Millionen Franzosen gingen auf die Straße.", "de", "people"),
+        ("Rund 5 Millionen Deutsche leben im Ausland.", "de", "people"),
+        ("About 3 million Americans lost their health insurance.", "en", "people"),
+        # a company's name is no nation's people
+        ("Die Bahn setzt 3 Deutsche Bahn Busse ein.", "de", None),
+    ],
+)  # fmt: skip
+def test_a_nations_people_after_a_figure_count_people(text, language, unit):
+    figures, _ = figures_and_dates(text, language)
+    assert [f.unit for f in figures] == [unit]
