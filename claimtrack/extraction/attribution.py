@@ -26,11 +26,10 @@ from dataclasses import dataclass
 
 from claimtrack.extraction import lexicon as lx
 from claimtrack.extraction import organisations as orgs
+from claimtrack.extraction import phrases as ph
 from claimtrack.extraction import speakers as sp
 from claimtrack.extraction.quotes import QuoteState, quote_states
 from claimtrack.extraction.speakers import names_in
-from claimtrack.text.normalize import fold
-from claimtrack.text.places import canonical_place, gazetteer
 
 PERSON, ORGANISATION, UNNAMED, OUTLET = "person", "organisation", "unnamed", "outlet"
 __all__ = ["Attribution", "Attributor", "attribute_sentences", "names_in"]
@@ -292,14 +291,14 @@ class Attributor:
             return found
         # a speech cue outranks a count: "Europe recorded 42,000 cases, the WHO said"
         for index, cue_len, cue, direction in sorted(
-            _cues(tokens), key=lambda c: c[2].lower() in lx.COUNTING
+            ph.cues(tokens), key=lambda c: c[2].lower() in lx.COUNTING
         ):
             if self.language == "en" and index and tokens[index - 1].lower() == "it":
                 return self._recall_org(cue)  # "…, it added": the organisation that spoke
             phrase = self._phrase(tokens, index, cue_len, direction)
-            if cue.lower() in lx.COUNTING and _only_a_place(phrase):
+            if cue.lower() in lx.COUNTING and ph.only_a_place(phrase):
                 continue  # "Europe recorded …": a place counts nothing itself
-            cited = cue.lower() in _CITING
+            cited = cue.lower() in ph.CITING
             found = self._classify(phrase, cue, cited=cited) if phrase else None
             if found is not None:
                 return found
@@ -356,12 +355,14 @@ class Attributor:
         """The speaker phrase next to a cue: after it ("sagte er", "laut Polizei") or before."""
         if direction == "perfect":
             return self._perfect_phrase(tokens, index)
-        cited = direction == "after" and " ".join(tokens[index : index + length]).lower() in _CITING
+        cited = (
+            direction == "after" and " ".join(tokens[index : index + length]).lower() in ph.CITING
+        )
         after = sp.collect(tokens[index + length :], self.language, source=cited)
         before_tokens = tokens[:index]
         if direction == "pronoun_after" and after and after[0].lower() in lx.PRONOUNS:
             return after  # "hält er": otherwise what follows an opinion verb is its object
-        if direction == "pronoun_after" and _clause_final_passive(tokens, index, length):
+        if direction == "pronoun_after" and ph.clause_final_passive(tokens, index, length):
             return []  # "Als Ursache wird Brandstiftung vermutet.": nobody is named
         if direction == "pronoun_after" and after and any(map(sp.is_known_kind, after)):
             before = sp.before_cue(before_tokens, self.language) if before_tokens else []
@@ -375,8 +376,8 @@ class Attributor:
                 clause = tokens[index + length : index + length + 1] == ["that"]
                 return before or ([] if clause else after)  # "claims that the government …"
         if direction == "both" and after:
-            subject = _subject_of_separable(tokens, index, after, self.language)
-            return subject or _subject_first(tokens, index, after, self.language) or after
+            subject = ph.subject_of_separable(tokens, index, after, self.language)
+            return subject or ph.subject_first(tokens, index, after, self.language) or after
         return sp.before_cue(before_tokens, self.language) if before_tokens else []
 
     def _perfect_phrase(self, tokens: list[str], index: int) -> list[str]:
@@ -384,7 +385,7 @@ class Attributor:
         the auxiliary up to the object's article, or precedes it ("Golob hat … beziffert").
         A present "beziffert" without an auxiliary reads like "bezifferte"."""
         lowered = [t.lower() for t in tokens[:index]]
-        aux = next((k for k in range(index - 1, -1, -1) if lowered[k] in _AUXILIARIES), None)
+        aux = next((k for k in range(index - 1, -1, -1) if lowered[k] in ph.AUXILIARIES), None)
         if aux is None:
             present = tokens[index].lower() == "beziffert"
             return self._phrase(tokens, index, 1, "both") if present else []
@@ -408,7 +409,7 @@ class Attributor:
                 prefix, _, noun = word.rpartition("-")
                 # "Einschätzung" is a source noun itself, no compound of "Ein" + "schätzung"
                 own = word in lx.SOURCE_NOUNS
-                compound = _compound_source(tokens[k]) if k == i + 1 and not own else None
+                compound = ph.compound_source(tokens[k]) if k == i + 1 and not own else None
                 if word in lx.SOURCE_NOUNS or (prefix and noun in lx.SOURCE_NOUNS) or compound:
                     between = lowered[i + 1 : k]
                     cue = " ".join(tokens[i : k + 1])
@@ -422,7 +423,7 @@ class Attributor:
                         return self._classify([tokens[k].rpartition("-")[0]], cue, source=True)
                     if compound:  # "nach Regierungsangaben" -> "Regierung"
                         return self._compound_claimant(compound, cue)
-                    rest = _without_extended_attribute(tokens[k + 1 :])
+                    rest = ph.without_extended_attribute(tokens[k + 1 :])
                     if rest[:1] and rest[0].lower() in ("von", "vom"):
                         rest = rest[1:]  # "nach Angaben von Greenpeace"
                     phrase = sp.collect(rest, self.language, source=True)
@@ -460,30 +461,33 @@ class Attributor:
         content = content[1:] if content and content[0].lower() in lx.ARTICLES else content
         if not content:
             return None
-        spokesperson = content[0].lower() in _SPOKESPEOPLE
-        if spokesperson and len(content) > 2 and content[1].lower() in _OF_FOR:
+        spokesperson = content[0].lower() in ph.SPOKESPEOPLE
+        if spokesperson and len(content) > 2 and content[1].lower() in ph.OF_FOR:
             german = content[1].lower() in ("der", "des")  # the article shows the case
             return self._spoken_for(content[1:] if german else content[2:], cue)
-        spoken_for = _spokesperson_compound(content)
+        spoken_for = ph.spokesperson_compound(content)
         if spoken_for is not None:  # "sagte ein Polizeisprecher": the police
             self._remember(_Speaker(spoken_for, ORGANISATION, None))
             return Attribution(spoken_for, ORGANISATION, cue)
-        head, tail = _split_link(content)
+        head, tail = ph.split_link(content)
         if tail and any(t.lower() in lx.DATA_NOUNS for t in head):
-            return self._classify(tail, cue, source=True)  # "Messungen des Landesamts"
+            # "Messungen des Landesamts": the source, with its article to name it right
+            rest = content[len(head) :]
+            rest = rest if rest[0].lower() in lx.ARTICLES else rest[1:]  # "figures from NHS …"
+            return self._classify(rest, cue, source=True)
         if any(t.lower() in lx.DATA_NOUNS for t in head) and len(head) == 1:
             return None
         organisation = self._organisation_named(content, head)
         if organisation is not None:
             self._remember(_Speaker(organisation, ORGANISATION, None))
             return Attribution(organisation, ORGANISATION, cue)
-        where = next((k for k, t in enumerate(head) if k and t in _PLACE_PREPOSITIONS), None)
-        if where is not None and not org_in(head[:where]):
+        where = next((k for k, t in enumerate(head) if k and t in ph.PLACE_PREPOSITIONS), None)
+        if where is not None and not ph.org_in(head[:where]):
             head = head[:where]  # "Officials in Kabul", "Ärzte in Köln": Kabul speaks not
         run = sp.name_run(head)
         if run and lx.is_unnamed(head[-1]) and head[-1] != run[-1]:
             run = []  # "Texas health officials said": the place describes the officials
-        if source and _genitive_noun(phrase, head):
+        if source and ph.genitive_noun(phrase, head):
             run = []  # "nach Angaben des Zivilschutzes": a thing, a person needs a role or name
         org = any(sp.is_org(t) for t in content)
         # "Catalan Water Agency", "Deutsche Bundesbank": capitalised words ending in an
@@ -493,13 +497,13 @@ class Attributor:
         whole = len(" ".join(run).split()) > 1  # "Ursula von der Leyen" is one token
         named = bool(run) and (whole or not org or sp.is_role(head[0]))
         office = self.language == "de" and len(head) > len(run) and named
-        if office and _office_before(head[-len(run) - 1]):
+        if office and ph.office_before(head[-len(run) - 1]):
             named = False  # "das Polizeipräsidium Oberbayern Nord": where the office is
-        joined = len(head) > len(run) and head[-len(run) - 1].lower() in _INSTITUTION_JOINERS
+        joined = len(head) > len(run) and head[-len(run) - 1].lower() in ph.INSTITUTION_JOINERS
         if named and joined and not sp.is_role(head[0]):
             named, org = False, True  # "Kuratorium für Alpine Sicherheit" names no person
         if named and not whole_org and not sp.is_org(run[-1]):
-            run = _without_noun_after_article(phrase, run, self.language)
+            run = ph.without_noun_after_article(phrase, run, self.language)
             if self._one_word_organisation(run, head, source or cited):
                 self._remember(_Speaker(run[0], ORGANISATION, None))
                 return Attribution(run[0], ORGANISATION, cue)
@@ -508,17 +512,17 @@ class Attributor:
         if phrase[0].lower() in ("des", "eines"):
             # the head noun stands before the first linking word: "des Ministeriums" ->
             # "Ministerium", "des Instituts der deutschen Wirtschaft", "des Kuratoriums für …"
-            link = next((k for k, t in enumerate(content) if k and t in _GENITIVE_LINKS), None)
+            link = next((k for k, t in enumerate(content) if k and t in ph.GENITIVE_LINKS), None)
             head_end = link if link is not None else len(content)
             name = " ".join([sp.nominative(" ".join(content[:head_end])), *content[head_end:]])
-        town = len(content) == 2 and bool(_PLACE_ADJECTIVE.fullmatch(content[0]))
+        town = len(content) == 2 and bool(ph.PLACE_ADJECTIVE.fullmatch(content[0]))
         if town and orgs.is_generic(content[1]):  # "der Wiesbadener Behörde"
             return self._generic_org(content[1], cue)
         if len(content) == 1 and orgs.is_generic(name):
             return self._generic_org(name, cue)
         if org:
             gender = "f" if lx.is_feminine_org(content[-1]) else None
-            name = _as_named(name) if self.language == "de" else name
+            name = ph.as_named(name) if self.language == "de" else name
             self._remember(_Speaker(name, ORGANISATION, gender))
             return Attribution(name, ORGANISATION, cue)
         if len(content) == 1 and spokesperson:
@@ -614,7 +618,7 @@ class Attributor:
         while len(run) > 1 and run[0].lower() in titles:
             run = run[1:]
         person = self._expand(" ".join(run))
-        if " " not in person and _is_country(person):
+        if " " not in person and ph.is_country(person):
             # "Kazakhstan said", "Russland erklärte": a country speaks through its government,
             # no person (cities are surnames too often: Lincoln, Berlin; a surname seen with a
             # first name was expanded above)
@@ -629,8 +633,8 @@ class Attributor:
         cancelled …, the company said"), else the nearest organisation named earlier whose
         kind fits ("teilte die Behörde mit" after "die Generalstaatsanwaltschaft
         Frankfurt"), else the last organisation that spoke."""
-        subject = sp.name_run(_run_after(self._tokens, 0))
-        if subject and _names_a_subject(subject) and subject == self._tokens[: len(subject)]:
+        subject = sp.name_run(ph.run_after(self._tokens, 0))
+        if subject and ph.names_a_subject(subject) and subject == self._tokens[: len(subject)]:
             name = " ".join(subject)
             self._remember(_Speaker(name, ORGANISATION, None))
             return Attribution(name, ORGANISATION, cue)
@@ -697,7 +701,7 @@ class Attributor:
                     self._orgs = [o for o in self._orgs if o[0] != name] + [(name, kinds)]
         for name in orgs.named_in(tokens, self.language):
             if self.language == "de":
-                name = _as_named(name) if " " in name else sp.nominative(name)
+                name = ph.as_named(name) if " " in name else sp.nominative(name)
             self._orgs = [o for o in self._orgs if o[0] != name]
             self._orgs.append((name, orgs.kinds_of(name)))
 
@@ -737,8 +741,8 @@ class Attributor:
             for s in reversed(self._last + self._mentioned)
             if s.kind == PERSON and (gender is None or s.gender in (None, gender))
         ]
-        fitting = [s for s in people if _role_fits(self._roles.get(s.name), wanted)]
-        loose = [s for s in people if _role_may_be(self._roles.get(s.name), wanted)]
+        fitting = [s for s in people if ph.role_fits(self._roles.get(s.name), wanted)]
+        loose = [s for s in people if ph.role_may_be(self._roles.get(s.name), wanted)]
         for speaker in fitting[:1] or loose[:1]:
             self._remember(speaker)
             return Attribution(speaker.name, PERSON, cue)
@@ -778,7 +782,7 @@ class Attributor:
         for i, token in enumerate(tokens[:5]):
             if not sp.is_name_token(token):
                 continue
-            run = sp.name_run(_run_after(tokens, i))
+            run = sp.name_run(ph.run_after(tokens, i))
             lead = tokens[:i]
             if len(run) < 2 or run[0] != token or any(map(sp.is_org, lead)):
                 continue
@@ -795,9 +799,9 @@ class Attributor:
             role = sp.is_role(token)
             if not role and not (token == "," and i + 1 < len(tokens)):
                 continue
-            name = sp.name_run(_run_after(tokens, i + 1))
+            name = sp.name_run(ph.run_after(tokens, i + 1))
             words = len(" ".join(name).split())
-            if words >= 2 and (role or _closed_by_comma(tokens, i + 1 + len(name))):
+            if words >= 2 and (role or ph.closed_by_comma(tokens, i + 1 + len(name))):
                 full = " ".join(n for n in name if n.lower().rstrip(".") not in ("dr", "mr", "ms"))
                 self._full_names[name[-1].split()[-1]] = full
                 if role:
@@ -805,282 +809,3 @@ class Attributor:
                     gender = sp.gender([token], self.language)
                     self._mentioned = [s for s in self._mentioned if s.name != full]
                     self._mentioned.append(_Speaker(full, PERSON, gender))
-
-
-# Roles one person may be called by ("Bundeskanzler Olaf Scholz … sagte der Regierungschef").
-_ROLE_SYNONYMS = [
-    frozenset({"kanzler", "regierungschef", "premier", "ministerpräsident", "prime", "chancellor"}),
-    frozenset({"präsident", "staatschef", "president"}),
-    frozenset({"minister", "secretary"}),  # "Work and Pensions Secretary" is a minister
-    frozenset({"chef", "vorstand", "geschäftsführer", "ceo", "chief", "executive", "director"}),
-]
-# Roles that say nothing about office: they fit anyone ("der Politiker").
-_ANY_ROLE = frozenset({"politiker", "experte", "expert", "leader", "former", "ex-", "vice"})
-
-
-def _role_fits(role: str | None, wanted: str) -> bool:
-    """ "Innenminister" is a "Minister", a "Work and Pensions Secretary" is "the minister";
-    "Ministerpräsident" is no "Minister"."""
-    if not role or not wanted:
-        return False
-    if role.endswith(wanted) or wanted.endswith(role):
-        return True
-    return any(
-        any(role.endswith(x) for x in group) and any(wanted.endswith(x) for x in group)
-        for group in _ROLE_SYNONYMS
-    )
-
-
-def _role_may_be(role: str | None, wanted: str) -> bool:
-    """A person whose role the story did not give may be meant ("der Politiker" fits all)."""
-    return role is None or not wanted or role in _ANY_ROLE or wanted in _ANY_ROLE
-
-
-# An unnamed spokesperson speaks for the organisation the sentence is about.
-_CITING = frozenset({"laut", "so", "according to", "zufolge", "citing"})
-_OF_FOR = lx.words("der des of for from at von vom")
-_PLACE_PREPOSITIONS = lx.words("in at on im aus bei")
-_GENITIVE_LINKS = lx.words("für for of der des von vom")
-# German adjectives of a town: "Wiesbadener", "Kölner", "Frankfurter".
-_PLACE_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+er")
-
-
-def org_in(tokens: list[str]) -> bool:
-    return any(sp.is_org(t) for t in tokens)
-
-
-# "X für Y", "X for Y", "X of Y" inside a name make it an institution's, not a person's.
-_INSTITUTION_JOINERS = lx.words("für for of")
-_SPOKESPEOPLE = lx.words(
-    "sprecher sprecherin sprecherinnen spokesman spokeswoman spokesperson spokespeople"
-)
-_AUXILIARIES = lx.PERFECT_AUXILIARIES | lx.PASSIVE_AUXILIARIES
-# Separable prefixes closing a clause: "sagte … zu", "kündigte … an", "teilte … mit".
-_SEPARABLE = lx.words("zu an auf aus ein fest vor mit zurück bei dar ab fort")
-
-
-def _is_country(name: str) -> bool:
-    hit = gazetteer().get(tuple(fold(name).split()))
-    return hit is not None and hit[1] == "country"
-
-
-def _only_a_place(phrase: list[str]) -> bool:
-    words = [t for t in phrase if t.lower() not in lx.ARTICLES]
-    return bool(words) and canonical_place(" ".join(words)) is not None
-
-
-def _subject_of_separable(
-    tokens: list[str], index: int, after: list[str], language: str
-) -> list[str]:
-    """ "Die EU-Kommission sagte Slowenien Hilfe zu": with a separable verb the words after
-    it up to the prefix are its objects, so a subject filling the whole start of the sentence
-    speaks ("Am Freitag teilte die Polizei mit" keeps the subject after the verb)."""
-    if language != "de" or after[0].lower() in lx.PRONOUNS or not index:
-        return []
-    end = next((k for k in range(index + 1, len(tokens)) if tokens[k] in (",", ";", ":")), None)
-    clause = tokens[index + 1 : end]
-    if not clause or clause[-1].lower() not in _SEPARABLE:
-        return []
-    before = sp.before_cue(tokens[:index], language)
-    return before if before == tokens[:index] else []
-
-
-def _subject_first(tokens: list[str], index: int, after: list[str], language: str) -> list[str]:
-    """ "Israel meldet Tötung von Hamas-Kommandeur", "Scholz kündigt Hilfen an": a German
-    clause opening with a speaker and the verb second has its subject first when what follows
-    the verb is a bare noun; a subject after the verb comes with its article or is a pronoun
-    or a known kind ("Am Montag meldete die Polizei", "Das sagte Merkel" keeps Merkel)."""
-    first = after[0].lower()
-    if language != "de" or not index or first in lx.ARTICLES or first in lx.PRONOUNS:
-        return []
-    if any(sp.is_known_kind(t) or sp.is_role(t) for t in after):
-        return []
-    before = sp.before_cue(tokens[:index], language)
-    return before if before == tokens[:index] else []
-
-
-_COMPOUND_SOURCES = ("angaben", "schätzungen", "schätzung", "berechnungen", "zählungen", "zählung")
-
-
-def _without_extended_attribute(rest: list[str]) -> list[str]:
-    """ "der von der Hamas kontrollierten Gesundheitsbehörde" -> "der Gesundheitsbehörde": a
-    participle phrase between the article and its noun describes the source; the noun after
-    the participle is the source."""
-    if len(rest) < 4 or rest[0].lower() not in lx.ARTICLES or rest[1].lower() not in ("von", "vom"):
-        return rest
-    for k in range(2, min(len(rest) - 1, 8)):
-        word = rest[k]
-        if (
-            word[:1].islower()
-            and word.endswith(("ten", "enen", "ierten"))
-            and rest[k + 1][:1].isupper()
-        ):
-            return [rest[0], *rest[k + 1 :]]
-    return rest
-
-
-def _compound_source(token: str) -> str | None:
-    """The source in a German compound "<Quelle>angaben": "Regierungsangaben" -> "Regierung",
-    "Polizeiangaben" -> "Polizei" (the linking s of "Regierungs-" dropped)."""
-    low = token.lower()
-    end = next((e for e in _COMPOUND_SOURCES if low.endswith(e)), None)
-    if end is None or not token[:1].isupper() or len(token) - len(end) < 3:
-        return None
-    return sp.nominative(token[: -len(end)])
-
-
-# German nouns for a person who works for an organisation ("Polizeibeamter", "Polizeiobermeister").
-_MEMBER_ENDINGS = ("beamter", "beamtin", "beamte", "meister", "meisterin")
-
-
-def _office_before(token: str) -> bool:
-    """An organisation of a known kind, not a person working there: the name after it says
-    where it is ("Polizeipräsidium Oberbayern Nord"), while a person follows a role or a noun
-    for a member ("Polizeiobermeister Jan Berg", "der Feuerwehrmann Max Müller")."""
-    if sp.is_role(token) or token.lower().endswith(_MEMBER_ENDINGS):
-        return False
-    return bool(orgs.kinds_of(token))
-
-
-def _clause_final_passive(tokens: list[str], index: int, length: int) -> bool:
-    """A German participle closing its clause after a passive auxiliary ("wird … vermutet.")."""
-    nxt = tokens[index + length] if index + length < len(tokens) else "."
-    if nxt[:1].isalnum():
-        return False
-    clause = tokens[:index]
-    start = max((k for k, t in enumerate(clause) if t in ",;:"), default=-1) + 1
-    return any(t.lower() in lx.PASSIVE_AUXILIARIES for t in clause[start:])
-
-
-# Adjectives opening a German organisation's name, and the gender of its head noun.
-_NAME_ADJECTIVE = re.compile(r"([A-ZÄÖÜ]\w*(?:isch|lich|ig|al|ell|sch))(?:e|en|er|es|em)")
-_MASCULINE_HEADS = (
-    "dienst", "verband", "rat", "bund", "konzern", "verein", "hof", "senat", "tag", "fonds",
-    "ausschuss",
-)  # fmt: skip
-_NEUTER_HEADS = (
-    "amt", "institut", "ministerium", "gericht", "werk", "büro", "zentrum", "komitee",
-    "parlament", "kommando", "krankenhaus", "klinikum", "museum", "unternehmen",
-)  # fmt: skip
-_FEMININE_HEADS = ("bahn", "bank", "behörde", "agentur", "kammer", "anstalt", "polizei", "union")
-
-
-def _as_named(name: str) -> str:
-    """A German organisation as it is named, not as the sentence declined it: "des Statistischen
-    Bundesamts" / "das Statistische Bundesamt" -> "Statistisches Bundesamt", "des Deutschen
-    Wetterdienstes" -> "Deutscher Wetterdienst", "der Europäischen Zentralbank" -> "Europäische
-    Zentralbank", so one organisation is one claimant in every story."""
-    words = name.split()
-    k = 0
-    while k < len(words) - 1 and _NAME_ADJECTIVE.fullmatch(words[k]):
-        k += 1
-    if k == 0:  # "Polizeipräsidiums Mannheim" -> "Polizeipräsidium Mannheim"
-        return sp.nominative(name) if len(words) == 2 else name
-    if words[0].endswith("en"):  # a genitive: "des Statistischen Bundesamts"
-        words[k] = sp.nominative(words[k])
-    head = words[k].lower()
-    if head.endswith(_MASCULINE_HEADS):
-        ending = "er"
-    elif head.endswith(_NEUTER_HEADS):
-        ending = "es"
-    elif head.endswith(_FEMININE_HEADS) or lx.is_feminine_org(head):
-        ending = "e"
-    else:
-        return name
-    stems = [m.group(1) for w in words[:k] if (m := _NAME_ADJECTIVE.fullmatch(w))]
-    return " ".join([s + ending for s in stems] + words[k:])
-
-
-_SPOKESPERSON_ENDS = ("sprecherin", "sprecher")
-
-
-def _spokesperson_compound(content: list[str]) -> str | None:
-    """The organisation of an unnamed German compound spokesperson: "ein Polizeisprecher" ->
-    Polizei, "ein Regierungssprecher" -> Regierung (a name after it is the person:
-    "Regierungssprecher Steffen Hebestreit")."""
-    if len(content) != 1:
-        return None
-    low = content[0].lower()
-    end = next((e for e in _SPOKESPERSON_ENDS if low.endswith(e)), None)
-    if end is None or len(low) - len(end) < 4:
-        return None
-    stem = content[0][: -len(end)].rstrip("-")
-    # the linking s of "Regierungssprecher" is no part of the organisation's name
-    for candidate in (stem[:-1], stem) if stem.endswith("s") else (stem,):
-        if sp.is_org(candidate) or orgs.kinds_of(candidate):
-            return candidate
-    return None
-
-
-def _without_noun_after_article(phrase: list[str], run: list[str], language: str) -> list[str]:
-    """German sets no article before a person's name, so after one the first capitalised word
-    is a noun describing the person: "Die Virologin Anna Berg", "der Sachverständige Steffen
-    Marx", "des SPD-Politikers Kevin Kühnert" name Anna Berg, Steffen Marx, Kevin Kühnert."""
-    if language != "de" or len(run) < 2 or phrase[0].lower() not in lx.ARTICLES:
-        return run
-    first = next((t for t in phrase[1:] if t.lower() not in lx.ARTICLES), None)
-    return run[1:] if first == run[0] else run
-
-
-def _genitive_noun(phrase: list[str], head: list[str]) -> bool:
-    """ "des Zivilschutzes", "eines Verbandes", "der Sachsenenergie": one noun in the genitive
-    after a source cue is an organisation (a person there has a role: "des Sprechers Max Weber",
-    "der Ministerin Anna Berg"; a person named alone is "nach Angaben von Berg")."""
-    if phrase[0].lower() not in ("des", "eines", "der", "einer") or len(head) != 1:
-        return False
-    word = head[0]
-    return not sp.is_role(sp.nominative(word)) and not lx.is_unnamed(word)
-
-
-def _run_after(tokens: list[str], start: int) -> list[str]:
-    run: list[str] = []
-    for token in tokens[start : start + 4]:
-        if not sp.is_name_token(token):
-            break
-        run.append(token)
-    return run
-
-
-def _names_a_subject(subject: list[str]) -> bool:
-    """ "Jet2", "easyJet", "Northwind Energy" open a sentence as its subject; "Pre-tax
-    profit" or "Overall" do not."""
-    if len(subject) > 1:
-        return True
-    word = subject[0]
-    return any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:])
-
-
-def _closed_by_comma(tokens: list[str], index: int) -> bool:
-    return index < len(tokens) and tokens[index] in (",", "(")
-
-
-def _split_link(content: list[str]) -> tuple[list[str], list[str]]:
-    """ "Sprecher der Feuerwehr" -> (["Sprecher"], ["der", "Feuerwehr"]); "für" stays inside
-    names ("Landesamt für Umwelt")."""
-    for i, token in enumerate(content):
-        if i and token.lower() in ("of", "from", "at", "der", "des", "von", "vom"):
-            return content[:i], content[i + 1 :]
-    return content, []
-
-
-_FINDING = frozenset({"found", "finds"})
-_PASSIVE_EN = frozenset({"was", "were", "been", "be", "is", "are"})
-
-
-def _cues(tokens: list[str]) -> list[tuple[int, int, str, str]]:
-    """(index, length, cue text, direction) for every reporting cue in the sentence."""
-    found = []
-    lowered = [t.lower() for t in tokens]
-    for i, low in enumerate(lowered):
-        for cue, direction in lx.CUES_BY_FIRST.get(low, ()):
-            n = len(cue)
-            if tuple(lowered[i : i + n]) != cue:
-                continue
-            if cue == ("so",) and (i == 0 or tokens[i - 1] != ","):
-                continue
-            participle = cue[0] in _FINDING or (n == 1 and cue[0].endswith("ed"))
-            passive = participle and i and lowered[i - 1] in _PASSIVE_EN
-            if passive and lowered[i + 1 : i + 2] != ["by"]:
-                continue  # "He was found guilty", "were admitted to hospital": nobody speaks
-            found.append((i, n, " ".join(tokens[i : i + n]), direction))
-    return found

@@ -182,7 +182,7 @@ for _cue in CUES:
 SOURCE_NOUNS = words(
     "angaben schätzung schätzungen berechnungen erkenntnissen informationen zählung zählungen "
     "darstellung ansicht einschätzung auffassung worten daten zahlen recherchen analyse "
-    "aussage aussagen überzeugung meinung"
+    "aussage aussagen überzeugung meinung messungen"
 )
 # Subjects that stand for their source: "Messungen des Landesamts", "figures from NHS England".
 DATA_NOUNS = words(

@@ -40,6 +40,8 @@ CAUSAL = _cue(
     r"zurückzuführen", r"weil", r"zu\s(?:[\w-]+\s){1,8}?(?:geführt|führte|führten|führt)",
     r"led to", r"leads to", r"caused?", r"causes", r"because(?: of)?",
     r"due to", r"as a result", r"resulted in", r"results in", r"blamed", r"responsible for",
+    # a cause named: "Als Grund nannte Klein die schwache Nachfrage", "the reason for the cuts"
+    r"als grund", r"als ursache", r"grund dafür", r"ursache dafür", r"reason for", r"the cause of",
 )  # fmt: skip
 COMPARATIVE = _cue(
     r"mehr als", r"weniger als", r"über(?= \d)", r"unter(?= \d)", r"höher als", r"niedriger als",

@@ -346,6 +346,15 @@ GERMAN_SPEAKERS = [
         "Nach Erkenntnissen des Polizeipräsidiums Mannheim war der Fahrer zu schnell.",
         ("Polizeipräsidium Mannheim", "organisation"),
     ),
+    # a study's or a measurement's source, named in the nominative
+    (
+        "Laut einer Studie des Verbands der Automobilindustrie planen zwei von drei Zulieferern einen Umzug.",
+        ("Verband der Automobilindustrie", "organisation"),
+    ),
+    (
+        "Nach Messungen des Landesamts für Umwelt stieg der Pegel auf 6 Meter.",
+        ("Landesamt für Umwelt", "organisation"),
+    ),
 ]
 ENGLISH_SPEAKERS = [
     # an acronym in brackets before the cue keeps the organisation

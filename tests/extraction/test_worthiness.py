@@ -25,6 +25,7 @@ from claimtrack.extraction.worthiness import Evidence, score_sentence
         ("Consumer debt keeps growing across the country.", "en", Evidence(), "comparison or change: growing"),
         ("Ein Damm bei Baar-Ebenhausen sei gebrochen.", "de", Evidence(), "event: gebrochen"),
         ("Ford is recalling its pickups over faulty cameras.", "en", Evidence(), "event: recalling"),
+        ("Als Grund nannte der Vorstand die schwache Nachfrage nach Elektroautos.", "de", Evidence(), "causal assertion: Als Grund"),
         ("Der Minister lehnte eine Ausweitung der Impfpflicht ab.", "de", Evidence(), "order or decision: lehnte eine Ausweitung der Impfpflicht ab"),
     ],
 )  # fmt: skip
