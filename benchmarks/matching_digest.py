@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from matching_corpus import generate  # noqa: E402
 
+from claimtrack import _native  # noqa: E402
 from claimtrack.cli.matching import temporary_store  # noqa: E402
 from claimtrack.matching.prepare import guess_language, prepare  # noqa: E402
 from claimtrack.matching.retrieval import make_row, search  # noqa: E402
@@ -114,7 +115,7 @@ def main() -> None:
             dump.write(f"{i}\t{a.decode()}\t{b.decode()}\n")
     if dump:
         dump.close()
-    print(f"texts: {len(real):,} real + {len(synthetic):,} synthetic")
+    print(f"texts: {len(real):,} real + {len(synthetic):,} synthetic; {_native.describe()}")
     print(f"readings  {reading.hexdigest()}")
     print(f"index rows {rows.hexdigest()}")
 

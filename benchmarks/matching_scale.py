@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from matching_corpus import generate  # noqa: E402
 
+from claimtrack import _native  # noqa: E402
 from claimtrack.cli.matching import temporary_store  # noqa: E402
 from claimtrack.db import Database  # noqa: E402
 from claimtrack.matching import signature  # noqa: E402
@@ -223,7 +224,7 @@ def main() -> None:
         )
 
         print(f"prepare + index row: {prepare_cost(load):.0f} us CPU a claim (5,000-claim sample, "
-              "one process)")  # fmt: skip
+              f"one process; {_native.describe()})")  # fmt: skip
         group_of = {cid: it.group for cid, it in zip(ids, items, strict=True)}
         members: dict[int, set[int]] = {}
         for cid, g in group_of.items():

@@ -21,6 +21,9 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e '.[dev]' 2>&1 | grep -v '^WARNING: Location' || true
+# The reading modules compiled by mypyc, outside the source tree, keyed by their sources
+# (claimtrack/_native.py); without a build the package runs its plain Python source.
+.venv/bin/python scripts/build_native.py --quiet || echo "mypyc build failed: the reading modules run as plain Python." >&2
 
 if [ -n "${CLAIMTRACK_INSTALL_ONLY:-}" ]; then
   exit 0

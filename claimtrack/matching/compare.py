@@ -190,8 +190,9 @@ def _bonus(ev: Evidence, with_embedding: bool) -> float:
 
 def _blocked(ev: Evidence) -> bool:
     """A claim that states a figure the other does not, with no figure agreeing, is another claim
-    ("225 died in the unrest" vs "the unrest began over fuel prices")."""
-    return ev.unmatched_figures > 0 and not ev.figures and not ev.values
+    ("225 died in the unrest" vs "the unrest began over fuel prices"); so is one that states as
+    the value now what the other states as the value before a change (``Evidence.former_clash``)."""
+    return (ev.unmatched_figures > 0 and not ev.figures and not ev.values) or ev.former_clash
 
 
 def _facts_agree(ev: Evidence, semantic: float | None) -> bool:

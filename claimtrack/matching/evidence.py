@@ -24,7 +24,7 @@ from claimtrack.matching.guards import (
     shared_places,
     weekdays,
 )
-from claimtrack.matching.prepare import FigureKey, Prepared
+from claimtrack.matching.prepare import FigureKey, Prepared, figure_token
 from claimtrack.matching.roles import role_agreement
 from claimtrack.text.aliases import DEFAULT_ALIASES
 from claimtrack.text.normalize import fold
@@ -52,6 +52,9 @@ class Evidence:
     extra_figures: int = 0
     # an agreeing figure says what happened to those counted, in either claim
     figure_event: bool = False
+    # one claim states as the value before a change what the other states as the value now
+    # ("58 Euro statt bisher 49 Euro" vs "bleibt bei 49 Euro"): not one claim (``_former_clash``)
+    former_clash: bool = False
 
     @property
     def count(self) -> int:
@@ -129,6 +132,52 @@ def gather(a: Prepared, b: Prepared) -> Evidence:
             for x, y, kind in _pairs(a.figures, b.figures)
             if kind == _STRICT
         ),
+        former_clash=_former_clash(a, b),
+    )
+
+
+def _former_clash(a: Prepared, b: Prepared) -> bool:
+    """One claim states a value as the one before a change and its new value, the other states
+    that old value as the value now and not the new one: "Das Ticket kostet ab Januar 58 Euro
+    statt bisher 49 Euro" vs "the ticket will stay at 49 euros"."""
+    if not (a.figures and b.figures):
+        return False
+    former_a, former_b = _former_values(a.norm), _former_values(b.norm)
+    return _now_as_former(a, former_a, b, former_b) or _now_as_former(b, former_b, a, former_a)
+
+
+def _now_as_former(
+    a: Prepared, former_a: frozenset[str], b: Prepared, former_b: frozenset[str]
+) -> bool:
+    """``a`` states a former value that ``b`` states as a value now, and a new value ``b`` lacks."""
+    now_b = {figure_token(f[0]) for f in b.figures} - former_b
+    if not former_a & now_b:
+        return False
+    new_a = {figure_token(f[0]) for f in a.figures} - former_a
+    return bool(new_a - {figure_token(f[0]) for f in b.figures})
+
+
+# Words before a figure that make it the value before a change: "statt (bisher) 49 Euro", "up
+# from 49", "previously 49"; "von 49 auf 58" and "from 49 to 58" when the new value follows.
+_FORMER_BEFORE = frozenset(["statt", "anstatt", "bisher", "zuvor", "vorher", "previously",
+                            "instead"])  # fmt: skip
+_FORMER_OF = frozenset(["up", "down"])  # "up from 49", "down from 49"
+_FROM_TO = {"von": "auf", "from": "to"}
+
+
+@lru_cache(maxsize=8192)
+def _former_values(norm: str) -> frozenset[str]:
+    """Tokens of the figures ``norm`` states as the value before a change."""
+    words = norm.split()
+    return frozenset(w for i, w in enumerate(words) if w[:1].isdigit() and _is_former(words, i))
+
+
+def _is_former(words: list[str], i: int) -> bool:
+    before, last = words[max(0, i - 2) : i], words[i - 1] if i else ""
+    if _FORMER_BEFORE & set(before) or (last == "of" and "instead" in before):
+        return True
+    return last in _FROM_TO and (
+        _FROM_TO[last] in words[i + 1 : i + 4] or (i > 1 and words[i - 2] in _FORMER_OF)
     )
 
 

@@ -14,6 +14,8 @@ from functools import lru_cache
 from itertools import compress, islice
 from operator import and_, itemgetter
 
+from mypy_extensions import mypyc_attr
+
 from claimtrack.languages import is_supported
 from claimtrack.matching._stopwords import ENGLISH_HINTS, GERMAN_HINTS, STOPWORDS
 from claimtrack.matching.names import proper_names
@@ -32,6 +34,8 @@ _NOISE_MARKS = ("://", "www.", "pic.twitter.com/", "@")
 FigureKey = tuple[float, str | None, str | None, str | None]  # value, unit, counted, qualifier
 
 
+# A plain class under mypyc too (claimtrack/_native.py): its __init__ fills __dict__.
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True, init=False)
 class Prepared:
     """A claim reduced to what matching compares. Plain values only, cheap to serialise."""

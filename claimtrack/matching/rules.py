@@ -81,6 +81,8 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("Die Donau stieg am Main und am Inn; Diebe im Grünen Gewölbe, im Berliner Olympiastadion.", "de"),
     ("Deutsche Bahn booked a loss of 2.35 billion euros; 2.35 million people.", "en"),
     ("Erwachsene dürfen ab April 25 Gramm Cannabis besitzen.", "de"),
+    ("Eine halbe Million Franzosen, jeder fünfte, sah acht Busse; der Versorger meldete Insolvenz.", "de"),
+    ("Two and a half million Americans, one in three, lost a 500-billion-dollar fund in a blackout.", "en"),
 )  # fmt: skip
 
 

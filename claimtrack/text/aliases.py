@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from mypy_extensions import mypyc_attr
+
 from claimtrack.text.normalize import Token, fold, tokens
 
 # canonical -> (kind, spellings). kind is "org" or "person"; persons in conflict mark a variant.
@@ -61,6 +63,8 @@ DEFAULT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
 _MAX_NGRAM = 8
 
 
+# A plain class under mypyc too (claimtrack/_native.py): pickles, takes attributes.
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True)
 class AliasHit:
     canonical: str
@@ -70,6 +74,8 @@ class AliasHit:
     end: int
 
 
+# A plain class under mypyc too (claimtrack/_native.py): pickles, takes attributes.
+@mypyc_attr(native_class=False)
 class AliasTable:
     """Folded spelling n-grams -> canonical name; immutable once built."""
 

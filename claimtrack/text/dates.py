@@ -10,11 +10,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from mypy_extensions import mypyc_attr
+
 from claimtrack.text import _numlex as lex
 from claimtrack.text._patterns import QUAL_RE, SCALE_RE, UNIT_RE, counted_word
 from claimtrack.text.normalize import fold_word
 
 
+# A plain class under mypyc too (claimtrack/_native.py): its __init__ fills __dict__.
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True, init=False)
 class DateMention:
     """A date as written; ``value`` is ISO-like: "2022", "2022-01", "2022-01-05" or "--01-05"."""
@@ -233,7 +237,7 @@ def live_patterns(text: str) -> list[tuple[re.Pattern[str], str]]:
     month: bool | None = None
     out = []
     for pattern, kind, needs in _DATE_PATTERNS:
-        if needs is MONTH:
+        if needs == MONTH:  # equal, not identical: compiled (mypyc), a tuple is a copy
             month = _mentions_month(text) if month is None else month
             if month:
                 out.append((pattern, kind))

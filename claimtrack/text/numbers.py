@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mypy_extensions import mypyc_attr
 from text_to_num import text2num
 
 from claimtrack.text import _numlex as lex
@@ -40,6 +41,8 @@ __all__ = [
 ]
 
 
+# A plain class under mypyc too (claimtrack/_native.py): its __init__ fills __dict__.
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True, init=False)
 class Figure:
     value: float
@@ -512,7 +515,7 @@ def _parts_of_a_whole(text: str, figures: list[Figure]) -> list[Figure]:
 def _verb_before(text: str, lo: int, start: int, lang: str) -> str | None:
     """What happened to those counted, when the word right before the figure is a verb that
     says it ("killed two", "injured 17", "tötete zwei", "arrested 2,000")."""
-    window = _TOKEN.findall(text, lo, start)
+    window: list[str] = _TOKEN.findall(text, lo, start)  # typed: mypyc fails on list[Any]
     if not window or not window[-1][0].isalpha():
         return None
     word = window[-1]
@@ -613,7 +616,7 @@ def _counted_before(text: str, lo: int, start: int) -> str | None:
     """A known noun earlier in the figure's clause: "the death toll rose to 225", "Die Zahl der
     festgenommenen Demonstranten überstieg 2700". What happened to them (arrested) wins over who
     they are (protesters); otherwise the nearest known noun."""
-    window = _TOKEN.findall(text, lo, start)
+    window: list[str] = _TOKEN.findall(text, lo, start)  # typed: mypyc fails on list[Any]
     found: list[str] = []
     for word in reversed(window[-_BEFORE_WORDS:]):
         if not word[0].isalpha():

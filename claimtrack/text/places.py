@@ -14,6 +14,7 @@ from itertools import compress
 from operator import itemgetter
 
 from babel import Locale
+from mypy_extensions import mypyc_attr
 
 from claimtrack.text import _gazetteer as gz
 from claimtrack.text.normalize import Token, fold, tokens
@@ -23,6 +24,8 @@ _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AQ"}
 _MAX_NGRAM = 4
 
 
+# A plain class under mypyc too (claimtrack/_native.py): pickles, takes attributes.
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True)
 class Place:
     name: str

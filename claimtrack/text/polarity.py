@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mypy_extensions import mypyc_attr
+
 from claimtrack.text._numlex import MONTHS
 from claimtrack.text.normalize import words as folded_words
 
@@ -207,6 +209,8 @@ SECOND_AXES: dict[str, tuple[str, int]] = {
 _ANTONYM_PREFIXES = ("un", "il", "ir", "in", "im", "non", "dis")
 
 
+# A plain class under mypyc too (claimtrack/_native.py): pickles, takes attributes.
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True)
 class Polarity:
     negated: bool
@@ -477,6 +481,8 @@ def polarity_of_words(ws: list[str]) -> Polarity:
     return Polarity(left % 2 == 1, tuple(sorted(stances)), frozenset(w for w in ws if len(w) > 4))
 
 
+# A plain class under mypyc too (claimtrack/_native.py): pickles, takes attributes.
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True)
 class PolarityClash:
     """Why two claims say opposite things: a negation only one keeps, and word pairs of opposite

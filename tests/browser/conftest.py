@@ -171,6 +171,14 @@ def page_errors(page_problems: PageProblems) -> list[str]:
     return page_problems.console_errors
 
 
+def _set_timeouts(context: Any) -> None:
+    """10 s for an action, 30 s for a page to load: on a shared two-core machine under a full
+    parallel suite a desk page has been seen to take more than 10 s to load (the accessibility
+    test's goto), while a real hang still fails within half a minute."""
+    context.set_default_timeout(10_000)
+    context.set_default_navigation_timeout(30_000)
+
+
 @pytest.fixture
 def new_page(
     browser: Any, live_server: str, page_problems: PageProblems
@@ -181,7 +189,7 @@ def new_page(
         # A German browser unless a test asks otherwise: the first visit follows Accept-Language.
         context_options.setdefault("locale", "de-DE")
         context = browser.new_context(base_url=live_server, **context_options)
-        context.set_default_timeout(10_000)
+        _set_timeouts(context)
         context.expose_function("__ctReportCsp", page_problems.report_csp)
         context.add_init_script(_CSP_LISTENER)
         contexts.append(context)
@@ -219,7 +227,7 @@ def browser_login() -> Callable[..., Any]:
 def axe_page(browser: Any, live_server: str) -> Iterator[Any]:
     """A page that may load the vendored axe-core past the CSP (for accessibility checks only)."""
     context = browser.new_context(base_url=live_server, bypass_csp=True, locale="de-DE")
-    context.set_default_timeout(10_000)
+    _set_timeouts(context)
     yield context.new_page()
     context.close()
 

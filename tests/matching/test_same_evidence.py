@@ -197,3 +197,28 @@ def test_a_figure_written_another_way_is_the_same_claim(a, la, b, lb):
     ab, ba = _compare(a, la, b, lb)
     assert not ab.conflicts and not ba.conflicts, (ab.conflicts, ab.features)
     assert ab.kind is Kind.SAME, (ab.score, ab.features)
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        ("Eine Monatskarte im Nahverkehr kostet ab März 89 Euro statt bisher 79 Euro.", "de",
+         "The monthly public transport pass will stay at 79 euros from March, the city said.",
+         "en"),
+        ("The minimum wage will rise to 13.50 euros an hour in January, up from 12.82 euros.",
+         "en",
+         "The minimum wage remains at 12.82 euros an hour in January, the commission decided.",
+         "en"),
+    ],
+)  # fmt: skip
+def test_a_value_before_a_change_is_not_the_value_now(a, la, b, lb):
+    ab, ba = _compare(a, la, b, lb)
+    assert ab.kind is not Kind.SAME and ba.kind is not Kind.SAME, (ab.score, ab.features)
+
+
+def test_the_value_before_a_change_both_state_is_no_clash():
+    ab, _ = _gather(
+        "Der Mindestlohn steigt im Januar von 12,82 Euro auf 13,50 Euro pro Stunde.", "de",
+        "The minimum wage rises from 12.82 euros to 13.50 euros an hour in January.", "en",
+    )  # fmt: skip
+    assert not ab.former_clash
