@@ -17,7 +17,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["authority_sides", "body_sides", "bodies", "party_token", "party_tokens", "party_words"]
+__all__ = [
+    "authority_sides",
+    "body_sides",
+    "bodies",
+    "disease_sides",
+    "diseases",
+    "party_token",
+    "party_tokens",
+    "party_words",
+]
 
 # id -> (class, display name, spellings as normalised words). The normalised words are folded,
 # with the alias table's canonical tokens ("federalconstitutionalcourt").
@@ -250,3 +259,68 @@ def _context(words: list[str], i: int) -> tuple[str, ...]:
     """The two words after ``words[i]`` and the one before it that is no article."""
     before = [w for w in words[max(0, i - 2) : i] if w not in _SLOT_ARTICLES][-1:]
     return (*before, "|", *words[i + 1 : i + 3])
+
+
+# Diseases, German and English: an outbreak, a case count or an emergency is about one disease,
+# and "the mpox outbreak" vs "the cholera outbreak" are two claims however alike the rest
+# reads. id -> (display name, English words or word pairs, German stems that also begin compounds:
+# "Masernfälle", "Choleraausbruch", "Ebola-Ausbruch").
+_DISEASES: dict[str, tuple[str, str, str]] = {
+    "mpox": ("mpox", "mpox|monkeypox", "mpox affenpocken"),
+    "cholera": ("cholera", "cholera", "cholera"),
+    "measles": ("measles", "measles", "masern"),
+    "ebola": ("Ebola", "ebola", "ebola"),
+    "marburg": ("Marburg virus", "marburg virus", "marburgvirus marburg-virus"),
+    "dengue": ("dengue", "dengue", "dengue"),
+    "polio": ("polio", "polio|poliomyelitis", "polio kinderlaehmung"),
+    "covid": ("COVID-19", "covid|coronavirus|sars cov 2", "covid corona"),
+    "birdflu": ("bird flu", "bird flu|avian influenza|avian flu|h5n1", "vogelgrippe gefluegelpest"),
+    "malaria": ("malaria", "malaria", "malaria"),
+    "tuberculosis": ("tuberculosis", "tuberculosis", "tuberkulose"),
+    "diphtheria": ("diphtheria", "diphtheria", "diphtherie"),
+    "yellowfever": ("yellow fever", "yellow fever", "gelbfieber"),
+    "zika": ("Zika", "zika", "zika"),
+    "swinefever": ("African swine fever", "swine fever", "schweinepest"),
+    "anthrax": ("anthrax", "anthrax", "milzbrand"),
+    "chikungunya": ("chikungunya", "chikungunya", "chikungunya"),
+    "whoopingcough": ("whooping cough", "whooping cough|pertussis", "keuchhusten"),
+}  # fmt: skip
+_DISEASE_WORDS: dict[tuple[str, ...], str] = {}
+_DISEASE_STEMS: list[tuple[str, str]] = []
+for _id, (_label, _en, _de) in _DISEASES.items():
+    for _s in _en.split("|"):
+        _DISEASE_WORDS[tuple(_s.split())] = _id
+    _DISEASE_STEMS.extend((stem.replace("-", ""), _id) for stem in _de.split())
+_DISEASE_FIRST = frozenset(k[0] for k in _DISEASE_WORDS)
+_STEM_FIRST = frozenset(stem[:4] for stem, _ in _DISEASE_STEMS)
+# "bird flu" is no flu: a longer spelling wins; "Corona" the beer or a town is rare in news.
+
+
+@lru_cache(maxsize=8192)
+def diseases(norm: str) -> frozenset[str]:
+    """The diseases a normalised text names (ids), in either language."""
+    words = norm.split()
+    out: set[str] = set()
+    for i, w in enumerate(words):
+        if w in _DISEASE_FIRST:
+            for n in (3, 2, 1):
+                found = _DISEASE_WORDS.get(tuple(words[i : i + n]))
+                if found is not None:
+                    out.add(found)
+                    break
+        if w[:4] in _STEM_FIRST:
+            out.update(d for stem, d in _DISEASE_STEMS if w.startswith(stem))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=8192)
+def disease_sides(norm_a: str, norm_b: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The diseases of each claim when both name one and none in common (display names, in a
+    stable order), or None: "the mpox outbreak" vs "the cholera outbreak"."""
+    xa, xb = diseases(norm_a), diseases(norm_b)
+    if not xa or not xb or xa & xb:
+        return None
+    x = tuple(sorted(_DISEASES[d][0] for d in xa))
+    y = tuple(sorted(_DISEASES[d][0] for d in xb))
+    first, second = sorted([x, y], key=", ".join)
+    return first, second

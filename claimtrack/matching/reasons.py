@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from claimtrack.matching.bodies import authority_sides, body_sides
+from claimtrack.matching.bodies import authority_sides, body_sides, disease_sides
 from claimtrack.matching.figures import FigureKey, check_figures, fig, fmt
 from claimtrack.matching.guards import Sides, date_sides, named, person_sides, place_sides, vs
 from claimtrack.matching.names import name_sides
@@ -79,6 +79,9 @@ def conflicts(a: Prepared, b: Prepared) -> list[tuple[str, list[Reason]]]:
     bodies = body_sides(a.norm, b.norm)  # chambers, courts, parties: names of common words
     if bodies:
         slots.append(bodies)
+    ill = disease_sides(a.norm, b.norm)  # "the mpox outbreak" vs "the cholera outbreak"
+    if ill:
+        slots.append(ill)
     offices = authority_sides(a.norm, b.norm) if a.language == b.language else None
     if offices:
         slots.append(_labelled(offices))

@@ -81,6 +81,10 @@ _add("invade", "p", "ueberfallen")
 # says); "behind"/"hinter" the other way round. Read only between two participants, the one
 # after within a few words ("vor zwei Jahren", "ahead of the vote" name no one).
 _add("defeat", "o", "vor")
+# Winning against someone is beating them: "Spanien hat das Finale gegen England gewonnen",
+# "Spain won the final against England" (the subject won, the one after "gegen"/"against"
+# lost). Read at "gegen"/"against" when a verb of winning stands in the clause.
+_add("defeat", "g", "gegen against")
 _add("defeat", "orev", "hinter behind")
 # A takeover: the buyer acts on the bought ("BASF will Lanxess übernehmen", "Covestro is being
 # acquired by Adnoc"). "übernehmen" is not separable in this sense.
@@ -276,6 +280,8 @@ def _read(
 ) -> Role | None:
     if kind in ("o", "orev"):
         return _order(words, i, width, relation, kind, names)
+    if kind == "g":
+        return _won_against(words, i, relation, names)
     before = _side(words[max(0, i - _WINDOW) : i][::-1], names, backwards=True)  # nearest first
     after_words = words[i + width : i + width + _WINDOW]
     after = _side(after_words, names)
@@ -331,6 +337,42 @@ def _order(
     first = next((w for w in before if w not in places), before[0])
     ahead, behind = (first, after[0]) if kind == "o" else (after[0], first)
     return Role(relation, ahead, behind)
+
+
+_WIN = frozenset(
+    ["gewonnen", "gewann", "gewannen", "gewinnt", "siegte", "siegten", "gesiegt", "won", "wins",
+     "win", "winning"]
+)  # fmt: skip
+
+
+# A participant after these is where it happened ("In Wembley hat Italien … gewonnen").
+_VENUE_MARKS = frozenset(["in", "im", "at", "bei", "beim", "near", "nahe"])
+
+
+def _won_against(words: list[str], i: int, relation: str, names: frozenset[str]) -> Role | None:
+    """The winner (the clause's first participant that is no city and not after "in": a venue
+    is where, not who)
+    and the one beaten (right after "gegen"/"against"), when a verb of winning is in the clause."""
+    start = i
+    while start > max(0, i - _WINDOW) and words[start - 1] not in _BOUNDARIES:
+        start -= 1
+    end = i + 1
+    while end < min(len(words), i + 1 + _WINDOW) and words[end] not in _BOUNDARIES:
+        end += 1
+    if _WIN.isdisjoint(words[start:end]):
+        return None
+    beaten = _side(words[i + 1 : i + 1 + _ORDER_REACH], names)
+    cities = _city_tokens()
+    winner = None
+    for j in range(start, i):
+        if words[j] in names and (j == 0 or words[j - 1] not in _VENUE_MARKS):
+            found = _side(words[j:i], names)
+            if found and found[0] not in cities:
+                winner = found[0]
+                break
+    if not beaten or winner is None or winner == beaten[0]:
+        return None
+    return Role(relation, winner, beaten[0])
 
 
 def _transfer(words: list[str], i: int, form: str, names: frozenset[str]) -> Role | None:
@@ -446,6 +488,12 @@ def _unit(span: list[str], k: int, names: frozenset[str], backwards: bool) -> st
 def _town_tokens() -> frozenset[str]:
     return frozenset(fold(name).replace(" ", "") for name, kind in gazetteer().values()
                      if kind in ("city", "region"))  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _city_tokens() -> frozenset[str]:
+    return frozenset(fold(name).replace(" ", "") for name, kind in gazetteer().values()
+                     if kind == "city")  # fmt: skip
 
 
 @lru_cache(maxsize=1)

@@ -180,6 +180,12 @@ _AXIS_WORDS: dict[str, tuple[str, str]] = {
         "aufgehoben aufgehobene lifted lifts",
     ),
     "violence": ("friedlich peaceful", "gewaltsam violent gewalttaetig"),
+    # a company's or a budget's result: a profit of 12.4 billion is the opposite of a loss of
+    # 12.4 billion ("Gewinn"/"Verlust", "surplus"/"deficit")
+    "result": (
+        "gewinn gewinne nettogewinn reingewinn ueberschuss profit profits surplus",
+        "verlust verluste nettoverlust fehlbetrag defizit loss losses deficit",
+    ),
 }
 # Kept as it was: a third sign of the trend axis ("belässt den Leitzins bei 0 Prozent", "left its
 # policy rate unchanged"), opposite to both a rise and a cut.

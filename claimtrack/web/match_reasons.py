@@ -85,7 +85,7 @@ ASPECTS = {
 # Relations whose direction is the claim (``matching.roles``): "X replaced Y".
 RELATIONS = {
     "replace": _l("%(x)s replaced %(y)s"),
-    "defeat": _l("%(x)s defeated %(y)s"),
+    "defeat": _l("%(x)s came out ahead of %(y)s"),  # a win, a result, a poll lead
     "sue": _l("%(x)s sued %(y)s"),
     "attack": _l("%(x)s attacked %(y)s"),
     "accuse": _l("%(x)s accused %(y)s"),

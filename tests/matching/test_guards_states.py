@@ -117,3 +117,86 @@ def test_vor_without_an_order_is_none():
     assert not _has(
         "Die SPD hat vor zwei Jahren die Wahl gewonnen.", "Die SPD hat die Wahl gewonnen.", "role"
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Der Konzern hat im dritten Quartal einen Gewinn von 2,1 Milliarden Euro gemacht.",
+         "Der Konzern hat im dritten Quartal einen Verlust von 2,1 Milliarden Euro gemacht."),
+        ("The city closed the year with a surplus of 40 million euros.",
+         "The city closed the year with a deficit of 40 million euros."),
+    ],
+)  # fmt: skip
+def test_a_profit_is_no_loss(a: str, b: str):
+    assert _has(a, b, "polarity")
+
+
+def test_one_result_told_twice_agrees():
+    assert polarity_conflict(
+        polarity("The airline made a net profit of 1.2 billion euros."),
+        polarity("Die Fluggesellschaft erzielte einen Nettogewinn von 1,2 Milliarden Euro."),
+    ) is None  # fmt: skip
+    assert polarity_conflict(
+        polarity("The carmaker returned to profit after two years of losses."),
+        polarity("The carmaker made a profit."),
+    ) is None  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Die WHO hat wegen des Cholera-Ausbruchs im Jemen eine Notlage ausgerufen.",
+         "Die WHO hat wegen des Ebola-Ausbruchs im Jemen eine Notlage ausgerufen."),
+        ("Hamburg has recorded 40 measles cases since January.",
+         "Hamburg has recorded 40 dengue cases since January."),
+        ("In Sachsen ist die Zahl der Masernfälle gestiegen.",
+         "In Sachsen ist die Zahl der Keuchhustenfälle gestiegen."),
+    ],
+)  # fmt: skip
+def test_another_disease_is_another_claim(a: str, b: str):
+    assert _has(a, b, "name")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Hamburg has recorded 40 measles cases since January.",
+         "In Hamburg wurden seit Januar 40 Masernfälle gemeldet."),
+        ("The WHO declared mpox a public health emergency.",
+         "Die WHO hat wegen der Affenpocken eine Notlage ausgerufen."),
+        ("Die Corona-Pandemie hat das Land schwer getroffen.",
+         "The COVID-19 pandemic hit the country hard."),
+        ("Auf einem Hof ist die Vogelgrippe ausgebrochen.", "Bird flu has broken out on a farm."),
+    ],
+)  # fmt: skip
+def test_one_disease_in_two_languages_agrees(a: str, b: str):
+    assert not _has(a, b, "name")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("In Wembley hat Italien das Finale gegen Dänemark gewonnen.",
+         "In Wembley hat Dänemark das Finale gegen Italien gewonnen."),
+        ("Labour won the seat against the Conservatives by 300 votes.",
+         "The Conservatives won the seat against Labour by 300 votes."),
+    ],
+)  # fmt: skip
+def test_who_won_against_whom_is_a_role(a: str, b: str):
+    assert _has(a, b, "role")
+
+
+def test_winning_against_agrees_with_beating():
+    from claimtrack.matching.prepare import prepare
+    from claimtrack.matching.roles import role_agreement
+
+    a = prepare("Italien hat das Finale in London gegen England gewonnen.")
+    b = prepare("Italy beat England in the final in London.")
+    assert role_agreement(a, b) == [("defeat", "italy", "england")]
+    # "gegen" without a win is no result: protesting against the government
+    assert not _has(
+        "Tausende protestierten in Rom gegen die Regierung Meloni.",
+        "Die Regierung Meloni protestierte in Rom gegen Tausende.",
+        "role",
+    )
