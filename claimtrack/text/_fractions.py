@@ -127,12 +127,31 @@ _RATIO_HINT = {
 }
 
 
+# "almost all (of)", "fast alle", "fast ganz Spanien": a share close to the whole, read as 100
+# percent after its qualifier ("almost" allows 95-100, so "99 percent of Spain" agrees). Not
+# before a figure: "almost all 242 passengers" counts people.
+_ALMOST_ALL = {
+    "en": re.compile(r"(?i)\b(?:almost|nearly|virtually)\s+(?P<all>all)\b(?!\s+\d)"),
+    "de": re.compile(
+        r"(?i)\b(?:fast|nahezu|beinahe)\s+(?P<all>alle[nmrs]?|ganze?[nmrs]?)\b(?!\s+\d)"
+    ),
+}
+_ALMOST_HINTS = {
+    "en": ("almost all", "nearly all", "virtually all"),
+    "de": ("fast all", "fast ganz", "nahezu all", "nahezu ganz", "beinahe all", "beinahe ganz"),
+}
+
+
 def ratios(text: str, lang: str) -> list[tuple[int, int, float]]:
     """(start, end, percent) of each share told as a ratio of small numbers ("one in five" =
-    20 percent, "jeder dritte" = 33.3 percent), whose numbers are no counts of their own."""
-    if not _RATIO_HINT[lang].search(text.lower()):
-        return []
+    20 percent, "jeder dritte" = 33.3 percent), whose numbers are no counts of their own, and of
+    "almost all" (100 percent; the qualifier before it is read as for any share)."""
+    lowered = text.lower()
     out = []
+    if any(map(lowered.__contains__, _ALMOST_HINTS[lang])):
+        out = [(m.start("all"), m.end("all"), 100.0) for m in _ALMOST_ALL[lang].finditer(text)]
+    if not _RATIO_HINT[lang].search(lowered):
+        return out
     for m in _RATIO_RE[lang].finditer(text):
         if m.group("ord") if lang == "de" else None:
             n, d = 1.0, _ORDINALS_DE[m.group("ord").casefold()]
@@ -140,7 +159,7 @@ def ratios(text: str, lang: str) -> list[tuple[int, int, float]]:
             n, d = _small(m.group("n"), lang), _small(m.group("d"), lang)
         if 0 < n < d <= 10:
             out.append((m.start(), m.end(), round(100 * n / d, 1)))
-    return out
+    return sorted(out)
 
 
 def _small(word: str, lang: str) -> float:

@@ -188,6 +188,9 @@ def test_the_facts_agree_whichever_claim_names_what_happened_to_those_counted(co
          "gegen die Rentenreform protestiert.", "de",
          "Mehr als 1,1 Millionen Menschen sind in Frankreich gegen die Anhebung des Rentenalters "
          "auf die Straße gegangen, teilte das Innenministerium mit.", "de"),
+        ("Trains were running again on almost all of the network by Friday, the operator said.",
+         "en",
+         "The operator said 98 percent of the rail network was running again by Friday.", "en"),
         ("Jeder fünfte Erwachsene in Deutschland raucht, wie das Statistische Bundesamt "
          "mitteilte.", "de",
          "One in five adults in Germany smokes, the Federal Statistical Office said.", "en"),

@@ -66,3 +66,20 @@ def test_a_ratio_of_small_numbers_is_a_share(text, language, value, qualifier):
 def test_a_ratio_of_counts_stays_two_counts():
     figures, _ = figures_and_dates("300 von 1.000 Mitarbeitern verlieren ihren Job.", "de")
     assert [f.value for f in figures] == [300.0, 1000.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Power was back in almost all of the region by the evening.", "en",
+         [(100.0, "percent", "almost")]),
+        ("Nahezu alle Flüge wurden am Montag gestrichen.", "de", [(100.0, "percent", "almost")]),
+        ("Fast ganz Portugal war ohne Strom.", "de", [(100.0, "percent", "almost")]),
+        # before a figure, "almost all" counts: the figure is the count
+        ("Almost all 180 passengers were rescued.", "en", [(180.0, None, None)]),
+        ("All flights were cancelled.", "en", []),
+    ],
+)  # fmt: skip
+def test_almost_all_is_a_share_close_to_the_whole(text, language, expected):
+    figures, _ = figures_and_dates(text, language)
+    assert [(f.value, f.unit, f.qualifier) for f in figures] == expected
