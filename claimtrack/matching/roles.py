@@ -349,16 +349,23 @@ _WIN = frozenset(
 _VENUE_MARKS = frozenset(["in", "im", "at", "bei", "beim", "near", "nahe"])
 
 
-def _won_against(words: list[str], i: int, relation: str, names: frozenset[str]) -> Role | None:
-    """The winner (the clause's first participant that is no city and not after "in": a venue
-    is where, not who)
-    and the one beaten (right after "gegen"/"against"), when a verb of winning is in the clause."""
+def _clause_span(words: list[str], i: int) -> tuple[int, int]:
+    """Start and end of the clause around word ``i``: up to a boundary word, at most
+    ``_WINDOW`` words either way."""
     start = i
     while start > max(0, i - _WINDOW) and words[start - 1] not in _BOUNDARIES:
         start -= 1
     end = i + 1
     while end < min(len(words), i + 1 + _WINDOW) and words[end] not in _BOUNDARIES:
         end += 1
+    return start, end
+
+
+def _won_against(words: list[str], i: int, relation: str, names: frozenset[str]) -> Role | None:
+    """The winner (the clause's first participant that is no city and not after "in": a venue
+    is where, not who) and the one beaten (right after "gegen"/"against"), when a verb of
+    winning is in the clause."""
+    start, end = _clause_span(words, i)
     if _WIN.isdisjoint(words[start:end]):
         return None
     beaten = _side(words[i + 1 : i + 1 + _ORDER_REACH], names)
@@ -379,12 +386,7 @@ def _transfer(words: list[str], i: int, form: str, names: frozenset[str]) -> Rol
     """Who gets (agent) and who gives (patient) in a transfer, from the marks around the verb
     within its clause: "from"/"von" names the giver, "to"/"zu" the one it goes to, the subject
     (the first participant of the clause before the verb) whichever the verb makes it."""
-    start = i
-    while start > max(0, i - _WINDOW) and words[start - 1] not in _BOUNDARIES:
-        start -= 1
-    end = i + 1
-    while end < min(len(words), i + 1 + _WINDOW) and words[end] not in _BOUNDARIES:
-        end += 1
+    start, end = _clause_span(words, i)
     giver = _after_mark(words, start, end, _FROM_MARKS, names)
     taker = _after_mark(words, start, end, _TO_MARKS, names)
     subject = next((w for w in words[start:i] if w in names and w not in (giver, taker)), None)
@@ -411,9 +413,7 @@ _IN_MARKS = frozenset(["an", "in", "am", "im", "at"])
 def _clause_subject(words: list[str], i: int) -> str | None:
     """The first word of the clause before ``words[i]`` that can name a company ("Die Lufthansa
     hat ihren Anteil": Lufthansa)."""
-    start = i
-    while start > max(0, i - _WINDOW) and words[start - 1] not in _BOUNDARIES:
-        start -= 1
+    start, _ = _clause_span(words, i)
     return next((w for w in words[start:i] if _slot_word(w)), None)
 
 
