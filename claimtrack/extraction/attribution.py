@@ -295,10 +295,10 @@ class Attributor:
         ):
             if self.language == "en" and index and tokens[index - 1].lower() == "it":
                 return self._recall_org(cue)  # "…, it added": the organisation that spoke
-            phrase = self._phrase(tokens, index, cue_len, direction)
+            cited = cue.lower() in ph.CITING
+            phrase = self._phrase(tokens, index, cue_len, direction, cited=cited)
             if cue.lower() in lx.COUNTING and ph.only_a_place(phrase):
                 continue  # "Europe recorded …": a place counts nothing itself
-            cited = cue.lower() in ph.CITING
             found = self._classify(phrase, cue, cited=cited) if phrase else None
             if found is not None:
                 return found
@@ -351,14 +351,15 @@ class Attributor:
             return None  # "LA fires: Death toll rises": a topic, not who says it
         return self._classify(tokens, ":", source=True)
 
-    def _phrase(self, tokens: list[str], index: int, length: int, direction: str) -> list[str]:
-        """The speaker phrase next to a cue: after it ("sagte er", "laut Polizei") or before."""
+    def _phrase(
+        self, tokens: list[str], index: int, length: int, direction: str, cited: bool = False
+    ) -> list[str]:
+        """The speaker phrase next to a cue: after it ("sagte er", "laut Polizei") or before.
+        ``cited``: the cue cites a source ("according to"), whose phrase after it is read as one."""
         if direction == "perfect":
             return self._perfect_phrase(tokens, index)
-        cited = (
-            direction == "after" and " ".join(tokens[index : index + length]).lower() in ph.CITING
-        )
-        after = sp.collect(tokens[index + length :], self.language, source=cited)
+        source = cited and direction == "after"
+        after = sp.collect(tokens[index + length :], self.language, source=source)
         before_tokens = tokens[:index]
         if direction == "pronoun_after" and after and after[0].lower() in lx.PRONOUNS:
             return after  # "hält er": otherwise what follows an opinion verb is its object
