@@ -17,7 +17,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from claimtrack.text.normalize import fold
+from claimtrack.text.places import country_adjectives, gazetteer
+
 __all__ = [
+    "actor_sides",
+    "actors",
     "authority_sides",
     "body_sides",
     "bodies",
@@ -323,4 +328,243 @@ def disease_sides(norm_a: str, norm_b: str) -> tuple[tuple[str, ...], tuple[str,
     x = tuple(sorted(_DISEASES[d][0] for d in xa))
     y = tuple(sorted(_DISEASES[d][0] for d in xb))
     first, second = sorted([x, y], key=", ".join)
+    return first, second
+
+
+# -- institutions that act --------------------------------------------------------------------
+# A government, a central bank, a ministry, an audit office or a court is the actor of many
+# claims, and the claim changes with it: "Die polnische Regierung hat Grenzkontrollen
+# eingeführt" and "Die deutsche Regierung hat Grenzkontrollen eingeführt", "the Bank of Japan
+# raised its rate to 0.5 percent" and "die britische Notenbank hob den Leitzins auf 0,5 Prozent
+# an", "die Bundesbank senkte ihre Prognose" and "die Bundesregierung senkte ihre Prognose" read
+# alike to an embedding and agree on every other fact. Each mention is read as a kind and the
+# country or state it belongs to ("?" where the text does not say: "the health ministry"):
+# "government:Poland", "centralbank:Japan", "ministry.health:Germany", "audit:Germany", "court:?".
+# A country's government and its central bank are named in many ways: an adjective ("die
+# japanische Notenbank", "the Danish government"), a possessive ("Japan's central bank", "Polens
+# Regierung"), a fixed name ("Bank of England", "Bundesbank", "Federal Reserve") or a seat that
+# stands for it ("the Kremlin", "Downing Street", "the White House"). A capital alone
+# ("Washington imposed sanctions") is a place as well, and is left to the place guard.
+Actor = tuple[str, str]  # (kind, owner); owner "?" when the text does not say whose
+
+_GOVERNMENT_HEADS = frozenset(
+    ["regierung", "regierungen", "government", "governments", "administration", "kabinett",
+     "cabinet", "staatsregierung", "landesregierung"]
+)  # fmt: skip
+# central banks: one word, or two ("central bank", "national bank", "reserve bank")
+_BANK_HEADS = frozenset(["notenbank", "zentralbank", "nationalbank", "reichsbank", "centralbank"])
+_BANK_PAIRS = frozenset([("central", "bank"), ("national", "bank"), ("reserve", "bank")])
+_FIXED_ACTORS: dict[tuple[str, ...], Actor] = {
+    tuple(spelling.split()): (kind, owner)
+    for kind, owner, spellings in (
+        ("centralbank", "Japan", "bank of japan|boj"),
+        ("centralbank", "United Kingdom", "bank of england|boe"),
+        ("centralbank", "United States",
+         "federal reserve|us federal reserve|the fed|die fed|der fed|us fed|fed chair"),
+        ("centralbank", "EU", "europeancentralbank"),
+        ("centralbank", "Germany", "bundesbank|deutsche bundesbank|deutschen bundesbank"),
+        ("centralbank", "Switzerland", "snb|swiss national bank"),
+        ("centralbank", "Sweden", "riksbank|sveriges riksbank"),
+        ("centralbank", "Norway", "norges bank"),
+        ("centralbank", "Canada", "bank of canada"),
+        ("centralbank", "China", "people s bank of china|pboc"),
+        ("centralbank", "Austria", "oesterreichische nationalbank|oenb"),
+        ("government", "Germany", "germangovernment"),
+        ("government", "Russia", "kremlin|kreml|kremls"),
+        ("government", "United States", "white house|weisse haus|weissen haus"),
+        ("government", "United Kingdom", "downing street"),
+        ("government", "France", "elysee|elysee palace|elysee palast|elyseepalast"),
+        ("audit", "Germany",
+         "bundesrechnungshof|bundesrechnungshofs|federal audit office|"
+         "federal court of auditors"),
+        ("audit", "EU",
+         "european court of auditors|europaeische rechnungshof|europaeischen rechnungshof|"
+         "europaeischer rechnungshof|eu rechnungshof"),
+        ("audit", "United Kingdom", "national audit office"),
+        ("audit", "?", "rechnungshof|rechnungshofs|landesrechnungshof|court of auditors|"
+                       "audit office|auditor general"),
+        ("ministry.foreign", "Germany", "auswaertige amt|auswaertigen amt|auswaertiges amt"),
+        ("ministry.foreign", "United States", "state department"),
+        ("ministry.foreign", "United Kingdom", "foreign office"),
+        ("ministry.interior", "United Kingdom", "home office"),
+        ("ministry.finance", "?", "treasury|treasury department|finanzamt"),
+        ("ministry.defence", "United States", "pentagon"),
+        ("ministry.justice", "United States", "justice department"),
+    )
+    for spelling in spellings.split("|")
+}  # fmt: skip
+_FIXED_FIRST = frozenset(k[0] for k in _FIXED_ACTORS)
+# Ministries by their field: English words before "ministry" (or after "ministry of"), German
+# stems that begin the compound ("Bundesinnenministerium", "Gesundheitsministeriums").
+_FIELDS: dict[str, tuple[str, str]] = {
+    "economy": ("economy economic economics trade industry commerce", "wirtschaft"),
+    "finance": ("finance finances treasury", "finanz"),
+    "defence": ("defence defense war", "verteidigung"),
+    "interior": ("interior home", "innen"),
+    "foreign": ("foreign", "aussen auswaertig"),
+    "health": ("health", "gesundheit"),
+    "justice": ("justice", "justiz"),
+    "transport": ("transport transportation", "verkehr"),
+    "agriculture": ("agriculture farm agricultural", "landwirtschaft agrar ernaehrung"),
+    "environment": ("environment environmental climate", "umwelt klima"),
+    "labour": ("labour labor employment", "arbeit"),
+    "education": ("education", "bildung kultus"),
+    "energy": ("energy", "energie"),
+    "family": ("family families", "familie"),
+    "culture": ("culture", "kultur"),
+    "social": ("social", "sozial"),
+    "housing": ("housing construction", "bau wohnungsbau"),
+    "development": ("development", "entwicklung"),
+    "digital": ("digital", "digital"),
+}  # fmt: skip
+_FIELD_WORDS = {w: f for f, (en, _) in _FIELDS.items() for w in en.split()}
+_FIELD_STEMS = sorted(((s, f) for f, (_, de) in _FIELDS.items() for s in de.split()),
+                      key=lambda x: -len(x[0]))  # fmt: skip
+_MINISTRY_HEADS = frozenset(["ministry", "ministries", "department", "ministerium"])
+# German states by their adjective: a state's ministry or government is not the federal one
+# ("das hessische Innenministerium" vs "das Bundesinnenministerium").
+_STATE_ADJECTIVES = {
+    "bayerisch": "Bavaria", "hessisch": "Hesse", "saechsisch": "Saxony",
+    "niedersaechsisch": "Lower Saxony", "thueringisch": "Thuringia",
+    "brandenburgisch": "Brandenburg", "saarlaendisch": "Saarland", "berliner": "Berlin",
+    "hamburger": "Hamburg", "bremer": "Bremen", "baden wuerttembergisch": "Baden-Württemberg",
+    "nordrhein westfaelisch": "North Rhine-Westphalia", "rheinland pfaelzisch":
+    "Rhineland-Palatinate", "schleswig holsteinisch": "Schleswig-Holstein",
+}  # fmt: skip
+# Courts of any name: against another court the court guard (``body_sides``) decides; here a
+# court only stands against an actor of another kind ("the court" vs "the audit office").
+_COURT_ENDINGS = ("gericht", "gerichts", "gerichtes", "gerichtshof", "gerichtshofs")
+_COURT_WORDS = frozenset(["court", "courts", "federalconstitutionalcourt", "federalcourtofjustice",
+                          "tribunal"])  # fmt: skip
+# Words of saying: an institution next to one is the source of the claim, not its actor
+# ("teilte das Innenministerium mit", "the health ministry said", "laut Bundesbank").
+_SAID_AFTER = frozenset(
+    ["said", "says", "told", "reported", "confirmed", "mitteilte", "mit", "sagte", "erklaerte",
+     "berichtete", "meldete", "bestaetigte", "zufolge", "mitgeteilt", "announced"]
+)  # fmt: skip
+_SAID_BEFORE = frozenset(
+    ["teilte", "sagte", "erklaerte", "berichtete", "meldete", "laut", "according", "angaben",
+     "said", "told", "reported", "bestaetigte", "spokesman", "spokeswoman", "sprecher",
+     "sprecherin", "announced"]
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _owners() -> dict[str, str]:
+    """Owner words as ``norm`` writes them -> owner: a country's token ("japan", "unitedstates"),
+    its adjective in either language ("japanische", "danish") and a German state's adjective."""
+    table = {fold(name).replace(" ", ""): name for name, kind in gazetteer().values()
+             if kind == "country"}  # fmt: skip
+    table.update(country_adjectives())
+    table.update(("deutsch" + e, "Germany") for e in ("e", "en", "er", "es", "em"))
+    for stem, state in _STATE_ADJECTIVES.items():
+        if " " not in stem:
+            table.update((stem + e, state) for e in ("e", "en", "er", "es", "em"))
+    table.update({"europaeische": "EU", "europaeischen": "EU", "european": "EU",
+                  "eu": "EU"})  # fmt: skip
+    return table
+
+
+def _owner_before(words: list[str], i: int) -> str:
+    """Whose institution starting at ``words[i]`` is: the adjective or country before it, a
+    possessive ("japan s"), "?" when none."""
+    owners = _owners()
+    before = words[max(0, i - 2) : i]
+    if before[-1:] == ["s"] and len(before) == 2 and before[0] in owners:
+        return owners[before[0]]
+    if before and before[-1] in owners:
+        return owners[before[-1]]
+    return "?"
+
+
+def _ministry_field(word: str) -> tuple[str, str] | None:
+    """(field, owner) of a German ministry compound ("bundesinnenministerium" -> interior,
+    Germany), or None."""
+    if not word.endswith(("ministerium", "ministeriums")) or len(word) <= 12:
+        return None
+    stem = word.removesuffix("s").removesuffix("ministerium")
+    owner = "?"
+    if stem.startswith("bundes"):
+        stem, owner = stem[6:], "Germany"
+    for prefix, field in _FIELD_STEMS:
+        if stem.startswith(prefix):
+            return field, owner
+    return None
+
+
+def _actor_at(words: list[str], i: int) -> tuple[int, Actor] | None:
+    """The institution that starts at ``words[i]`` (its word count and what it is), or None."""
+    w = words[i]
+    if w in _FIXED_FIRST:
+        for n in (5, 4, 3, 2, 1):
+            found = _FIXED_ACTORS.get(tuple(words[i : i + n]))
+            if found is not None:
+                return n, found
+    if w in _GOVERNMENT_HEADS or w in _BANK_HEADS:
+        kind = "government" if w in _GOVERNMENT_HEADS else "centralbank"
+        owner = _owner_before(words, i)
+        return (1, (kind, owner)) if owner != "?" else None
+    if (w, words[i + 1] if i + 1 < len(words) else "") in _BANK_PAIRS:
+        owner = _owner_before(words, i)
+        return (2, ("centralbank", owner)) if owner != "?" else None
+    field = _ministry_field(w)
+    if field is not None:
+        owner = field[1] if field[1] != "?" else _owner_before(words, i)
+        return 1, ("ministry." + field[0], owner)
+    if w in _MINISTRY_HEADS and i:
+        nxt = words[i + 2] if i + 2 < len(words) and words[i + 1] == "of" else ""
+        f = _FIELD_WORDS.get(words[i - 1]) or _FIELD_WORDS.get(nxt)
+        if f is not None:
+            start = i - 1 if words[i - 1] in _FIELD_WORDS else i
+            return 1, ("ministry." + f, _owner_before(words, start))
+    if w in _COURT_WORDS or (w.endswith(_COURT_ENDINGS) and len(w) > 7):
+        return 1, ("court", "?")
+    return None
+
+
+@lru_cache(maxsize=8192)
+def actors(norm: str) -> tuple[tuple[Actor, bool], ...]:
+    """The institutions a normalised text names, each with whether it is only the source
+    ("the ministry said"), in text order."""
+    words = norm.split()
+    out: list[tuple[Actor, bool]] = []
+    i = 0
+    while i < len(words):
+        found = _actor_at(words, i)
+        if found is None:
+            i += 1
+            continue
+        n, actor = found
+        after = words[i + n : i + n + 3]
+        before = words[max(0, i - 3) : i]
+        source = not _SAID_AFTER.isdisjoint(after) or not _SAID_BEFORE.isdisjoint(before)
+        out.append((actor, source))
+        i += n
+    return tuple(out)
+
+
+def _one(x: Actor, y: Actor) -> bool:
+    """Whether two mentions may be one institution: one kind, and one owner where both say."""
+    return x[0] == y[0] and (x[1] == y[1] or "?" in (x[1], y[1]))
+
+
+def actor_label(actor: Actor) -> str:
+    """An actor as reasons keep it: "government:Poland", "ministry.health:?"."""
+    return f"{actor[0]}:{actor[1]}"
+
+
+@lru_cache(maxsize=8192)
+def actor_sides(norm_a: str, norm_b: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The institution acting in each claim (the first one named that is no source) when
+    neither is named anywhere in the other claim (labels, in a stable order), or None. Only the
+    first: an institution later in the sentence is what was acted on ("Der Bundesrechnungshof
+    hat die Beschaffung durch das Gesundheitsministerium gerügt")."""
+    ma, mb = actors(norm_a), actors(norm_b)
+    x = next((a for a, source in ma if not source), None)
+    y = next((b for b, source in mb if not source), None)
+    if x is None or y is None:
+        return None
+    if any(_one(x, b) for b, _ in mb) or any(_one(a, y) for a, _ in ma):
+        return None
+    first, second = sorted([(actor_label(x),), (actor_label(y),)])
     return first, second

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from claimtrack.matching.bodies import authority_sides, body_sides, disease_sides
+from claimtrack.matching.bodies import actor_sides, authority_sides, body_sides, disease_sides
 from claimtrack.matching.figures import FigureKey, check_figures, fig, fmt
 from claimtrack.matching.guards import Sides, date_sides, named, person_sides, place_sides, vs
 from claimtrack.matching.names import name_sides
@@ -88,6 +88,9 @@ def conflicts(a: Prepared, b: Prepared) -> list[tuple[str, list[Reason]]]:
     if slots:
         text = "; ".join(vs(s) for s in slots)
         out.append((f"name: {text}", [_sided("name", s) for s in slots]))
+    acting = actor_sides(a.norm, b.norm)  # "die polnische Regierung" vs "die deutsche Regierung"
+    if acting:
+        out.append((f"actor: {vs(acting)}", [_sided("actor", acting)]))
     ranked = rank_sides(a.norm, b.norm)
     if ranked:
         out.append((f"rank: {vs(ranked)}", [_sided("rank", ranked)]))

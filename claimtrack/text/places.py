@@ -356,6 +356,11 @@ def _adjective_table() -> dict[str, str]:
     return table
 
 
+def country_adjectives() -> dict[str, str]:
+    """Every country adjective as ``norm`` writes it (German with its endings) -> the country."""
+    return _adjective_table()
+
+
 @lru_cache(maxsize=8192)
 def adjective_countries(norm: str) -> frozenset[str]:
     """The countries a normalised text names by an adjective ("slovenian", "kasachischen")."""

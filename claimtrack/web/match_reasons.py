@@ -81,6 +81,33 @@ ASPECTS = {
     "role": _l("Who did what to whom"),
     "name": _l("Name"),
     "rank": _l("Rank"),
+    "actor": _l("Acting institution"),
+}
+# Kinds of institution that act (``matching.bodies.actors``): "government:Poland".
+ACTOR_KINDS = {
+    "government": _l("government"),
+    "centralbank": _l("central bank"),
+    "audit": _l("audit office"),
+    "court": _l("court"),
+    "ministry.economy": _l("economy ministry"),
+    "ministry.finance": _l("finance ministry"),
+    "ministry.defence": _l("defence ministry"),
+    "ministry.interior": _l("interior ministry"),
+    "ministry.foreign": _l("foreign ministry"),
+    "ministry.health": _l("health ministry"),
+    "ministry.justice": _l("justice ministry"),
+    "ministry.transport": _l("transport ministry"),
+    "ministry.agriculture": _l("agriculture ministry"),
+    "ministry.environment": _l("environment ministry"),
+    "ministry.labour": _l("labour ministry"),
+    "ministry.education": _l("education ministry"),
+    "ministry.energy": _l("energy ministry"),
+    "ministry.family": _l("family ministry"),
+    "ministry.culture": _l("culture ministry"),
+    "ministry.social": _l("social affairs ministry"),
+    "ministry.housing": _l("housing ministry"),
+    "ministry.development": _l("development ministry"),
+    "ministry.digital": _l("digital ministry"),
 }
 # Relations whose direction is the claim (``matching.roles``): "X replaced Y".
 RELATIONS = {
@@ -144,6 +171,7 @@ def _lines(aspect: str, reason: dict[str, Any]) -> list[Line]:
         "person": lambda v: ", ".join(str(p).title() for p in v),
         "name": lambda v: ", ".join(name_label(str(p)) for p in v),
         "rank": lambda v: ", ".join(str(r) for r in v),
+        "actor": lambda v: ", ".join(actor_label(str(x)) for x in v),
         "date": lambda v: ", ".join(_date(str(reason.get("unit")), str(d)) for d in v),
     }[aspect]
     return [Line(label, _vs(say(sides[0]), say(sides[1])))]
@@ -233,6 +261,16 @@ def _unit(unit: str, value: float, n: str) -> str:
         case "tonnes":
             return ngettext("%(n)s tonne", "%(n)s tonnes", count, n=n)
     return n
+
+
+def actor_label(actor: str) -> str:
+    """An acting institution ("government:Poland") as the page says it: "government (Poland)",
+    "Regierung (Polen)"; without its country when the claim does not name one."""
+    kind, _sep, owner = actor.partition(":")
+    text = str(ACTOR_KINDS.get(kind, kind))
+    if not owner or owner == "?":
+        return text
+    return _("%(kind)s (%(owner)s)", kind=text, owner=place_label(owner, current_lang()))
 
 
 def _places(names: list[str]) -> str:
