@@ -321,3 +321,60 @@ def shared_dates(a: Prepared, b: Prepared) -> list[str]:
     out = sorted((_years(a.dates) & _years(b.dates)) | (_days(a.dates) & _days(b.dates)))
     out += [f"month {m:02d}" for m in sorted(months(a) & months(b))]
     return out
+
+
+# A share of a whole: "241 of the 242 people on board", "drei der vier Insassen", "all 67
+# people", "alle vier Insassen", "none of the 12". Both claims count the same whole (the total
+# agrees, so the figure guard sees agreement) but a different part of it: "killing 241 of the
+# 242 people on board" and "killing all 242 people on board" are two claims.
+_ALL = frozenset(["all", "alle", "allen", "aller", "saemtliche", "saemtlichen", "each", "every"])
+_NONE = frozenset(["none", "keiner", "keine", "keinen", "niemand"])
+_PART_OF = frozenset(["of", "der", "von"])
+_THE = frozenset(["the", "den", "die", "der", "its", "their", "seinen", "ihren"])
+
+
+def _whole(word: str) -> int | None:
+    """A whole number as ``norm`` writes it ("242"), or None ("0p5", "1p2e09", a year)."""
+    if not word.isdigit() or len(word) > 7:
+        return None
+    return int(word)
+
+
+@lru_cache(maxsize=8192)
+def shares(norm: str) -> frozenset[tuple[int, int]]:
+    """The shares a normalised text states, as (part, whole): "241 of the 242" -> (241, 242),
+    "all 242", "all of the 242" -> (242, 242), "none of the 12" -> (0, 12)."""
+    words = norm.split()
+    out: set[tuple[int, int]] = set()
+    for i, w in enumerate(words):
+        part = w in _ALL or w in _NONE or _whole(w) is not None
+        if not part:
+            continue
+        rest = words[i + 1 : i + 4]
+        of = bool(rest) and rest[0] in _PART_OF
+        if of:
+            rest = rest[1:]
+        if rest and rest[0] in _THE:
+            rest = rest[1:]
+        total = _whole(rest[0]) if rest else None
+        if total is None or total < 2 or not (of or w in _ALL):
+            continue
+        if w in _ALL:
+            out.add((total, total))
+        elif w in _NONE:
+            out.add((0, total))
+        elif int(w) <= total:
+            out.add((int(w), total))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=8192)
+def share_sides(norm_a: str, norm_b: str) -> Sides | None:
+    """The shares of one whole that differ between the claims ("241 of 242" vs "242 of 242"),
+    when neither claim states the other's: each side as "part/whole", or None."""
+    xs, ys = shares(norm_a), shares(norm_b)
+    if not xs or not ys:
+        return None
+    only_a = sorted(f"{p}/{t}" for p, t in xs - ys if any(t == u for _, u in ys - xs))
+    only_b = sorted(f"{p}/{t}" for p, t in ys - xs if any(t == u for _, u in xs - ys))
+    return _sides(only_a, only_b)

@@ -19,6 +19,11 @@ Codes and parameters:
   meaning;
 - ``conflict.name``: ``sides`` = two lists of proper names no table knows (a town, a company)
   that stand in one slot ("Acapulco" vs "Cancún", "Apple" vs "Google"; ``names``);
+- ``conflict.share``: ``sides`` = two lists of shares of one whole as "part/whole" ("241/242"
+  vs "242/242": "241 of the 242 people on board" vs "all 242");
+- ``conflict.actor``: ``sides`` = the institution acting in each claim as "kind:owner"
+  ("government:Poland" vs "government:Germany", "centralbank:Germany" vs "government:Germany";
+  owner "?" where the claim does not say whose; ``bodies.actors``);
 - ``conflict.rank``: ``sides`` = two lists of ranks as strings ("1" vs "3": "stärkste" vs
   "drittstärkste"; ``ranks``);
 - ``conflict.role``: ``relation`` ("replace", "defeat", "sue", "attack", "accuse", "invade",
@@ -39,7 +44,15 @@ from typing import Any
 
 from claimtrack.matching.bodies import actor_sides, authority_sides, body_sides, disease_sides
 from claimtrack.matching.figures import FigureKey, check_figures, fig, fmt
-from claimtrack.matching.guards import Sides, date_sides, named, person_sides, place_sides, vs
+from claimtrack.matching.guards import (
+    Sides,
+    date_sides,
+    named,
+    person_sides,
+    place_sides,
+    share_sides,
+    vs,
+)
 from claimtrack.matching.names import name_sides
 from claimtrack.matching.prepare import Prepared
 from claimtrack.matching.ranks import rank_sides
@@ -61,6 +74,9 @@ def conflicts(a: Prepared, b: Prepared) -> list[tuple[str, list[Reason]]]:
     pair = check_figures(a.figures, b.figures).conflict
     if pair is not None:
         out.append((f"figure: {fmt(pair[0])} vs {fmt(pair[1])}", figure_reasons(*pair)))
+    share = share_sides(a.norm, b.norm)  # "241 of the 242" vs "all 242"
+    if share:
+        out.append((f"share: {vs(share)}", [_sided("share", share)]))
     # a country's adjective before a coast, a border, waters is a place ("off the Libyan coast")
     places = place_sides(a.places + ground_countries(a.norm), b.places + ground_countries(b.norm))
     if places:

@@ -83,6 +83,7 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("Erwachsene dürfen ab April 25 Gramm Cannabis besitzen.", "de"),
     ("Eine halbe Million Franzosen, jeder fünfte, sah acht Busse; der Versorger meldete Insolvenz.", "de"),
     ("Two and a half million Americans, one in three, lost a 500-billion-dollar fund in a blackout.", "en"),
+    ("The court struck down the law and declared the vote void; 241 of the 242 died.", "en"),
 )  # fmt: skip
 
 

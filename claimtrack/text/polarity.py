@@ -120,10 +120,14 @@ _CONTRACTION_HEADS = frozenset(
 AXES: dict[str, tuple[str, int]] = {}
 _AXIS_WORDS: dict[str, tuple[str, str]] = {
     "legal": (
-        "legal legitim legitimate rechtmaessig lawful constitutional verfassungsgemaess zulaessig",
+        "legal legitim legitimate rechtmaessig lawful constitutional verfassungsgemaess zulaessig "
+        "gueltig valid",
         "illegal illegitim illegitimate unrechtmaessig unlawful unconstitutional "
         "verfassungswidrig rechtswidrig gesetzwidrig unzulaessig völkerrechtswidrig "
-        "voelkerrechtswidrig",
+        "voelkerrechtswidrig "
+        # a ruling that voids a law, a budget or an election ("für nichtig erklärt", "declared
+        # void", "annulled")
+        "nichtig void invalid ungueltig annulled annuls annul annulliert annullierte",
     ),
     "open": (
         "geoeffnet oeffnet eroeffnet wiedereroeffnet reopened reopens reopen opened opens "
@@ -206,6 +210,18 @@ SECOND_AXES: dict[str, tuple[str, int]] = {
     "aufgehoben": ("ruling", -1),
     "aufgehobene": ("ruling", -1),
 }
+# Every word of a court's keeping or striking down takes the ruling axis too, so that "upheld"
+# (a decision word) and "declared void" (a legality word) are opposite rulings.
+_UPHELD = "upheld upholds uphold"
+_VOIDED = ("nichtig void annulled annuls annul annulliert annullierte overturned overturns "
+           "overturn quashed gekippt kippte struckdown")  # fmt: skip
+for _w in _UPHELD.split():
+    SECOND_AXES[_w] = ("ruling", 1)
+for _w in _VOIDED.split():
+    SECOND_AXES[_w] = ("ruling", -1)
+# "struck down", "strikes down": a court striking down a law is one word of the decision axis.
+AXES["struckdown"] = ("decision", -1)
+_STRIKE = frozenset(["struck", "strikes", "strike", "striking"])
 _ANTONYM_PREFIXES = ("un", "il", "ir", "in", "im", "non", "dis")
 
 
@@ -463,9 +479,12 @@ def polarity_of_words(ws: list[str]) -> Polarity:
                     used.add(negation)
                 stances.add(("harm", sign, w))
             continue
+        if w in _STRIKE and ws[i + 1 : i + 2] == ["down"]:
+            w = "struckdown"
         if w not in AXES:
             continue
         axis, sign = AXES[w]
+        label = "struck down" if w == "struckdown" else w
         if _halted(ws, i) or _abolished(ws, i) or _declared_end(ws, i):
             sign = -sign
         scoped = [j for j in negations if i - _SCOPE <= j < i and j not in used]
@@ -473,10 +492,10 @@ def polarity_of_words(ws: list[str]) -> Polarity:
         if scoped:
             used.add(scoped[-1])
             sign = -sign
-        stances.add((axis, sign, w))
+        stances.add((axis, sign, label))
         if w in SECOND_AXES:
             second, second_sign = SECOND_AXES[w]
-            stances.add((second, second_sign * flip, w))
+            stances.add((second, second_sign * flip, label))
     left = len(negations) - len(used)
     return Polarity(left % 2 == 1, tuple(sorted(stances)), frozenset(w for w in ws if len(w) > 4))
 
@@ -512,8 +531,8 @@ def polarity_clash(a: Polarity, b: Polarity) -> PolarityClash | None:
             negated_word = True
         elif sign_a != sign_b:
             axes.append(_pair(word_a, word_b))
-    if axes or negated_word:
-        return PolarityClash(negated_word, tuple(sorted(axes)))
+    if axes or negated_word:  # one pair of words once, though it opposes on two axes
+        return PolarityClash(negated_word, tuple(sorted(set(axes))))
     # When both take the same stance ("illegal"), a negation in a reason or background clause of
     # one ("because there was no attack") does not turn the claim.
     agreeing = any(stance_a[x][0] == stance_b[x][0] for x in stance_a.keys() & stance_b.keys())

@@ -82,6 +82,7 @@ ASPECTS = {
     "name": _l("Name"),
     "rank": _l("Rank"),
     "actor": _l("Acting institution"),
+    "share": _l("Share"),
 }
 # Kinds of institution that act (``matching.bodies.actors``): "government:Poland".
 ACTOR_KINDS = {
@@ -172,6 +173,7 @@ def _lines(aspect: str, reason: dict[str, Any]) -> list[Line]:
         "name": lambda v: ", ".join(name_label(str(p)) for p in v),
         "rank": lambda v: ", ".join(str(r) for r in v),
         "actor": lambda v: ", ".join(actor_label(str(x)) for x in v),
+        "share": lambda v: ", ".join(share_label(str(x)) for x in v),
         "date": lambda v: ", ".join(_date(str(reason.get("unit")), str(d)) for d in v),
     }[aspect]
     return [Line(label, _vs(say(sides[0]), say(sides[1])))]
@@ -261,6 +263,18 @@ def _unit(unit: str, value: float, n: str) -> str:
         case "tonnes":
             return ngettext("%(n)s tonne", "%(n)s tonnes", count, n=n)
     return n
+
+
+def share_label(share: str) -> str:
+    """A share of a whole ("241/242") as the page says it: "241 of 242", "all 242", "none of 12"."""
+    part, _sep, whole = share.partition("/")
+    total = str(format_decimal(int(whole), format="#,##0"))
+    if part == whole:
+        return _("all %(total)s", total=total)
+    if part == "0":
+        return _("none of %(total)s", total=total)
+    n = str(format_decimal(int(part), format="#,##0"))
+    return _("%(part)s of %(total)s", part=n, total=total)
 
 
 def actor_label(actor: str) -> str:
