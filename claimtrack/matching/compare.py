@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 from claimtrack.matching import reasons as conflict_reasons
 from claimtrack.matching.embedding import semantic_score
 from claimtrack.matching.evidence import Evidence, gather
-from claimtrack.matching.figures import check_figures, fig, figure_conflict
+from claimtrack.matching.figures import FigureKey, check_figures, fig, figure_conflict
 from claimtrack.matching.prepare import Prepared
 from claimtrack.text.places import adjective_countries, country_of
 
@@ -211,7 +211,18 @@ def _facts_agree(ev: Evidence, semantic: float | None) -> bool:
         return False
     if semantic >= FACTS_MIN_SEMANTIC and (ev.figure_event or _counted_happening(ev)):
         return True
-    return semantic >= MEASURED_MIN_SEMANTIC and ev.counted_figures > 0
+    return semantic >= MEASURED_MIN_SEMANTIC and any(map(_measured, ev.figures))
+
+
+def _measured(key: FigureKey) -> bool:
+    """A figure that says what it measures: a unit, or a kind of thing any outlet counts by one
+    name (jobs, seats, votes), not a noun as one claim writes it ("70 Schafe", which a related
+    claim repeats in its background: "nachdem er mehr als 70 Schafe gerissen hatte") nor
+    people, whom every happening counts."""
+    f = fig(key)
+    if f.unit is not None:
+        return True
+    return f.subject is not None and f.subject != "people" and not f.subject.startswith("~")
 
 
 def _counted_happening(ev: Evidence) -> bool:

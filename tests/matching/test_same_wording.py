@@ -121,3 +121,12 @@ def test_a_prison_term_is_the_claims_span_not_background():
     b = prepare("The former mayor was found guilty of embezzlement by a Paris court on Tuesday.",
                 "en")  # fmt: skip
     assert gather(a, b).unmatched_figures == 1
+
+
+def test_a_noun_as_one_claim_writes_it_is_no_measure():
+    # the related claim repeats the figure in its background: the figure alone is not the fact
+    a = prepare("Ein Wolf hat im Landkreis Cuxhaven in einer Nacht mehr als 40 Schafe gerissen, "
+                "teilte das Umweltministerium mit.", "de")  # fmt: skip
+    b = prepare("Das Land hat den Abschuss des Wolfs genehmigt, nachdem er mehr als 40 Schafe "
+                "gerissen hatte.", "de")  # fmt: skip
+    assert compare(a, b, cosine=0.9, model="e5-small").kind is not Kind.SAME
