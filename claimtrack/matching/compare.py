@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 from claimtrack.matching import reasons as conflict_reasons
 from claimtrack.matching.embedding import semantic_score
 from claimtrack.matching.evidence import Evidence, gather
-from claimtrack.matching.figures import check_figures, fig, figure_conflict
+from claimtrack.matching.figures import FigureKey, check_figures, fig, figure_conflict
 from claimtrack.matching.prepare import Prepared
 from claimtrack.text.places import adjective_countries, country_of
 
@@ -117,6 +117,7 @@ MAX_BONUS = 25.0
 UNMATCHED_PENALTY = 8.0  # a figure only one claim states, when no figure agrees
 EXTRA_FIGURE_PENALTY = 2.0  # ... when another figure agrees ("225 Tote, darunter 19 Polizisten")
 FACTS_MIN_SEMANTIC = 40.0  # "the facts agree" path: see _facts_agree
+MEASURED_MIN_SEMANTIC = 58.0  # ... when the figure says what it measures, not what happened
 HAPPENING_MIN_SEMANTIC = 50.0  # "what happened to whom agrees" path: see _happening_agrees
 WORDS_ONLY_BONUS = 5.0  # without embeddings: per shared fact, as before embeddings
 
@@ -199,13 +200,29 @@ def _facts_agree(ev: Evidence, semantic: float | None) -> bool:
     """Different outlets, one fact: every figure on both sides matched, at least one agreeing on
     what it counts (the event or the subject), no conflict, and the sentences on one topic.
     "Kazakh authorities said nearly 8,000 people had been arrested" = "According to the interior
-    ministry, 7,939 people were detained during the January riots"."""
-    return (
-        semantic is not None
-        and semantic >= FACTS_MIN_SEMANTIC
-        and ev.unmatched_figures == 0
-        and (ev.figure_event or _counted_happening(ev))
-    )
+    ministry, 7,939 people were detained during the January riots".
+
+    A figure that says what it measures (a unit: "19,2 Milliarden Euro", "0,3 Prozent"; or what
+    it counts: "8.000 Stellen") is the claim's fact too when the outlets name what happened in
+    words no event class shares ("Verlust" = "Minus", "geschrumpft" = "um 0,3 Prozent unter dem
+    Niveau des Vorjahres", "Stellen streichen" = "Arbeitsplätze fallen weg"): then the sentences
+    must be closer (``MEASURED_MIN_SEMANTIC``), as a figure alone says less than what happened."""
+    if semantic is None or ev.unmatched_figures != 0:
+        return False
+    if semantic >= FACTS_MIN_SEMANTIC and (ev.figure_event or _counted_happening(ev)):
+        return True
+    return semantic >= MEASURED_MIN_SEMANTIC and any(map(_measured, ev.figures))
+
+
+def _measured(key: FigureKey) -> bool:
+    """A figure that says what it measures: a unit, or a kind of thing any outlet counts by one
+    name (jobs, seats, votes), not a noun as one claim writes it ("70 Schafe", which a related
+    claim repeats in its background: "nachdem er mehr als 70 Schafe gerissen hatte") nor
+    people, whom every happening counts."""
+    f = fig(key)
+    if f.unit is not None:
+        return True
+    return f.subject is not None and f.subject != "people" and not f.subject.startswith("~")
 
 
 def _counted_happening(ev: Evidence) -> bool:

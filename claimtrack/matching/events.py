@@ -21,7 +21,9 @@ from functools import lru_cache
 # class -> stems (folded, German and English)
 EVENT_STEMS: dict[str, tuple[str, ...]] = {
     "arrest": ("festgenomm", "festnahm", "festnahme", "verhaftet", "verhaftung", "inhaftiert",
-               "gewahrsam", "untersuchungshaft", "arrest", "detain", "detention", "custody"),
+               "gewahrsam", "untersuchungshaft", "arrest", "detain", "detention", "custody",
+               # a ship or a suspect held: "den Tanker festgesetzt" = "seized the tanker"
+               "festgesetzt", "seized", "impounded"),
     "order": ("befohlen", "befahl", "befehl", "angeordnet", "ordnete", "anordnung", "ordered",
               "order"),
     "shoot": ("schiessen", "schiess", "geschossen", "angeschossen", "niedergeschossen",
@@ -42,7 +44,7 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
                "stromausfall", "blackout", "power cut", "ohne strom", "without electricity",
                "without power"),
     "resign": ("zurueckgetreten", "ruecktritt", "trat zurueck", "resign", "stepped down",
-               "steps down", "quit"),
+               "steps down", "step down", "stepping down", "quit"),
     "convict": ("verurteilt", "schuldig", "convicted", "convict", "guilty", "sentenced"),
     "charge": ("angeklagt", "anklage", "charged", "indicted", "charges"),
     "evacuate": ("evakuiert", "evakuierung", "evacuat", "in sicherheit gebracht",
@@ -50,7 +52,9 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
     # fell or was brought down: a bridge "in die Elbe gestürzt", a government "gestürzt",
     # "toppled" (as "collapse" says of both)
     "collapse": ("eingestuerzt", "einsturz", "zusammensturz", "stuerzte ein", "collapse",
-                 "gestuerzt", "toppl", "brought down"),
+                 "gestuerzt", "toppl", "brought down",
+                 # "bringing the span crashing into the river", "came crashing down"
+                 "crashing into", "crashing down"),
     # found dead: "tot in ihrem Keller gefunden" = "leblos im Keller" = "found dead"
     "found_dead": ("tot aufgefunden", "tot gefunden", "tot in ", "leblos", "leiche",
                    "found dead", "found lifeless", "body of", "bodies of", "body was found",
@@ -83,7 +87,10 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
     "extradite": ("ausgeliefert", "auslieferung", "extradited", "extradition"),
     "kidnap": ("entfuehrt", "entfuehrung", "verschleppt", "kidnapped", "abducted", "kidnapping"),
     "kill": ("getoetet", "erschossen", "ermordet", "killed", "shot dead", "murdered",
-             "assassinated"),
+             "assassinated",
+             # the death told, not the deed: "was killed in an air strike" = "died in the
+             # bombing" = "ist ... ums Leben gekommen"
+             "died", "dies", "gestorben", "starb", "ums leben"),
     "explode": ("explodiert", "explosion", "exploded", "blast"),
     "crash": ("abgestuerzt", "absturz", "crashed", "crash"),
     "ban": ("verboten", "verbot", "banned", "ban on"),

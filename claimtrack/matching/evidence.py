@@ -228,13 +228,37 @@ def _values(
     values = values_b if len(values_b) < len(values_a) else values_a  # as check_figures counts
     left_a = max(0, sum(x not in {p[0] for p in pairs} for x in a.figures) - _years_dated(a, b))
     left_b = max(0, sum(y not in {p[1] for p in pairs} for y in b.figures) - _years_dated(b, a))
+    spans_a = spans_b = 0
+    if not (happenings(a.norm) | happenings(b.norm)) & _SPAN_EVENTS:
+        spans_a, spans_b = (
+            _background_spans(a.figures, b.figures),
+            _background_spans(b.figures, a.figures),
+        )
+    left_a, left_b = max(0, left_a - spans_a), max(0, left_b - spans_b)
     agreeing_a, agreeing_b = {x for x, _, _ in ok}, {y for _, y, _ in ok}
     extra = 0
     if a.figures and all(x in agreeing_a for x in a.figures):
         extra = left_b
     elif b.figures and all(y in agreeing_b for y in b.figures):
         extra = left_a
-    return values, left_a, left_b, extra
+    return values, left_a + spans_a, left_b + spans_b, extra + spans_a + spans_b
+
+
+# Happenings whose figure is a span: a prison term, a ban, a strike, custody, an emergency, a
+# sanction last a number of years, and that span is the claim ("sentenced to five years" is not
+# "found guilty").
+_SPAN_EVENTS = frozenset(["convict", "ban", "strike", "arrest", "emergency", "sanction"])
+
+
+def _background_spans(fa: tuple[FigureKey, ...], fb: tuple[FigureKey, ...]) -> int:
+    """Spans of time ``fa`` states when ``fb`` states none: how long someone led or since when
+    ("who led Hezbollah for more than three decades", "nach knapp vier Jahren an der Spitze",
+    "Bangladesh's prime minister for 15 years") is background one outlet adds, detail like a
+    figure one claim adds to the other's, not another claim's figure. Years only: a strike of 50
+    hours or a ban for three days is what the claim states."""
+    if any(fig(y).unit == "days" for y in fb):
+        return 0
+    return sum(1 for x in fa if x[1] == "years")
 
 
 def _same_value(x: FigureKey, y: FigureKey) -> bool:
@@ -254,11 +278,15 @@ def _same_value(x: FigureKey, y: FigureKey) -> bool:
 def _named_by(a: Prepared, b: Prepared) -> frozenset[str]:
     """Surnames of persons one claim names in full that the other names by the surname alone,
     after a title the name finder keeps or drops ("Bundeskanzler Olaf Scholz" = "Kanzler
-    Scholz", "Prime Minister Keir Starmer" = "Starmer said")."""
-    words_a, words_b = frozenset(a.norm.split()), frozenset(b.norm.split())
-    return frozenset(
-        {s for s in _actors(a) if s in words_b} | {s for s in _actors(b) if s in words_a}
-    )
+    Scholz", "Prime Minister Keir Starmer" = "Starmer said"). A surname the other claim names only
+    as a possessor is no person of it ("killed Nabil Kaouk a day after Nasrallah's death")."""
+    return frozenset(_surnames_in(a, b) | _surnames_in(b, a))
+
+
+def _surnames_in(a: Prepared, b: Prepared) -> set[str]:
+    """Surnames of ``a``'s persons that ``b`` names, other than only as a possessor."""
+    words = b.norm.split()
+    return {s for s in _actors(a) if s in words and not _only_possessor(words, s)}
 
 
 # Words before a capitalised noun, never before a first name: "beim Einsturz", "des Unglücks

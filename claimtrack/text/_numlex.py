@@ -67,6 +67,8 @@ UNITS_AFTER: list[tuple[str, str]] = [
     (r"metern|meter|metres?|meters?", "m"),
     (r"kilogramm|kilograms?|kg", "kg"),
     (r"tonnen|tonnes?|tons?", "tonnes"),
+    # ten years each, read as years by numbers._complete: "drei Jahrzehnte" = "30 years"
+    (r"jahrzehnten|jahrzehnte|decades?", "decades"),
     (r"jahren|jahre|years?|j(?:ä|ae)hrig(?:e[nmrs]?)?", "years"),
     (r"monaten|monate|months?|monatig(?:e[nmrs]?)?", "months"),
     (r"wochen|weeks?|w(?:ö|oe)chig(?:e[nmrs]?)?", "weeks"),

@@ -435,6 +435,8 @@ def _complete(text: str, start: int, end: int, value: float, lang: str) -> Figur
         end = m.end()
         if unit == "basis_points":  # "25 basis points" and "0,25 Prozentpunkte" are one rise
             value, unit = value / 100, "percentage_points"
+        elif unit == "decades":  # "more than three decades" is a span of years, not a count
+            value, unit = value * 10, "years"
     if unit is None and _MAGNITUDE_BEFORE.search(text, max(0, start - 20), start):
         unit = "magnitude"
     cur = _currency_before(text[max(0, start - 4) : start])
@@ -494,8 +496,13 @@ def _with_counted(text: str, figures: list[Figure], lang: str) -> list[Figure]:
 
 
 # "32 of the 48 drones", "42 out of 48", "12 der 20 Verdächtigen": the first figure counts a part
-# of what the second counts.
-_PART_OF = re.compile(r"\s+(?:out\s+of|of|der|von)(?:\s+(?:the|den))?\s+", re.I)
+# of what the second counts (an adverb may stand before the whole: "der derzeit 27.000").
+_PART_OF = re.compile(
+    r"\s+(?:out\s+of|of|der|von)(?:\s+(?:the|den|its|their|seinen|ihren))?"
+    # "11.000 der derzeit 27.000 Stellen", "3,000 of its current 12,000 jobs"
+    r"(?:\s+(?:derzeit|aktuell|insgesamt|bisher|current|total|existing))?\s+",
+    re.I,
+)
 
 
 def _parts_of_a_whole(text: str, figures: list[Figure]) -> list[Figure]:
