@@ -23,6 +23,8 @@ from claimtrack.text.places import country_adjectives, gazetteer
 __all__ = [
     "actor_sides",
     "actors",
+    "animal_sides",
+    "animals",
     "authority_sides",
     "body_sides",
     "bodies",
@@ -289,6 +291,14 @@ _DISEASES: dict[str, tuple[str, str, str]] = {
     "anthrax": ("anthrax", "anthrax", "milzbrand"),
     "chikungunya": ("chikungunya", "chikungunya", "chikungunya"),
     "whoopingcough": ("whooping cough", "whooping cough|pertussis", "keuchhusten"),
+    # diseases of farm animals: an outbreak on a farm is of one of them
+    "fmd": ("foot-and-mouth disease",
+            "foot and mouth disease|foot and mouth|fmd|maul und klauenseuche", "klauenseuche mks"),
+    "bluetongue": ("bluetongue", "bluetongue|blue tongue", "blauzungen"),
+    "lumpyskin": ("lumpy skin disease", "lumpy skin", "lumpy-skin hautknoten"),
+    "rabies": ("rabies", "rabies", "tollwut"),
+    "westnile": ("West Nile fever", "west nile", "west-nil"),
+    "newcastle": ("Newcastle disease", "newcastle disease", "newcastle-krankheit"),
 }  # fmt: skip
 _DISEASE_WORDS: dict[tuple[str, ...], str] = {}
 _DISEASE_STEMS: list[tuple[str, str]] = []
@@ -567,4 +577,86 @@ def actor_sides(norm_a: str, norm_b: str) -> tuple[tuple[str, ...], tuple[str, .
     if any(_one(x, b) for b, _ in mb) or any(_one(a, y) for a, _ in ma):
         return None
     first, second = sorted([(actor_label(x),), (actor_label(y),)])
+    return first, second
+
+
+# Animals, German and English: a wolf's or a golden jackal's kill, a bear's attack, swine fever
+# in a wild boar or in a domestic pig are claims about one animal, and "Ein Wolf hat 70 Schafe
+# gerissen" vs "Ein Goldschakal hat 70 Schafe gerissen" read alike however alike the rest is.
+# id -> (display name, spellings as normalised words). Word forms, not stems: a stem catches
+# other words ("Rente", "Schweinepest"); a word that is also a verb or a name in English ("bear",
+# "seal", "Fox") counts only in the pairs listed ("a bear", "brown bear").
+_ANIMALS: dict[str, tuple[str, str]] = {
+    "pig": ("pig", "schwein schweine schweinen schweins hausschwein hausschweine hausschweinen "
+            "mastschwein mastschweine mastschweinen pig pigs hog hogs|domestic pig|domestic pigs"),
+    "boar": ("wild boar", "wildschwein wildschweine wildschweinen wildschweins "
+             "boar boars|wild boar|wild boars"),
+    "wolf": ("wolf", "wolf woelfe woelfen wolfs wolfes wolves"),
+    "jackal": ("golden jackal", "goldschakal goldschakale goldschakals schakal schakale jackal "
+               "jackals|golden jackal"),
+    "bear": ("bear", "baer baeren braunbaer braunbaeren braunbaerin grizzly|brown bear|"
+             "brown bears|black bear|black bears|bear attack"),
+    "polarbear": ("polar bear", "eisbaer eisbaeren|polar bear|polar bears"),
+    "raccoon": ("raccoon", "waschbaer waschbaeren raccoon raccoons"),
+    "lynx": ("lynx", "luchs luchse lynx"),
+    "deer": ("deer", "hirsch hirsche reh rehe rothirsch deer"),
+    "cattle": ("cattle", "rind rinder rindern rinderbestand rinderherde kuh kuehe kuehen "
+               "milchkuehe cattle cow cows calves kaelber"),
+    "sheep": ("sheep", "schaf schafe schafen lamm laemmer laemmern sheep lamb lambs ewes"),
+    "goat": ("goat", "ziege ziegen goat goats"),
+    "horse": ("horse", "pferd pferde pferden horse horses"),
+    "poultry": ("chickens", "huhn huehner huehnern henne hennen legehennen gefluegel haehnchen "
+                "chicken chickens hens poultry broilers|laying hens"),
+    "duck": ("ducks", "ente enten duck ducks"),
+    "goose": ("geese", "gans gaense goose geese"),
+    "turkey": ("turkeys", "pute puten truthahn truthaehne turkeys"),
+    "dog": ("dog", "hund hunde hunden dog dogs"),
+    "shark": ("shark", "hai haie shark sharks"),
+    "whale": ("whale", "wal wale walen whale whales"),
+    "dolphin": ("dolphin", "delfin delfine delphin delphine dolphin dolphins"),
+    "crocodile": ("crocodile", "krokodil krokodile crocodile crocodiles alligator alligators"),
+    "beaver": ("beaver", "biber beaver beavers"),
+    "bee": ("bees", "biene bienen bees"),
+    "mosquito": ("mosquitoes", "muecke muecken stechmuecke stechmuecken mosquito mosquitoes"),
+    "rat": ("rats", "ratte ratten rats"),
+}  # fmt: skip
+_ANIMAL_WORDS: dict[tuple[str, ...], str] = {}
+for _id, (_label, _spellings) in _ANIMALS.items():
+    _single, *_phrases = _spellings.split("|")  # words, then phrases of two or three words
+    _ANIMAL_WORDS.update(((w,), _id) for w in _single.split())
+    _ANIMAL_WORDS.update((tuple(p.split()), _id) for p in _phrases)
+_ANIMAL_FIRST = frozenset(k[0] for k in _ANIMAL_WORDS)
+
+
+@lru_cache(maxsize=8192)
+def animals(norm: str) -> frozenset[str]:
+    """The animals a normalised text names (ids), in either language; the longest spelling
+    wins ("wild boar" is no boar and pig, "polar bear" no bear)."""
+    words = norm.split()
+    out: set[str] = set()
+    i = 0
+    while i < len(words):
+        if words[i] in _ANIMAL_FIRST:
+            for n in (3, 2, 1):
+                found = _ANIMAL_WORDS.get(tuple(words[i : i + n]))
+                if found is not None:
+                    out.add(found)
+                    i += n - 1
+                    break
+        i += 1
+    return frozenset(out)
+
+
+@lru_cache(maxsize=8192)
+def animal_sides(norm_a: str, norm_b: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The animals each claim names that the other does not, when both have one of their own
+    (display names, in a stable order), or None: "a wolf killed 70 sheep" vs "a golden jackal
+    killed 70 sheep"; the sheep both name agree."""
+    xa, xb = animals(norm_a), animals(norm_b)
+    only_a, only_b = xa - xb, xb - xa
+    if not only_a or not only_b:
+        return None
+    x = tuple(sorted(_ANIMALS[d][0] for d in only_a))
+    y = tuple(sorted(_ANIMALS[d][0] for d in only_b))
+    first, second = sorted([x, y], key=", ".join)
     return first, second

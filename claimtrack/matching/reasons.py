@@ -42,7 +42,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from claimtrack.matching.bodies import actor_sides, authority_sides, body_sides, disease_sides
+from claimtrack.matching.bodies import (
+    actor_sides,
+    animal_sides,
+    authority_sides,
+    body_sides,
+    disease_sides,
+)
 from claimtrack.matching.figures import FigureKey, check_figures, fig, fmt
 from claimtrack.matching.guards import (
     Sides,
@@ -98,6 +104,9 @@ def conflicts(a: Prepared, b: Prepared) -> list[tuple[str, list[Reason]]]:
     ill = disease_sides(a.norm, b.norm)  # "the mpox outbreak" vs "the cholera outbreak"
     if ill:
         slots.append(ill)
+    beasts = animal_sides(a.norm, b.norm)  # "ein Wolf" vs "ein Goldschakal", "wild boar" vs "pig"
+    if beasts:
+        slots.append(beasts)
     offices = authority_sides(a.norm, b.norm) if a.language == b.language else None
     if offices:
         slots.append(_labelled(offices))

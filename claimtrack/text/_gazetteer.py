@@ -151,8 +151,27 @@ RIVERS: dict[str, list[str]] = {
     "Dnieper": ["Dnipro", "Dnjepr"], "Volga": ["Wolga"], "Nile": ["Nil"],
     "Euphrates": ["Euphrat"], "Tigris": [], "Ganges": [], "Yangtze": ["Jangtse", "Jangtsekiang"],
     "Ebro": [], "Tagus": ["Tajo", "Tejo"], "Drina": [], "Sava": ["Save"],
+    # tributaries that flood in Central Europe, and other large rivers of Europe
+    "Opava": ["Oppa"], "Bílina": ["Biela"], "Ohře": ["Eger", "Ohre"], "Morava": [],
+    "Thaya": ["Dyje"], "Olza": ["Olše"], "Ostravice": [], "Bóbr": ["Bober"],
+    "Kłodzko Neisse": ["Glatzer Neiße", "Glatzer Neisse", "Nysa Kłodzka"], "Warta": ["Warthe"],
+    "Mulde": [], "White Elster": ["Weiße Elster", "Weisse Elster"],
+    "Black Elster": ["Schwarze Elster"], "Ems": [], "Lahn": [], "Ruhr": [],
+    "Saar": [], "Ahr": [], "Erft": [], "Kyll": [], "Fulda": [],
+    "Werra": [], "Unstrut": [], "Ilm": [], "Naab": [],
+    "Altmühl": [], "Iller": [], "Wertach": [], "Salzach": [], "Traun": [], "Enns": [],
+    "Mur": [], "Drava": ["Drau"], "Tisza": ["Theiß", "Theiss"], "Prut": ["Pruth"],
+    "Dniester": ["Dnister", "Dnjestr"], "Southern Bug": ["Südlicher Bug"], "Po": [],
+    "Adige": ["Etsch"], "Arno": [], "Piave": [], "Garonne": [], "Dordogne": [], "Marne": [],
+    "Somme": [], "Meuse": ["Maas"], "Scheldt": ["Schelde", "Escaut"], "Vesdre": [],
+    "Severn": [], "Trent": [], "Douro": ["Duero"], "Guadalquivir": [], "Shannon": [],
 }  # fmt: skip
-AMBIGUOUS_RIVERS = frozenset(["Inn", "Main", "Oder", "Spree", "Lech", "Save", "Seine", "Nil"])
+# Names that are also common words, towns or regions: a river only after an article or "river".
+AMBIGUOUS_RIVERS = frozenset(
+    ["Inn", "Main", "Oder", "Spree", "Lech", "Save", "Seine", "Nil", "Eger", "Ems", "Ruhr",
+     "Saar", "Fulda", "Mur", "Po", "Enns", "Traun", "Trent", "Somme", "Marne", "Maas",
+     "Shannon", "Mulde", "Ilm", "Naab"]
+)  # fmt: skip
 RIVER_MARKS = frozenset(
     ["der", "die", "den", "dem", "des", "am", "an", "the", "river", "fluss", "flusses"]
 )  # fmt: skip
