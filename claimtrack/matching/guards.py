@@ -303,15 +303,23 @@ _SAYING_AFTER = frozenset(
 )  # fmt: skip
 
 
+# A part of the day written onto the weekday ("am Dienstagabend", "Samstagmorgen"): the weekday.
+_DAY_PARTS = ("abend", "morgen", "nachmittag", "vormittag", "mittag", "nacht", "frueh")
+_COMPOUND_WEEKDAYS = {
+    day + part: english for day, english in _WEEKDAYS.items() for part in _DAY_PARTS
+    if not day.endswith("day")
+}  # fmt: skip
+
+
 @lru_cache(maxsize=8192)
 def weekdays(norm: str) -> frozenset[str]:
     """The weekdays a claim names (English names), read from its normalised words, leaving out
     those that date a statement ("said on Tuesday", "wie … am Dienstag mitteilte")."""
     words = norm.split()
     return frozenset(
-        _WEEKDAYS[w]
+        _WEEKDAYS.get(w) or _COMPOUND_WEEKDAYS[w]
         for i, w in enumerate(words)
-        if w in _WEEKDAYS
+        if (w in _WEEKDAYS or w in _COMPOUND_WEEKDAYS)
         and _SAYING_BEFORE.isdisjoint(words[max(0, i - 4) : i])
         and _SAYING_AFTER.isdisjoint(words[i + 1 : i + 2])
     )

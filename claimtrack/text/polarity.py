@@ -84,7 +84,7 @@ _DENYING_PAIRS = frozenset(
      ("fallen", "gelassen"), ("fallen", "lassen"), ("liess", "fallen"),
      # declining or refusing to do it: "declined to declare a state of emergency"
      ("declined", "to"), ("declines", "to"), ("decline", "to"), ("refused", "to"),
-     ("refuses", "to"), ("refuse", "to")}
+     ("refuses", "to"), ("refuse", "to"), ("refusing", "to"), ("declining", "to")}
 )  # fmt: skip
 _NOT_ONLY = frozenset({("nicht", "nur"), ("not", "only"), ("no", "longer")})
 # A bound, not a denial: "no earlier than February" (= frühestens), "no more than 500", "nicht
