@@ -112,6 +112,9 @@ def gather(a: Prepared, b: Prepared) -> Evidence:
     figures = check_figures(a.figures, b.figures)
     happened = tuple(sorted(happenings(a.norm) & happenings(b.norm)))
     values, left_a, left_b, extra = _values(a, b, bool(set(happened) - {"react"}))
+    counted_event = _counted_event(a, b)
+    if counted_event:
+        extra = left_a + left_b
     days = [f"weekday {d}" for d in sorted(weekdays(a.norm) & weekdays(b.norm))]
     return Evidence(
         figures=figures.agreed,
@@ -127,12 +130,20 @@ def gather(a: Prepared, b: Prepared) -> Evidence:
         roles=tuple(role_agreement(a, b)),
         values=values,
         extra_figures=extra,
-        figure_event=any(
-            fig(x).event or fig(y).event
-            for x, y, kind in _pairs(a.figures, b.figures)
-            if kind == _STRICT
-        ),
+        figure_event=counted_event,
         former_clash=_former_clash(a, b),
+    )
+
+
+def _counted_event(a: Prepared, b: Prepared) -> bool:
+    """A figure both claims state agreeing on what happened to those counted ("more than 200
+    killed" = "the death toll rose above 200"): the claim's figure. Other figures either outlet
+    adds ("across six states", "about half of them in North Carolina") are then detail, like a
+    figure one claim adds to all of the other's."""
+    return any(
+        fig(x).event or fig(y).event
+        for x, y, kind in _pairs(a.figures, b.figures)
+        if kind == _STRICT
     )
 
 

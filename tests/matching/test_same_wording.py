@@ -130,3 +130,26 @@ def test_a_noun_as_one_claim_writes_it_is_no_measure():
     b = prepare("Das Land hat den Abschuss des Wolfs genehmigt, nachdem er mehr als 40 Schafe "
                 "gerissen hatte.", "de")  # fmt: skip
     assert compare(a, b, cosine=0.9, model="e5-small").kind is not Kind.SAME
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        ("The floods have killed at least 150 people across three provinces, the disaster agency "
+         "said.", "en",
+         "The death toll from the floods rose to at least 150 on Tuesday, a third of them "
+         "children.", "en"),
+        ("Bei dem Erdrutsch in zwei Dörfern sind mindestens 30 Menschen ums Leben gekommen.", "de",
+         "Die Zahl der Toten nach dem Erdrutsch stieg auf mindestens 30, rund 100 Häuser wurden "
+         "verschüttet.", "de"),
+    ],
+)  # fmt: skip
+def test_figures_each_outlet_adds_to_the_agreeing_toll_are_detail(a, la, b, lb):
+    ab, ba = _gather(a, la, b, lb)
+    assert ab.figure_event and ba.figure_event
+    assert ab.unmatched_figures == ba.unmatched_figures == 0
+
+
+def _gather(a: str, la: str, b: str, lb: str):
+    pa, pb = prepare(a, la), prepare(b, lb)
+    return gather(pa, pb), gather(pb, pa)
