@@ -555,3 +555,21 @@ def test_german_man_names_no_organisation() -> None:
         ["Scholz sagte, man werde 100 Milliarden Euro in die Bundeswehr investieren."], "de", "dpa"
     )
     assert (found[0].claimant, found[0].kind) == ("Scholz", "person")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "office"),
+    [
+        ("The euro zone economy grew 0.4 percent, Eurostat said on Tuesday.", "en", "Eurostat"),
+        ("Russia's economy grew 3.6 percent last year, Rosstat said.", "en", "Rosstat"),
+        ("Inflation eased to 2.0 percent in May, Statistics Canada said.", "en", "Statistics Canada"),
+        ("Die Inflation lag im Mai bei 2,2 Prozent, teilte Destatis mit.", "de", "Destatis"),
+        ("Die Arbeitslosigkeit stieg auf 5,5 Prozent, meldete Statistik Austria.", "de",
+         "Statistik Austria"),
+    ],
+)  # fmt: skip
+def test_a_statistics_office_named_alone_is_an_organisation(
+    sentence: str, language: str, office: str
+) -> None:
+    found, _ = attribute_sentences([sentence], language, "AP")
+    assert (found[0].claimant, found[0].kind) == (office, "organisation")
