@@ -61,10 +61,25 @@ def test_a_measured_figure_on_sentences_far_apart_is_not_enough():
         ("Der frühere Minister ist im Alter von 90 Jahren gestorben.", "kill"),
         ("Die Küstenwache hat den Frachter im Hafen festgesetzt.", "arrest"),
         ("Police seized the cargo ship on suspicion of smuggling.", "arrest"),
+        ("Der Ministerpräsident tritt zurück, teilte die Staatskanzlei mit.", "resign"),
+        ("Die Ministerin hat ihr Amt niedergelegt.", "resign"),
+        ("The chairman stood down after the vote.", "resign"),
+        ("Der Präsident hat den Geheimdienstchef abgesetzt.", "dismiss"),
+        ("Der Bürgermeister wurde seines Amtes enthoben.", "dismiss"),
+        ("Der Konzernchef muss gehen, wie das Unternehmen mitteilte.", "dismiss"),
+        ("The governor was removed from office by the legislature.", "dismiss"),
+        ("Three climbers lost their lives on the mountain.", "kill"),
+        ("Der Sänger ist im Alter von 81 Jahren verstorben.", "kill"),
+        ("A gunman opened fire, wounding the senator in the arm.", "injure"),
+        ("Der Politiker wurde bei dem Angriff am Kopf verletzt.", "injure"),
     ],
 )
 def test_the_happening_told_with_another_verb(text, event):
     assert event in happenings(prepare(text).norm)
+
+
+def test_fled_abroad_is_no_removal():
+    assert happenings(prepare("Der Präsident hat sich nach Moskau abgesetzt.").norm) == {"flee"}
 
 
 @pytest.mark.parametrize(
