@@ -36,7 +36,8 @@ from rapidfuzz import fuzz
 
 from claimtrack.matching._stopwords import STOPWORDS
 from claimtrack.matching.events import happening_at
-from claimtrack.text.normalize import Token
+from claimtrack.text.normalize import Token, fold
+from claimtrack.text.places import gazetteer
 
 __all__ = ["demonym", "name_sides", "proper_names", "same_spelling"]
 
@@ -223,15 +224,20 @@ def name_sides(
     same_language: bool,
     places_a: tuple[str, ...] = (),
     places_b: tuple[str, ...] = (),
+    language: str = "",
 ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The names of each claim that take the place of a name of the other (see the module), in
-    a stable order, or None. ``places_a``/``places_b``: the claims' known places as ``norm``
+    a stable order, or None. ``language``: the claims' one language, when they share it. ``places_a``/``places_b``: the claims' known places as ``norm``
     writes them; a known place against a name no table knows between the same words is a
     conflict too ("Police in Osnabrück" vs "Police in Zwickau": the gazetteer never holds every
     town); two known places are the place guard's."""
     found = None
     if (names_a or places_a) and (names_b or places_b):
         found = _slot_names(norm_a, names_a, norm_b, names_b, same_language, places_a, places_b)
+    if same_language:
+        first = _first_word(norm_a, names_a, norm_b, names_b, language)
+        if first is not None:
+            found = first if found is None else _joined(found, first)
     if same_language and (names_a or names_b):
         owner = _first_owner(norm_a, names_a, norm_b, names_b)
         if owner is not None:
@@ -244,6 +250,48 @@ def name_sides(
         return None
     x, y = sorted(found, key=", ".join)
     return x, y
+
+
+def _joined(
+    x: tuple[tuple[str, ...], tuple[str, ...]], y: tuple[tuple[str, ...], tuple[str, ...]]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return tuple(sorted({*x[0], *y[0]})), tuple(sorted({*x[1], *y[1]}))
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """Every known place as ``norm`` writes it: a capital opening a claim ("Berlin has agreed")
+    may stand for its government, and places have their own guard."""
+    return frozenset(fold(name).replace(" ", "") for name, _ in gazetteer().values())
+
+
+_SAME_AFTER = 3  # words after the opening word that both claims share, in order
+
+
+def _first_word(
+    norm_a: str, names_a: tuple[str, ...], norm_b: str, names_b: tuple[str, ...], language: str
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Two claims in one language that open with another word before the same words: "Porsche
+    cut its full-year forecast" vs "Audi cut its full-year forecast", "Condor will cut 500
+    flights" vs "Eurowings will cut 500 flights". The opening word is capitalised whatever it is,
+    so it counts as a name when the reading took it for one, or, in English, when neither is a
+    plural ("Thieves stole" vs "Burglars stole" are one claim). (a's word, b's word), or None."""
+    wa, wb = norm_a.split(), norm_b.split()
+    if len(wa) <= _SAME_AFTER or len(wb) <= _SAME_AFTER:
+        return None
+    x, y = wa[0], wb[0]
+    if x == y or wa[1 : 1 + _SAME_AFTER] != wb[1 : 1 + _SAME_AFTER] or x in wb or y in wa:
+        return None
+    places = _place_words()
+    if not (_may_name(x) and _may_name(y)) or x in places or y in places:
+        return None
+    named = x in names_a or y in names_b
+    if language == "de":
+        plain = x if x not in names_a else y
+        return ((x,), (y,)) if named and not plain.endswith(_GERMAN_NOUN_ENDINGS) else None
+    if named or not (x.endswith("s") or y.endswith("s")):
+        return (x,), (y,)
+    return None
 
 
 # Endings of English words that describe rather than name ("Striking engineers", "Unionised").

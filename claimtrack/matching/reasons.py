@@ -94,9 +94,9 @@ def conflicts(a: Prepared, b: Prepared) -> list[tuple[str, list[Reason]]]:
     persons = person_sides(a.persons, b.persons, a.norm, b.norm)
     if persons:
         out.append((f"person: {vs(persons)}", [_sided("person", persons)]))
-    names = name_sides(
-        a.norm, named(a), b.norm, named(b), a.language == b.language, _places(a), _places(b)
-    )
+    same_language = a.language == b.language
+    names = name_sides(a.norm, named(a), b.norm, named(b), same_language, _places(a), _places(b),
+                       a.language if same_language else "")  # fmt: skip
     slots = [names] if names and not persons else []
     bodies = body_sides(a.norm, b.norm)  # chambers, courts, parties: names of common words
     if bodies:

@@ -160,6 +160,7 @@ _AXIS_WORDS: dict[str, tuple[str, str]] = {
         # a court's ruling on an earlier decision: kept or struck down
         "upheld upholds uphold",
         "abgelehnt lehnte rejected rejects vetoed refused verworfen overturned overturns "
+        "zurueckgewiesen "
         "overturn overruled quashed gekippt kippte",
     ),
     "charge": (
@@ -435,6 +436,17 @@ def _names_order(ws: list[str]) -> bool:
     return any(w.startswith(_ORDERS) for w in ws)
 
 
+_AUXILIARIES = frozenset(["was", "were", "been", "is", "are", "be", "being", "has", "have", "had"])
+
+
+def _describes_order(ws: list[str], i: int) -> bool:
+    """ "the warrant issued by the ICC": the participle after its noun names the order, it does
+    not say the order was granted ("Israel rejected the warrant issued by the ICC"); "a warrant
+    was issued by the court" does."""
+    after = ws[i + 1] if i + 1 < len(ws) else ""
+    return after == "by" and i > 0 and ws[i - 1] not in _AUXILIARIES
+
+
 # "schafft die Maut ab" (abschaffen) abolishes what "schafft 3000 Stellen" creates.
 _SCHAFFEN = frozenset(["schafft", "schaffen", "schuf"])
 _SEPARABLE_REACH = 8
@@ -468,7 +480,7 @@ def polarity_of_words(ws: list[str]) -> Polarity:
                 stances.add(("extension", -1, w))
                 continue
             if w in _GRANTING:
-                if _names_order(ws):
+                if _names_order(ws) and not _describes_order(ws, i):
                     stances.add(("decision", 1, w))
                 continue
         if w in _HARM:

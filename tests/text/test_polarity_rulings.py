@@ -49,3 +49,21 @@ def test_a_pair_opposed_on_two_axes_is_named_once():
     clash = polarity_clash(polarity("The court upheld the law."), polarity("The court struck "
                                                                             "down the law."))  # fmt: skip
     assert clash is not None and clash.pairs == (("struck down", "upheld"),)
+
+
+def test_an_order_named_by_its_participle_is_not_granted_again():
+    issued = polarity("A Buenos Aires judge issued an arrest warrant for the former minister.")
+    rejected = polarity("The former minister rejected the arrest warrant issued by the judge.")
+    assert ("decision", 1, "issued") not in rejected.stances
+    assert polarity_clash(issued, rejected) is not None
+    passive = polarity("An arrest warrant was issued by the judge for the former minister.")
+    assert ("decision", 1, "issued") in passive.stances
+
+
+def test_zurueckgewiesen_rejects_as_abgelehnt_does():
+    a = polarity("Die Regierung hat den Vorschlag für eine Feuerpause zurückgewiesen.")
+    b = polarity("Die Regierung hat den Vorschlag für eine Feuerpause abgelehnt.")
+    c = polarity("Das Gericht hat einen Haftbefehl gegen den Minister erlassen.")
+    d = polarity("Der Minister hat den Haftbefehl als politisch motiviert zurückgewiesen.")
+    assert polarity_clash(a, b) is None
+    assert polarity_clash(c, d) is not None
