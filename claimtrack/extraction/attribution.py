@@ -299,7 +299,10 @@ class Attributor:
             phrase = self._phrase(tokens, index, cue_len, direction, cited=cited)
             if cue.lower() in lx.COUNTING and ph.only_a_place(phrase):
                 continue  # "Europe recorded …": a place counts nothing itself
-            found = self._classify(phrase, cue, cited=cited) if phrase else None
+            itself = direction == "both" and ph.speaks_of_itself(
+                tokens[index + cue_len :], self.language
+            )
+            found = self._classify(phrase, cue, cited=cited, itself=itself) if phrase else None
             if found is not None:
                 return found
         return None
@@ -445,11 +448,17 @@ class Attributor:
         return self._classify(phrase, "source", source=True) if phrase else None
 
     def _classify(
-        self, phrase: list[str], cue: str, source: bool = False, cited: bool = False
+        self,
+        phrase: list[str],
+        cue: str,
+        source: bool = False,
+        cited: bool = False,
+        itself: bool = False,
     ) -> Attribution | None:
         """Who ``phrase`` names: a person, an organisation, an unnamed source, or nobody.
         ``source``: the phrase is always a source ("nach Angaben des …"), where plain nouns
-        count; ``cited``: a cue that cites a source ("laut", "according to")."""
+        count; ``cited``: a cue that cites a source ("laut", "according to"); ``itself``: what
+        is said refers to the speaker as "it" (``phrases.speaks_of_itself``)."""
         first = phrase[0].lower()
         if first in lx.PRONOUNS:
             return self._refer_back(lx.PRONOUNS[first], cue, first)
@@ -505,7 +514,7 @@ class Attributor:
             named, org = False, True  # "Kuratorium für Alpine Sicherheit" names no person
         if named and not whole_org and not sp.is_org(run[-1]):
             run = ph.without_noun_after_article(phrase, run, self.language)
-            if self._one_word_organisation(run, head, source or cited):
+            if self._one_word_organisation(run, head, source or cited or itself):
                 self._remember(_Speaker(run[0], ORGANISATION, None))
                 return Attribution(run[0], ORGANISATION, cue)
             return self._person(run, cue, sp.gender(content, self.language))
@@ -606,8 +615,8 @@ class Attributor:
     def _one_word_organisation(self, run: list[str], head: list[str], source: bool) -> bool:
         """One capitalised word that no first name, title or role ever came with is an
         organisation where it is cited as a source ("according to Eurostat", "laut Destatis",
-        "so Ifo"): a story introduces a person by full name or role before citing the
-        surname alone."""
+        "so Ifo") or speaks of itself as "it" ("Tesla said it delivered …"): a story
+        introduces a person by full name or role before citing the surname alone."""
         if not source or len(run) != 1 or sp.is_role(head[0]):
             return False
         return self._expand(run[0]) == run[0] and not any(

@@ -87,7 +87,9 @@ ORG_WORD = re.compile(
     r"administration|parliament|union|institute|institution|university|kremlin|pentagon|"
     r"military|spokesperson's|white house|brigade|coastguard|association|federation|committee|"
     r"foundation|society|alliance|coalition|board|bureau|kammer|ausschuss|vereinigung|"
-    r"genossenschaft|konferenz|conference|college|fund|fonds|(?<=\w\w\w)bund(?:e?s)?$)",
+    r"genossenschaft|konferenz|conference|college|fund|fonds|(?<=\w\w\w)bund(?:e?s)?$|"
+    # statistics offices: "Eurostat", "Rosstat", "Turkstat", "Destatis", "Statistik Austria"
+    r"(?<=\w\w)stat$|destatis|statisti(?:k|cs)$)",
     re.I,
 )
 ACRONYM = re.compile(r"[A-ZÄÖÜ][A-Za-zÄÖÜ]{0,4}[A-ZÄÖÜ](?:/[A-ZÄÖÜ]{2,5})?(?:-\w+)?")

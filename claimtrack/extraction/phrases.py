@@ -295,3 +295,39 @@ def cues(tokens: list[str]) -> list[tuple[int, int, str, str]]:
                 continue  # "He was found guilty", "were admitted to hospital": nobody speaks
             found.append((i, n, " ".join(tokens[i : i + n]), direction))
     return found
+
+
+# Words between an English cue and what is said: a time ("on Friday"), the channel ("in a
+# statement"), "that", a comma.
+_BEFORE_SAID = lx.words(
+    "that , on late early earlier in a an statement filing today yesterday monday tuesday "
+    "wednesday thursday friday saturday sunday"
+)
+# After "it" these make "it" the empty subject of the sentence ("said it was time to …", "it is
+# unclear"), or any thing, not the speaker.
+_IT_EXPLETIVE = lx.words("was is 's seems seemed appears appeared remains remained")
+_IT_AUXILIARY = lx.words("would will could might may had has must should can")
+
+
+def speaks_of_itself(after: list[str], language: str) -> bool:
+    """What is said refers to the English speaker as "it" or "its": "Tesla said it delivered
+    …", "Siemens said its orders …", "Porsche said on Friday it expects …". A company or an
+    authority speaks of itself so, a person never; "it was …" and "it would be …" are left out,
+    as "it" there is as often the situation ("Merz said it was a mistake"). German has no such
+    sign: "man werde …" is what politicians say for their government as often as companies."""
+    if language != "en":
+        return False
+    words = [t.lower() for t in after[:8]]
+    k = 0
+    while k < len(words) and words[k] in _BEFORE_SAID:
+        k += 1
+    if k == len(words):
+        return False
+    if words[k] == "its":
+        return True
+    if words[k] != "it" or k + 1 == len(words):
+        return False
+    verb = words[k + 1]
+    if verb in _IT_EXPLETIVE:
+        return False
+    return not (verb in _IT_AUXILIARY and words[k + 2 : k + 3] in (["be"], ["been"]))

@@ -518,3 +518,58 @@ def test_the_bank_is_the_bank_named_before(
 ) -> None:
     found, _ = attribute_sentences(sentences, language, "AP")
     assert (found[-1].claimant, found[-1].kind) == (expected, "organisation")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Tesla said it delivered 384,122 vehicles in the second quarter.", "organisation"),
+        ("Siemens said its orders rose 12 percent in the third quarter.", "organisation"),
+        ("Porsche said on Friday it expects sales of 38 billion euros.", "organisation"),
+        ("Boeing said it would cut about 17,000 jobs.", "organisation"),
+        # "it was" / "it would be": "it" may be the situation, the speaker stays a person
+        ("Merz said it was a mistake to cut the budget by 5 billion euros.", "person"),
+        ("Sanders said it would be a disaster to cut 20 percent.", "person"),
+        # no pronoun: nothing tells a company from a surname
+        ("Ford said the recall covered 1.2 million vehicles.", "person"),
+    ],
+)
+def test_a_single_name_that_speaks_of_itself_as_it_is_an_organisation(
+    sentence: str, expected: str
+) -> None:
+    found, _ = attribute_sentences([sentence], "en", "AP")
+    assert (found[0].claimant, found[0].kind) == (sentence.split()[0], expected)
+
+
+def test_a_person_named_in_full_before_stays_a_person_when_it_follows() -> None:
+    sentences = [
+        "Tesla chief executive Elon Musk spoke to investors on Wednesday.",
+        "Musk said it delivered 384,122 vehicles in the second quarter.",
+    ]
+    found, _ = attribute_sentences(sentences, "en", "AP")
+    assert (found[-1].claimant, found[-1].kind) == ("Elon Musk", "person")
+
+
+def test_german_man_names_no_organisation() -> None:
+    found, _ = attribute_sentences(
+        ["Scholz sagte, man werde 100 Milliarden Euro in die Bundeswehr investieren."], "de", "dpa"
+    )
+    assert (found[0].claimant, found[0].kind) == ("Scholz", "person")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "office"),
+    [
+        ("The euro zone economy grew 0.4 percent, Eurostat said on Tuesday.", "en", "Eurostat"),
+        ("Russia's economy grew 3.6 percent last year, Rosstat said.", "en", "Rosstat"),
+        ("Inflation eased to 2.0 percent in May, Statistics Canada said.", "en", "Statistics Canada"),
+        ("Die Inflation lag im Mai bei 2,2 Prozent, teilte Destatis mit.", "de", "Destatis"),
+        ("Die Arbeitslosigkeit stieg auf 5,5 Prozent, meldete Statistik Austria.", "de",
+         "Statistik Austria"),
+    ],
+)  # fmt: skip
+def test_a_statistics_office_named_alone_is_an_organisation(
+    sentence: str, language: str, office: str
+) -> None:
+    found, _ = attribute_sentences([sentence], language, "AP")
+    assert (found[0].claimant, found[0].kind) == (office, "organisation")
