@@ -43,8 +43,8 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
                # the power gone: "Stromausfall" = "blackout" = "without electricity"
                "stromausfall", "blackout", "power cut", "ohne strom", "without electricity",
                "without power"),
-    "resign": ("zurueckgetreten", "ruecktritt", "trat zurueck", "tritt zurueck", "tritt ab",
-               "trat ab", "abgetreten", "amt niedergelegt", "legte sein amt nieder",
+    "resign": ("zurueckgetreten", "ruecktritt", "trat zurueck", "tritt zurueck",
+               "abgetreten", "amt niedergelegt", "legte sein amt nieder",
                "legt sein amt nieder", "resign", "stepped down", "steps down", "step down",
                "stepping down", "stood down", "stands down", "stepped aside", "steps aside",
                "quit"),
@@ -94,7 +94,7 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
              "assassinated",
              # the death told, not the deed: "was killed in an air strike" = "died in the
              # bombing" = "ist ... ums Leben gekommen"
-             "died", "dies", "gestorben", "starb", "verstorben", "ums leben", "lost their lives",
+             "died", "gestorben", "starb", "verstorben", "ums leben", "lost their lives",
              "lost his life", "lost her life"),
     # hurt: "wounding the former president in the ear" = "am Ohr verletzt"
     "injure": ("verletzt", "verwundet", "injured", "injuring", "wounded", "wounding"),

@@ -196,3 +196,15 @@ def test_a_figure_repeated_in_a_background_phrase_is_not_the_claims_fact():
         "Zurückweisungen an den Grenzen.", "de",
     )  # fmt: skip
     assert ab.kind is not Kind.SAME and ba.kind is not Kind.SAME, (ab.score, ab.features)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a stem matches the start of a word: none may start a common word of another sense
+        ("Dies teilte die Polizei mit; diese Zahl sei vorläufig.", "kill"),
+        ("Der Minister tritt aber nicht zurück, sagte ein Sprecher.", "resign"),
+    ],
+)
+def test_a_stem_is_not_the_start_of_another_word(text, event):
+    assert event not in happenings(prepare(text).norm)
