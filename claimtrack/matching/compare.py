@@ -206,12 +206,17 @@ def _facts_agree(ev: Evidence, semantic: float | None) -> bool:
     it counts: "8.000 Stellen") is the claim's fact too when the outlets name what happened in
     words no event class shares ("Verlust" = "Minus", "geschrumpft" = "um 0,3 Prozent unter dem
     Niveau des Vorjahres", "Stellen streichen" = "Arbeitsplätze fallen weg"): then the sentences
-    must be closer (``MEASURED_MIN_SEMANTIC``), as a figure alone says less than what happened."""
+    must be closer (``MEASURED_MIN_SEMANTIC``), as a figure alone says less than what happened.
+    So is a figure precise enough to be one statistic's (``Evidence.precise_figure``), however
+    each counts it;
+    neither when a claim repeats the figure in a background phrase (``background_figure``)."""
     if semantic is None or ev.unmatched_figures != 0:
         return False
     if semantic >= FACTS_MIN_SEMANTIC and (ev.figure_event or _counted_happening(ev)):
         return True
-    return semantic >= MEASURED_MIN_SEMANTIC and any(map(_measured, ev.figures))
+    if semantic < MEASURED_MIN_SEMANTIC or ev.background_figure:
+        return False
+    return ev.precise_figure or any(map(_measured, ev.figures))
 
 
 def _measured(key: FigureKey) -> bool:

@@ -43,8 +43,11 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
                # the power gone: "Stromausfall" = "blackout" = "without electricity"
                "stromausfall", "blackout", "power cut", "ohne strom", "without electricity",
                "without power"),
-    "resign": ("zurueckgetreten", "ruecktritt", "trat zurueck", "resign", "stepped down",
-               "steps down", "step down", "stepping down", "quit"),
+    "resign": ("zurueckgetreten", "ruecktritt", "trat zurueck", "tritt zurueck",
+               "abgetreten", "amt niedergelegt", "legte sein amt nieder",
+               "legt sein amt nieder", "resign", "stepped down", "steps down", "step down",
+               "stepping down", "stood down", "stands down", "stepped aside", "steps aside",
+               "quit"),
     "convict": ("verurteilt", "schuldig", "convicted", "convict", "guilty", "sentenced"),
     "charge": ("angeklagt", "anklage", "charged", "indicted", "charges"),
     "evacuate": ("evakuiert", "evakuierung", "evacuat", "in sicherheit gebracht",
@@ -76,8 +79,9 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
     # entlassen" is a release, matched above as the longer stem)
     "dismiss": ("entlassen", "entlassung", "entliess", "gefeuert", "feuerte", "geschasst",
                 "schasste", "rausgeworfen", "rauswurf", "vor die tuer gesetzt", "abberufen",
-                "fired", "dismiss", "sacked", "sacks", "ousted", "ousts", "ouster",
-                "forced out", "pushed out"),
+                "des amtes enthoben", "seines amtes enthoben", "ihres amtes enthoben",
+                "muss gehen", "fired", "dismiss", "sacked", "sacks", "ousted", "ousts", "ouster",
+                "forced out", "pushed out", "removed from office", "removed as"),
     "appoint": ("ernannt", "ernannte", "ernennung", "appointed", "appoints", "appointment",
                 "named as", "picked"),
     "sue": ("verklagt", "verklagte", "klage gegen", "klage eingereicht", "sued", "sues",
@@ -90,7 +94,10 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
              "assassinated",
              # the death told, not the deed: "was killed in an air strike" = "died in the
              # bombing" = "ist ... ums Leben gekommen"
-             "died", "dies", "gestorben", "starb", "ums leben"),
+             "died", "gestorben", "starb", "verstorben", "ums leben", "lost their lives",
+             "lost his life", "lost her life"),
+    # hurt: "wounding the former president in the ear" = "am Ohr verletzt"
+    "injure": ("verletzt", "verwundet", "injured", "injuring", "wounded", "wounding"),
     "explode": ("explodiert", "explosion", "exploded", "blast"),
     "crash": ("abgestuerzt", "absturz", "crashed", "crash"),
     "ban": ("verboten", "verbot", "banned", "ban on"),
@@ -130,11 +137,15 @@ def happening_at(norm: str) -> tuple[tuple[str, int], ...]:
     """Each event class the text names with the position of the word that names it (a stem
     matches a word it begins; in a stem of several words the last is a prefix)."""
     found = ((m.group(), norm.count(" ", 0, m.start())) for m in _STEMS.finditer(norm))
-    return tuple(
-        dict.fromkeys(
-            (_EVENT_OF[stem], i) for stem, i in found if stem != "abgesetzt" or _reflexive(norm, i)
-        )
-    )
+    return tuple(dict.fromkeys((_class_of(stem, norm, i), i) for stem, i in found))
+
+
+def _class_of(stem: str, norm: str, i: int) -> str:
+    """The class of the stem found at word ``i``: "abgesetzt" is a flight when reflexive ("hat
+    sich nach Russland abgesetzt"), else a removal from a post ("als Chef abgesetzt")."""
+    if stem == "abgesetzt":
+        return "flee" if _reflexive(norm, i) else "dismiss"
+    return _EVENT_OF[stem]
 
 
 def _reflexive(norm: str, i: int) -> bool:

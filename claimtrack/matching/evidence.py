@@ -52,6 +52,11 @@ class Evidence:
     extra_figures: int = 0
     # an agreeing figure says what happened to those counted, in either claim
     figure_event: bool = False
+    # an agreeing figure stands in a background phrase of either claim ("nachdem er mehr als 70
+    # Schafe gerissen hatte", "angesichts von 329.120 Asylanträgen"): see ``_in_background``
+    background_figure: bool = False
+    # a figure of one value in both claims is precise enough to be one statistic's (``_precise``)
+    precise_figure: bool = False
     # one claim states as the value before a change what the other states as the value now
     # ("58 Euro statt bisher 49 Euro" vs "bleibt bei 49 Euro"): not one claim (``_former_clash``)
     former_clash: bool = False
@@ -132,6 +137,45 @@ def gather(a: Prepared, b: Prepared) -> Evidence:
         extra_figures=extra,
         figure_event=counted_event,
         former_clash=_former_clash(a, b),
+        background_figure=_in_background(a, b),
+        precise_figure=any(_precise(x) or _precise(y) for x, y, _ in _pairs(a.figures, b.figures)),
+    )
+
+
+def _precise(key: FigureKey) -> bool:
+    """A figure of three or more significant digits, not a bare year: two outlets do not state
+    "351.915" and "rund 352.000" by chance, whatever each says it counts ("Menschen beantragten
+    Asyl" vs "Erstanträge auf Asyl")."""
+    value, unit = key[0], key[1]
+    if unit is None and value.is_integer() and 1900 <= value <= 2100:
+        return False
+    digits = f"{abs(value):.10g}".split("e")[0].replace(".", "").strip("0")
+    return len(digits) >= 3
+
+
+# Words that open a phrase telling what came before or around the claim's fact: a figure a few
+# words after one is background the claim repeats, not what it states ("Die Union fordert
+# angesichts von 329.120 Asylanträgen Zurückweisungen", "after 310 votes in the first round").
+_BACKGROUND_CUES = frozenset(["nachdem", "angesichts", "trotz", "after", "despite", "following",
+                              "amid"])  # fmt: skip
+_BACKGROUND_REACH = 4  # words between the cue and the figure ("nachdem er mehr als 70 Schafe")
+
+
+def _in_background(a: Prepared, b: Prepared) -> bool:
+    """A figure of one value in both claims stands after a background cue in either."""
+    tokens = {figure_token(x[0]) for x, _, _ in _pairs(a.figures, b.figures)}
+    tokens |= {figure_token(y[0]) for _, y, _ in _pairs(a.figures, b.figures)}
+    return bool(tokens & (_background_tokens(a.norm) | _background_tokens(b.norm)))
+
+
+@lru_cache(maxsize=8192)
+def _background_tokens(norm: str) -> frozenset[str]:
+    """Figure tokens of ``norm`` that stand a few words after a background cue."""
+    words = norm.split()
+    return frozenset(
+        w
+        for i, w in enumerate(words)
+        if w[:1].isdigit() and _BACKGROUND_CUES & set(words[max(0, i - _BACKGROUND_REACH) : i])
     )
 
 

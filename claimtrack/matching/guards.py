@@ -92,6 +92,10 @@ _NOT_PERSON_ENDINGS = (
     # offices before a name, as "minister" ("Governor Newsom", "Bürgermeisterin Bass"), and
     # victims counted ("Fünftes Todesopfer" in a headline)
     "governor", "gouverneur", "gouverneurin", "mayor", "senator", "senatorin", "opfer",
+    # competitions, titles and venues written as capitalised runs ("European Championship",
+    # "zum vierten Mal Europameister", "Olympic Stadium", "Champions League", "Weltcup")
+    "championship", "championships", "meister", "meisterin", "meisterschaft", "stadium",
+    "stadion", "olympics", "weltcup", "pokal", "liga", "turnier", "tournament",
 )  # fmt: skip
 # Short words that end names too ("Chelsea", "Davenport"): they count only as whole words.
 # Outlets ("Wall Street Journal", "New York Times", "Washington Post") are sources, not persons.
@@ -138,6 +142,14 @@ _NOT_PERSON_WORDS = (
             "heights",
             "canyon",
             "palisades",
+            # competitions and venues whose last word is short ("Champions League", "World Cup",
+            # "Australian Open", "Grand Prix", "Olympic Games")
+            "league",
+            "cup",
+            "open",
+            "prix",
+            "games",
+            "arena",
         ]
     )
     | OUTLET_WORDS
@@ -182,9 +194,26 @@ def person_sides(
     return _sides(only_a, only_b)
 
 
+# Popes and monarchs are named by a first name that each language writes its own way ("Papst
+# Franziskus" = "Pope Francis", "König Karl III." = "King Charles III"): German -> English.
+_REGNAL_NAMES = {
+    "franziskus": "francis", "benedikt": "benedict", "johannes": "john", "karl": "charles",
+    "wilhelm": "william", "elisabeth": "elizabeth", "georg": "george", "friedrich": "frederick",
+    "heinrich": "henry", "ludwig": "louis", "philipp": "philip", "katharina": "catherine",
+    "gregor": "gregory", "pius": "pius", "leo": "leo", "paul": "paul", "juan": "juan",
+}  # fmt: skip
+
+
+def _regnal(name: str) -> str:
+    return _REGNAL_NAMES.get(name, name)
+
+
 def _named_in(surname: str, surnames: set[str]) -> bool:
-    """The surname, or another transliteration of it ("Netanjahu" = "Netanyahu")."""
-    return surname in surnames or any(same_spelling(surname, s) for s in surnames)
+    """The surname, or another transliteration of it ("Netanjahu" = "Netanyahu"), or a pope's
+    or monarch's name in the other language ("Franziskus" = "Francis")."""
+    if surname in surnames or any(same_spelling(surname, s) for s in surnames):
+        return True
+    return any(_regnal(surname) == _regnal(s) for s in surnames)
 
 
 def shared_persons(pa: tuple[str, ...], pb: tuple[str, ...]) -> list[str]:

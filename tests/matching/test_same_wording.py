@@ -61,10 +61,25 @@ def test_a_measured_figure_on_sentences_far_apart_is_not_enough():
         ("Der frühere Minister ist im Alter von 90 Jahren gestorben.", "kill"),
         ("Die Küstenwache hat den Frachter im Hafen festgesetzt.", "arrest"),
         ("Police seized the cargo ship on suspicion of smuggling.", "arrest"),
+        ("Der Ministerpräsident tritt zurück, teilte die Staatskanzlei mit.", "resign"),
+        ("Die Ministerin hat ihr Amt niedergelegt.", "resign"),
+        ("The chairman stood down after the vote.", "resign"),
+        ("Der Präsident hat den Geheimdienstchef abgesetzt.", "dismiss"),
+        ("Der Bürgermeister wurde seines Amtes enthoben.", "dismiss"),
+        ("Der Konzernchef muss gehen, wie das Unternehmen mitteilte.", "dismiss"),
+        ("The governor was removed from office by the legislature.", "dismiss"),
+        ("Three climbers lost their lives on the mountain.", "kill"),
+        ("Der Sänger ist im Alter von 81 Jahren verstorben.", "kill"),
+        ("A gunman opened fire, wounding the senator in the arm.", "injure"),
+        ("Der Politiker wurde bei dem Angriff am Kopf verletzt.", "injure"),
     ],
 )
 def test_the_happening_told_with_another_verb(text, event):
     assert event in happenings(prepare(text).norm)
+
+
+def test_fled_abroad_is_no_removal():
+    assert happenings(prepare("Der Präsident hat sich nach Moskau abgesetzt.").norm) == {"flee"}
 
 
 @pytest.mark.parametrize(
@@ -153,3 +168,43 @@ def test_figures_each_outlet_adds_to_the_agreeing_toll_are_detail(a, la, b, lb):
 def _gather(a: str, la: str, b: str, lb: str):
     pa, pb = prepare(a, la), prepare(b, lb)
     return gather(pa, pb), gather(pb, pa)
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        ("Im vergangenen Jahr wurden in Deutschland 291.955 Menschen eingebürgert, so viele wie "
+         "nie zuvor.", "de",
+         "Die Zahl der Einbürgerungen erreichte 2024 mit rund 292.000 einen Rekord, teilte das "
+         "Statistische Bundesamt mit.", "de"),
+        ("Last year 4,873 people were granted citizenship in the city, the highest number on "
+         "record.", "en",
+         "The city's naturalisations hit a record of almost 4,900 last year, officials said.",
+         "en"),
+    ],
+)  # fmt: skip
+def test_a_precise_figure_both_state_is_one_statistic(a, la, b, lb):
+    ab, ba = _compare(a, la, b, lb)
+    assert ab.kind is Kind.SAME, (ab.score, ab.features)
+    assert (ab.score, ab.kind) == (ba.score, ba.kind)
+
+
+def test_a_figure_repeated_in_a_background_phrase_is_not_the_claims_fact():
+    ab, ba = _compare(
+        "Im vergangenen Jahr wurden in Deutschland 329.120 Asylanträge gestellt.", "de",
+        "Die Union fordert angesichts von 329.120 Asylanträgen im vergangenen Jahr "
+        "Zurückweisungen an den Grenzen.", "de",
+    )  # fmt: skip
+    assert ab.kind is not Kind.SAME and ba.kind is not Kind.SAME, (ab.score, ab.features)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a stem matches the start of a word: none may start a common word of another sense
+        ("Dies teilte die Polizei mit; diese Zahl sei vorläufig.", "kill"),
+        ("Der Minister tritt aber nicht zurück, sagte ein Sprecher.", "resign"),
+    ],
+)
+def test_a_stem_is_not_the_start_of_another_word(text, event):
+    assert event not in happenings(prepare(text).norm)
