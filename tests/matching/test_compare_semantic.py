@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.matching.compare import Kind, compare
-from claimtrack.matching.embedding import get_embedder
-from claimtrack.matching.prepare import prepare
+from claimtrack.matching.compare import Kind
+from tests.matching.embedded_pairs import compare_both
 
 SAME = [
     ("Bei Unruhen in Kasachstan sind 225 Menschen ums Leben gekommen.", "de",
@@ -37,19 +36,9 @@ VARIANT = [
 ]  # fmt: skip
 
 
-def _compare(a: str, la: str, b: str, lb: str):
-    model = get_embedder("e5-small")
-    va, vb = model.embed([a, b])
-    pa, pb = prepare(a, la), prepare(b, lb)
-    cosine = float(va @ vb)
-    return compare(pa, pb, cosine=cosine, model=model.name), compare(
-        pb, pa, cosine=cosine, model=model.name
-    )
-
-
 @pytest.mark.parametrize(("a", "la", "b", "lb"), SAME)
 def test_same_claim_in_other_words_or_language(a, la, b, lb):
-    ab, ba = _compare(a, la, b, lb)
+    ab, ba = compare_both(a, la, b, lb)
     assert ab.kind is Kind.SAME, (ab.score, ab.conflicts, ab.features)
     assert (ab.score, ab.kind, ab.conflicts) == (ba.score, ba.kind, ba.conflicts)
     codes = [r["code"] for r in ab.reasons]
@@ -58,7 +47,7 @@ def test_same_claim_in_other_words_or_language(a, la, b, lb):
 
 @pytest.mark.parametrize(("a", "la", "b", "lb", "aspect"), VARIANT)
 def test_variants_stay_variants_whatever_the_embedding_says(a, la, b, lb, aspect):
-    ab, _ = _compare(a, la, b, lb)
+    ab, _ = compare_both(a, la, b, lb)
     assert ab.kind is Kind.VARIANT, (ab.score, ab.conflicts)
     assert any(c.startswith(aspect) for c in ab.conflicts), ab.conflicts
     # A figure conflict is named by what differs: the value, what happened, or who is counted.
@@ -68,7 +57,7 @@ def test_variants_stay_variants_whatever_the_embedding_says(a, la, b, lb, aspect
 
 
 def test_a_related_claim_with_a_figure_the_other_lacks_is_not_same():
-    ab, _ = _compare(
+    ab, _ = compare_both(
         "Tokayev said 225 people died in the January 2022 unrest in Kazakhstan.", "en",
         "The January 2022 unrest in Kazakhstan began with protests over fuel prices.", "en",
     )  # fmt: skip
@@ -77,7 +66,7 @@ def test_a_related_claim_with_a_figure_the_other_lacks_is_not_same():
 
 
 def test_agreeing_facts_are_named_as_data():
-    ab, _ = _compare(
+    ab, _ = compare_both(
         "Landesweit wurden fast 8.000 Menschen festgenommen, teilte das Innenministerium mit.", "de",
         "The interior ministry said 7,939 people had been detained across the country.", "en",
     )  # fmt: skip

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from claimtrack.matching.compare import Kind, compare
-from claimtrack.matching.embedding import get_embedder
 from claimtrack.matching.events import happenings
 from claimtrack.matching.evidence import gather
 from claimtrack.matching.prepare import prepare
+from tests.matching.embedded_pairs import compare_both
 
 
 def _gather(a: str, la: str, b: str, lb: str):
@@ -139,15 +139,6 @@ def test_happenings_told_in_other_words(text, event):
     assert event in happenings(prepare(text).norm)
 
 
-def _compare(a: str, la: str, b: str, lb: str):
-    model = get_embedder("e5-small")
-    va, vb = model.embed([a, b])
-    pa, pb = prepare(a, la), prepare(b, lb)
-    cosine = float(va @ vb)
-    return (compare(pa, pb, cosine=cosine, model=model.name),
-            compare(pb, pa, cosine=cosine, model=model.name))  # fmt: skip
-
-
 @pytest.mark.parametrize(
     ("a", "la", "b", "lb"),
     [
@@ -161,7 +152,7 @@ def _compare(a: str, la: str, b: str, lb: str):
     ],
 )  # fmt: skip
 def test_one_figure_and_one_happening_told_in_other_words_is_the_same_claim(a, la, b, lb):
-    ab, ba = _compare(a, la, b, lb)
+    ab, ba = compare_both(a, la, b, lb)
     assert ab.kind is Kind.SAME, (ab.score, ab.conflicts, ab.features)
     assert (ab.score, ab.kind) == (ba.score, ba.kind)
 
@@ -197,7 +188,7 @@ def test_the_facts_agree_whichever_claim_names_what_happened_to_those_counted(co
     ],
 )  # fmt: skip
 def test_a_figure_written_another_way_is_the_same_claim(a, la, b, lb):
-    ab, ba = _compare(a, la, b, lb)
+    ab, ba = compare_both(a, la, b, lb)
     assert not ab.conflicts and not ba.conflicts, (ab.conflicts, ab.features)
     assert ab.kind is Kind.SAME, (ab.score, ab.features)
 
@@ -215,7 +206,7 @@ def test_a_figure_written_another_way_is_the_same_claim(a, la, b, lb):
     ],
 )  # fmt: skip
 def test_a_value_before_a_change_is_not_the_value_now(a, la, b, lb):
-    ab, ba = _compare(a, la, b, lb)
+    ab, ba = compare_both(a, la, b, lb)
     assert ab.kind is not Kind.SAME and ba.kind is not Kind.SAME, (ab.score, ab.features)
 
 

@@ -7,20 +7,11 @@ from __future__ import annotations
 import pytest
 
 from claimtrack.matching.compare import Kind, compare
-from claimtrack.matching.embedding import get_embedder
 from claimtrack.matching.events import happenings
 from claimtrack.matching.evidence import gather
 from claimtrack.matching.prepare import prepare
 from claimtrack.text.numbers import find_figures
-
-
-def _compare(a: str, la: str, b: str, lb: str):
-    model = get_embedder("e5-small")
-    va, vb = model.embed([a, b])
-    pa, pb = prepare(a, la), prepare(b, lb)
-    cosine = float(va @ vb)
-    return (compare(pa, pb, cosine=cosine, model=model.name),
-            compare(pb, pa, cosine=cosine, model=model.name))  # fmt: skip
+from tests.matching.embedded_pairs import compare_both
 
 
 @pytest.mark.parametrize(
@@ -38,7 +29,7 @@ def _compare(a: str, la: str, b: str, lb: str):
     ],
 )  # fmt: skip
 def test_a_figure_that_says_what_it_measures_is_the_claims_fact(a, la, b, lb):
-    ab, ba = _compare(a, la, b, lb)
+    ab, ba = compare_both(a, la, b, lb)
     assert not ab.conflicts, ab.conflicts
     assert ab.kind is Kind.SAME, (ab.score, ab.features)
     assert (ab.score, ab.kind) == (ba.score, ba.kind)
@@ -184,13 +175,13 @@ def _gather(a: str, la: str, b: str, lb: str):
     ],
 )  # fmt: skip
 def test_a_precise_figure_both_state_is_one_statistic(a, la, b, lb):
-    ab, ba = _compare(a, la, b, lb)
+    ab, ba = compare_both(a, la, b, lb)
     assert ab.kind is Kind.SAME, (ab.score, ab.features)
     assert (ab.score, ab.kind) == (ba.score, ba.kind)
 
 
 def test_a_figure_repeated_in_a_background_phrase_is_not_the_claims_fact():
-    ab, ba = _compare(
+    ab, ba = compare_both(
         "Im vergangenen Jahr wurden in Deutschland 329.120 Asylanträge gestellt.", "de",
         "Die Union fordert angesichts von 329.120 Asylanträgen im vergangenen Jahr "
         "Zurückweisungen an den Grenzen.", "de",
