@@ -15,6 +15,7 @@ the House") agrees with one that names either.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from claimtrack.text.normalize import fold
@@ -192,6 +193,17 @@ def _is_body(found: str, words: list[str], i: int, n: int) -> bool:
     return True
 
 
+def _named_sides(
+    ids_a: Iterable[str], ids_b: Iterable[str], name: Callable[[str], str]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Two sides of a slot conflict as display names, each sorted and the pair in a stable
+    order, so that (a, b) and (b, a) give one reason."""
+    x = tuple(sorted(map(name, ids_a)))
+    y = tuple(sorted(map(name, ids_b)))
+    first, second = sorted([x, y], key=", ".join)
+    return first, second
+
+
 def body_sides(norm_a: str, norm_b: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The bodies of one class each claim names where the other names another one of that class
     and none in common (display names, in a stable order), or None."""
@@ -208,10 +220,7 @@ def body_sides(norm_a: str, norm_b: str) -> tuple[tuple[str, ...], tuple[str, ..
             only_b |= cb
     if not only_a:
         return None
-    x = tuple(sorted(_BODIES[i][1] for i in only_a))
-    y = tuple(sorted(_BODIES[i][1] for i in only_b))
-    first, second = sorted([x, y], key=", ".join)
-    return first, second
+    return _named_sides(only_a, only_b, lambda i: _BODIES[i][1])
 
 
 # Heads of German compound names of authorities and offices: "Bundeskartellamt",
@@ -335,10 +344,7 @@ def disease_sides(norm_a: str, norm_b: str) -> tuple[tuple[str, ...], tuple[str,
     xa, xb = diseases(norm_a), diseases(norm_b)
     if not xa or not xb or xa & xb:
         return None
-    x = tuple(sorted(_DISEASES[d][0] for d in xa))
-    y = tuple(sorted(_DISEASES[d][0] for d in xb))
-    first, second = sorted([x, y], key=", ".join)
-    return first, second
+    return _named_sides(xa, xb, lambda d: _DISEASES[d][0])
 
 
 # -- institutions that act --------------------------------------------------------------------
@@ -656,7 +662,4 @@ def animal_sides(norm_a: str, norm_b: str) -> tuple[tuple[str, ...], tuple[str, 
     only_a, only_b = xa - xb, xb - xa
     if not only_a or not only_b:
         return None
-    x = tuple(sorted(_ANIMALS[d][0] for d in only_a))
-    y = tuple(sorted(_ANIMALS[d][0] for d in only_b))
-    first, second = sorted([x, y], key=", ".join)
-    return first, second
+    return _named_sides(only_a, only_b, lambda d: _ANIMALS[d][0])

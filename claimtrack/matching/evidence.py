@@ -116,8 +116,9 @@ def gather(a: Prepared, b: Prepared) -> Evidence:
     """What both claims state (symmetric in the counts; figures named as ``a`` writes them)."""
     figures = check_figures(a.figures, b.figures)
     happened = tuple(sorted(happenings(a.norm) & happenings(b.norm)))
-    values, left_a, left_b, extra = _values(a, b, bool(set(happened) - {"react"}))
-    counted_event = _counted_event(a, b)
+    pairs = _pairs(a.figures, b.figures)  # read by every figure test below
+    values, left_a, left_b, extra = _values(a, b, pairs, bool(set(happened) - {"react"}))
+    counted_event = _counted_event(pairs)
     if counted_event:
         extra = left_a + left_b
     days = [f"weekday {d}" for d in sorted(weekdays(a.norm) & weekdays(b.norm))]
@@ -137,8 +138,8 @@ def gather(a: Prepared, b: Prepared) -> Evidence:
         extra_figures=extra,
         figure_event=counted_event,
         former_clash=_former_clash(a, b),
-        background_figure=_in_background(a, b),
-        precise_figure=any(_precise(x) or _precise(y) for x, y, _ in _pairs(a.figures, b.figures)),
+        background_figure=_in_background(a, b, pairs),
+        precise_figure=any(_precise(x) or _precise(y) for x, y, _ in pairs),
     )
 
 
@@ -161,10 +162,9 @@ _BACKGROUND_CUES = frozenset(["nachdem", "angesichts", "trotz", "after", "despit
 _BACKGROUND_REACH = 4  # words between the cue and the figure ("nachdem er mehr als 70 Schafe")
 
 
-def _in_background(a: Prepared, b: Prepared) -> bool:
-    """A figure of one value in both claims stands after a background cue in either."""
-    tokens = {figure_token(x[0]) for x, _, _ in _pairs(a.figures, b.figures)}
-    tokens |= {figure_token(y[0]) for _, y, _ in _pairs(a.figures, b.figures)}
+def _in_background(a: Prepared, b: Prepared, pairs: tuple[_Pair, ...]) -> bool:
+    """A figure of one value in both claims (``pairs``) stands after a background cue in either."""
+    tokens = {figure_token(x[0]) for x, _, _ in pairs} | {figure_token(y[0]) for _, y, _ in pairs}
     return bool(tokens & (_background_tokens(a.norm) | _background_tokens(b.norm)))
 
 
@@ -179,16 +179,12 @@ def _background_tokens(norm: str) -> frozenset[str]:
     )
 
 
-def _counted_event(a: Prepared, b: Prepared) -> bool:
+def _counted_event(pairs: tuple[_Pair, ...]) -> bool:
     """A figure both claims state agreeing on what happened to those counted ("more than 200
     killed" = "the death toll rose above 200"): the claim's figure. Other figures either outlet
     adds ("across six states", "about half of them in North Carolina") are then detail, like a
     figure one claim adds to all of the other's."""
-    return any(
-        fig(x).event or fig(y).event
-        for x, y, kind in _pairs(a.figures, b.figures)
-        if kind == _STRICT
-    )
+    return any(fig(x).event or fig(y).event for x, y, kind in pairs if kind == _STRICT)
 
 
 def _former_clash(a: Prepared, b: Prepared) -> bool:
@@ -242,12 +238,11 @@ _METRES = {"km": 1000.0, "m": 1.0}
 
 # how two figures of one value relate (``_pairs``)
 _STRICT, _VALUE, _HALF = "strict", "value", "half"
+_Pair = tuple[FigureKey, FigureKey, str]  # two figures of one value and how they agree (above)
 
 
 @lru_cache(maxsize=4096)
-def _pairs(
-    fa: tuple[FigureKey, ...], fb: tuple[FigureKey, ...]
-) -> tuple[tuple[FigureKey, FigureKey, str], ...]:
+def _pairs(fa: tuple[FigureKey, ...], fb: tuple[FigureKey, ...]) -> tuple[_Pair, ...]:
     """Pairs of figures of one value: ``strict`` when they agree on what they count, ``half``
     when one says what happened to those counted and the other does not ("15 miners killed" vs
     "15 miners brought out alive": the guards may not know the other's word), ``value`` else
@@ -265,14 +260,13 @@ def _pairs(
 
 
 def _values(
-    a: Prepared, b: Prepared, happened: bool
+    a: Prepared, b: Prepared, pairs: tuple[_Pair, ...], happened: bool
 ) -> tuple[tuple[FigureKey, ...], int, int, int]:
     """Figures of ``a`` that ``b`` states with the same value without agreeing on what they
     count (``happened``: both claims name one happening, which says what they count), how many
     figures of each side have no counterpart, and how many figures one claim adds to all the
     figures the other states agreeing ("1,000 flights" and "1,000 flights, affecting 100,000
-    passengers": detail, not another claim)."""
-    pairs = _pairs(a.figures, b.figures)
+    passengers": detail, not another claim). ``pairs``: ``_pairs`` of their figures."""
     ok = [(x, y, k) for x, y, k in pairs if k != _HALF or happened]
     strict_a, strict_b = (
         {x for x, _, k in ok if k == _STRICT},
